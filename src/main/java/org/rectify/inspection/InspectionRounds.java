@@ -1,0 +1,55 @@
+package org.rectify.inspection;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.rectify.common.ConflictException;
+import org.rectify.common.NotFoundException;
+import org.rectify.org.Actor;
+import org.rectify.org.CurrentActor;
+import org.rectify.org.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Inspection rounds: the office registers them; everyone in the region can list them. */
+@Service
+@Transactional
+public class InspectionRounds {
+
+    private final InspectionRoundRepository rounds;
+    private final ReferenceData referenceData;
+    private final CurrentActor current;
+    private final Clock clock;
+
+    InspectionRounds(InspectionRoundRepository rounds, ReferenceData referenceData, CurrentActor current,
+                     Clock clock) {
+        this.rounds = rounds;
+        this.referenceData = referenceData;
+        this.current = current;
+        this.clock = clock;
+    }
+
+    public RoundView register(NewRound cmd) {
+        Actor office = current.get();
+        office.require(Role.OFFICE);
+        referenceData.requireActiveSource(cmd.sourceType());
+        if (rounds.existsByRegionIdAndCode(office.regionId(), cmd.code())) {
+            throw new ConflictException("a round with code " + cmd.code() + " exists in this region");
+        }
+        return rounds.save(new InspectionRound(office.regionId(), office.regionPath(), cmd, clock.instant(),
+                office.username())).view();
+    }
+
+    @Transactional(readOnly = true)
+    public List<RoundView> list() {
+        return rounds.findInRegion(current.get().regionPath()).stream().map(InspectionRound::view).toList();
+    }
+
+    /** A round of the caller's region, or 404. */
+    @Transactional(readOnly = true)
+    public RoundView get(Long id) {
+        String region = current.get().regionPath();
+        return rounds.findById(id).map(InspectionRound::view).filter(r -> r.regionPath().startsWith(region))
+                .orElseThrow(() -> new NotFoundException("round", id));
+    }
+}

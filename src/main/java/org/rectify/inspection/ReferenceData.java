@@ -1,0 +1,64 @@
+package org.rectify.inspection;
+
+import java.util.List;
+
+import org.rectify.common.InvalidInputException;
+import org.rectify.org.CurrentActor;
+import org.rectify.org.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Source types and problem categories: read by everyone, edited by ADMIN. */
+@Service
+@Transactional
+public class ReferenceData {
+
+    private final SourceTypeRepository sources;
+    private final ProblemCategoryRepository categories;
+    private final CurrentActor current;
+
+    ReferenceData(SourceTypeRepository sources, ProblemCategoryRepository categories, CurrentActor current) {
+        this.sources = sources;
+        this.categories = categories;
+        this.current = current;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReferenceItem> sourceTypes() {
+        return sources.findAllByOrderBySortOrder().stream().map(SourceType::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReferenceItem> categories() {
+        return categories.findAllByOrderBySortOrder().stream().map(ProblemCategory::view).toList();
+    }
+
+    public ReferenceItem saveSourceType(ReferenceItem item) {
+        current.get().require(Role.ADMIN);
+        SourceType source = sources.findById(item.code()).orElseGet(() -> new SourceType(item.code()));
+        source.update(item);
+        return sources.save(source).view();
+    }
+
+    public ReferenceItem saveCategory(ReferenceItem item) {
+        current.get().require(Role.ADMIN);
+        ProblemCategory category = categories.findById(item.code()).orElseGet(() -> new ProblemCategory(item.code()));
+        category.update(item);
+        return categories.save(category).view();
+    }
+
+    /** Throws a 400 naming the field unless the code is a known, active category. */
+    @Transactional(readOnly = true)
+    public void requireActiveCategory(String code) {
+        if (code != null && !categories.findById(code).map(c -> c.view().active()).orElse(false)) {
+            throw new InvalidInputException("categoryCode", "unknown or inactive problem category: " + code);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public void requireActiveSource(String code) {
+        if (!sources.findById(code).map(s -> s.view().active()).orElse(false)) {
+            throw new InvalidInputException("sourceType", "unknown or inactive source type: " + code);
+        }
+    }
+}

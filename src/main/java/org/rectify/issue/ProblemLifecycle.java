@@ -1,0 +1,181 @@
+package org.rectify.issue;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.rectify.common.ConflictException;
+import org.rectify.common.InvalidInputException;
+import org.rectify.common.NotPermittedException;
+import org.rectify.common.Zones;
+import org.rectify.inspection.InspectionRounds;
+import org.rectify.inspection.ReferenceData;
+import org.rectify.inspection.RoundView;
+import org.rectify.org.Actor;
+import org.rectify.org.CurrentActor;
+import org.rectify.org.OrgDirectory;
+import org.rectify.org.OrgUnitView;
+import org.rectify.org.Role;
+import org.rectify.org.UserView;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The problem-level steps of rectification: register, triage, claim or return, reassign, and the
+ * responsible leader's closing decision. Each runs in one transaction with the process step it
+ * causes. Checks run in the order 404 (scope), 403 (role), 400 (input), 409 (state).
+ */
+@Service
+@Transactional
+public class ProblemLifecycle {
+
+    private final ProblemRepository problems;
+    private final Problems reader;
+    private final InspectionRounds rounds;
+    private final ReferenceData referenceData;
+    private final OrgDirectory org;
+    private final CurrentActor current;
+    private final Clock clock;
+
+    ProblemLifecycle(ProblemRepository problems, Problems reader, InspectionRounds rounds,
+                     ReferenceData referenceData, OrgDirectory org, CurrentActor current, Clock clock) {
+        this.problems = problems;
+        this.reader = reader;
+        this.rounds = rounds;
+        this.referenceData = referenceData;
+        this.org = org;
+        this.current = current;
+        this.clock = clock;
+    }
+
+    public ProblemView register(NewProblem cmd) {
+        Actor office = current.get();
+        office.require(Role.OFFICE);
+        RoundView round = rounds.get(cmd.roundId());
+        referenceData.requireActiveCategory(cmd.categoryCode());
+        if (problems.existsByRoundIdAndNumber(round.id(), cmd.number())) {
+            throw new ConflictException("problem number " + cmd.number() + " exists in this round");
+        }
+        Problem problem = new Problem(round.id(), round.regionId(), round.regionPath(), cmd, clock.instant(),
+                office.username());
+        if (cmd.responsibility() != null) {
+            problem.proposeResponsibility(resolve(cmd.responsibility(), round.regionPath()));
+        }
+        return problems.save(problem).view();
+    }
+
+    public ProblemView triage(Long id, TriageProblem cmd) {
+        Problem problem = reader.lockVisible(id);
+        current.get().require(Role.OFFICE);
+        referenceData.requireActiveCategory(cmd.categoryCode());
+        Responsibility r = resolve(cmd.responsibility(), problem.getRegionPath());
+        problem.triage(cmd.categoryCode(), cmd.severity(), cmd.rectificationGoal(), r);
+        return problems.save(problem).view();
+    }
+
+    /** The lead unit's head takes the problem on, naming the person in charge (defaults to the head). */
+    public ProblemView claim(Long id, Long personInChargeId) {
+        Problem problem = reader.lockVisible(id);
+        Actor head = leadUnitHead(problem);
+        Long person = personInChargeId == null ? head.userId() : personInChargeId;
+        UserView user = org.findUser(person).filter(u -> u.unitId().equals(head.unitId()))
+                .orElseThrow(() -> new InvalidInputException("personInChargeId",
+                        "the person in charge must be a user of the lead unit"));
+        problem.claim(head.userId(), user.id());
+        return problems.save(problem).view();
+    }
+
+    public ProblemView returnToOffice(Long id, String reason) {
+        Problem problem = reader.lockVisible(id);
+        leadUnitHead(problem);
+        problem.returnToOffice(reason);
+        return problems.save(problem).view();
+    }
+
+    public ProblemView reassign(Long id, ReassignProblem cmd) {
+        Problem problem = reader.lockVisible(id);
+        current.get().require(Role.OFFICE);
+        problem.reassign(resolve(cmd.responsibility(), problem.getRegionPath()), cmd.reason());
+        return problems.save(problem).view();
+    }
+
+    public ProblemView approveClosure(Long id, String comment) {
+        Problem problem = reader.lockVisible(id);
+        responsibleLeader(problem);
+        problem.close(clock.instant(), comment);
+        return problems.save(problem).view();
+    }
+
+    public ProblemView sendBackClosure(Long id, String reason) {
+        Problem problem = reader.lockVisible(id);
+        responsibleLeader(problem);
+        problem.sendBackClosure(reason);
+        return problems.save(problem).view();
+    }
+
+    // ---- steps driven by the task breakdown and sign-off modules; they check roles themselves ----
+
+    public void submitPlan(Problem problem, int openTasks) {
+        problem.submitPlan(openTasks);
+        problems.save(problem);
+    }
+
+    public void approvePlan(Problem problem, List<Long> startedTaskIds) {
+        problem.approvePlan(startedTaskIds);
+        problems.save(problem);
+    }
+
+    public void sendBackPlan(Problem problem, String reason) {
+        problem.sendBackPlan(reason);
+        problems.save(problem);
+    }
+
+    public void awaitClosure(Problem problem) {
+        problem.awaitClosure();
+        problems.save(problem);
+    }
+
+    private Actor leadUnitHead(Problem problem) {
+        Actor actor = current.get();
+        actor.require(Role.UNIT_HEAD);
+        if (!problem.isLeadUnit(actor.unitId())) {
+            throw new NotPermittedException("only the head of the lead unit may claim or return this problem");
+        }
+        return actor;
+    }
+
+    private void responsibleLeader(Problem problem) {
+        Actor actor = current.get();
+        actor.require(Role.LEADER);
+        if (!actor.userId().equals(problem.getResponsibleLeaderId())) {
+            throw new NotPermittedException("only the responsible leader may decide on closing this problem");
+        }
+    }
+
+    private Responsibility resolve(ResponsibilityInput in, String regionPath) {
+        OrgUnitView lead = unitInRegion(in.leadUnitId(), regionPath, "leadUnitId");
+        List<ProblemUnit> co = in.coUnitIds().stream()
+                .filter(unitId -> !unitId.equals(lead.id()))
+                .map(unitId -> unitInRegion(unitId, regionPath, "coUnitIds"))
+                .map(u -> new ProblemUnit(u.id(), u.path(), UnitRole.CO))
+                .toList();
+        org.findUser(in.responsibleLeaderId())
+                .filter(u -> u.has(Role.LEADER) && u.enabled())
+                .filter(u -> org.unit(u.unitId()).isWithin(regionPath))
+                .orElseThrow(() -> new InvalidInputException("responsibleLeaderId",
+                        "the responsible leader must be an active LEADER of this region"));
+        LocalDate date = in.deadlineType().needsDate() ? in.deadlineDate() : null;
+        if (date != null && date.isBefore(Zones.today(clock))) {
+            throw new InvalidInputException("deadlineDate", "the deadline lies in the past");
+        }
+        return new Responsibility(new ProblemUnit(lead.id(), lead.path(), UnitRole.LEAD), co,
+                in.responsibleLeaderId(), in.deadlineType(), date);
+    }
+
+    private OrgUnitView unitInRegion(Long unitId, String regionPath, String field) {
+        return org.findUnit(unitId)
+                .filter(u -> u.isWithin(regionPath) && !u.kind().isRegion() && u.active())
+                .orElseThrow(() -> new InvalidInputException(field,
+                        "unit " + unitId + " is not a responsible unit of this region"));
+    }
+}

@@ -1,0 +1,65 @@
+package org.rectify.issue;
+
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import org.rectify.org.Actor;
+import org.springframework.data.jpa.domain.Specification;
+
+/** The problem list's filters, data scope first. */
+final class ProblemSpecs {
+
+    private ProblemSpecs() {
+    }
+
+    static Specification<Problem> visibleTo(Actor actor) {
+        if (actor.seesRegion()) {
+            return (root, query, cb) -> cb.like(root.get("regionPath"), actor.regionPath() + "%");
+        }
+        if (actor.seesUnitTree()) {
+            return inUnitTree(actor.unitPath());
+        }
+        return (root, query, cb) -> cb.disjunction();
+    }
+
+    /** Problems where a unit of this subtree is lead or co-responsible. */
+    static Specification<Problem> inUnitTree(String unitPath) {
+        return (root, query, cb) -> {
+            Subquery<Long> ids = query.subquery(Long.class);
+            Root<Problem> p = ids.from(Problem.class);
+            Join<Problem, ProblemUnit> u = p.join("units");
+            ids.select(p.get("id")).where(cb.like(u.get("unitPath"), unitPath + "%"));
+            return root.get("id").in(ids);
+        };
+    }
+
+    static Specification<Problem> matching(ProblemFilter f) {
+        Specification<Problem> spec = Specification.where(null);
+        if (f.roundId() != null) {
+            spec = spec.and((root, q, cb) -> cb.equal(root.get("roundId"), f.roundId()));
+        }
+        if (f.status() != null) {
+            spec = spec.and((root, q, cb) -> cb.equal(root.get("status"), f.status()));
+        }
+        if (f.categoryCode() != null) {
+            spec = spec.and((root, q, cb) -> cb.equal(root.get("categoryCode"), f.categoryCode()));
+        }
+        if (f.severity() != null) {
+            spec = spec.and((root, q, cb) -> cb.equal(root.get("severity"), f.severity()));
+        }
+        if (f.unitId() != null) {
+            spec = spec.and((root, q, cb) -> {
+                Subquery<Long> ids = q.subquery(Long.class);
+                Root<Problem> p = ids.from(Problem.class);
+                Join<Problem, ProblemUnit> u = p.join("units");
+                ids.select(p.get("id")).where(cb.equal(u.get("unitId"), f.unitId()));
+                return root.get("id").in(ids);
+            });
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            String like = "%" + f.text().strip().replace("%", "").replace("_", "") + "%";
+            spec = spec.and((root, q, cb) -> cb.or(cb.like(root.get("title"), like), cb.like(root.get("number"), like)));
+        }
+        return spec;
+    }
+}

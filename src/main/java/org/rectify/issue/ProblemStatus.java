@@ -1,0 +1,21 @@
+package org.rectify.issue;
+
+/** Where a problem stands in rectification.bpmn. */
+public enum ProblemStatus {
+    /** Registered, waiting for the office to triage it. */
+    REGISTERED,
+    /** Assigned to a lead unit, waiting for it to claim or return it. */
+    ASSIGNED,
+    /** Returned by the lead unit, waiting for the office to reassign it. */
+    RETURNED,
+    /** Claimed; the lead unit drafts the task breakdown. */
+    PLANNING,
+    /** The breakdown is with the office for approval. */
+    PLAN_REVIEW,
+    /** Tasks are being rectified and signed off. */
+    IN_PROGRESS,
+    /** Every task is signed off; the responsible leader decides on closing (销号). */
+    CLOSURE_REVIEW,
+    /** Closed (销号). */
+    CLOSED
+}

@@ -1,0 +1,72 @@
+package org.rectify.issue;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.rectify.common.NotFoundException;
+import org.rectify.org.Actor;
+import org.rectify.org.CurrentActor;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads problems within the caller's data scope. A problem outside the scope is reported exactly
+ * like one that does not exist.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Problems {
+
+    private final ProblemRepository problems;
+    private final CurrentActor current;
+
+    Problems(ProblemRepository problems, CurrentActor current) {
+        this.problems = problems;
+        this.current = current;
+    }
+
+    public ProblemView get(Long id) {
+        return visible(id).view();
+    }
+
+    public Page<ProblemView> list(ProblemFilter filter, Pageable page) {
+        Actor actor = current.get();
+        return problems.findAll(ProblemSpecs.visibleTo(actor).and(ProblemSpecs.matching(filter)), page)
+                .map(Problem::view);
+    }
+
+    /** The problem if the caller may see it, else 404. */
+    public Problem visible(Long id) {
+        return problems.findById(id).filter(this::canSee).orElseThrow(() -> new NotFoundException("problem", id));
+    }
+
+    /**
+     * The problem, row-locked for the rest of the transaction, if the caller may see it. Every action
+     * that moves the problem's process starts here.
+     */
+    @Transactional(readOnly = false)
+    public Problem lockVisible(Long id) {
+        return problems.findForUpdate(id).filter(this::canSee).orElseThrow(() -> new NotFoundException("problem", id));
+    }
+
+    /** The deadline of a problem, without a scope check: for the process engine's due dates only. */
+    public Optional<LocalDate> deadlineOf(Long id) {
+        return problems.findById(id).map(Problem::getDeadlineDate);
+    }
+
+    /** Problems by id within the caller's scope; ids outside it are simply absent. */
+    public Map<Long, ProblemView> visibleByIds(Collection<Long> ids) {
+        return problems.findAllById(ids).stream().filter(this::canSee).map(Problem::view)
+                .collect(Collectors.toMap(ProblemView::id, Function.identity()));
+    }
+
+    boolean canSee(Problem p) {
+        return current.get().canSee(p.getRegionPath(), p.unitPaths());
+    }
+}

@@ -1,0 +1,88 @@
+package org.rectify.issue.web;
+
+import jakarta.validation.Valid;
+import org.rectify.issue.NewProblem;
+import org.rectify.issue.ProblemFilter;
+import org.rectify.issue.ProblemLifecycle;
+import org.rectify.issue.ProblemStatus;
+import org.rectify.issue.ProblemView;
+import org.rectify.issue.Problems;
+import org.rectify.issue.ReassignProblem;
+import org.rectify.issue.Severity;
+import org.rectify.issue.TriageProblem;
+import org.rectify.web.Bodies.Comment;
+import org.rectify.web.Bodies.Reason;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.*;
+
+@RestController
+@RequestMapping("/api/problems")
+class ProblemController {
+
+    private final Problems problems;
+    private final ProblemLifecycle lifecycle;
+
+    ProblemController(Problems problems, ProblemLifecycle lifecycle) {
+        this.problems = problems;
+        this.lifecycle = lifecycle;
+    }
+
+    record Claim(Long personInChargeId) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ProblemView register(@Valid @RequestBody NewProblem body) {
+        return lifecycle.register(body);
+    }
+
+    @GetMapping
+    Page<ProblemView> list(@RequestParam(required = false) Long roundId,
+                           @RequestParam(required = false) ProblemStatus status,
+                           @RequestParam(required = false) Long unitId,
+                           @RequestParam(required = false) String categoryCode,
+                           @RequestParam(required = false) Severity severity,
+                           @RequestParam(required = false) String q,
+                           @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.ASC) Pageable page) {
+        return problems.list(new ProblemFilter(roundId, status, unitId, categoryCode, severity, q), page);
+    }
+
+    @GetMapping("/{id}")
+    ProblemView get(@PathVariable Long id) {
+        return problems.get(id);
+    }
+
+    @PostMapping("/{id}/triage")
+    ProblemView triage(@PathVariable Long id, @Valid @RequestBody TriageProblem body) {
+        return lifecycle.triage(id, body);
+    }
+
+    @PostMapping("/{id}/claim")
+    ProblemView claim(@PathVariable Long id, @RequestBody(required = false) Claim body) {
+        return lifecycle.claim(id, body == null ? null : body.personInChargeId());
+    }
+
+    @PostMapping("/{id}/return")
+    ProblemView returnToOffice(@PathVariable Long id, @Valid @RequestBody Reason body) {
+        return lifecycle.returnToOffice(id, body.reason());
+    }
+
+    @PostMapping("/{id}/reassign")
+    ProblemView reassign(@PathVariable Long id, @Valid @RequestBody ReassignProblem body) {
+        return lifecycle.reassign(id, body);
+    }
+
+    @PostMapping("/{id}/closure/approve")
+    ProblemView approveClosure(@PathVariable Long id, @Valid @RequestBody(required = false) Comment body) {
+        return lifecycle.approveClosure(id, body == null ? null : body.comment());
+    }
+
+    @PostMapping("/{id}/closure/send-back")
+    ProblemView sendBackClosure(@PathVariable Long id, @Valid @RequestBody Reason body) {
+        return lifecycle.sendBackClosure(id, body.reason());
+    }
+}

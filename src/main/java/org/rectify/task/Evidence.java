@@ -1,0 +1,49 @@
+package org.rectify.task;
+
+import java.time.Instant;
+
+import jakarta.persistence.*;
+
+/** Metadata of one evidence file (佐证材料); the bytes are in the {@link EvidenceStore} under the SHA-256. */
+@Entity
+@Table(name = "evidence")
+class Evidence {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long taskId;
+    private Long progressReportId;
+    private Long signOffId;
+    private String fileName;
+    private String contentType;
+    private long sizeBytes;
+    private String sha256;
+    private String uploadedBy;
+    private Instant uploadedAt;
+
+    protected Evidence() {
+    }
+
+    Evidence(Long taskId, Long progressReportId, Long signOffId, StoredFile file, String uploadedBy,
+             Instant uploadedAt) {
+        this.taskId = taskId;
+        this.progressReportId = progressReportId;
+        this.signOffId = signOffId;
+        this.fileName = file.fileName();
+        this.contentType = file.contentType();
+        this.sizeBytes = file.sizeBytes();
+        this.sha256 = file.sha256();
+        this.uploadedBy = uploadedBy;
+        this.uploadedAt = uploadedAt;
+    }
+
+    Long getTaskId() {
+        return taskId;
+    }
+
+    EvidenceView view() {
+        return new EvidenceView(id, taskId, progressReportId, signOffId, fileName, contentType, sizeBytes, sha256,
+                uploadedBy, uploadedAt);
+    }
+}

@@ -1,0 +1,95 @@
+package org.rectify.task;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.rectify.common.UploadedFile;
+import org.rectify.common.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.http.MediaTypeFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evidence bytes on disk, content-addressed: {@code dir/ab/cd/abcd…} by SHA-256. Identical files are
+ * kept once; a file written for a transaction that rolls back is only an unreferenced blob.
+ */
+@Component
+class EvidenceStore {
+
+    private final Path dir;
+    private final Set<String> allowedExtensions;
+
+    EvidenceStore(@Value("${rectify.evidence.dir}") Path dir,
+                  @Value("${rectify.evidence.allowed-extensions}") Set<String> allowedExtensions) {
+        this.dir = dir.toAbsolutePath();
+        this.allowedExtensions = allowedExtensions.stream().map(e -> e.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    StoredFile store(UploadedFile file) {
+        String name = cleanName(file.fileName());
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (!allowedExtensions.contains(extension)) {
+            throw new InvalidInputException("files", "file type not accepted: " + name
+                    + " (accepted: " + String.join(", ", allowedExtensions.stream().sorted().toList()) + ")");
+        }
+        if (file.size() <= 0) {
+            throw new InvalidInputException("files", "empty file: " + name);
+        }
+        try {
+            Files.createDirectories(dir.resolve("tmp"));
+            Path temp = Files.createTempFile(dir.resolve("tmp"), "upload", ".part");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            long size;
+            try (InputStream in = new DigestInputStream(file.content().getInputStream(), sha)) {
+                size = Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            String hash = HexFormat.of().formatHex(sha.digest());
+            Path target = pathOf(hash);
+            Files.createDirectories(target.getParent());
+            if (Files.exists(target)) {
+                Files.delete(temp);
+            } else {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            String type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
+            return new StoredFile(name, type, size, hash);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store evidence " + name, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Resource open(String sha256) {
+        return new FileSystemResource(pathOf(sha256));
+    }
+
+    private Path pathOf(String sha256) {
+        return dir.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    /** The last path segment, without control characters, at most 255 characters. */
+    static String cleanName(String raw) {
+        String name = raw == null ? "" : raw.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        if (name.isEmpty()) {
+            throw new InvalidInputException("files", "a file has no name");
+        }
+        return name.length() > 255 ? name.substring(name.length() - 255) : name;
+    }
+}

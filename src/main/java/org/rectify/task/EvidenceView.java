@@ -1,0 +1,8 @@
+package org.rectify.task;
+
+import java.time.Instant;
+
+public record EvidenceView(Long id, Long taskId, Long progressReportId, Long signOffId, String fileName,
+                           String contentType, long sizeBytes, String sha256, String uploadedBy,
+                           Instant uploadedAt) {
+}

@@ -1,0 +1,203 @@
+package org.rectify.task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Map;
+
+import jakarta.persistence.*;
+import org.rectify.audit.AuditEntry;
+import org.rectify.common.ConflictException;
+import org.rectify.common.InvalidInputException;
+import org.rectify.issue.DeadlineType;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+import static org.rectify.audit.AuditEntry.state;
+import static org.rectify.task.TaskStatus.*;
+
+/** A rectification task (整改任务/措施) of the task list, with its unit, deadline and progress. */
+@Entity
+@Table(name = "rectification_task")
+public class RectificationTask extends AbstractAggregateRoot<RectificationTask> {
+
+    static final String TARGET = "TASK";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long problemId;
+    private int seq;
+    private String measure;
+    private String completionCriterion;
+    private Long unitId;
+    @Enumerated(EnumType.STRING)
+    private DeadlineType deadlineType;
+    private LocalDate deadlineDate;
+    @Enumerated(EnumType.STRING)
+    private ReportCycle reportCycle;
+    private LocalDate nextReportDue;
+    @Enumerated(EnumType.STRING)
+    private TaskStatus status;
+    private int progressPercent;
+    private Instant createdAt;
+    private String createdBy;
+    private Instant signedOffAt;
+    @Version
+    private long version;
+
+    protected RectificationTask() {
+    }
+
+    RectificationTask(Long problemId, int seq, TaskDraft draft, Long unitId, Instant now, String by) {
+        this.problemId = problemId;
+        this.seq = seq;
+        this.status = DRAFT;
+        this.createdAt = now;
+        this.createdBy = by;
+        apply(draft, unitId);
+    }
+
+    @PostPersist
+    void drafted() {
+        registerEvent(new TaskEvent.Drafted(entry("TASK_DRAFTED", null, planState())));
+    }
+
+    void revise(TaskDraft draft, Long unitId) {
+        expect(DRAFT, REOPENED);
+        Map<String, Object> before = planState();
+        apply(draft, unitId);
+        registerEvent(new TaskEvent.Revised(entry("TASK_REVISED", before, planState())));
+    }
+
+    void withdraw(String reason) {
+        expect(DRAFT);
+        status = WITHDRAWN;
+        registerEvent(new TaskEvent.Withdrawn(entry("TASK_WITHDRAWN", state("status", DRAFT), state("status", status))
+                .because(reason)));
+    }
+
+    void reopen(String reason) {
+        expect(SIGNED_OFF, STANDING);
+        TaskStatus before = status;
+        status = REOPENED;
+        signedOffAt = null;
+        nextReportDue = null;
+        registerEvent(new TaskEvent.Reopened(entry("TASK_REOPENED", state("status", before), state("status", status))
+                .because(reason)));
+    }
+
+    void start() {
+        expect(DRAFT, REOPENED);
+        TaskStatus before = status;
+        status = IN_PROGRESS;
+        registerEvent(new TaskEvent.Started(entry("TASK_STARTED", state("status", before), state("status", status))));
+    }
+
+    void reportProgress(int percent, Long reportId, LocalDate today) {
+        expect(IN_PROGRESS, STANDING);
+        if (percent < 0 || percent > 100) {
+            throw new InvalidInputException("percent", "progress is a percentage from 0 to 100");
+        }
+        int before = progressPercent;
+        if (status == STANDING) {
+            nextReportDue = reportCycle.next(today);
+        } else {
+            progressPercent = percent;
+        }
+        registerEvent(new TaskEvent.ProgressReported(entry("PROGRESS_REPORTED", state("progressPercent", before),
+                state("progressPercent", progressPercent, "progressReportId", reportId, "nextReportDue", nextReportDue))));
+    }
+
+    void evidenceAdded(EvidenceView evidence) {
+        registerEvent(new TaskEvent.EvidenceAdded(entry("EVIDENCE_ADDED", null,
+                state("evidenceId", evidence.id(), "fileName", evidence.fileName(), "sizeBytes", evidence.sizeBytes(),
+                        "sha256", evidence.sha256(), "progressReportId", evidence.progressReportId(),
+                        "signOffId", evidence.signOffId()))));
+    }
+
+    // ---- the sign-off path; its audit records are the sign-off application's ----
+
+    public void requestSignOff() {
+        expect(IN_PROGRESS);
+        status = AWAITING_CONFIRMATION;
+    }
+
+    public void headConfirmed() {
+        expect(AWAITING_CONFIRMATION);
+        status = UNDER_REVIEW;
+    }
+
+    public void headReturned() {
+        expect(AWAITING_CONFIRMATION);
+        status = IN_PROGRESS;
+    }
+
+    public void signOffRejected() {
+        expect(UNDER_REVIEW);
+        status = IN_PROGRESS;
+    }
+
+    /** Long-term tasks become standing measures with their next periodic report due; others are signed off. */
+    public void signOffApproved(Instant now, LocalDate today) {
+        expect(UNDER_REVIEW);
+        signedOffAt = now;
+        progressPercent = 100;
+        if (deadlineType == DeadlineType.LONG_TERM) {
+            status = STANDING;
+            nextReportDue = reportCycle.next(today);
+        } else {
+            status = SIGNED_OFF;
+        }
+    }
+
+    private void apply(TaskDraft draft, Long unitId) {
+        this.measure = draft.measure();
+        this.completionCriterion = draft.completionCriterion();
+        this.unitId = unitId;
+        this.deadlineType = draft.deadlineType();
+        this.deadlineDate = draft.deadlineType().needsDate() ? draft.deadlineDate() : null;
+        this.reportCycle = draft.deadlineType() == DeadlineType.LONG_TERM ? draft.reportCycle() : null;
+    }
+
+    private Map<String, Object> planState() {
+        return state("seq", seq, "measure", measure, "completionCriterion", completionCriterion, "unitId", unitId,
+                "deadlineType", deadlineType, "deadlineDate", deadlineDate, "reportCycle", reportCycle,
+                "status", status);
+    }
+
+    private void expect(TaskStatus... allowed) {
+        if (!Arrays.asList(allowed).contains(status)) {
+            throw new ConflictException("task " + id + " is " + status + "; this action needs "
+                    + Arrays.toString(allowed));
+        }
+    }
+
+    private AuditEntry entry(String action, Map<String, ?> before, Map<String, ?> after) {
+        return AuditEntry.of(action, TARGET, id, problemId, before, after);
+    }
+
+    public TaskView view() {
+        return new TaskView(id, problemId, seq, measure, completionCriterion, unitId, deadlineType, deadlineDate,
+                reportCycle, nextReportDue, status, progressPercent, createdAt, createdBy, signedOffAt, version);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getProblemId() {
+        return problemId;
+    }
+
+    public Long getUnitId() {
+        return unitId;
+    }
+
+    public TaskStatus getStatus() {
+        return status;
+    }
+
+    public int getSeq() {
+        return seq;
+    }
+}

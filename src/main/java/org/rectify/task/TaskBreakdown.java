@@ -1,0 +1,139 @@
+package org.rectify.task;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.rectify.common.ConflictException;
+import org.rectify.common.InvalidInputException;
+import org.rectify.common.NotPermittedException;
+import org.rectify.common.Zones;
+import org.rectify.issue.Problem;
+import org.rectify.issue.ProblemLifecycle;
+import org.rectify.issue.ProblemStatus;
+import org.rectify.issue.Problems;
+import org.rectify.org.Actor;
+import org.rectify.org.CurrentActor;
+import org.rectify.org.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The task breakdown (任务分解): the lead unit drafts measures and submits the plan; the office
+ * approves it (the tasks start) or sends it back. After the leader sends a problem back, the lead
+ * unit may reopen signed-off tasks and add new ones.
+ */
+@Service
+@Transactional
+public class TaskBreakdown {
+
+    private final RectificationTaskRepository tasks;
+    private final Problems problems;
+    private final Tasks reader;
+    private final ProblemLifecycle lifecycle;
+    private final CurrentActor current;
+    private final Clock clock;
+
+    TaskBreakdown(RectificationTaskRepository tasks, Problems problems, Tasks reader, ProblemLifecycle lifecycle,
+                  CurrentActor current, Clock clock) {
+        this.tasks = tasks;
+        this.problems = problems;
+        this.reader = reader;
+        this.lifecycle = lifecycle;
+        this.current = current;
+        this.clock = clock;
+    }
+
+    public TaskView add(Long problemId, TaskDraft draft) {
+        Problem problem = problems.lockVisible(problemId);
+        Actor actor = leadUnitMember(problem);
+        expectPlanning(problem);
+        Long unitId = checkedUnit(problem, draft);
+        int seq = tasks.maxSeq(problemId) + 1;
+        return tasks.save(new RectificationTask(problemId, seq, draft, unitId, clock.instant(), actor.username()))
+                .view();
+    }
+
+    public TaskView revise(Long taskId, TaskDraft draft) {
+        Tasks.Locked locked = reader.lockVisible(taskId);
+        leadUnitMember(locked.problem());
+        expectPlanning(locked.problem());
+        locked.task().revise(draft, checkedUnit(locked.problem(), draft));
+        return tasks.save(locked.task()).view();
+    }
+
+    public TaskView withdraw(Long taskId, String reason) {
+        Tasks.Locked locked = reader.lockVisible(taskId);
+        leadUnitMember(locked.problem());
+        expectPlanning(locked.problem());
+        locked.task().withdraw(reason);
+        return tasks.save(locked.task()).view();
+    }
+
+    public TaskView reopen(Long taskId, String reason) {
+        Tasks.Locked locked = reader.lockVisible(taskId);
+        leadUnitMember(locked.problem());
+        expectPlanning(locked.problem());
+        locked.task().reopen(reason);
+        return tasks.save(locked.task()).view();
+    }
+
+    public void submitPlan(Long problemId) {
+        Problem problem = problems.lockVisible(problemId);
+        leadUnitMember(problem);
+        int open = (int) tasks.countByProblemIdAndStatusIn(problemId, List.of(TaskStatus.DRAFT, TaskStatus.REOPENED));
+        lifecycle.submitPlan(problem, open);
+    }
+
+    /** The planned tasks start first, so that the process finds them when it fans out. */
+    public void approvePlan(Long problemId) {
+        Problem problem = problems.lockVisible(problemId);
+        current.get().require(Role.OFFICE);
+        if (problem.getStatus() != ProblemStatus.PLAN_REVIEW) {
+            throw new ConflictException("problem " + problem.getNumber() + " has no plan under review");
+        }
+        List<RectificationTask> planned = tasks.findByProblemIdOrderBySeq(problemId).stream()
+                .filter(t -> t.getStatus().isPlanned()).toList();
+        planned.forEach(RectificationTask::start);
+        tasks.saveAll(planned);
+        lifecycle.approvePlan(problem, planned.stream().map(RectificationTask::getId).toList());
+    }
+
+    public void sendBackPlan(Long problemId, String reason) {
+        Problem problem = problems.lockVisible(problemId);
+        current.get().require(Role.OFFICE);
+        lifecycle.sendBackPlan(problem, reason);
+    }
+
+    private Actor leadUnitMember(Problem problem) {
+        Actor actor = current.get();
+        if (!(actor.has(Role.UNIT_STAFF) || actor.has(Role.UNIT_HEAD)) || !problem.isLeadUnit(actor.unitId())) {
+            throw new NotPermittedException("only the lead unit drafts and submits the task breakdown");
+        }
+        return actor;
+    }
+
+    private void expectPlanning(Problem problem) {
+        if (problem.getStatus() != ProblemStatus.PLANNING) {
+            throw new ConflictException("problem " + problem.getNumber() + " is " + problem.getStatus()
+                    + "; the breakdown can change only while PLANNING");
+        }
+    }
+
+    /** The task's unit: the lead unit by default, else one of the problem's responsible units. */
+    private Long checkedUnit(Problem problem, TaskDraft draft) {
+        Long unitId = draft.unitId() == null ? problem.getLeadUnitId() : draft.unitId();
+        if (!problem.isResponsibleUnit(unitId)) {
+            throw new InvalidInputException("unitId", "a task goes to the lead unit or a co-responsible unit");
+        }
+        LocalDate date = draft.deadlineType().needsDate() ? draft.deadlineDate() : null;
+        if (date != null && date.isBefore(Zones.today(clock))) {
+            throw new InvalidInputException("deadlineDate", "the deadline lies in the past");
+        }
+        if (date != null && problem.getDeadlineDate() != null && date.isAfter(problem.getDeadlineDate())) {
+            throw new InvalidInputException("deadlineDate", "a task's deadline cannot be later than the problem's ("
+                    + problem.getDeadlineDate() + ")");
+        }
+        return unitId;
+    }
+}

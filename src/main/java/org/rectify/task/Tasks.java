@@ -1,0 +1,91 @@
+package org.rectify.task;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.rectify.common.NotFoundException;
+import org.rectify.issue.Problem;
+import org.rectify.issue.Problems;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads tasks within the caller's scope: a task is visible exactly when its problem is. */
+@Service
+@Transactional(readOnly = true)
+public class Tasks {
+
+    private final RectificationTaskRepository tasks;
+    private final Problems problems;
+
+    Tasks(RectificationTaskRepository tasks, Problems problems) {
+        this.tasks = tasks;
+        this.problems = problems;
+    }
+
+    public TaskView get(Long id) {
+        return visible(id).view();
+    }
+
+    public List<TaskView> ofProblem(Long problemId) {
+        problems.visible(problemId);
+        return tasks.findByProblemIdOrderBySeq(problemId).stream().map(RectificationTask::view).toList();
+    }
+
+    /** The task if the caller may see its problem, else 404. */
+    public RectificationTask visible(Long id) {
+        RectificationTask task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
+        try {
+            problems.visible(task.getProblemId());
+        } catch (NotFoundException e) {
+            throw new NotFoundException("task", id);
+        }
+        return task;
+    }
+
+    /** The task and its problem, the problem row-locked: for steps that move the process. */
+    @Transactional(readOnly = false)
+    public Locked lockVisible(Long id) {
+        // Lock the problem before loading the task, so that the task is read after any racing step commits.
+        Long problemId = tasks.findProblemIdOf(id).orElseThrow(() -> new NotFoundException("task", id));
+        try {
+            Problem problem = problems.lockVisible(problemId);
+            return new Locked(problem, tasks.findById(id).orElseThrow());
+        } catch (NotFoundException e) {
+            throw new NotFoundException("task", id);
+        }
+    }
+
+    /** Ids of the problem's tasks being rectified: the multi-instance collection of the process. */
+    public List<Long> inProgressIds(Long problemId) {
+        return tasks.findIdsByProblemIdAndStatus(problemId, TaskStatus.IN_PROGRESS);
+    }
+
+    public Long unitOf(Long taskId) {
+        return tasks.findById(taskId).map(RectificationTask::getUnitId)
+                .orElseThrow(() -> new NotFoundException("task", taskId));
+    }
+
+    /** The deadline of a task, without a scope check: for the process engine's due dates only. */
+    public Optional<LocalDate> deadlineOf(Long taskId) {
+        return tasks.findById(taskId).map(t -> t.view().deadlineDate());
+    }
+
+    public boolean allDone(Long problemId) {
+        return tasks.findByProblemIdOrderBySeq(problemId).stream()
+                .filter(t -> t.getStatus() != TaskStatus.WITHDRAWN)
+                .allMatch(t -> t.getStatus().isDone());
+    }
+
+    public List<TaskView> byIds(List<Long> ids) {
+        return tasks.findByIdIn(ids).stream().map(RectificationTask::view).toList();
+    }
+
+    @Transactional
+    public void save(RectificationTask task) {
+        tasks.save(task);
+    }
+
+    public record Locked(Problem problem, RectificationTask task) {
+    }
+}

@@ -1,0 +1,131 @@
+package org.rectify.web;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.validation.ConstraintViolationException;
+import org.rectify.common.ConflictException;
+import org.rectify.common.InvalidInputException;
+import org.rectify.common.NotFoundException;
+import org.rectify.common.NotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.mapping.PropertyReferenceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error as an RFC 9457 ProblemDetail: 400 with field errors, 403, 404, 409 for a wrong
+ * state or a lost race, 413 for an oversized upload. No stack traces leave the server.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiErrors extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    record FieldProblem(String field, String message) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        body.setTitle("Invalid request");
+        List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(ApiErrors::fieldProblem).toList();
+        List<FieldProblem> global = ex.getBindingResult().getGlobalErrors().stream()
+                .map(e -> new FieldProblem(e.getObjectName(), e.getDefaultMessage())).toList();
+        body.setProperty("errors", concat(errors, global));
+        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid values.");
+        body.setProperty("errors", ex.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(e -> new FieldProblem(
+                        r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
+                .toList());
+        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(PropertyReferenceException.class)
+    ProblemDetail unknownSortProperty(PropertyReferenceException ex) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "Invalid request", "cannot sort by " + ex.getPropertyName());
+        body.setProperty("errors", List.of(new FieldProblem("sort", "unknown property " + ex.getPropertyName())));
+        return body;
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException ex) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid values.");
+        body.setProperty("errors", ex.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage())).toList());
+        return body;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException ex) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage());
+        body.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+        return body;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException ex) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+    }
+
+    @ExceptionHandler({NotPermittedException.class, AccessDeniedException.class})
+    ProblemDetail forbidden(RuntimeException ex) {
+        return problem(HttpStatus.FORBIDDEN, "Not permitted", ex.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException ex) {
+        return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+    }
+
+    /** Optimistic or pessimistic lock failures: somebody else changed the same thing at the same time. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ProblemDetail lostRace(ConcurrencyFailureException ex) {
+        log.info("concurrent change refused: {}", ex.getMessage());
+        return problem(HttpStatus.CONFLICT, "Conflict",
+                "Someone else changed this at the same time. Reload and try again.");
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrity(DataIntegrityViolationException ex) {
+        log.info("integrity violation: {}", ex.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, "Conflict", "The change conflicts with existing data.");
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        return body;
+    }
+
+    private static FieldProblem fieldProblem(FieldError e) {
+        return new FieldProblem(e.getField(), e.getDefaultMessage());
+    }
+
+    private static List<FieldProblem> concat(List<FieldProblem> a, List<FieldProblem> b) {
+        return b.isEmpty() ? a : Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

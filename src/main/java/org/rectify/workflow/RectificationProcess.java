@@ -1,0 +1,140 @@
+package org.rectify.workflow;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.Variables;
+import org.rectify.common.ConflictException;
+import org.rectify.issue.ProblemEvent;
+import org.rectify.org.OrgDirectory;
+import org.rectify.org.UserView;
+import org.rectify.signoff.SignOffEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+
+import static org.rectify.workflow.RectificationModel.*;
+
+/**
+ * Moves each problem's process instance on the domain events, synchronously and inside the
+ * transaction of the change: the domain write and the process step commit together or not at all.
+ * If the process is not waiting at the step the event implies, the change is refused with 409.
+ */
+@Component
+class RectificationProcess {
+
+    private final RuntimeService runtime;
+    private final TaskService steps;
+    private final OrgDirectory org;
+
+    RectificationProcess(RuntimeService runtime, TaskService steps, OrgDirectory org) {
+        this.runtime = runtime;
+        this.steps = steps;
+        this.org = org;
+    }
+
+    @EventListener
+    void on(ProblemEvent.Registered e) {
+        runtime.startProcessInstanceByKey(PROCESS_KEY, e.problemId().toString(),
+                Variables.putValue(VAR_PROBLEM_ID, e.problemId()).putValue(VAR_REGION_ID, e.regionId()));
+    }
+
+    @EventListener
+    void on(ProblemEvent.Triaged e) {
+        complete(e.problemId(), TRIAGE, null, responsibility(e.leadUnitId(), e.responsibleLeaderId()));
+    }
+
+    @EventListener
+    void on(ProblemEvent.Claimed e) {
+        complete(e.problemId(), CLAIM, null, Map.of(FLAG_CLAIMED, true));
+    }
+
+    @EventListener
+    void on(ProblemEvent.Returned e) {
+        complete(e.problemId(), CLAIM, null, Map.of(FLAG_CLAIMED, false));
+    }
+
+    @EventListener
+    void on(ProblemEvent.Reassigned e) {
+        complete(e.problemId(), REASSIGN, null, responsibility(e.leadUnitId(), e.responsibleLeaderId()));
+    }
+
+    @EventListener
+    void on(ProblemEvent.PlanSubmitted e) {
+        complete(e.problemId(), DRAFT_PLAN, null, Map.of());
+    }
+
+    @EventListener
+    void on(ProblemEvent.PlanApproved e) {
+        complete(e.problemId(), REVIEW_PLAN, null, Map.of(FLAG_PLAN_APPROVED, true));
+    }
+
+    @EventListener
+    void on(ProblemEvent.PlanSentBack e) {
+        complete(e.problemId(), REVIEW_PLAN, null, Map.of(FLAG_PLAN_APPROVED, false));
+    }
+
+    @EventListener
+    void on(ProblemEvent.Closed e) {
+        complete(e.problemId(), APPROVE_CLOSURE, null, Map.of(FLAG_CLOSURE_APPROVED, true));
+    }
+
+    @EventListener
+    void on(ProblemEvent.ClosureSentBack e) {
+        complete(e.problemId(), APPROVE_CLOSURE, null, Map.of(FLAG_CLOSURE_APPROVED, false));
+    }
+
+    @EventListener
+    void on(SignOffEvent.Applied e) {
+        complete(e.problemId(), RECTIFY, e.taskId(), Map.of());
+    }
+
+    @EventListener
+    void on(SignOffEvent.Confirmed e) {
+        complete(e.problemId(), CONFIRM_SIGN_OFF, e.taskId(), Map.of(FLAG_HEAD_CONFIRMED, true));
+    }
+
+    @EventListener
+    void on(SignOffEvent.ReturnedByHead e) {
+        complete(e.problemId(), CONFIRM_SIGN_OFF, e.taskId(), Map.of(FLAG_HEAD_CONFIRMED, false));
+    }
+
+    @EventListener
+    void on(SignOffEvent.Approved e) {
+        complete(e.problemId(), REVIEW_SIGN_OFF, e.taskId(), Map.of(FLAG_SIGN_OFF_APPROVED, true));
+    }
+
+    @EventListener
+    void on(SignOffEvent.Rejected e) {
+        complete(e.problemId(), REVIEW_SIGN_OFF, e.taskId(), Map.of(FLAG_SIGN_OFF_APPROVED, false));
+    }
+
+    private Map<String, Object> responsibility(Long leadUnitId, Long leaderId) {
+        String leader = org.findUser(leaderId).map(UserView::username)
+                .orElseThrow(() -> new IllegalStateException("responsible leader " + leaderId + " vanished"));
+        return Map.of(VAR_LEAD_UNIT_ID, leadUnitId, VAR_RESPONSIBLE_LEADER, leader);
+    }
+
+    private void complete(Long problemId, String activityId, Long taskId, Map<String, Object> variables) {
+        TaskQuery query = steps.createTaskQuery().processInstanceBusinessKey(problemId.toString())
+                .taskDefinitionKey(activityId);
+        if (taskId != null) {
+            query.taskVariableValueEquals(VAR_TASK_ID, taskId);
+        }
+        List<Task> waiting = query.list();
+        if (waiting.size() != 1) {
+            throw new ConflictException("the process of problem " + problemId + " is not waiting at " + activityId
+                    + (taskId == null ? "" : " for task " + taskId));
+        }
+        try {
+            steps.complete(waiting.get(0).getId(), variables);
+        } catch (OptimisticLockingException e) {
+            throw new OptimisticLockingFailureException("process step raced: " + e.getMessage(), e);
+        }
+    }
+}

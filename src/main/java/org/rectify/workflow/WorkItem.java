@@ -1,0 +1,11 @@
+package org.rectify.workflow;
+
+import java.time.Instant;
+
+import org.rectify.issue.ProblemStatus;
+
+/** One open process step in a worklist, with its problem (and task) context. */
+public record WorkItem(String stepId, String activityId, String stepName, Instant createdAt, Instant dueAt,
+                       boolean overdue, Long problemId, String problemNumber, String problemTitle,
+                       ProblemStatus problemStatus, Long taskId, Integer taskSeq, String taskMeasure) {
+}

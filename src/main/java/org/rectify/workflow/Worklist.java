@@ -1,0 +1,121 @@
+package org.rectify.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.NativeTaskQuery;
+import org.camunda.bpm.engine.task.Task;
+import org.rectify.issue.ProblemView;
+import org.rectify.issue.Problems;
+import org.rectify.org.Actor;
+import org.rectify.org.CurrentActor;
+import org.rectify.task.TaskView;
+import org.rectify.task.Tasks;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "My worklist": the caller's open process steps (assigned to them, or offered to one of their
+ * ROLE@unit groups), overdue first, then by due date; steps without a due date last.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Worklist {
+
+    private static final String WHERE = """
+             from ACT_RU_TASK RES
+            where RES.ASSIGNEE_ = #{user}
+               or (RES.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK I
+                    where I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate' and I.GROUP_ID_ in (%s)))
+            """;
+    private static final String ORDER = " order by case when RES.DUE_DATE_ is null then 1 else 0 end,"
+            + " RES.DUE_DATE_, RES.CREATE_TIME_, RES.ID_";
+
+    private final TaskService steps;
+    private final RuntimeService runtime;
+    private final Problems problems;
+    private final Tasks tasks;
+    private final CurrentActor current;
+    private final Clock clock;
+
+    Worklist(TaskService steps, RuntimeService runtime, Problems problems, Tasks tasks, CurrentActor current,
+             Clock clock) {
+        this.steps = steps;
+        this.runtime = runtime;
+        this.problems = problems;
+        this.tasks = tasks;
+        this.current = current;
+        this.clock = clock;
+    }
+
+    public Page<WorkItem> mine(int page, int size) {
+        Actor actor = current.get();
+        PageRequest request = PageRequest.of(page, size);
+        List<String> groups = actor.candidateGroups().isEmpty() ? List.of("-") : actor.candidateGroups();
+        String placeholders = IntStream.range(0, groups.size()).mapToObj(i -> "#{g" + i + "}")
+                .collect(Collectors.joining(", "));
+        String where = WHERE.formatted(placeholders);
+        long total = query("select count(*)" + where, actor, groups).count();
+        List<Task> found = total == 0 ? List.of()
+                : query("select RES.*" + where + ORDER, actor, groups).listPage((int) request.getOffset(), size);
+        return new PageImpl<>(withContext(found), request, total);
+    }
+
+    private NativeTaskQuery query(String sql, Actor actor, List<String> groups) {
+        NativeTaskQuery query = steps.createNativeTaskQuery().sql(sql).parameter("user", actor.username());
+        for (int i = 0; i < groups.size(); i++) {
+            query.parameter("g" + i, groups.get(i));
+        }
+        return query;
+    }
+
+    private List<WorkItem> withContext(List<Task> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Set<String> instanceIds = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        Map<String, Long> problemOfInstance = runtime.createProcessInstanceQuery()
+                .processInstanceIds(instanceIds).list().stream()
+                .collect(Collectors.toMap(ProcessInstance::getId, p -> Long.valueOf(p.getBusinessKey())));
+        Map<String, Long> taskOfStep = runtime.createVariableInstanceQuery()
+                .taskIdIn(found.stream().map(Task::getId).toArray(String[]::new))
+                .variableName(RectificationModel.VAR_TASK_ID).list().stream()
+                .collect(Collectors.toMap(VariableInstance::getTaskId, v -> (Long) v.getValue()));
+        Map<Long, ProblemView> problemById = problems.visibleByIds(problemOfInstance.values());
+        Map<Long, TaskView> taskById = byId(tasks.byIds(new ArrayList<>(taskOfStep.values())));
+        Instant now = clock.instant();
+        List<WorkItem> items = new ArrayList<>();
+        for (Task step : found) {
+            ProblemView problem = problemById.get(problemOfInstance.get(step.getProcessInstanceId()));
+            if (problem == null) {
+                continue;
+            }
+            TaskView task = taskById.get(taskOfStep.get(step.getId()));
+            Instant due = step.getDueDate() == null ? null : step.getDueDate().toInstant();
+            items.add(new WorkItem(step.getId(), step.getTaskDefinitionKey(), step.getName(),
+                    step.getCreateTime().toInstant(), due, due != null && due.isBefore(now), problem.id(),
+                    problem.number(), problem.title(), problem.status(), task == null ? null : task.id(),
+                    task == null ? null : task.seq(), task == null ? null : task.measure()));
+        }
+        return items;
+    }
+
+    private static Map<Long, TaskView> byId(Collection<TaskView> views) {
+        return views.stream().collect(Collectors.toMap(TaskView::id, Function.identity()));
+    }
+}
