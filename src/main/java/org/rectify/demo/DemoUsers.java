@@ -1,0 +1,41 @@
+package org.rectify.demo;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Runs a piece of the demo as a demo user, exactly as if that user had signed in. */
+final class DemoUsers {
+
+    private final UserDetailsService users;
+    private final Map<String, UserDetails> signedIn = new HashMap<>();
+
+    DemoUsers(UserDetailsService users) {
+        this.users = users;
+    }
+
+    <T> T run(String username, Supplier<T> action) {
+        UserDetails user = signedIn.computeIfAbsent(username, users::loadUserByUsername);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    void run(String username, Runnable action) {
+        run(username, () -> {
+            action.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,145 @@
+package org.rectify.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The REST API over real HTTP, as a named demo user (HTTP Basic). Never throws on an error status. */
+public final class ApiClient {
+
+    public static final String PASSWORD = "demo1234";
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    private final RestClient http;
+
+    public ApiClient(int port) {
+        FormHttpMessageConverter form = new FormHttpMessageConverter();
+        form.setMultipartCharset(StandardCharsets.UTF_8);
+        this.http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .messageConverters(converters -> {
+                    converters.add(0, new MappingJackson2HttpMessageConverter(JSON));
+                    converters.add(0, form);
+                })
+                .build();
+    }
+
+    public As as(String username) {
+        return new As(username, PASSWORD);
+    }
+
+    public record FileBody(String name, byte[] content) {
+
+        public static FileBody text(String name, String content) {
+            return new FileBody(name, content.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    public final class As {
+
+        private final String username;
+        private final String password;
+
+        As(String username, String password) {
+            this.username = username;
+            this.password = password;
+        }
+
+        public As withPassword(String other) {
+            return new As(username, other);
+        }
+
+        public Response get(String path, Object... vars) {
+            return call(HttpMethod.GET, path, null, null, vars);
+        }
+
+        public Response post(String path, Object body, Object... vars) {
+            return call(HttpMethod.POST, path, body, MediaType.APPLICATION_JSON, vars);
+        }
+
+        public Response put(String path, Object body, Object... vars) {
+            return call(HttpMethod.PUT, path, body, MediaType.APPLICATION_JSON, vars);
+        }
+
+        public Response multipart(String path, Map<String, ?> fields, List<FileBody> files, Object... vars) {
+            MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+            fields.forEach((k, v) -> parts.add(k, String.valueOf(v)));
+            for (FileBody f : files) {
+                parts.add("files", new ByteArrayResource(f.content()) {
+                    @Override
+                    public String getFilename() {
+                        return f.name();
+                    }
+                });
+            }
+            return call(HttpMethod.POST, path, parts, MediaType.MULTIPART_FORM_DATA, vars);
+        }
+
+        private Response call(HttpMethod method, String path, Object body, MediaType type, Object... vars) {
+            RestClient.RequestBodySpec spec = http.method(method).uri(path, vars)
+                    .headers(h -> h.setBasicAuth(username, password, StandardCharsets.UTF_8));
+            if (body != null) {
+                spec = spec.contentType(type).body(body);
+            }
+            return spec.exchange((request, response) -> new Response(response.getStatusCode().value(),
+                    response.getHeaders(), response.getBody().readAllBytes()));
+        }
+    }
+
+    public record Response(int status, HttpHeaders headers, byte[] raw) {
+
+        public JsonNode json() {
+            try {
+                return raw.length == 0 ? JSON.nullNode() : JSON.readTree(raw);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + new String(raw, StandardCharsets.UTF_8), e);
+            }
+        }
+
+        public Response expect(int expected) {
+            assertThat(status).as("HTTP status; body: %s", new String(raw, StandardCharsets.UTF_8))
+                    .isEqualTo(expected);
+            return this;
+        }
+
+        public Response ok() {
+            assertThat(status).as("HTTP status; body: %s", new String(raw, StandardCharsets.UTF_8))
+                    .isBetween(200, 299);
+            return this;
+        }
+
+        public long id() {
+            return json().get("id").asLong();
+        }
+
+        public String text(String field) {
+            JsonNode node = json().get(field);
+            return node == null || node.isNull() ? null : node.asText();
+        }
+
+        /** The "content" array of a page, or the array itself. */
+        public List<JsonNode> items() {
+            JsonNode node = json().has("content") ? json().get("content") : json();
+            List<JsonNode> items = new ArrayList<>();
+            node.forEach(items::add);
+            return items;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.rectify.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ActiveProfilesResolver;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every integration test: the whole application on a random port with the demo data, on
+ * H2 or on MariaDB as the failsafe execution says ({@code -Drectify.test.db=h2|mariadb}). All
+ * subclasses share one application context, hence one database per JVM; on MariaDB that is a
+ * fresh database named after the JVM's pid, dropped when the JVM exits.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(resolver = IntegrationTest.Profiles.class)
+public abstract class IntegrationTest {
+
+    public static final String DB = System.getProperty("rectify.test.db", "h2");
+    static final String DB_NAME = "rectify_it_" + ProcessHandle.current().pid();
+
+    @LocalServerPort
+    protected int port;
+
+    protected ApiClient api;
+
+    @BeforeEach
+    void connectApi() {
+        api = new ApiClient(port);
+    }
+
+    public static boolean onMariaDb() {
+        return "mariadb".equals(DB);
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("rectify.evidence.dir", () -> "target/it-evidence/" + DB);
+        if (onMariaDb()) {
+            String server = System.getProperty("rectify.test.mariadb-url", "jdbc:mysql://127.0.0.1:3306/");
+            MariaDbDatabase.recreate(server, DB_NAME);
+            registry.add("RECTIFY_DB_URL", () -> server + DB_NAME + "?sendFractionalSeconds=false");
+            registry.add("RECTIFY_DB_USER", () -> "root");
+            registry.add("RECTIFY_DB_PASSWORD", () -> "");
+        } else {
+            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + DB_NAME + ";DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    public static class Profiles implements ActiveProfilesResolver {
+
+        @Override
+        public String[] resolve(Class<?> testClass) {
+            return onMariaDb() ? new String[]{"mysql", "demo", "test"} : new String[]{"demo", "test"};
+        }
+    }
+
+    /** A fresh MariaDB database for this JVM, dropped again at exit. */
+    static final class MariaDbDatabase {
+
+        private static boolean created;
+
+        static synchronized void recreate(String server, String name) {
+            if (created) {
+                return;
+            }
+            execute(server, "drop database if exists " + name,
+                    "create database " + name + " character set utf8mb4 collate utf8mb4_unicode_ci");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, "drop database if exists " + name)));
+            created = true;
+        }
+
+        private static void execute(String server, String... sql) {
+            try (Connection c = DriverManager.getConnection(server, "root", "");
+                 Statement s = c.createStatement()) {
+                for (String statement : sql) {
+                    s.execute(statement);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("MariaDB at " + server + " is needed for the mariadb test run "
+                        + "(start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd)",
+                        e);
+            }
+        }
+    }
+}
