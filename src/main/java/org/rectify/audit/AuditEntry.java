@@ -9,7 +9,7 @@ import java.util.Map;
  * the trail itself.
  */
 public record AuditEntry(String action, String targetType, Long targetId, Long problemId,
-                         Map<String, ?> before, Map<String, ?> after, String reason) {
+                         Map<String, Object> before, Map<String, Object> after, String reason) {
 
     public AuditEntry {
         before = before == null ? Map.of() : before;
@@ -17,7 +17,7 @@ public record AuditEntry(String action, String targetType, Long targetId, Long p
     }
 
     public static AuditEntry of(String action, String targetType, Long targetId, Long problemId,
-                                Map<String, ?> before, Map<String, ?> after) {
+                                Map<String, Object> before, Map<String, Object> after) {
         return new AuditEntry(action, targetType, targetId, problemId, before, after, null);
     }
 

@@ -54,7 +54,7 @@ public class AuditTrail {
                 .map(AuditRecord::view).toList();
     }
 
-    private String summary(Map<String, ?> state) {
+    private String summary(Map<String, Object> state) {
         if (state.isEmpty()) {
             return null;
         }

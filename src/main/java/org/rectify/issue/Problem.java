@@ -203,7 +203,7 @@ public class Problem extends AbstractAggregateRoot<Problem> {
         }
     }
 
-    private AuditEntry entry(String action, Map<String, ?> before, Map<String, ?> after) {
+    private AuditEntry entry(String action, Map<String, Object> before, Map<String, Object> after) {
         return AuditEntry.of(action, TARGET, id, id, before, after);
     }
 

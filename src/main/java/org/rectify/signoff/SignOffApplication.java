@@ -107,7 +107,7 @@ class SignOffApplication extends AbstractAggregateRoot<SignOffApplication> {
         }
     }
 
-    private AuditEntry entry(String action, Map<String, ?> before, Map<String, ?> after) {
+    private AuditEntry entry(String action, Map<String, Object> before, Map<String, Object> after) {
         return AuditEntry.of(action, TARGET, id, problemId, before, after);
     }
 

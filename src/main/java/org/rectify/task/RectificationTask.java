@@ -172,7 +172,7 @@ public class RectificationTask extends AbstractAggregateRoot<RectificationTask> 
         }
     }
 
-    private AuditEntry entry(String action, Map<String, ?> before, Map<String, ?> after) {
+    private AuditEntry entry(String action, Map<String, Object> before, Map<String, Object> after) {
         return AuditEntry.of(action, TARGET, id, problemId, before, after);
     }
 
