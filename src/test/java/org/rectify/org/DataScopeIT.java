@@ -161,6 +161,20 @@ class DataScopeIT extends IntegrationTest {
     }
 
     @Test
+    void theAdministratorMaintainsReferenceDataThatEveryoneReads() {
+        String code = "ECO" + ProcessHandle.current().pid();
+        api.as("admin").put("/api/reference/categories/{code}", Map.of("nameZh", "生态环保", "nameEn", "Ecology",
+                "sortOrder", 85, "active", true), code).ok();
+        assertThat(api.as("staff.fpj").get("/api/reference/categories").ok().items())
+                .extracting(c -> c.get("code").asText()).contains(code);
+        api.as("admin").put("/api/reference/categories/{code}", Map.of("nameZh", "生态环保", "nameEn", "Ecology",
+                "sortOrder", 85, "active", false), code).ok();
+        Response refused = api.as("office").post("/api/problems", Map.of("roundId", demo.newRound("reference"),
+                "number", "1", "title", "x", "description", "x", "categoryCode", code)).expect(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("categoryCode");
+    }
+
+    @Test
     void aWrongPasswordIsRefusedBeforeAnythingElse() {
         Response refused = api.as("office").withPassword("wrong").get("/api/problems");
         refused.expect(401);

@@ -1,0 +1,6 @@
+-- The audit trail is append-only, enforced by the database as well as by the code: an UPDATE or
+-- DELETE of an audit record fails, whoever issues it.
+create trigger audit_record_no_update before update on audit_record for each row
+    signal sqlstate '45000' set message_text = 'audit records are append-only';
+create trigger audit_record_no_delete before delete on audit_record for each row
+    signal sqlstate '45000' set message_text = 'audit records are append-only';
