@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.rectify.common.ConflictException;
+import org.rectify.common.LookupCache;
 import org.rectify.common.NotFoundException;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
@@ -20,6 +21,8 @@ public class InspectionRounds {
     private final ReferenceData referenceData;
     private final CurrentActor current;
     private final Clock clock;
+    /** Rounds never change once registered, so a cached one is never stale. */
+    private final LookupCache<Long, RoundView> roundCache = LookupCache.forMinutes(30);
 
     InspectionRounds(InspectionRoundRepository rounds, ReferenceData referenceData, CurrentActor current,
                      Clock clock) {
@@ -49,7 +52,8 @@ public class InspectionRounds {
     @Transactional(readOnly = true)
     public RoundView get(Long id) {
         String region = current.get().regionPath();
-        return rounds.findById(id).map(InspectionRound::view).filter(r -> r.regionPath().startsWith(region))
+        return roundCache.get(id, key -> rounds.findById(key).map(InspectionRound::view))
+                .filter(r -> r.regionPath().startsWith(region))
                 .orElseThrow(() -> new NotFoundException("round", id));
     }
 }

@@ -3,10 +3,14 @@ package org.rectify.inspection;
 import java.util.List;
 
 import org.rectify.common.InvalidInputException;
+import org.rectify.common.LookupCache;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Source types and problem categories: read by everyone, edited by ADMIN. */
 @Service
@@ -16,6 +20,8 @@ public class ReferenceData {
     private final SourceTypeRepository sources;
     private final ProblemCategoryRepository categories;
     private final CurrentActor current;
+    private final LookupCache<String, ReferenceItem> categoryCache = LookupCache.forMinutes(5);
+    private final LookupCache<String, ReferenceItem> sourceCache = LookupCache.forMinutes(5);
 
     ReferenceData(SourceTypeRepository sources, ProblemCategoryRepository categories, CurrentActor current) {
         this.sources = sources;
@@ -50,15 +56,24 @@ public class ReferenceData {
     /** Throws a 400 naming the field unless the code is a known, active category. */
     @Transactional(readOnly = true)
     public void requireActiveCategory(String code) {
-        if (code != null && !categories.findById(code).map(c -> c.view().active()).orElse(false)) {
+        if (code != null && !categoryCache.get(code, c -> categories.findById(c).map(ProblemCategory::view))
+                .map(ReferenceItem::active).orElse(false)) {
             throw new InvalidInputException("categoryCode", "unknown or inactive problem category: " + code);
         }
     }
 
     @Transactional(readOnly = true)
     public void requireActiveSource(String code) {
-        if (!sources.findById(code).map(s -> s.view().active()).orElse(false)) {
+        if (!sourceCache.get(code, c -> sources.findById(c).map(SourceType::view))
+                .map(ReferenceItem::active).orElse(false)) {
             throw new InvalidInputException("sourceType", "unknown or inactive source type: " + code);
         }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void on(ReferenceDataChanged change) {
+        categoryCache.clear();
+        sourceCache.clear();
     }
 }

@@ -17,6 +17,7 @@ import org.rectify.org.OrgDirectory;
 import org.rectify.org.OrgUnitView;
 import org.rectify.org.Role;
 import org.rectify.org.UserView;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,15 +54,20 @@ public class ProblemLifecycle {
         office.require(Role.OFFICE);
         RoundView round = rounds.get(cmd.roundId());
         referenceData.requireActiveCategory(cmd.categoryCode());
-        if (problems.existsByRoundIdAndNumber(round.id(), cmd.number())) {
-            throw new ConflictException("problem number " + cmd.number() + " exists in this round");
-        }
         Problem problem = new Problem(round.id(), round.regionId(), round.regionPath(), cmd, clock.instant(),
                 office.username());
         if (cmd.responsibility() != null) {
             problem.proposeResponsibility(resolve(cmd.responsibility(), round.regionPath()));
         }
-        return problems.save(problem).view();
+        try {
+            return problems.save(problem).view();
+        } catch (DataIntegrityViolationException e) {
+            // The unique key (round, number) decides; no racy look-up beforehand.
+            if (String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase().contains("uk_problem_number")) {
+                throw new ConflictException("problem number " + cmd.number() + " exists in this round");
+            }
+            throw e;
+        }
     }
 
     public ProblemView triage(Long id, TriageProblem cmd) {
@@ -154,7 +160,7 @@ public class ProblemLifecycle {
 
     private Responsibility resolve(ResponsibilityInput in, String regionPath) {
         OrgUnitView lead = unitInRegion(in.leadUnitId(), regionPath, "leadUnitId");
-        List<ProblemUnit> co = in.coUnitIds().stream()
+        List<ProblemUnit> co = in.coUnitIds().stream().sorted()
                 .filter(unitId -> !unitId.equals(lead.id()))
                 .map(unitId -> unitInRegion(unitId, regionPath, "coUnitIds"))
                 .map(u -> new ProblemUnit(u.id(), u.path(), UnitRole.CO))

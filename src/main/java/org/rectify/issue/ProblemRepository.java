@@ -14,6 +14,4 @@ interface ProblemRepository extends JpaRepository<Problem, Long>, JpaSpecificati
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Problem p where p.id = :id")
     Optional<Problem> findForUpdate(Long id);
-
-    boolean existsByRoundIdAndNumber(Long roundId, String number);
 }

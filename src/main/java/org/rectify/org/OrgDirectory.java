@@ -7,9 +7,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.rectify.common.LookupCache;
 import org.rectify.common.NotFoundException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Read access to the org tree and the users, for the other modules. */
 @Service
@@ -18,6 +22,8 @@ public class OrgDirectory {
 
     private final OrgUnitRepository units;
     private final AppUserRepository users;
+    private final LookupCache<Long, OrgUnitView> unitCache = LookupCache.forMinutes(5);
+    private final LookupCache<Long, UserView> userCache = LookupCache.forMinutes(5);
 
     OrgDirectory(OrgUnitRepository units, AppUserRepository users) {
         this.units = units;
@@ -29,7 +35,7 @@ public class OrgDirectory {
     }
 
     public Optional<OrgUnitView> findUnit(Long id) {
-        return id == null ? Optional.empty() : units.findById(id).map(OrgUnit::view);
+        return id == null ? Optional.empty() : unitCache.get(id, key -> units.findById(key).map(OrgUnit::view));
     }
 
     public Optional<OrgUnitView> unitByCode(String code) {
@@ -37,7 +43,7 @@ public class OrgDirectory {
     }
 
     public Map<Long, OrgUnitView> units(Collection<Long> ids) {
-        return units.findAllById(ids).stream().map(OrgUnit::view)
+        return ids.stream().map(this::findUnit).flatMap(Optional::stream)
                 .collect(Collectors.toMap(OrgUnitView::id, Function.identity()));
     }
 
@@ -47,7 +53,7 @@ public class OrgDirectory {
     }
 
     public Optional<UserView> findUser(Long id) {
-        return id == null ? Optional.empty() : users.findById(id).map(AppUser::view);
+        return id == null ? Optional.empty() : userCache.get(id, key -> users.findById(key).map(AppUser::view));
     }
 
     public Optional<UserView> userByUsername(String username) {
@@ -55,8 +61,16 @@ public class OrgDirectory {
     }
 
     public Map<Long, UserView> users(Collection<Long> ids) {
-        return users.findAllById(ids).stream().map(AppUser::view)
+        return ids.stream().map(this::findUser).flatMap(Optional::stream)
                 .collect(Collectors.toMap(UserView::id, Function.identity()));
+    }
+
+    /** A change to the org tree or the accounts clears this node's lookups once it is committed. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void on(OrgChanged change) {
+        unitCache.clear();
+        userCache.clear();
     }
 
     public List<UserView> usersOfUnits(List<Long> unitIds) {

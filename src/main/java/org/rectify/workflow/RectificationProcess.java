@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -30,18 +31,32 @@ class RectificationProcess {
 
     private final RuntimeService runtime;
     private final TaskService steps;
+    private final RepositoryService repository;
     private final OrgDirectory org;
+    /** The process version this node starts: the newest deployed when it first starts one. */
+    private volatile String definitionId;
 
-    RectificationProcess(RuntimeService runtime, TaskService steps, OrgDirectory org) {
+    RectificationProcess(RuntimeService runtime, TaskService steps, RepositoryService repository, OrgDirectory org) {
         this.runtime = runtime;
         this.steps = steps;
+        this.repository = repository;
         this.org = org;
     }
 
     @EventListener
     void on(ProblemEvent.Registered e) {
-        runtime.startProcessInstanceByKey(PROCESS_KEY, e.problemId().toString(),
+        runtime.startProcessInstanceById(definitionId(), e.problemId().toString(),
                 Variables.putValue(VAR_PROBLEM_ID, e.problemId()).putValue(VAR_REGION_ID, e.regionId()));
+    }
+
+    private String definitionId() {
+        String id = definitionId;
+        if (id == null) {
+            id = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion()
+                    .singleResult().getId();
+            definitionId = id;
+        }
+        return id;
     }
 
     @EventListener

@@ -33,13 +33,14 @@ class StepContextListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask step) {
-        Long taskId = (Long) step.getVariable(VAR_TASK_ID);
+        // Read through the execution: asking the new task itself would first load its (empty) locals.
+        Long taskId = (Long) step.getExecution().getVariable(VAR_TASK_ID);
         Optional<LocalDate> deadline;
         if (taskId != null) {
             step.setVariableLocal(VAR_TASK_ID, taskId);
             deadline = tasks.deadlineOf(taskId);
         } else {
-            deadline = problems.deadlineOf((Long) step.getVariable(VAR_PROBLEM_ID));
+            deadline = problems.deadlineOf((Long) step.getExecution().getVariable(VAR_PROBLEM_ID));
         }
         deadline.ifPresent(d -> step.setDueDate(endOf(d)));
     }

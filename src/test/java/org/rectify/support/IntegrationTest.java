@@ -50,7 +50,7 @@ public abstract class IntegrationTest {
             registry.add("RECTIFY_DB_USER", () -> "root");
             registry.add("RECTIFY_DB_PASSWORD", () -> "");
         } else {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + DB_NAME + ";DB_CLOSE_DELAY=-1");
+            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + DB_NAME + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64");
         }
     }
 
