@@ -37,7 +37,9 @@ import org.rectify.task.TaskDraft;
 import org.rectify.task.TaskProgress;
 import org.rectify.task.TaskView;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
 
 /**
  * One look-back round with 60 problems and 226 tasks, every one driven through the same services
@@ -45,7 +47,9 @@ import org.springframework.core.io.ClassPathResource;
  * problems are spread over every lifecycle state, with a return, a plan sent back, sign-offs
  * returned and rejected, and a closure sent back on the way.
  */
-final class DemoRound {
+@Component
+@Profile("demo")
+class DemoRound {
 
     enum Stage { REGISTERED, ASSIGNED, RETURNED, PLANNING, PLAN_REVIEW, IN_PROGRESS, CLOSURE_REVIEW, CLOSED }
 
@@ -61,27 +65,27 @@ final class DemoRound {
             "形成排查报告，同类问题纳入自查清单", 'T');
 
     private final DemoUsers as;
-    private final Map<String, OrgUnitView> units;
     private final InspectionRounds rounds;
     private final ProblemLifecycle lifecycle;
     private final TaskBreakdown breakdown;
     private final TaskProgress progress;
     private final SignOffs signOffs;
     private final OrgDirectory org;
-    private final LocalDate today;
+    private final Clock clock;
     private final List<Theme> themes = readThemes();
+    private Map<String, OrgUnitView> units;
+    private LocalDate today;
 
-    DemoRound(DemoUsers as, Map<String, OrgUnitView> units, InspectionRounds rounds, ProblemLifecycle lifecycle,
-              TaskBreakdown breakdown, TaskProgress progress, SignOffs signOffs, OrgDirectory org, Clock clock) {
+    DemoRound(DemoUsers as, InspectionRounds rounds, ProblemLifecycle lifecycle, TaskBreakdown breakdown,
+              TaskProgress progress, SignOffs signOffs, OrgDirectory org, Clock clock) {
         this.as = as;
-        this.units = units;
         this.rounds = rounds;
         this.lifecycle = lifecycle;
         this.breakdown = breakdown;
         this.progress = progress;
         this.signOffs = signOffs;
         this.org = org;
-        this.today = Zones.today(clock);
+        this.clock = clock;
     }
 
     static Stage stageOf(int i) {
@@ -95,7 +99,9 @@ final class DemoRound {
         return Stage.CLOSED;
     }
 
-    void build() {
+    void build(Map<String, OrgUnitView> demoUnits) {
+        this.units = demoUnits;
+        this.today = Zones.today(clock);
         RoundView round = as.run("office", () -> rounds.register(new NewRound("LOOK_BACK", "HTK-" + today.getYear(),
                 "中央脱贫攻坚专项巡视\"回头看\"反馈问题整改", "中央第一巡视组", today.minusDays(30))));
         for (int i = 0; i < PROBLEMS; i++) {

@@ -1,20 +1,24 @@
 package org.rectify.demo;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.springframework.context.annotation.Profile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
 
 /** Runs a piece of the demo as a demo user, exactly as if that user had signed in. */
-final class DemoUsers {
+@Component
+@Profile("demo")
+class DemoUsers {
 
     private final UserDetailsService users;
-    private final Map<String, UserDetails> signedIn = new HashMap<>();
+    private final Map<String, UserDetails> signedIn = new ConcurrentHashMap<>();
 
     DemoUsers(UserDetailsService users) {
         this.users = users;
