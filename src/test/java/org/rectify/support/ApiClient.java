@@ -79,10 +79,15 @@ public final class ApiClient {
         }
 
         public Response multipart(String path, Map<String, ?> fields, List<FileBody> files, Object... vars) {
+            return multipart(path, "files", fields, files, vars);
+        }
+
+        public Response multipart(String path, String filePart, Map<String, ?> fields, List<FileBody> files,
+                                  Object... vars) {
             MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
             fields.forEach((k, v) -> parts.add(k, String.valueOf(v)));
             for (FileBody f : files) {
-                parts.add("files", new ByteArrayResource(f.content()) {
+                parts.add(filePart, new ByteArrayResource(f.content()) {
                     @Override
                     public String getFilename() {
                         return f.name();

@@ -1,0 +1,7 @@
+package org.rectify.calendar;
+
+import org.rectify.audit.AuditEntry;
+import org.rectify.audit.AuditableEvent;
+
+public record CalendarChanged(AuditEntry auditEntry) implements AuditableEvent {
+}

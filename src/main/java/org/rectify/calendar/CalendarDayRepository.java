@@ -1,0 +1,11 @@
+package org.rectify.calendar;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CalendarDayRepository extends JpaRepository<CalendarDay, LocalDate> {
+
+    List<CalendarDay> findByCalendarDateBetweenOrderByCalendarDate(LocalDate from, LocalDate to);
+}

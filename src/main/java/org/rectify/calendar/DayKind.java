@@ -1,0 +1,6 @@
+package org.rectify.calendar;
+
+/** An entry of the official calendar: a day off whatever the weekday, or a weekend day worked (调休). */
+public enum DayKind {
+    HOLIDAY, WORKDAY
+}
