@@ -16,10 +16,11 @@ import java.util.stream.Collectors;
 
 import org.rectify.common.UploadedFile;
 import org.rectify.common.Zones;
+import org.rectify.deadline.WorkingDayCalendar;
 import org.rectify.inspection.InspectionRounds;
 import org.rectify.inspection.NewRound;
 import org.rectify.inspection.RoundView;
-import org.rectify.issue.DeadlineType;
+import org.rectify.deadline.DeadlineType;
 import org.rectify.issue.NewProblem;
 import org.rectify.issue.ProblemLifecycle;
 import org.rectify.issue.ProblemView;
@@ -71,13 +72,14 @@ class DemoRound {
     private final TaskProgress progress;
     private final SignOffs signOffs;
     private final OrgDirectory org;
+    private final WorkingDayCalendar calendar;
     private final Clock clock;
     private final List<Theme> themes = readThemes();
     private Map<String, OrgUnitView> units;
     private LocalDate today;
 
     DemoRound(DemoUsers as, InspectionRounds rounds, ProblemLifecycle lifecycle, TaskBreakdown breakdown,
-              TaskProgress progress, SignOffs signOffs, OrgDirectory org, Clock clock) {
+              TaskProgress progress, SignOffs signOffs, OrgDirectory org, WorkingDayCalendar calendar, Clock clock) {
         this.as = as;
         this.rounds = rounds;
         this.lifecycle = lifecycle;
@@ -85,6 +87,7 @@ class DemoRound {
         this.progress = progress;
         this.signOffs = signOffs;
         this.org = org;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -116,7 +119,7 @@ class DemoRound {
         List<OrgUnitView> co = coUnits(theme, variant, lead);
         String titlePrefix = variant == 0 ? "" : lead.nameZh();
         DeadlineType type = i % 9 == 4 ? DeadlineType.IMMEDIATE : DeadlineType.TIME_LIMITED;
-        LocalDate deadline = type == DeadlineType.IMMEDIATE ? today.plusDays(20) : today.plusDays(90 + (i % 6) * 30);
+        LocalDate deadline = calendar.plusWorkingDays(today, type == DeadlineType.IMMEDIATE ? 15 : 60 + (i % 6) * 20);
         String leader = i % 2 == 0 ? "leader" : "leader2";
         Long leaderId = org.userByUsername(leader).orElseThrow().id();
         ResponsibilityInput responsibility = new ResponsibilityInput(lead.id(),
@@ -241,9 +244,9 @@ class DemoRound {
             case 'L' -> new TaskDraft(m.measure(), m.criterion(), unit.id(), DeadlineType.LONG_TERM, null,
                     j % 2 == 0 ? ReportCycle.MONTHLY : ReportCycle.QUARTERLY);
             case 'I' -> new TaskDraft(m.measure(), m.criterion(), unit.id(), DeadlineType.IMMEDIATE,
-                    today.plusDays(10), null);
+                    calendar.plusWorkingDays(today, 8), null);
             default -> new TaskDraft(m.measure(), m.criterion(), unit.id(), DeadlineType.TIME_LIMITED,
-                    min(problemDeadline, today.plusDays(30 + j * 15L)), null);
+                    min(problemDeadline, calendar.plusWorkingDays(today, 20 + j * 10)), null);
         };
     }
 

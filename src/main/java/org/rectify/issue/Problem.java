@@ -1,5 +1,6 @@
 package org.rectify.issue;
 
+import org.rectify.deadline.DeadlineType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import jakarta.persistence.*;
 import org.hibernate.annotations.BatchSize;
 import org.rectify.audit.AuditEntry;
 import org.rectify.common.ConflictException;
+import org.rectify.deadline.DeadlineColour;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 import static org.rectify.audit.AuditEntry.state;
@@ -223,10 +225,19 @@ public class Problem extends AbstractAggregateRoot<Problem> {
         return units.stream().anyMatch(u -> u.unitId().equals(unitId));
     }
 
+    /** The problem without its colour, which needs today's date and the calendar (see {@link ProblemViews}). */
     public ProblemView view() {
+        return view(null);
+    }
+
+    ProblemView view(DeadlineColour colour) {
         return new ProblemView(id, roundId, regionId, number, title, description, categoryCode, severity,
                 rectificationGoal, status, leadUnitId, coUnitIds(), responsibleLeaderId, unitHeadId, personInChargeId,
-                deadlineType, deadlineDate, registeredAt, registeredBy, closedAt, version);
+                deadlineType, deadlineDate, registeredAt, registeredBy, closedAt, version, colour);
+    }
+
+    public boolean isFinished() {
+        return status == CLOSED;
     }
 
     public Long getId() {

@@ -8,6 +8,7 @@ import org.rectify.common.ConflictException;
 import org.rectify.common.InvalidInputException;
 import org.rectify.common.NotPermittedException;
 import org.rectify.common.Zones;
+import org.rectify.deadline.DeadlinePolicy;
 import org.rectify.inspection.InspectionRounds;
 import org.rectify.inspection.ReferenceData;
 import org.rectify.inspection.RoundView;
@@ -36,16 +37,21 @@ public class ProblemLifecycle {
     private final ReferenceData referenceData;
     private final OrgDirectory org;
     private final CurrentActor current;
+    private final DeadlinePolicy deadlines;
+    private final ProblemViews views;
     private final Clock clock;
 
     ProblemLifecycle(ProblemRepository problems, Problems reader, InspectionRounds rounds,
-                     ReferenceData referenceData, OrgDirectory org, CurrentActor current, Clock clock) {
+                     ReferenceData referenceData, OrgDirectory org, CurrentActor current, DeadlinePolicy deadlines,
+                     ProblemViews views, Clock clock) {
         this.problems = problems;
         this.reader = reader;
         this.rounds = rounds;
         this.referenceData = referenceData;
         this.org = org;
         this.current = current;
+        this.deadlines = deadlines;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -60,7 +66,7 @@ public class ProblemLifecycle {
             problem.proposeResponsibility(resolve(cmd.responsibility(), round.regionPath()));
         }
         try {
-            return problems.save(problem).view();
+            return views.of(problems.save(problem));
         } catch (DataIntegrityViolationException e) {
             // The unique key (round, number) decides; no racy look-up beforehand.
             if (String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase().contains("uk_problem_number")) {
@@ -76,7 +82,7 @@ public class ProblemLifecycle {
         referenceData.requireActiveCategory(cmd.categoryCode());
         Responsibility r = resolve(cmd.responsibility(), problem.getRegionPath());
         problem.triage(cmd.categoryCode(), cmd.severity(), cmd.rectificationGoal(), r);
-        return problems.save(problem).view();
+        return views.of(problems.save(problem));
     }
 
     /** The lead unit's head takes the problem on, naming the person in charge (defaults to the head). */
@@ -88,35 +94,35 @@ public class ProblemLifecycle {
                 .orElseThrow(() -> new InvalidInputException("personInChargeId",
                         "the person in charge must be a user of the lead unit"));
         problem.claim(head.userId(), user.id());
-        return problems.save(problem).view();
+        return views.of(problems.save(problem));
     }
 
     public ProblemView returnToOffice(Long id, String reason) {
         Problem problem = reader.lockVisible(id);
         leadUnitHead(problem);
         problem.returnToOffice(reason);
-        return problems.save(problem).view();
+        return views.of(problems.save(problem));
     }
 
     public ProblemView reassign(Long id, ReassignProblem cmd) {
         Problem problem = reader.lockVisible(id);
         current.get().require(Role.OFFICE);
         problem.reassign(resolve(cmd.responsibility(), problem.getRegionPath()), cmd.reason());
-        return problems.save(problem).view();
+        return views.of(problems.save(problem));
     }
 
     public ProblemView approveClosure(Long id, String comment) {
         Problem problem = reader.lockVisible(id);
         responsibleLeader(problem);
         problem.close(clock.instant(), comment);
-        return problems.save(problem).view();
+        return views.of(problems.save(problem));
     }
 
     public ProblemView sendBackClosure(Long id, String reason) {
         Problem problem = reader.lockVisible(id);
         responsibleLeader(problem);
         problem.sendBackClosure(reason);
-        return problems.save(problem).view();
+        return views.of(problems.save(problem));
     }
 
     // ---- steps driven by the task breakdown and sign-off modules; they check roles themselves ----
@@ -170,10 +176,8 @@ public class ProblemLifecycle {
                 .filter(u -> org.unit(u.unitId()).isWithin(regionPath))
                 .orElseThrow(() -> new InvalidInputException("responsibleLeaderId",
                         "the responsible leader must be an active LEADER of this region"));
-        LocalDate date = in.deadlineType().needsDate() ? in.deadlineDate() : null;
-        if (date != null && date.isBefore(Zones.today(clock))) {
-            throw new InvalidInputException("deadlineDate", "the deadline lies in the past");
-        }
+        LocalDate date = deadlines.resolve(in.deadlineType(), in.deadlineDate(), in.deadlineWorkingDays(),
+                Zones.today(clock), "deadlineDate");
         return new Responsibility(new ProblemUnit(lead.id(), lead.path(), UnitRole.LEAD), co,
                 in.responsibleLeaderId(), in.deadlineType(), date);
     }

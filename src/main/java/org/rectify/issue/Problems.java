@@ -25,20 +25,22 @@ public class Problems {
 
     private final ProblemRepository problems;
     private final CurrentActor current;
+    private final ProblemViews views;
 
-    Problems(ProblemRepository problems, CurrentActor current) {
+    Problems(ProblemRepository problems, CurrentActor current, ProblemViews views) {
         this.problems = problems;
         this.current = current;
+        this.views = views;
     }
 
     public ProblemView get(Long id) {
-        return visible(id).view();
+        return views.of(visible(id));
     }
 
     public Page<ProblemView> list(ProblemFilter filter, Pageable page) {
         Actor actor = current.get();
         return problems.findAll(ProblemSpecs.visibleTo(actor).and(ProblemSpecs.matching(filter)), page)
-                .map(Problem::view);
+                .map(views::of);
     }
 
     /** The problem if the caller may see it, else 404. */
@@ -62,7 +64,7 @@ public class Problems {
 
     /** Problems by id within the caller's scope; ids outside it are simply absent. */
     public Map<Long, ProblemView> visibleByIds(Collection<Long> ids) {
-        return problems.findAllById(ids).stream().filter(this::canSee).map(Problem::view)
+        return problems.findAllById(ids).stream().filter(this::canSee).map(views::of)
                 .collect(Collectors.toMap(ProblemView::id, Function.identity()));
     }
 

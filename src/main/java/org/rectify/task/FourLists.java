@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.rectify.issue.DeadlineType;
+import org.rectify.deadline.DeadlineColour;
+import org.rectify.deadline.DeadlineType;
 import org.rectify.issue.ProblemStatus;
 import org.rectify.issue.Severity;
 
@@ -18,13 +19,13 @@ public record FourLists(ProblemList problem, List<TaskLine> tasks, Responsibilit
     /** 问题清单. */
     public record ProblemList(Long id, String number, String title, String description, Long roundId,
                               String roundName, String sourceType, String categoryCode, Severity severity,
-                              String rectificationGoal, ProblemStatus status, Instant registeredAt,
-                              Instant closedAt, long version) {
+                              String rectificationGoal, ProblemStatus status, DeadlineColour colour,
+                              Instant registeredAt, Instant closedAt, long version) {
     }
 
     /** 任务清单: one line per task. */
     public record TaskLine(Long id, int seq, String measure, String completionCriterion, TaskStatus status,
-                           int progressPercent, long evidenceCount, Instant lastReportAt) {
+                           DeadlineColour colour, int progressPercent, long evidenceCount, Instant lastReportAt) {
     }
 
     /** 责任清单. */

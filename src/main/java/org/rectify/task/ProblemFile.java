@@ -31,22 +31,24 @@ public class ProblemFile {
     private final EvidenceRepository evidence;
     private final ProgressReportRepository reports;
     private final OrgDirectory org;
+    private final TaskViews views;
 
     ProblemFile(Problems problems, InspectionRounds rounds, RectificationTaskRepository tasks,
-                EvidenceRepository evidence, ProgressReportRepository reports, OrgDirectory org) {
+                EvidenceRepository evidence, ProgressReportRepository reports, OrgDirectory org, TaskViews views) {
         this.problems = problems;
         this.rounds = rounds;
         this.tasks = tasks;
         this.evidence = evidence;
         this.reports = reports;
         this.org = org;
+        this.views = views;
     }
 
     public FourLists of(Long problemId) {
         ProblemView p = problems.get(problemId);
         RoundView round = rounds.get(p.roundId());
         List<TaskView> taskViews = tasks.findByProblemIdOrderBySeq(problemId).stream()
-                .map(RectificationTask::view).filter(t -> t.status() != TaskStatus.WITHDRAWN).toList();
+                .filter(t -> t.getStatus() != TaskStatus.WITHDRAWN).map(views::of).toList();
         List<Long> taskIds = taskViews.stream().map(TaskView::id).toList();
         Map<Long, Long> evidenceCount = taskIds.isEmpty() ? Map.of() : evidence.findByTaskIdInOrderById(taskIds)
                 .stream().collect(Collectors.groupingBy(Evidence::getTaskId, Collectors.counting()));
@@ -65,9 +67,9 @@ public class ProblemFile {
 
         ProblemList problemList = new ProblemList(p.id(), p.number(), p.title(), p.description(), round.id(),
                 round.name(), round.sourceType(), p.categoryCode(), p.severity(), p.rectificationGoal(), p.status(),
-                p.registeredAt(), p.closedAt(), p.version());
+                p.colour(), p.registeredAt(), p.closedAt(), p.version());
         List<TaskLine> taskLines = taskViews.stream().map(t -> new TaskLine(t.id(), t.seq(), t.measure(),
-                t.completionCriterion(), t.status(), t.progressPercent(), evidenceCount.getOrDefault(t.id(), 0L),
+                t.completionCriterion(), t.status(), t.colour(), t.progressPercent(), evidenceCount.getOrDefault(t.id(), 0L),
                 lastReport.get(t.id()))).toList();
         ResponsibilityList responsibility = new ResponsibilityList(unit(units, p.leadUnitId()),
                 p.coUnitIds().stream().map(id -> unit(units, id)).toList(), user(users, p.responsibleLeaderId()),

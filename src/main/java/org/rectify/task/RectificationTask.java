@@ -9,7 +9,8 @@ import jakarta.persistence.*;
 import org.rectify.audit.AuditEntry;
 import org.rectify.common.ConflictException;
 import org.rectify.common.InvalidInputException;
-import org.rectify.issue.DeadlineType;
+import org.rectify.deadline.DeadlineColour;
+import org.rectify.deadline.DeadlineType;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 import static org.rectify.audit.AuditEntry.state;
@@ -176,9 +177,22 @@ public class RectificationTask extends AbstractAggregateRoot<RectificationTask> 
         return AuditEntry.of(action, TARGET, id, problemId, before, after);
     }
 
+    /** The task without its colour, which needs today's date and the calendar (see {@link TaskViews}). */
     public TaskView view() {
+        return view(null);
+    }
+
+    TaskView view(DeadlineColour colour) {
         return new TaskView(id, problemId, seq, measure, completionCriterion, unitId, deadlineType, deadlineDate,
-                reportCycle, nextReportDue, status, progressPercent, createdAt, createdBy, signedOffAt, version);
+                reportCycle, nextReportDue, status, progressPercent, createdAt, createdBy, signedOffAt, version, colour);
+    }
+
+    DeadlineType getDeadlineType() {
+        return deadlineType;
+    }
+
+    LocalDate getDeadlineDate() {
+        return deadlineDate;
     }
 
     public Long getId() {

@@ -8,6 +8,7 @@ import org.rectify.common.ConflictException;
 import org.rectify.common.InvalidInputException;
 import org.rectify.common.NotPermittedException;
 import org.rectify.common.Zones;
+import org.rectify.deadline.DeadlinePolicy;
 import org.rectify.issue.Problem;
 import org.rectify.issue.ProblemLifecycle;
 import org.rectify.issue.ProblemStatus;
@@ -32,15 +33,19 @@ public class TaskBreakdown {
     private final Tasks reader;
     private final ProblemLifecycle lifecycle;
     private final CurrentActor current;
+    private final DeadlinePolicy deadlines;
+    private final TaskViews views;
     private final Clock clock;
 
     TaskBreakdown(RectificationTaskRepository tasks, Problems problems, Tasks reader, ProblemLifecycle lifecycle,
-                  CurrentActor current, Clock clock) {
+                  CurrentActor current, DeadlinePolicy deadlines, TaskViews views, Clock clock) {
         this.tasks = tasks;
         this.problems = problems;
         this.reader = reader;
         this.lifecycle = lifecycle;
         this.current = current;
+        this.deadlines = deadlines;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -48,18 +53,19 @@ public class TaskBreakdown {
         Problem problem = problems.lockVisible(problemId);
         Actor actor = leadUnitMember(problem);
         expectPlanning(problem);
-        Long unitId = checkedUnit(problem, draft);
+        Checked checked = checked(problem, draft);
         int seq = tasks.maxSeq(problemId) + 1;
-        return tasks.save(new RectificationTask(problemId, seq, draft, unitId, clock.instant(), actor.username()))
-                .view();
+        return views.of(tasks.save(new RectificationTask(problemId, seq, checked.draft(), checked.unitId(),
+                clock.instant(), actor.username())));
     }
 
     public TaskView revise(Long taskId, TaskDraft draft) {
         Tasks.Locked locked = reader.lockVisible(taskId);
         leadUnitMember(locked.problem());
         expectPlanning(locked.problem());
-        locked.task().revise(draft, checkedUnit(locked.problem(), draft));
-        return tasks.save(locked.task()).view();
+        Checked checked = checked(locked.problem(), draft);
+        locked.task().revise(checked.draft(), checked.unitId());
+        return views.of(tasks.save(locked.task()));
     }
 
     public TaskView withdraw(Long taskId, String reason) {
@@ -67,7 +73,7 @@ public class TaskBreakdown {
         leadUnitMember(locked.problem());
         expectPlanning(locked.problem());
         locked.task().withdraw(reason);
-        return tasks.save(locked.task()).view();
+        return views.of(tasks.save(locked.task()));
     }
 
     public TaskView reopen(Long taskId, String reason) {
@@ -75,7 +81,7 @@ public class TaskBreakdown {
         leadUnitMember(locked.problem());
         expectPlanning(locked.problem());
         locked.task().reopen(reason);
-        return tasks.save(locked.task()).view();
+        return views.of(tasks.save(locked.task()));
     }
 
     public void submitPlan(Long problemId) {
@@ -120,20 +126,24 @@ public class TaskBreakdown {
         }
     }
 
-    /** The task's unit: the lead unit by default, else one of the problem's responsible units. */
-    private Long checkedUnit(Problem problem, TaskDraft draft) {
+    private record Checked(TaskDraft draft, Long unitId) {
+    }
+
+    /**
+     * The task's unit (the lead unit by default, else one of the problem's responsible units) and its
+     * deadline resolved to a working day no later than the problem's.
+     */
+    private Checked checked(Problem problem, TaskDraft draft) {
         Long unitId = draft.unitId() == null ? problem.getLeadUnitId() : draft.unitId();
         if (!problem.isResponsibleUnit(unitId)) {
             throw new InvalidInputException("unitId", "a task goes to the lead unit or a co-responsible unit");
         }
-        LocalDate date = draft.deadlineType().needsDate() ? draft.deadlineDate() : null;
-        if (date != null && date.isBefore(Zones.today(clock))) {
-            throw new InvalidInputException("deadlineDate", "the deadline lies in the past");
-        }
+        LocalDate date = deadlines.resolve(draft.deadlineType(), draft.deadlineDate(), draft.deadlineWorkingDays(),
+                Zones.today(clock), "deadlineDate");
         if (date != null && problem.getDeadlineDate() != null && date.isAfter(problem.getDeadlineDate())) {
             throw new InvalidInputException("deadlineDate", "a task's deadline cannot be later than the problem's ("
                     + problem.getDeadlineDate() + ")");
         }
-        return unitId;
+        return new Checked(draft.withDeadline(date), unitId);
     }
 }

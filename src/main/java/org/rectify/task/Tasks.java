@@ -17,19 +17,21 @@ public class Tasks {
 
     private final RectificationTaskRepository tasks;
     private final Problems problems;
+    private final TaskViews views;
 
-    Tasks(RectificationTaskRepository tasks, Problems problems) {
+    Tasks(RectificationTaskRepository tasks, Problems problems, TaskViews views) {
         this.tasks = tasks;
         this.problems = problems;
+        this.views = views;
     }
 
     public TaskView get(Long id) {
-        return visible(id).view();
+        return views.of(visible(id));
     }
 
     public List<TaskView> ofProblem(Long problemId) {
         problems.visible(problemId);
-        return tasks.findByProblemIdOrderBySeq(problemId).stream().map(RectificationTask::view).toList();
+        return tasks.findByProblemIdOrderBySeq(problemId).stream().map(views::of).toList();
     }
 
     /** The task if the caller may see its problem, else 404. */
@@ -68,7 +70,7 @@ public class Tasks {
 
     /** The deadline of a task, without a scope check: for the process engine's due dates only. */
     public Optional<LocalDate> deadlineOf(Long taskId) {
-        return tasks.findById(taskId).map(t -> t.view().deadlineDate());
+        return tasks.findById(taskId).map(RectificationTask::getDeadlineDate);
     }
 
     public boolean allDone(Long problemId) {
@@ -78,7 +80,7 @@ public class Tasks {
     }
 
     public List<TaskView> byIds(List<Long> ids) {
-        return tasks.findByIdIn(ids).stream().map(RectificationTask::view).toList();
+        return tasks.findByIdIn(ids).stream().map(views::of).toList();
     }
 
     @Transactional

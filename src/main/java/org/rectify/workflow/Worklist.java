@@ -108,7 +108,8 @@ public class Worklist {
             TaskView task = taskById.get(taskOfStep.get(step.getId()));
             Instant due = step.getDueDate() == null ? null : step.getDueDate().toInstant();
             items.add(new WorkItem(step.getId(), step.getTaskDefinitionKey(), step.getName(),
-                    step.getCreateTime().toInstant(), due, due != null && due.isBefore(now), problem.id(),
+                    step.getCreateTime().toInstant(), due, due != null && due.isBefore(now),
+                    task == null ? problem.colour() : task.colour(), problem.id(),
                     problem.number(), problem.title(), problem.status(), task == null ? null : task.id(),
                     task == null ? null : task.seq(), task == null ? null : task.measure()));
         }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.rectify.common.Zones;
 import org.rectify.inspection.InspectionRounds;
 import org.rectify.inspection.NewRound;
-import org.rectify.issue.DeadlineType;
+import org.rectify.deadline.DeadlineType;
 import org.rectify.issue.NewProblem;
 import org.rectify.issue.ProblemLifecycle;
 import org.rectify.issue.ProblemStatus;
@@ -116,7 +116,7 @@ class RegistrationBenchmark extends IntegrationTest {
                 "Registration benchmark", "Rectify benchmark", today))).id();
         Long leaderId = org.userByUsername("leader").orElseThrow().id();
         responsibility = new ResponsibilityInput(unit("fpj").id(), Set.of(unit("czj").id(), unit("mzj").id()),
-                leaderId, DeadlineType.TIME_LIMITED, today.plusDays(60));
+                leaderId, DeadlineType.TIME_LIMITED, null, 40);
     }
 
     @AfterEach

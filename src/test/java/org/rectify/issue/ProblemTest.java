@@ -1,5 +1,6 @@
 package org.rectify.issue;
 
+import org.rectify.deadline.DeadlineType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;

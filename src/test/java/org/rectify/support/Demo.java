@@ -59,6 +59,11 @@ public final class Demo {
                 "name", "集成测试 " + purpose, "feedbackReceivedOn", today().toString())).expect(201).id();
     }
 
+    /** The date n working days from today on the official calendar, as the API computes it. */
+    public String workingDaysAhead(int n) {
+        return api.as("office").get("/api/calendar/working-days?from={d}&days={n}", today(), n).ok().text("date");
+    }
+
     public static LocalDate today() {
         return LocalDate.now(Zones.CHINA);
     }

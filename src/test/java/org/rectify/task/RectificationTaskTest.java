@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.rectify.common.ConflictException;
 import org.rectify.common.InvalidInputException;
-import org.rectify.issue.DeadlineType;
+import org.rectify.deadline.DeadlineType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

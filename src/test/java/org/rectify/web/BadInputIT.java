@@ -54,12 +54,38 @@ class BadInputIT extends IntegrationTest {
         Response r = api.as("office").post("/api/problems", problem("P-2", responsibility("fpj", null)))
                 .expect(400);
         assertThat(r.json().get("errors").get(0).get("field").asText())
-                .isEqualTo("responsibility.deadlineDateGiven");
+                .isEqualTo("deadlineDate");
+    }
+
+    @Test
+    void aDeadlineOnAWeekendIsRefusedNamingTheNextWorkingDay() {
+        Response r = api.as("office").post("/api/problems", problem("P-5", responsibility("fpj", "2030-10-05")))
+                .expect(400);
+        assertThat(r.text("detail")).contains("not a working day").contains("2030-10-07");
+    }
+
+    @Test
+    void anImmediateProblemWithoutADateIsDueAfterTheConfiguredWorkingDays() {
+        Map<String, Object> r = responsibility("fpj", null);
+        r.put("deadlineType", "IMMEDIATE");
+        long id = api.as("office").post("/api/problems", problem("P-6", r)).expect(201).id();
+        assertThat(api.as("office").get("/api/problems/{id}", id).ok().text("deadlineDate"))
+                .isEqualTo(demo.workingDaysAhead(5));
+    }
+
+    @Test
+    void aDeadlineGivenInWorkingDaysIsCountedOnTheCalendar() {
+        Map<String, Object> r = responsibility("fpj", null);
+        r.put("deadlineWorkingDays", 12);
+        long id = api.as("office").post("/api/problems", problem("P-7", r)).expect(201).id();
+        JsonNode p = api.as("office").get("/api/problems/{id}", id).ok().json();
+        assertThat(p.get("deadlineDate").asText()).isEqualTo(demo.workingDaysAhead(12));
+        assertThat(p.get("colour").asText()).isEqualTo("GREEN");
     }
 
     @Test
     void aLeadUnitOutsideTheRegionOrTheRegionItselfIsRefused() {
-        Map<String, Object> r = responsibility("fpj", Demo.today().plusDays(5).toString());
+        Map<String, Object> r = responsibility("fpj", demo.workingDaysAhead(5));
         r.put("leadUnitId", demo.unit("county"));
         assertThat(api.as("office").post("/api/problems", problem("P-3", r)).expect(400)
                 .json().get("errors").get(0).get("field").asText()).isEqualTo("leadUnitId");
@@ -89,7 +115,7 @@ class BadInputIT extends IntegrationTest {
         long id = api.as("office").post("/api/problems", problem("W-1", null)).expect(201).id();
         api.as("office").post("/api/problems/{id}/plan/approve", null, id).expect(409);
         api.as("office").post("/api/problems/{id}/reassign", Map.of("responsibility",
-                responsibility("fpj", Demo.today().plusDays(9).toString())), id).expect(409);
+                responsibility("fpj", demo.workingDaysAhead(9))), id).expect(409);
         JsonNode problem = api.as("office").get("/api/problems/{id}", id).ok().json();
         assertThat(problem.get("status").asText()).isEqualTo("REGISTERED");
         assertThat(problem.get("version").asLong()).isZero();
@@ -177,12 +203,12 @@ class BadInputIT extends IntegrationTest {
     /** A problem of the poverty bureau with one approved task in progress. */
     private long taskInProgress(String number) {
         long id = api.as("office").post("/api/problems", problem(number,
-                responsibility("fpj", Demo.today().plusDays(30).toString()))).expect(201).id();
+                responsibility("fpj", demo.workingDaysAhead(30)))).expect(201).id();
         api.as("office").post("/api/problems/{id}/triage", Map.of("categoryCode", "FUNDS", "severity", "GENERAL",
-                "responsibility", responsibility("fpj", Demo.today().plusDays(30).toString())), id).ok();
+                "responsibility", responsibility("fpj", demo.workingDaysAhead(30))), id).ok();
         api.as("head.fpj").post("/api/problems/{id}/claim", null, id).ok();
         long task = api.as("staff.fpj").post("/api/problems/{id}/tasks", Map.of("measure", "整改", "completionCriterion",
-                "完成", "deadlineType", "IMMEDIATE", "deadlineDate", Demo.today().plusDays(5).toString()), id)
+                "完成", "deadlineType", "IMMEDIATE", "deadlineDate", demo.workingDaysAhead(5)), id)
                 .expect(201).id();
         api.as("staff.fpj").post("/api/problems/{id}/plan/submit", null, id).expect(204);
         api.as("office").post("/api/problems/{id}/plan/approve", null, id).expect(204);

@@ -115,7 +115,7 @@ class RectificationLifecycleIT extends IntegrationTest {
     private long[] planSentBackThenApproved() {
         long measure = api.as("staff.mzj").post("/api/problems/{id}/tasks", Map.of(
                 "measure", "开展农村低保专项治理", "completionCriterion", "治理报告",
-                "deadlineType", "TIME_LIMITED", "deadlineDate", Demo.today().plusDays(30).toString()), problem)
+                "deadlineType", "TIME_LIMITED", "deadlineDate", demo.workingDaysAhead(20)), problem)
                 .expect(201).id();
         long standing = api.as("staff.mzj").post("/api/problems/{id}/tasks", Map.of(
                 "measure", "建立低保与扶贫数据比对机制", "completionCriterion", "每季度比对一次",
@@ -134,7 +134,7 @@ class RectificationLifecycleIT extends IntegrationTest {
 
         api.as("staff.mzj").put("/api/tasks/{id}", Map.of("measure", "开展农村低保专项治理",
                 "completionCriterion", "治理报告报县整改办，漏保对象全部纳入", "deadlineType", "TIME_LIMITED",
-                "deadlineDate", Demo.today().plusDays(30).toString()), measure).ok();
+                "deadlineDate", demo.workingDaysAhead(20)), measure).ok();
         api.as("staff.mzj").post("/api/problems/{id}/plan/submit", null, problem).expect(204);
         api.as("office").post("/api/problems/{id}/plan/approve", null, problem).expect(204);
         assertStatus("IN_PROGRESS");
@@ -281,7 +281,7 @@ class RectificationLifecycleIT extends IntegrationTest {
         r.put("coUnitIds", co.stream().map(demo::unit).toList());
         r.put("responsibleLeaderId", demo.user("leader"));
         r.put("deadlineType", "TIME_LIMITED");
-        r.put("deadlineDate", Demo.today().plusDays(60).toString());
+        r.put("deadlineDate", demo.workingDaysAhead(40));
         return r;
     }
 

@@ -1,4 +1,4 @@
-package org.rectify.issue;
+package org.rectify.deadline;
 
 /** 时限类型: how a problem or task is bound in time. */
 public enum DeadlineType {

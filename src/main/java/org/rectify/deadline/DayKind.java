@@ -1,4 +1,4 @@
-package org.rectify.calendar;
+package org.rectify.deadline;
 
 /** An entry of the official calendar: a day off whatever the weekday, or a weekend day worked (调休). */
 public enum DayKind {

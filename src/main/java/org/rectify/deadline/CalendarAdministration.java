@@ -1,4 +1,4 @@
-package org.rectify.calendar;
+package org.rectify.deadline;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.rectify.calendar;
+package org.rectify.deadline;
 
 import org.rectify.audit.AuditEntry;
 import org.rectify.audit.AuditableEvent;

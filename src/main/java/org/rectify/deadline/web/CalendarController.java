@@ -1,4 +1,4 @@
-package org.rectify.calendar.web;
+package org.rectify.deadline.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -10,10 +10,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.rectify.calendar.CalendarAdministration;
-import org.rectify.calendar.CalendarEntry;
-import org.rectify.calendar.DayKind;
-import org.rectify.calendar.WorkingDayCalendar;
+import org.rectify.deadline.CalendarAdministration;
+import org.rectify.deadline.CalendarEntry;
+import org.rectify.deadline.DayKind;
+import org.rectify.deadline.WorkingDayCalendar;
 import org.rectify.common.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
