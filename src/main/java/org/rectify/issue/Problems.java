@@ -57,6 +57,11 @@ public class Problems {
         return problems.findForUpdate(id).filter(this::canSee).orElseThrow(() -> new NotFoundException("problem", id));
     }
 
+    /** A problem without a scope check: for texts the system writes (notifications), never for callers. */
+    public ProblemView describe(Long id) {
+        return views.of(problems.findById(id).orElseThrow(() -> new NotFoundException("problem", id)));
+    }
+
     /** The deadline of a problem, without a scope check: for the process engine's due dates only. */
     public Optional<LocalDate> deadlineOf(Long id) {
         return problems.findById(id).map(Problem::getDeadlineDate);

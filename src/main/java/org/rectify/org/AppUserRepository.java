@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface AppUserRepository extends JpaRepository<AppUser, Long> {
 
@@ -12,4 +13,7 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
     boolean existsByUsername(String username);
 
     List<AppUser> findByUnitIdIn(List<Long> unitIds);
+
+    @Query("select u.id from AppUser u join u.roles r where u.unitId = :unitId and r = :role and u.enabled = true")
+    List<Long> findIdsByUnitAndRole(Long unitId, Role role);
 }

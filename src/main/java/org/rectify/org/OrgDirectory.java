@@ -73,6 +73,11 @@ public class OrgDirectory {
         userCache.clear();
     }
 
+    /** The active users of a unit (exactly that unit) who hold a role. */
+    public List<Long> userIdsWithRole(Long unitId, Role role) {
+        return users.findIdsByUnitAndRole(unitId, role);
+    }
+
     public List<UserView> usersOfUnits(List<Long> unitIds) {
         return users.findByUnitIdIn(unitIds).stream().map(AppUser::view).toList();
     }

@@ -68,6 +68,16 @@ public class Tasks {
                 .orElseThrow(() -> new NotFoundException("task", taskId));
     }
 
+    /** The tasks of a problem without a scope check: for texts the system writes, never for callers. */
+    public List<TaskView> ofProblemUnscoped(Long problemId) {
+        return tasks.findByProblemIdOrderBySeq(problemId).stream().map(views::of).toList();
+    }
+
+    /** A task without a scope check: for texts the system writes (notifications), never for callers. */
+    public TaskView describe(Long taskId) {
+        return views.of(tasks.findById(taskId).orElseThrow(() -> new NotFoundException("task", taskId)));
+    }
+
     /** The deadline of a task, without a scope check: for the process engine's due dates only. */
     public Optional<LocalDate> deadlineOf(Long taskId) {
         return tasks.findById(taskId).map(RectificationTask::getDeadlineDate);

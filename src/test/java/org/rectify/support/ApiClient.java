@@ -70,6 +70,14 @@ public final class ApiClient {
             return call(HttpMethod.GET, path, null, null, vars);
         }
 
+        public Response getWithLanguage(String path, String language, Object... vars) {
+            return http.get().uri(path, vars).headers(h -> {
+                h.setBasicAuth(username, password, StandardCharsets.UTF_8);
+                h.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+            }).exchange((request, response) -> new Response(response.getStatusCode().value(), response.getHeaders(),
+                    response.getBody().readAllBytes()));
+        }
+
         public Response post(String path, Object body, Object... vars) {
             return call(HttpMethod.POST, path, body, MediaType.APPLICATION_JSON, vars);
         }

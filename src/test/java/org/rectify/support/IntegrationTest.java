@@ -1,11 +1,22 @@
 package org.rectify.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -21,19 +32,52 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = IntegrationTest.Profiles.class)
+@Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {
 
     public static final String DB = System.getProperty("rectify.test.db", "h2");
     static final String DB_NAME = "rectify_it_" + ProcessHandle.current().pid();
+    /** The SMTP server every notification email of the tests goes to. */
+    public static final GreenMail MAIL = startMail();
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    protected TimeMachine time;
 
     protected ApiClient api;
 
     @BeforeEach
     void connectApi() {
         api = new ApiClient(port);
+    }
+
+    @AfterEach
+    void backToThePresent() {
+        time.reset();
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+
+        @Bean
+        @Primary
+        TimeMachine timeMachine() {
+            return new TimeMachine();
+        }
+    }
+
+    /** On a free port chosen once, so that a test may stop and restart it at the same address. */
+    private static GreenMail startMail() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            GreenMail mail = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            socket.close();
+            mail.start();
+            return mail;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static boolean onMariaDb() {
@@ -43,6 +87,8 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("rectify.evidence.dir", () -> "target/it-evidence/" + DB);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         if (onMariaDb()) {
             String server = System.getProperty("rectify.test.mariadb-url", "jdbc:mysql://127.0.0.1:3306/");
             MariaDbDatabase.recreate(server, DB_NAME);

@@ -1,0 +1,68 @@
+package org.rectify.notification;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.persistence.*;
+
+/** One notification to one user, kept as worded when it was sent. */
+@Entity
+@Table(name = "notification")
+class Notification {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long recipientId;
+    private String kind;
+    private Long problemId;
+    private Long taskId;
+    private String titleZh;
+    private String titleEn;
+    private String bodyZh;
+    private String bodyEn;
+    private Instant createdAt;
+    private Instant readAt;
+
+    protected Notification() {
+    }
+
+    Notification(Long recipientId, Notice notice, Texts zh, Texts en, Instant now) {
+        this.recipientId = recipientId;
+        this.kind = notice.kind();
+        this.problemId = notice.problemId();
+        this.taskId = notice.taskId();
+        this.titleZh = zh.title();
+        this.bodyZh = zh.body();
+        this.titleEn = en.title();
+        this.bodyEn = en.body();
+        this.createdAt = now;
+    }
+
+    record Texts(String title, String body) {
+    }
+
+    void markRead(Instant now) {
+        if (readAt == null) {
+            readAt = now;
+        }
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    NotificationView view(Locale locale) {
+        boolean english = "en".equals(locale.getLanguage());
+        return new NotificationView(id, kind, problemId, taskId, english ? titleEn : titleZh,
+                english ? bodyEn : bodyZh, createdAt, readAt);
+    }
+
+    String subject() {
+        return titleZh + " / " + titleEn;
+    }
+
+    String mailBody() {
+        return bodyZh + "\n\n" + bodyEn;
+    }
+}

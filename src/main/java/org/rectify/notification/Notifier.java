@@ -1,0 +1,64 @@
+package org.rectify.notification;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+
+import org.rectify.org.OrgDirectory;
+import org.rectify.org.UserView;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Notifies users in-app and, when they have an address and mail is on, by email through the outbox.
+ * Runs inside the transaction of the change: no change without its notices, no notice without its
+ * change.
+ */
+@Service
+public class Notifier {
+
+    private final NotificationRepository notifications;
+    private final MailOutboxRepository outbox;
+    private final OrgDirectory org;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final boolean mailEnabled;
+
+    Notifier(NotificationRepository notifications, MailOutboxRepository outbox, OrgDirectory org,
+             MessageSource messages, Clock clock, @Value("${rectify.mail.enabled:false}") boolean mailEnabled) {
+        this.notifications = notifications;
+        this.outbox = outbox;
+        this.org = org;
+        this.messages = messages;
+        this.clock = clock;
+        this.mailEnabled = mailEnabled;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notify(Collection<Long> recipients, Notice notice) {
+        Notification.Texts zh = texts(notice, Locale.SIMPLIFIED_CHINESE);
+        Notification.Texts en = texts(notice, Locale.ENGLISH);
+        Map<Long, UserView> users = org.users(new LinkedHashSet<>(recipients));
+        for (UserView user : users.values()) {
+            Notification n = notifications.save(new Notification(user.id(), notice, zh, en, clock.instant()));
+            if (mailEnabled && user.email() != null && !user.email().isBlank()) {
+                outbox.save(new MailOutboxEntry(n.getId(), user.email(), n.subject(), n.mailBody(), clock.instant()));
+            }
+        }
+    }
+
+    private Notification.Texts texts(Notice notice, Locale locale) {
+        String key = "notice." + notice.kind();
+        return new Notification.Texts(clip(messages.getMessage(key + ".title", notice.args(), locale), 300),
+                clip(messages.getMessage(key + ".body", notice.args(), locale), 2000));
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}
