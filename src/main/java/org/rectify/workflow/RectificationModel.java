@@ -18,6 +18,24 @@ public final class RectificationModel {
     public static final String PROBLEM_CLOSED = "EndEvent_ProblemClosed";
     public static final String TASK_SIGNED_OFF = "EndEvent_TaskSignedOff";
 
+    public static final String PROBLEM_HAS_DEADLINE = "Gateway_ProblemHasDeadline";
+    public static final String TASK_HAS_DEADLINE = "Gateway_TaskHasDeadline";
+    public static final String WATCH_PROBLEM = "CallActivity_WatchProblemDeadline";
+    public static final String WATCH_TASK = "CallActivity_WatchTaskDeadline";
+    public static final String MESSAGE_PROBLEM_DEADLINE_MOVED = "ProblemDeadlineMoved";
+    public static final String MESSAGE_TASK_DEADLINE_MOVED = "TaskDeadlineMoved";
+
+    /** deadline-watch.bpmn, called for a problem and for each task. */
+    public static final String WATCH_PROCESS_KEY = "deadline-watch";
+
+    /** supervision-order.bpmn, one instance per order. */
+    public static final String ORDER_PROCESS_KEY = "supervision-order";
+    public static final String ANSWER_ORDER = "Task_AnswerOrder";
+    public static final String REVIEW_ANSWER = "Task_ReviewAnswer";
+    public static final String VAR_ORDER_ID = "orderId";
+    public static final String VAR_TARGET_UNIT_ID = "targetUnitId";
+    public static final String FLAG_ANSWER_ACCEPTED = "answerAccepted";
+
     public static final String GATEWAY_CLAIMED = "Gateway_Claimed";
     public static final String GATEWAY_PLAN_APPROVED = "Gateway_PlanApproved";
     public static final String GATEWAY_HEAD_CONFIRMED = "Gateway_HeadConfirmed";

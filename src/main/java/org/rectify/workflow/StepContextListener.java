@@ -40,9 +40,12 @@ class StepContextListener implements TaskListener {
             step.setVariableLocal(VAR_TASK_ID, taskId);
             deadline = tasks.deadlineOf(taskId);
         } else {
-            deadline = problems.deadlineOf((Long) step.getExecution().getVariable(VAR_PROBLEM_ID));
+            Long problemId = (Long) step.getExecution().getVariable(VAR_PROBLEM_ID);
+            deadline = problemId == null ? Optional.empty() : problems.deadlineOf(problemId);
         }
-        deadline.ifPresent(d -> step.setDueDate(endOf(d)));
+        if (step.getDueDate() == null) {
+            deadline.ifPresent(d -> step.setDueDate(endOf(d)));
+        }
     }
 
     static Date endOf(LocalDate day) {

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * registered under its bean name; decisions are completed with the same flags the services use.
  */
 @ExtendWith(ProcessEngineExtension.class)
-@Deployment(resources = "bpmn/rectification.bpmn")
+@Deployment(resources = {"bpmn/rectification.bpmn", "bpmn/deadline-watch.bpmn"})
 class RectificationProcessTest {
 
     static final String START = "StartEvent_ProblemRegistered";
@@ -66,6 +66,8 @@ class RectificationProcessTest {
     ProcessEngine processEngine; // injected by ProcessEngineExtension
 
     final WorkflowDirectory workflowDirectory = mock(WorkflowDirectory.class);
+    /** Watches nothing unless a test says so: the deadline paths end at once beside the work. */
+    final org.rectify.supervision.DeadlineWatch deadlineWatch = mock(org.rectify.supervision.DeadlineWatch.class);
 
     ProcessInstance problem;
 
@@ -77,6 +79,7 @@ class RectificationProcessTest {
         when(workflowDirectory.unitOfTask(TASK_B)).thenReturn(UNIT_B);
         when(workflowDirectory.unitOfTask(TASK_C)).thenReturn(UNIT_C);
         Mocks.register("workflowDirectory", workflowDirectory);
+        Mocks.register("deadlineWatch", deadlineWatch);
     }
 
     @AfterEach
