@@ -13,6 +13,7 @@ import org.rectify.issue.ProblemLifecycle;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
+import org.rectify.task.EvidenceFor;
 import org.rectify.task.Evidences;
 import org.rectify.task.RectificationTask;
 import org.rectify.task.Tasks;
@@ -57,7 +58,7 @@ public class SignOffs {
         task.requestSignOff();
         SignOffApplication application = applications.save(
                 new SignOffApplication(task.getProblemId(), taskId, statement, staff.username(), clock.instant()));
-        evidences.attach(task, null, application.getId(), files, staff.username());
+        evidences.attach(task, EvidenceFor.signOff(application.getId()), files, staff.username());
         return application.view();
     }
 

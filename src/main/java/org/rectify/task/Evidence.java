@@ -15,6 +15,7 @@ class Evidence {
     private Long taskId;
     private Long progressReportId;
     private Long signOffId;
+    private Long extensionId;
     private String fileName;
     private String contentType;
     private long sizeBytes;
@@ -25,11 +26,11 @@ class Evidence {
     protected Evidence() {
     }
 
-    Evidence(Long taskId, Long progressReportId, Long signOffId, StoredFile file, String uploadedBy,
-             Instant uploadedAt) {
+    Evidence(Long taskId, EvidenceFor owner, StoredFile file, String uploadedBy, Instant uploadedAt) {
         this.taskId = taskId;
-        this.progressReportId = progressReportId;
-        this.signOffId = signOffId;
+        this.progressReportId = owner.progressReportId();
+        this.signOffId = owner.signOffId();
+        this.extensionId = owner.extensionId();
         this.fileName = file.fileName();
         this.contentType = file.contentType();
         this.sizeBytes = file.sizeBytes();
@@ -43,7 +44,7 @@ class Evidence {
     }
 
     EvidenceView view() {
-        return new EvidenceView(id, taskId, progressReportId, signOffId, fileName, contentType, sizeBytes, sha256,
-                uploadedBy, uploadedAt);
+        return new EvidenceView(id, taskId, progressReportId, signOffId, extensionId, fileName, contentType,
+                sizeBytes, sha256, uploadedBy, uploadedAt);
     }
 }

@@ -2,7 +2,8 @@ package org.rectify.task;
 
 import java.time.Instant;
 
-public record EvidenceView(Long id, Long taskId, Long progressReportId, Long signOffId, String fileName,
+public record EvidenceView(Long id, Long taskId, Long progressReportId, Long signOffId, Long extensionId,
+                           String fileName,
                            String contentType, long sizeBytes, String sha256, String uploadedBy,
                            Instant uploadedAt) {
 }

@@ -30,14 +30,13 @@ public class Evidences {
     }
 
     /** Stores the files and records them against the task (and the report or application they came with). */
-    public List<EvidenceView> attach(RectificationTask task, Long progressReportId, Long signOffId,
-                                     List<UploadedFile> files, String by) {
+    public List<EvidenceView> attach(RectificationTask task, EvidenceFor owner, List<UploadedFile> files, String by) {
         if (files.size() > MAX_FILES) {
             throw new InvalidInputException("files", "at most " + MAX_FILES + " files at a time");
         }
         List<EvidenceView> saved = files.stream()
                 .map(store::store)
-                .map(f -> evidence.save(new Evidence(task.getId(), progressReportId, signOffId, f, by, clock.instant())))
+                .map(f -> evidence.save(new Evidence(task.getId(), owner, f, by, clock.instant())))
                 .map(Evidence::view)
                 .toList();
         saved.forEach(task::evidenceAdded);

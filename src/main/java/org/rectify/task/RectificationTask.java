@@ -113,7 +113,16 @@ public class RectificationTask extends AbstractAggregateRoot<RectificationTask> 
         registerEvent(new TaskEvent.EvidenceAdded(entry("EVIDENCE_ADDED", null,
                 state("evidenceId", evidence.id(), "fileName", evidence.fileName(), "sizeBytes", evidence.sizeBytes(),
                         "sha256", evidence.sha256(), "progressReportId", evidence.progressReportId(),
-                        "signOffId", evidence.signOffId()))));
+                        "signOffId", evidence.signOffId(), "extensionId", evidence.extensionId()))));
+    }
+
+    /** An approved extension (延期) moves the deadline; only an open task with a deadline can be extended. */
+    public void extendDeadline(LocalDate newDeadline, Long extensionId) {
+        expect(IN_PROGRESS, AWAITING_CONFIRMATION, UNDER_REVIEW);
+        LocalDate before = deadlineDate;
+        deadlineDate = newDeadline;
+        registerEvent(new TaskEvent.DeadlineExtended(entry("TASK_DEADLINE_EXTENDED", state("deadlineDate", before),
+                state("deadlineDate", newDeadline, "extensionId", extensionId))));
     }
 
     // ---- the sign-off path; its audit records are the sign-off application's ----
@@ -187,11 +196,11 @@ public class RectificationTask extends AbstractAggregateRoot<RectificationTask> 
                 reportCycle, nextReportDue, status, progressPercent, createdAt, createdBy, signedOffAt, version, colour);
     }
 
-    DeadlineType getDeadlineType() {
+    public DeadlineType getDeadlineType() {
         return deadlineType;
     }
 
-    LocalDate getDeadlineDate() {
+    public LocalDate getDeadlineDate() {
         return deadlineDate;
     }
 

@@ -26,4 +26,7 @@ public sealed interface TaskEvent extends AuditableEvent {
 
     record EvidenceAdded(AuditEntry auditEntry) implements TaskEvent {
     }
+
+    record DeadlineExtended(AuditEntry auditEntry) implements TaskEvent {
+    }
 }

@@ -41,7 +41,7 @@ public class TaskProgress {
         ProgressReport report = reports.save(new ProgressReport(taskId, percent, content, actor.username(),
                 clock.instant()));
         task.reportProgress(percent, report.getId(), Zones.today(clock));
-        evidences.attach(task, report.getId(), null, files, actor.username());
+        evidences.attach(task, EvidenceFor.progressReport(report.getId()), files, actor.username());
         return report.view();
     }
 

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.rectify.issue.ProblemEvent;
+import org.rectify.supervision.ExtensionEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,11 @@ public class DeadlineRearming {
     @EventListener
     void on(ProblemEvent.Reassigned e) {
         rearmProblem(e.problemId());
+    }
+
+    @EventListener
+    void on(ExtensionEvent.Approved e) {
+        rearmTask(e.problemId(), e.taskId());
     }
 
     public void rearmProblem(Long problemId) {

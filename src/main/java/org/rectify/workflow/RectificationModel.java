@@ -36,6 +36,13 @@ public final class RectificationModel {
     public static final String VAR_TARGET_UNIT_ID = "targetUnitId";
     public static final String FLAG_ANSWER_ACCEPTED = "answerAccepted";
 
+    /** extension.bpmn, one instance per extension request. */
+    public static final String EXTENSION_PROCESS_KEY = "extension";
+    public static final String CONFIRM_EXTENSION = "Task_ConfirmExtension";
+    public static final String DECIDE_EXTENSION = "Task_DecideExtension";
+    public static final String VAR_EXTENSION_ID = "extensionId";
+    public static final String FLAG_EXTENSION_APPROVED = "extensionApproved";
+
     public static final String GATEWAY_CLAIMED = "Gateway_Claimed";
     public static final String GATEWAY_PLAN_APPROVED = "Gateway_PlanApproved";
     public static final String GATEWAY_HEAD_CONFIRMED = "Gateway_HeadConfirmed";

@@ -1,0 +1,65 @@
+package org.rectify.workflow;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.rectify.common.ConflictException;
+import org.rectify.supervision.ExtensionEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import static org.rectify.workflow.RectificationModel.*;
+
+/** Runs each extension request's process on its events, in their transaction. */
+@Component
+class ExtensionProcess {
+
+    private final RuntimeService runtime;
+    private final TaskService steps;
+
+    ExtensionProcess(RuntimeService runtime, TaskService steps) {
+        this.runtime = runtime;
+        this.steps = steps;
+    }
+
+    @EventListener
+    void on(ExtensionEvent.Requested e) {
+        runtime.startProcessInstanceByKey(EXTENSION_PROCESS_KEY, e.problemId().toString(),
+                Variables.putValue(VAR_EXTENSION_ID, e.extensionId()).putValue(VAR_PROBLEM_ID, e.problemId())
+                        .putValue(VAR_REGION_ID, e.regionId()).putValue(VAR_TASK_UNIT_ID, e.taskUnitId())
+                        .putValue(VAR_TASK_ID, e.taskId()));
+    }
+
+    @EventListener
+    void on(ExtensionEvent.Confirmed e) {
+        complete(e.extensionId(), CONFIRM_EXTENSION, Map.of(FLAG_HEAD_CONFIRMED, true));
+    }
+
+    @EventListener
+    void on(ExtensionEvent.Returned e) {
+        complete(e.extensionId(), CONFIRM_EXTENSION, Map.of(FLAG_HEAD_CONFIRMED, false));
+    }
+
+    @EventListener
+    void on(ExtensionEvent.Approved e) {
+        complete(e.extensionId(), DECIDE_EXTENSION, Map.of(FLAG_EXTENSION_APPROVED, true));
+    }
+
+    @EventListener
+    void on(ExtensionEvent.Refused e) {
+        complete(e.extensionId(), DECIDE_EXTENSION, Map.of(FLAG_EXTENSION_APPROVED, false));
+    }
+
+    private void complete(Long extensionId, String activityId, Map<String, Object> variables) {
+        List<Task> waiting = steps.createTaskQuery().processDefinitionKey(EXTENSION_PROCESS_KEY)
+                .processVariableValueEquals(VAR_EXTENSION_ID, extensionId).taskDefinitionKey(activityId).list();
+        if (waiting.size() != 1) {
+            throw new ConflictException("extension " + extensionId + " is not waiting at " + activityId);
+        }
+        steps.complete(waiting.get(0).getId(), variables);
+    }
+}

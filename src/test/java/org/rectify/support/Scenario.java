@@ -1,0 +1,63 @@
+package org.rectify.support;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Puts a fresh problem of a demo unit into the state a test starts from, through the API. */
+public final class Scenario {
+
+    private final ApiClient api;
+    private final Demo demo;
+    private final String unit;
+
+    public Scenario(ApiClient api, Demo demo, String unit) {
+        this.api = api;
+        this.demo = demo;
+        this.unit = unit;
+    }
+
+    /** Registered and triaged to the unit, with the problem's deadline. */
+    public long assigned(String number, String deadline) {
+        long round = demo.newRound("scenario");
+        long problem = api.as("office").post("/api/problems", Map.of("roundId", round, "number", number,
+                "title", "产业扶贫项目带贫机制不健全", "description", "x")).expect(201).id();
+        api.as("office").post("/api/problems/{id}/triage", Map.of("categoryCode", "INDUSTRY", "severity", "GENERAL",
+                "responsibility", responsibility(deadline)), problem).ok();
+        return problem;
+    }
+
+    /** Claimed, planned with one time-limited task of the unit, plan approved: {problem, task}. */
+    public long[] taskInProgress(String number, String problemDeadline, LocalDate taskDeadline) {
+        long problem = assigned(number, problemDeadline);
+        api.as("head." + unit).post("/api/problems/{id}/claim", null, problem).ok();
+        long task = api.as("staff." + unit).post("/api/problems/{id}/tasks", Map.of("measure", "完成产业项目排查",
+                "completionCriterion", "排查台账", "deadlineType", "TIME_LIMITED",
+                "deadlineDate", taskDeadline.toString()), problem).expect(201).id();
+        api.as("staff." + unit).post("/api/problems/{id}/plan/submit", null, problem).expect(204);
+        api.as("office").post("/api/problems/{id}/plan/approve", null, problem).expect(204);
+        return new long[]{problem, task};
+    }
+
+    public Map<String, Object> responsibility(String deadline) {
+        Map<String, Object> r = new HashMap<>();
+        r.put("leadUnitId", demo.unit(unit));
+        r.put("responsibleLeaderId", demo.user("leader"));
+        r.put("deadlineType", "TIME_LIMITED");
+        r.put("deadlineDate", deadline);
+        return r;
+    }
+
+    public List<String> alerts(long problem, String subjectType) {
+        return api.as("inspector").get("/api/problems/{id}/deadline-alerts", problem).ok().items().stream()
+                .filter(a -> a.get("subjectType").asText().equals(subjectType)).map(a -> a.get("kind").asText())
+                .toList();
+    }
+
+    public List<JsonNode> orders(long problem) {
+        return api.as("inspector").get("/api/problems/{id}/supervision-orders", problem).ok().items();
+    }
+}
