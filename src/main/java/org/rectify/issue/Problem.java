@@ -55,6 +55,7 @@ public class Problem extends AbstractAggregateRoot<Problem> {
     private Instant registeredAt;
     private String registeredBy;
     private Instant closedAt;
+    private int relapseCount;
     @ElementCollection
     @CollectionTable(name = "problem_unit", joinColumns = @JoinColumn(name = "problem_id"))
     @BatchSize(size = 100)
@@ -183,6 +184,31 @@ public class Problem extends AbstractAggregateRoot<Problem> {
                 state("status", CLOSURE_REVIEW), state("status", status)).because(reason)));
     }
 
+    void verify(String finding) {
+        expect(CLOSED, VERIFIED);
+        ProblemStatus before = status;
+        status = VERIFIED;
+        registerEvent(new ProblemEvent.Verified(id, entry("PROBLEM_VERIFIED", state("status", before),
+                state("status", status)).because(finding)));
+    }
+
+    /** A relapse reopens the problem for a new plan, by a new deadline; the lead unit stays responsible. */
+    void reopen(String finding, LocalDate newDeadline) {
+        expect(CLOSED, VERIFIED);
+        Map<String, Object> before = state("status", status, "deadlineDate", deadlineDate, "closedAt", closedAt,
+                "relapseCount", relapseCount);
+        status = PLANNING;
+        relapseCount++;
+        closedAt = null;
+        if (newDeadline != null) {
+            deadlineType = deadlineType == DeadlineType.LONG_TERM ? deadlineType : DeadlineType.TIME_LIMITED;
+            deadlineDate = deadlineType.needsDate() ? newDeadline : null;
+        }
+        registerEvent(new ProblemEvent.Reopened(id, regionId, leadUnitId, responsibleLeaderId, entry("PROBLEM_REOPENED",
+                before, state("status", status, "deadlineDate", deadlineDate, "relapseCount", relapseCount))
+                .because(finding)));
+    }
+
     private void applyResponsibility(Responsibility r) {
         leadUnitId = r.lead().unitId();
         responsibleLeaderId = r.responsibleLeaderId();
@@ -233,11 +259,19 @@ public class Problem extends AbstractAggregateRoot<Problem> {
     ProblemView view(DeadlineColour colour) {
         return new ProblemView(id, roundId, regionId, number, title, description, categoryCode, severity,
                 rectificationGoal, status, leadUnitId, coUnitIds(), responsibleLeaderId, unitHeadId, personInChargeId,
-                deadlineType, deadlineDate, registeredAt, registeredBy, closedAt, version, colour);
+                deadlineType, deadlineDate, registeredAt, registeredBy, closedAt, relapseCount, version, colour);
     }
 
     public boolean isFinished() {
-        return status == CLOSED;
+        return status.isClosed();
+    }
+
+    public int getRelapseCount() {
+        return relapseCount;
+    }
+
+    public Long getRoundId() {
+        return roundId;
     }
 
     public Long getId() {

@@ -43,4 +43,13 @@ public sealed interface ProblemEvent extends AuditableEvent {
 
     record ClosureSentBack(Long problemId, AuditEntry auditEntry) implements ProblemEvent {
     }
+
+    /** A look-back check found the fix holds. */
+    record Verified(Long problemId, AuditEntry auditEntry) implements ProblemEvent {
+    }
+
+    /** A look-back check found a relapse (反弹): the problem is open again, its history kept. */
+    record Reopened(Long problemId, Long regionId, Long leadUnitId, Long responsibleLeaderId, AuditEntry auditEntry)
+            implements ProblemEvent {
+    }
 }

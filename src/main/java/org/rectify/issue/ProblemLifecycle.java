@@ -142,6 +142,18 @@ public class ProblemLifecycle {
         problems.save(problem);
     }
 
+    /** A look-back check (run by the supervision module, which checks the verifier's role) found the fix holds. */
+    public void verify(Problem problem, String finding) {
+        problem.verify(finding);
+        problems.save(problem);
+    }
+
+    /** A look-back check found a relapse: the problem reopens by a new deadline. */
+    public void reopen(Problem problem, String finding, LocalDate newDeadline) {
+        problem.reopen(finding, newDeadline);
+        problems.save(problem);
+    }
+
     public void awaitClosure(Problem problem) {
         problem.awaitClosure();
         problems.save(problem);

@@ -16,6 +16,13 @@ public enum ProblemStatus {
     IN_PROGRESS,
     /** Every task is signed off; the responsible leader decides on closing (销号). */
     CLOSURE_REVIEW,
-    /** Closed (销号). */
-    CLOSED
+    /** Closed (销号), waiting for its look-back check (回头看). */
+    CLOSED,
+    /** Closed, and a look-back check found that the fix holds. */
+    VERIFIED;
+
+    /** Closed, whether or not verified since. */
+    public boolean isClosed() {
+        return this == CLOSED || this == VERIFIED;
+    }
 }

@@ -12,7 +12,7 @@ public record ProblemView(Long id, Long roundId, Long regionId, String number, S
                           String categoryCode, Severity severity, String rectificationGoal, ProblemStatus status,
                           Long leadUnitId, List<Long> coUnitIds, Long responsibleLeaderId, Long unitHeadId,
                           Long personInChargeId, DeadlineType deadlineType, LocalDate deadlineDate,
-                          Instant registeredAt, String registeredBy, Instant closedAt, long version,
+                          Instant registeredAt, String registeredBy, Instant closedAt, int relapseCount, long version,
                           DeadlineColour colour) {
 
     public boolean isResponsibleUnit(Long unitId) {

@@ -100,6 +100,15 @@ class NotificationRules {
     }
 
     @EventListener
+    void on(ProblemEvent.Reopened e) {
+        ProblemView p = problems.describe(e.problemId());
+        List<Long> recipients = leadUnit(p);
+        recipients.addAll(users(p.regionId(), Role.OFFICE));
+        recipients.add(p.responsibleLeaderId());
+        notifier.notify(recipients, notice("PROBLEM_REOPENED", p, null, reason(e), p.deadlineDate()));
+    }
+
+    @EventListener
     void on(SignOffEvent.Applied e) {
         taskNotice(e, "SIGN_OFF_APPLIED", Role.UNIT_HEAD);
     }

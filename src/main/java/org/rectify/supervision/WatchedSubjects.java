@@ -1,6 +1,5 @@
 package org.rectify.supervision;
 
-import org.rectify.issue.ProblemStatus;
 import org.rectify.issue.ProblemView;
 import org.rectify.issue.Problems;
 import org.rectify.task.TaskView;
@@ -31,7 +30,7 @@ class WatchedSubjects {
         }
         ProblemView p = problems.describe(subjectId);
         return new Watched(Watched.PROBLEM, subjectId, p.id(), null, p.deadlineType(), p.deadlineDate(),
-                p.status() == ProblemStatus.CLOSED, p.leadUnitId(), p.regionId(), p.responsibleLeaderId(), p.number(),
+                p.status().isClosed(), p.leadUnitId(), p.regionId(), p.responsibleLeaderId(), p.number(),
                 p.title(), p.title());
     }
 }

@@ -43,6 +43,13 @@ public final class RectificationModel {
     public static final String VAR_EXTENSION_ID = "extensionId";
     public static final String FLAG_EXTENSION_APPROVED = "extensionApproved";
 
+    /** look-back.bpmn, one instance per look-back check. */
+    public static final String LOOK_BACK_PROCESS_KEY = "look-back";
+    public static final String LOOK_BACK_DUE = "Timer_CheckDue";
+    public static final String VERIFY_RECTIFICATION = "Task_VerifyRectification";
+    public static final String VAR_CHECK_ID = "checkId";
+    public static final String FLAG_STILL_HOLDS = "stillHolds";
+
     public static final String GATEWAY_CLAIMED = "Gateway_Claimed";
     public static final String GATEWAY_PLAN_APPROVED = "Gateway_PlanApproved";
     public static final String GATEWAY_HEAD_CONFIRMED = "Gateway_HeadConfirmed";

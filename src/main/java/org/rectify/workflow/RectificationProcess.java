@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectify.common.ConflictException;
 import org.rectify.issue.ProblemEvent;
@@ -47,6 +48,18 @@ class RectificationProcess {
     void on(ProblemEvent.Registered e) {
         runtime.startProcessInstanceById(definitionId(), e.problemId().toString(),
                 Variables.putValue(VAR_PROBLEM_ID, e.problemId()).putValue(VAR_REGION_ID, e.regionId()));
+    }
+
+    /**
+     * A relapse found by a look-back check reopens the problem in a new instance, straight at the
+     * drafting of a new plan, with its deadline watched again; the earlier instance stays in history.
+     */
+    @EventListener
+    void on(ProblemEvent.Reopened e) {
+        VariableMap variables = Variables.putValue(VAR_PROBLEM_ID, e.problemId()).putValue(VAR_REGION_ID, e.regionId());
+        variables.putAll(responsibility(e.leadUnitId(), e.responsibleLeaderId()));
+        runtime.createProcessInstanceById(definitionId()).businessKey(e.problemId().toString()).setVariables(variables)
+                .startBeforeActivity(DRAFT_PLAN).startBeforeActivity(PROBLEM_HAS_DEADLINE).execute();
     }
 
     private String definitionId() {

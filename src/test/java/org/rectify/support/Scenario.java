@@ -42,6 +42,17 @@ public final class Scenario {
         return new long[]{problem, task};
     }
 
+    /** Through to closure: the task signed off, the leader's approval given. */
+    public long closed(String number, String problemDeadline, LocalDate taskDeadline) {
+        long[] ids = taskInProgress(number, problemDeadline, taskDeadline);
+        long signOff = api.as("staff." + unit).multipart("/api/tasks/{id}/sign-off", Map.of("statement", "完成"),
+                List.of(ApiClient.FileBody.text("proof.txt", "proof " + number)), ids[1]).expect(201).id();
+        api.as("head." + unit).post("/api/sign-offs/{id}/confirm", null, signOff).ok();
+        api.as("office").post("/api/sign-offs/{id}/approve", null, signOff).ok();
+        api.as("leader").post("/api/problems/{id}/closure/approve", Map.of("comment", "同意销号"), ids[0]).ok();
+        return ids[0];
+    }
+
     public Map<String, Object> responsibility(String deadline) {
         Map<String, Object> r = new HashMap<>();
         r.put("leadUnitId", demo.unit(unit));
