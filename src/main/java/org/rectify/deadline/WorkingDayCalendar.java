@@ -55,7 +55,7 @@ public class WorkingDayCalendar {
 
     /** The n-th working day after the date (n ≥ 1); for n = 0, {@link #onOrAfter}. */
     public LocalDate plusWorkingDays(LocalDate date, int n) {
-        LocalDate day = onOrAfter(date);
+        LocalDate day = n == 0 ? onOrAfter(date) : date;
         for (int i = 0; i < n; i++) {
             day = onOrAfter(day.plusDays(1));
         }

@@ -43,7 +43,8 @@ public class DeadlineAlerts {
     /** Returns whether the alert fired now. */
     public boolean fire(Watched subject, AlertKind kind) {
         LocalDate today = Zones.today(clock);
-        if (subject.finished() || !subject.hasDeadline() || today.isBefore(dayOf(subject, kind))) {
+        boolean standing = kind == AlertKind.NO_REPORT;
+        if ((subject.finished() && !standing) || !subject.hasDeadline() || today.isBefore(dayOf(subject, kind))) {
             log.info("{} for {} {} skipped: finished, no deadline or not due for deadline {}", kind,
                     subject.subjectType(), subject.subjectId(), subject.deadline());
             return false;
@@ -66,7 +67,15 @@ public class DeadlineAlerts {
             case WARNING -> policy.warnOn(subject.deadlineType(), subject.deadline());
             case OVERDUE -> policy.overdueOn(subject.deadline());
             case ESCALATION -> policy.escalateOn(subject.deadline());
+            case NO_REPORT -> policy.overdueOn(subject.deadline());
         };
+    }
+
+    /** Whether an alert of this kind already fired for this subject and deadline. */
+    @Transactional(readOnly = true)
+    public boolean fired(Watched subject, AlertKind kind, LocalDate deadline) {
+        return alerts.existsBySubjectTypeAndSubjectIdAndKindAndDeadlineDate(subject.subjectType(),
+                subject.subjectId(), kind, deadline);
     }
 
     @Transactional(readOnly = true)

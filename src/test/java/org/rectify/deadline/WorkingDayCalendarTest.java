@@ -36,6 +36,8 @@ class WorkingDayCalendarTest {
         assertThat(calendar.plusWorkingDays(of(2026, 10, 9), 1)).isEqualTo(of(2026, 10, 10));
         assertThat(calendar.plusWorkingDays(of(2026, 9, 30), 4)).isEqualTo(of(2026, 10, 12));
         assertThat(calendar.plusWorkingDays(of(2026, 10, 3), 0)).isEqualTo(of(2026, 10, 8));
+        assertThat(calendar.plusWorkingDays(of(2026, 10, 1), 1)).as("from a holiday").isEqualTo(of(2026, 10, 8));
+        assertThat(calendar.plusWorkingDays(of(2026, 10, 11), 1)).as("from a Sunday").isEqualTo(of(2026, 10, 12));
     }
 
     @Test
