@@ -56,7 +56,8 @@ public class Problem extends AbstractAggregateRoot<Problem> {
     private String registeredBy;
     private Instant closedAt;
     private int relapseCount;
-    @ElementCollection
+    // Eager: every use of a problem needs its units (scope, views); by id it is one joined select.
+    @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "problem_unit", joinColumns = @JoinColumn(name = "problem_id"))
     @BatchSize(size = 100)
     private Set<ProblemUnit> units = new HashSet<>();

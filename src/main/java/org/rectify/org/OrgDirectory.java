@@ -24,6 +24,7 @@ public class OrgDirectory {
     private final AppUserRepository users;
     private final LookupCache<Long, OrgUnitView> unitCache = LookupCache.forMinutes(5);
     private final LookupCache<Long, UserView> userCache = LookupCache.forMinutes(5);
+    private final LookupCache<String, List<Long>> holderCache = LookupCache.forMinutes(5);
 
     OrgDirectory(OrgUnitRepository units, AppUserRepository users) {
         this.units = units;
@@ -71,11 +72,13 @@ public class OrgDirectory {
     void on(OrgChanged change) {
         unitCache.clear();
         userCache.clear();
+        holderCache.clear();
     }
 
     /** The active users of a unit (exactly that unit) who hold a role. */
     public List<Long> userIdsWithRole(Long unitId, Role role) {
-        return users.findIdsByUnitAndRole(unitId, role);
+        return holderCache.get(role + "@" + unitId, key -> Optional.of(users.findIdsByUnitAndRole(unitId, role)))
+                .orElseThrow();
     }
 
     public List<UserView> usersOfUnits(List<Long> unitIds) {

@@ -92,6 +92,7 @@ public abstract class IntegrationTest {
         if (onMariaDb()) {
             String server = System.getProperty("rectify.test.mariadb-url", "jdbc:mysql://127.0.0.1:3306/");
             MariaDbDatabase.recreate(server, DB_NAME);
+            System.setProperty("rectify.bench.database", DB_NAME);
             registry.add("RECTIFY_DB_URL", () -> server + DB_NAME + "?sendFractionalSeconds=false");
             registry.add("RECTIFY_DB_USER", () -> "root");
             registry.add("RECTIFY_DB_PASSWORD", () -> "");
