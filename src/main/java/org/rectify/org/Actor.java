@@ -22,10 +22,20 @@ public record Actor(Long userId, String username, String displayName, Long unitI
         return roles.contains(role);
     }
 
-    public void require(Role role) {
+    public Actor require(Role role) {
         if (!has(role)) {
             throw new NotPermittedException("requires role " + role);
         }
+        return this;
+    }
+
+    /** This actor, if it holds the role in exactly that unit (a task's or a problem's own unit); else 403. */
+    public Actor requireIn(Role role, Long unit) {
+        require(role);
+        if (!unit.equals(unitId)) {
+            throw new NotPermittedException("only the unit responsible may do this");
+        }
+        return this;
     }
 
     public boolean seesRegion() {

@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 
 import org.rectify.common.InvalidInputException;
 import org.rectify.common.NotFoundException;
-import org.rectify.common.NotPermittedException;
 import org.rectify.common.Zones;
 import org.rectify.issue.ProblemLifecycle;
 import org.rectify.org.Actor;
@@ -51,7 +50,7 @@ public class SignOffs {
     public SignOffView apply(Long taskId, String statement, List<UploadedFile> files) {
         Tasks.Locked locked = tasks.lockVisible(taskId);
         RectificationTask task = locked.task();
-        Actor staff = taskUnit(task, Role.UNIT_STAFF);
+        Actor staff = current.get().requireIn(Role.UNIT_STAFF, task.getUnitId());
         if (files.isEmpty() && !evidences.hasAny(taskId)) {
             throw new InvalidInputException("files", "a sign-off application needs evidence");
         }
@@ -74,7 +73,7 @@ public class SignOffs {
 
     public SignOffView approve(Long id, String comment) {
         Step step = lock(id);
-        Actor office = office();
+        Actor office = current.get().require(Role.OFFICE);
         step.application().approve(office.username(), clock.instant(), comment);
         step.task().signOffApproved(clock.instant(), Zones.today(clock));
         finish(step);
@@ -86,7 +85,7 @@ public class SignOffs {
 
     public SignOffView reject(Long id, String reason) {
         Step step = lock(id);
-        Actor office = office();
+        Actor office = current.get().require(Role.OFFICE);
         step.application().reject(office.username(), clock.instant(), reason);
         step.task().signOffRejected();
         finish(step);
@@ -109,7 +108,7 @@ public class SignOffs {
     private SignOffView headDecision(Long id, BiConsumer<SignOffApplication, Actor> decide,
                                      Consumer<RectificationTask> taskStep) {
         Step step = lock(id);
-        Actor head = taskUnit(step.task(), Role.UNIT_HEAD);
+        Actor head = current.get().requireIn(Role.UNIT_HEAD, step.task().getUnitId());
         decide.accept(step.application(), head);
         taskStep.accept(step.task());
         finish(step);
@@ -148,18 +147,4 @@ public class SignOffs {
         }
     }
 
-    private Actor office() {
-        Actor actor = current.get();
-        actor.require(Role.OFFICE);
-        return actor;
-    }
-
-    private Actor taskUnit(RectificationTask task, Role role) {
-        Actor actor = current.get();
-        actor.require(role);
-        if (!actor.unitId().equals(task.getUnitId())) {
-            throw new NotPermittedException("only the task's own unit may do this");
-        }
-        return actor;
-    }
 }

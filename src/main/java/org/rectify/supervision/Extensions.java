@@ -7,7 +7,6 @@ import java.util.List;
 import org.rectify.common.ConflictException;
 import org.rectify.common.InvalidInputException;
 import org.rectify.common.NotFoundException;
-import org.rectify.common.NotPermittedException;
 import org.rectify.common.UploadedFile;
 import org.rectify.deadline.DeadlineSettings;
 import org.rectify.deadline.WorkingDayCalendar;
@@ -56,7 +55,7 @@ public class Extensions {
     public ExtensionView request(Long taskId, LocalDate requested, String reason, List<UploadedFile> files) {
         Tasks.Locked locked = tasks.lockVisible(taskId);
         RectificationTask task = locked.task();
-        Actor staff = taskUnit(task, Role.UNIT_STAFF);
+        Actor staff = current.get().requireIn(Role.UNIT_STAFF, task.getUnitId());
         LocalDate deadline = task.getDeadlineDate();
         if (deadline == null || task.getStatus().isDone() || !task.getStatus().name().matches(
                 "IN_PROGRESS|AWAITING_CONFIRMATION|UNDER_REVIEW")) {
@@ -88,20 +87,22 @@ public class Extensions {
 
     public ExtensionView confirm(Long id, String comment) {
         Step step = lock(id);
-        step.request().confirm(taskUnit(step.task(), Role.UNIT_HEAD).username(), clock.instant(), comment);
+        Actor head = current.get().requireIn(Role.UNIT_HEAD, step.task().getUnitId());
+        step.request().confirm(head.username(), clock.instant(), comment);
         return requests.save(step.request()).view();
     }
 
     public ExtensionView returnToStaff(Long id, String reason) {
         Step step = lock(id);
-        step.request().returnToStaff(taskUnit(step.task(), Role.UNIT_HEAD).username(), clock.instant(), reason);
+        Actor head = current.get().requireIn(Role.UNIT_HEAD, step.task().getUnitId());
+        step.request().returnToStaff(head.username(), clock.instant(), reason);
         return requests.save(step.request()).view();
     }
 
     /** The deadline moves before the approval is published, so that the re-armed watch reads the new date. */
     public ExtensionView approve(Long id, String comment) {
         Step step = lock(id);
-        step.request().approve(office().username(), clock.instant(), comment);
+        step.request().approve(current.get().require(Role.OFFICE).username(), clock.instant(), comment);
         step.task().extendDeadline(step.request().getRequestedDeadline(), id);
         tasks.save(step.task());
         return requests.save(step.request()).view();
@@ -109,7 +110,7 @@ public class Extensions {
 
     public ExtensionView refuse(Long id, String reason) {
         Step step = lock(id);
-        step.request().refuse(office().username(), clock.instant(), reason);
+        step.request().refuse(current.get().require(Role.OFFICE).username(), clock.instant(), reason);
         return requests.save(step.request()).view();
     }
 
@@ -139,18 +140,4 @@ public class Extensions {
         return new Step(requests.findById(id).orElseThrow(), locked.task());
     }
 
-    private Actor office() {
-        Actor actor = current.get();
-        actor.require(Role.OFFICE);
-        return actor;
-    }
-
-    private Actor taskUnit(RectificationTask task, Role role) {
-        Actor actor = current.get();
-        actor.require(role);
-        if (!actor.unitId().equals(task.getUnitId())) {
-            throw new NotPermittedException("only the task's own unit may do this");
-        }
-        return actor;
-    }
 }
