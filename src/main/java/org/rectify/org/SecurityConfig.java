@@ -46,13 +46,15 @@ class SecurityConfig {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/actuator/health", "/webjars/**", "/css/**", "/js/**",
+                                "/favicon.ico",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .logout(Customizer.withDefaults())
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                        request -> "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))))
+                        request -> "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                                || request.getHeader("HX-Request") != null))
                 .build();
     }
 }

@@ -1,0 +1,191 @@
+package org.rectify.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Headless Debian Chromium driven by Selenium through Debian's chromedriver (never a downloaded
+ * browser or driver), at 1366×768. One browser per test JVM. Every page a test opens can be
+ * checked with axe-core (WCAG 2.1 A and AA) and saved as a screenshot under target/screenshots/.
+ */
+public final class Browser {
+
+    public static final String CHROMIUM = System.getProperty("rectify.chromium", "/usr/bin/chromium");
+    public static final String CHROMEDRIVER = System.getProperty("rectify.chromedriver", "/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static ChromeDriver shared;
+
+    private final ChromeDriver driver;
+    private final String base;
+
+    private Browser(ChromeDriver driver, int port) {
+        this.driver = driver;
+        this.base = "http://localhost:" + port;
+    }
+
+    public static synchronized Browser at(int port) {
+        if (shared == null) {
+            if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+                throw new IllegalStateException("Browser tests need Debian's chromium and chromedriver: "
+                        + "apt-get install -y chromium chromium-driver");
+            }
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--window-size=1366,768", "--lang=en-US");
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+            shared = new ChromeDriver(service, options);
+            fitViewport(shared);
+            shared.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            ChromeDriver quit = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(quit::quit));
+        }
+        return new Browser(shared, port);
+    }
+
+    /** Makes the page area itself 1366×768, whatever the window's frame takes. */
+    private static void fitViewport(ChromeDriver driver) {
+        driver.manage().window().setSize(new Dimension(1366, 768));
+        driver.get("data:text/html,<title>size</title>");
+        long innerWidth = ((Number) driver.executeScript("return window.innerWidth")).longValue();
+        long innerHeight = ((Number) driver.executeScript("return window.innerHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(1366 + (int) (1366 - innerWidth), 768 + (int) (768 - innerHeight)));
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Opens a page of the app and checks it with axe-core. */
+    public Browser open(String path) {
+        driver.get(base + path);
+        return accessible();
+    }
+
+    /** Opens a page without the accessibility check (for an expected error or a download). */
+    public Browser visit(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    public Browser signIn(String username) {
+        signOut();
+        driver.get(base + "/login");
+        field("username").sendKeys(username);
+        field("password").sendKeys("demo1234");
+        driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
+        waitFor(By.id("main"));
+        assertThat(driver.getCurrentUrl()).as("signed in as " + username).doesNotContain("/login");
+        return this;
+    }
+
+    public Browser signOut() {
+        driver.manage().deleteAllCookies();
+        return this;
+    }
+
+    public WebElement field(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    public Browser type(String id, String text) {
+        WebElement input = field(id);
+        input.clear();
+        input.sendKeys(text);
+        return this;
+    }
+
+    /** Clicks the button with this id, waits for the next page and checks it with axe-core. */
+    public Browser press(String buttonId) {
+        WebElement button = waitFor(By.id(buttonId));
+        WebElement html = driver.findElement(By.tagName("html"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(html));
+        waitFor(By.id("main"));
+        return accessible();
+    }
+
+    /** Chooses an option of a select by its value. */
+    public Browser choose(String selectId, String value) {
+        new org.openqa.selenium.support.ui.Select(field(selectId)).selectByValue(value);
+        return this;
+    }
+
+    /** Attaches files to a file input (as a drop would). */
+    public Browser attach(String inputId, Path... files) {
+        field(inputId).sendKeys(java.util.Arrays.stream(files).map(f -> f.toAbsolutePath().toString())
+                .collect(Collectors.joining("\n")));
+        return this;
+    }
+
+    /** The error banner of the current page, or empty. */
+    public String error() {
+        return driver.findElements(By.cssSelector("#main > .alert-danger")).stream().map(WebElement::getText)
+                .findFirst().orElse("");
+    }
+
+    public WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public String mainText() {
+        return driver.findElement(By.id("main")).getText();
+    }
+
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** No serious or critical WCAG 2.1 A/AA violation on the current page. */
+    public Browser accessible() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(driver);
+        List<Rule> bad = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
+        assertThat(bad).as(() -> "axe-core on " + url() + ":\n" + bad.stream()
+                .map(v -> v.getImpact() + " " + v.getId() + ": " + v.getHelp() + " at " + v.getNodes().stream()
+                        .map(n -> String.valueOf(n.getTarget())).limit(5).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"))).isEmpty();
+        return this;
+    }
+
+    public Browser screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
