@@ -58,6 +58,10 @@ class EvidenceStore {
             try (InputStream in = new DigestInputStream(file.content().getInputStream(), sha)) {
                 size = Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
             }
+            if (!contentMatches(extension, temp)) {
+                Files.delete(temp);
+                throw new InvalidInputException("files", "the content of " + name + " is not a " + extension.toUpperCase(Locale.ROOT) + " file");
+            }
             String hash = HexFormat.of().formatHex(sha.digest());
             Path target = pathOf(hash);
             Files.createDirectories(target.getParent());
@@ -73,6 +77,27 @@ class EvidenceStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Images and PDFs are previewed in the browser, so their first bytes must say what their name
+     * says (a script renamed to .png is refused). Other accepted types are only ever downloaded.
+     */
+    static boolean contentMatches(String extension, Path file) throws IOException {
+        byte[] head = new byte[12];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        }
+        String ascii = new String(head, 0, read, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return switch (extension) {
+            case "png" -> ascii.startsWith("\u0089PNG\r\n\u001a\n");
+            case "jpg", "jpeg" -> read >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff;
+            case "gif" -> ascii.startsWith("GIF87a") || ascii.startsWith("GIF89a");
+            case "webp" -> ascii.startsWith("RIFF") && ascii.startsWith("WEBP", 8);
+            case "pdf" -> ascii.startsWith("%PDF-");
+            default -> true;
+        };
     }
 
     Resource open(String sha256) {

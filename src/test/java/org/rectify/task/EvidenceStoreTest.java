@@ -49,6 +49,18 @@ class EvidenceStoreTest {
     }
 
     @Test
+    void refusesImagesAndPdfsWhoseContentIsSomethingElse() {
+        EvidenceStore store = new EvidenceStore(dir, Set.of("pdf", "png", "jpg"));
+        assertThatThrownBy(() -> store.store(file("photo.png", "<script>alert(1)</script>")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("photo.png");
+        assertThatThrownBy(() -> store.store(file("report.pdf", "MZ not a pdf"))).isInstanceOf(InvalidInputException.class);
+        assertThat(store.store(file("report.pdf", "%PDF-1.4 minimal")).contentType()).isEqualTo("application/pdf");
+        assertThat(store.store(new UploadedFile("scan.jpg", "image/jpeg", 4,
+                new ByteArrayResource(new byte[]{(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0x00}))).contentType())
+                .isEqualTo("image/jpeg");
+    }
+
+    @Test
     void refusesEmptyFiles() {
         assertThatThrownBy(() -> store().store(file("empty.txt", ""))).isInstanceOf(InvalidInputException.class);
     }
