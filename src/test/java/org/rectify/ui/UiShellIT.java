@@ -2,22 +2,47 @@ package org.rectify.ui;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.rectify.audit.AuditTrail;
+import org.rectify.org.OrgDirectory;
 import org.rectify.support.BrowserTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sign-in, the home worklist of each role, languages, elder mode and the friendly error pages. */
 class UiShellIT extends BrowserTest {
 
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    OrgDirectory directory;
+
     @Test
     void signInPageSpeaksChineseFirstAndRefusesAWrongPassword() {
+        long inspector = directory.userByUsername("inspector").orElseThrow().id();
+        long failedBefore = count(inspector, "SIGN_IN_FAILED");
+        long signedInBefore = count(inspector, "SIGNED_IN");
         browser.open("/login").screenshot("login");
         assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
         assertThat(browser.mainText()).contains("登录", "用户名", "密码");
 
-        browser.type("username", "office").type("password", "wrong");
+        browser.type("username", "inspector").type("password", "wrong");
         browser.press("sign-in");
         assertThat(browser.mainText()).contains("用户名或密码错误");
+        browser.signIn("inspector");
+        browser.press("sign-out");
+        assertThat(browser.mainText()).contains("您已退出登录");
+
+        assertThat(count(inspector, "SIGN_IN_FAILED")).isEqualTo(failedBefore + 1);
+        assertThat(count(inspector, "SIGNED_IN")).isEqualTo(signedInBefore + 1);
+        assertThat(audit.forTarget("USER", inspector)).last().satisfies(r -> {
+            assertThat(r.action()).isEqualTo("SIGNED_OUT");
+            assertThat(r.actor()).isEqualTo("inspector");
+        });
+    }
+
+    private long count(long userId, String action) {
+        return audit.forTarget("USER", userId).stream().filter(r -> r.action().equals(action)).count();
     }
 
     @Test
