@@ -25,6 +25,7 @@ class UiShellIT extends BrowserTest {
         browser.open("/login").screenshot("login");
         assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
         assertThat(browser.mainText()).contains("登录", "用户名", "密码");
+        assertThat(browser.driver().findElements(By.id("bell"))).as("no bell before signing in").isEmpty();
 
         browser.type("username", "inspector").type("password", "wrong");
         browser.press("sign-in");
