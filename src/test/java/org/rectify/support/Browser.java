@@ -97,7 +97,10 @@ public final class Browser {
         driver.get(base + "/login");
         field("username").sendKeys(username);
         field("password").sendKeys("demo1234");
+        WebElement loginPage = driver.findElement(By.tagName("html"));
         driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
+        // Wait for the next page, not the sign-in page still showing.
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(loginPage));
         waitFor(By.id("main"));
         assertThat(driver.getCurrentUrl()).as("signed in as " + username).doesNotContain("/login");
         return this;
