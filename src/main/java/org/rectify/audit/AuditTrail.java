@@ -1,12 +1,19 @@
 package org.rectify.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.rectify.common.NotPermittedException;
+import org.rectify.common.Zones;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,13 +21,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes an audit record for every {@link AuditableEvent}, synchronously, in the transaction of the
- * change: the change and its record commit or roll back together.
+ * change: the change and its record commit or roll back together. Reads them back for the timelines
+ * and for the search of the region's whole trail.
  */
 @Service
 public class AuditTrail {
 
     static final int MAX_VALUE_LENGTH = 300;
     static final int MAX_STATE_LENGTH = 4000;
+    /** Open ends of a date range, within what both databases store. */
+    private static final Instant EARLIEST = Instant.parse("1970-01-02T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-30T00:00:00Z");
 
     private final AuditRecordRepository records;
     private final AuditActorSource actors;
@@ -48,6 +59,23 @@ public class AuditTrail {
         return records.findByProblemIdOrderById(problemId).stream().map(AuditRecord::view).toList();
     }
 
+    /**
+     * The trail of the caller's region, filtered, newest first. Only the roles that see their whole
+     * region search it (403 for others); records of another region's problems, units or people are
+     * never found.
+     */
+    @Transactional(readOnly = true)
+    public Page<AuditRecordView> search(AuditQuery query, Pageable page) {
+        String region = actors.currentReadableRegion()
+                .orElseThrow(() -> new NotPermittedException("the audit trail is searched by region roles"));
+        Instant from = query.from() == null ? EARLIEST : query.from().atStartOfDay(Zones.CHINA).toInstant();
+        Instant until = query.to() == null ? LATEST : query.to().plusDays(1).atStartOfDay(Zones.CHINA).toInstant();
+        return records.search(likePrefix(query.action()), blankToNull(query.actor()), blankToNull(query.targetType()),
+                from, until, region + "%",
+                PageRequest.of(page.getPageNumber(), page.getPageSize(), Sort.by(Sort.Direction.DESC, "id")))
+                .map(AuditRecord::view);
+    }
+
     @Transactional(readOnly = true)
     public List<AuditRecordView> forTarget(String targetType, Long targetId) {
         return records.findByTargetTypeAndTargetIdOrderById(targetType, targetId).stream()
@@ -65,6 +93,16 @@ public class AuditTrail {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit summary not serialisable", e);
         }
+    }
+
+    /** The text as the beginning of a LIKE pattern, its wildcards escaped with '!'. */
+    private static String likePrefix(String text) {
+        String plain = blankToNull(text);
+        return plain == null ? null : plain.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static String clip(String s, int max) {

@@ -28,4 +28,9 @@ public class CurrentActor implements AuditActorSource {
     public Optional<AuditActor> currentAuditActor() {
         return find().map(a -> new AuditActor(a.username(), a.rolesText(), a.unitId()));
     }
+
+    @Override
+    public Optional<String> currentReadableRegion() {
+        return find().filter(Actor::seesRegion).map(Actor::regionPath);
+    }
 }

@@ -3,6 +3,7 @@ package org.rectify.supervision;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 import org.rectify.common.InvalidInputException;
 import org.rectify.common.NotFoundException;
@@ -93,13 +94,7 @@ public class LookBackChecks {
     }
 
     public LookBackView verify(Long checkId, LookBackVerdict verdict) {
-        Long problemId = checks.findProblemIdOf(checkId).orElseThrow(() -> new NotFoundException("look-back", checkId));
-        Problem problem;
-        try {
-            problem = problems.lockVisible(problemId);
-        } catch (NotFoundException e) {
-            throw new NotFoundException("look-back", checkId);
-        }
+        Problem problem = problemOf(checkId, problems::lockVisible);
         Actor verifier = current.get();
         if (!verifier.has(Role.INSPECTOR) && !verifier.has(Role.OFFICE)) {
             throw new NotPermittedException("look-back checks are verified by inspectors or the office");
@@ -122,6 +117,23 @@ public class LookBackChecks {
             lifecycle.reopen(problem, verdict.finding(), newDeadline);
         }
         return check.view();
+    }
+
+    /** A check, if the caller may see its problem; else 404. */
+    @Transactional(readOnly = true)
+    public LookBackView get(Long checkId) {
+        problemOf(checkId, problems::visible);
+        return checks.findById(checkId).orElseThrow().view();
+    }
+
+    /** The check's problem as the caller may see it; a check of a hidden problem is reported as missing. */
+    private Problem problemOf(Long checkId, Function<Long, Problem> visible) {
+        Long problemId = checks.findProblemIdOf(checkId).orElseThrow(() -> new NotFoundException("look-back", checkId));
+        try {
+            return visible.apply(problemId);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("look-back", checkId);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -18,6 +18,8 @@ import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
 import org.rectify.task.TaskView;
 import org.rectify.task.Tasks;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -124,6 +126,30 @@ public class SupervisionOrders {
     public List<SupervisionOrderView> ofProblem(Long problemId) {
         problems.visible(problemId);
         return orders.findByProblemIdOrderById(problemId).stream().map(SupervisionOrder::view).toList();
+    }
+
+    /**
+     * The orders of the caller's region, optionally in one status ({@code ISSUED}, {@code ANSWERED},
+     * {@code ACCEPTED}), paged: for the roles that see the whole region; nothing for anyone else.
+     */
+    @Transactional(readOnly = true)
+    public Page<SupervisionOrderView> list(String status, Pageable page) {
+        Actor actor = current.get();
+        if (!actor.seesRegion()) {
+            return Page.empty(page);
+        }
+        return orders.findInRegion(actor.regionId(), status(status), page).map(SupervisionOrder::view);
+    }
+
+    private static SupervisionOrder.Status status(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return SupervisionOrder.Status.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status", "unknown supervision order status: " + name);
+        }
     }
 
     /** The order, locked with its problem, if the caller may see the problem; else 404. */
