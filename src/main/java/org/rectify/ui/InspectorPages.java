@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class InspectorPages {
 
     /** What audit records are about, for the filter; a record of another kind still shows its code. */
-    static final List<String> TARGET_TYPES = List.of("PROBLEM", "TASK", "SIGN_OFF", "EXTENSION",
+    private static final List<String> TARGET_TYPES = List.of("PROBLEM", "TASK", "SIGN_OFF", "EXTENSION",
             "SUPERVISION_ORDER", "LOOK_BACK", "ROUND", "UNIT", "USER", "SOURCE_TYPE", "CATEGORY", "CALENDAR");
     private static final Map<String, Sort> PROBLEM_SORTS = Map.of(
             "newest", Sort.by(Sort.Direction.DESC, "id"),

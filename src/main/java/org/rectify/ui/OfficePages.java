@@ -16,6 +16,7 @@ import org.rectify.common.Zones;
 import org.rectify.inspection.InspectionRounds;
 import org.rectify.inspection.NewRound;
 import org.rectify.inspection.ReferenceData;
+import org.rectify.inspection.ReferenceItem;
 import org.rectify.inspection.RoundView;
 import org.rectify.issue.NewProblem;
 import org.rectify.issue.ProblemLifecycle;
@@ -85,7 +86,7 @@ class OfficePages {
     String rounds(Model model) {
         current.get().require(Role.OFFICE);
         model.addAttribute("rounds", rounds.list());
-        model.addAttribute("sources", reference.sourceTypes().stream().filter(s -> s.active()).toList());
+        model.addAttribute("sources", reference.sourceTypes().stream().filter(ReferenceItem::active).toList());
         if (!model.containsAttribute(FormMemory.ATTRIBUTE)) {
             model.addAttribute(FormMemory.ATTRIBUTE, new RoundForm(null, null, null, null, Zones.today(clock)));
         }
@@ -110,7 +111,7 @@ class OfficePages {
     String problemForm(@PathVariable Long roundId, Model model) {
         current.get().require(Role.OFFICE);
         model.addAttribute("round", rounds.get(roundId));
-        model.addAttribute("categories", reference.categories().stream().filter(c -> c.active()).toList());
+        model.addAttribute("categories", reference.categories().stream().filter(ReferenceItem::active).toList());
         model.addAttribute("severities", Severity.values());
         if (!model.containsAttribute(FormMemory.ATTRIBUTE)) {
             model.addAttribute(FormMemory.ATTRIBUTE, ProblemForm.EMPTY);
