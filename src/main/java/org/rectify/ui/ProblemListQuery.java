@@ -33,7 +33,7 @@ record ProblemListQuery(Long round, ProblemStatus status, Long unit, String sour
         source = blankToNull(source);
         category = blankToNull(category);
         q = blankToNull(q);
-        sort = SORTS.containsKey(sort) ? sort : "number";
+        sort = sort != null && SORTS.containsKey(sort) ? sort : "number";
         dir = "desc".equals(dir) ? "desc" : "asc";
         page = page == null ? 0 : Math.max(page, 0);
     }

@@ -57,12 +57,13 @@ class ProblemPages {
     private final DeadlineAlerts alerts;
     private final ProblemChoices choices;
     private final OrgDirectory org;
+    private final Names names;
     private final CurrentActor current;
     private final MessageSource messages;
 
     ProblemPages(Problems problems, ProblemFile problemFile, ProcessPosition position, Timeline timeline,
                  SupervisionOrders orders, LookBackChecks lookBacks, DeadlineAlerts alerts, ProblemChoices choices,
-                 OrgDirectory org, CurrentActor current, MessageSource messages) {
+                 OrgDirectory org, Names names, CurrentActor current, MessageSource messages) {
         this.problems = problems;
         this.problemFile = problemFile;
         this.position = position;
@@ -72,6 +73,7 @@ class ProblemPages {
         this.alerts = alerts;
         this.choices = choices;
         this.org = org;
+        this.names = names;
         this.current = current;
         this.messages = messages;
     }
@@ -107,6 +109,12 @@ class ProblemPages {
         Actor me = current.get();
         ProblemPermissions may = ProblemPermissions.of(me, file);
         model.addAttribute("may", may);
+        addChoices(model, me, file, may);
+        return "problems/detail";
+    }
+
+    /** The options of the forms the page shows, and only of those. */
+    private void addChoices(Model model, Actor me, FourLists file, ProblemPermissions may) {
         model.addAttribute("deadlineTypes", DeadlineType.values());
         if (may.assigns()) {
             model.addAttribute("categoryChoices", choices.categories(true));
@@ -121,34 +129,24 @@ class ProblemPages {
             model.addAttribute("taskUnitChoices", choices.units(responsibleUnitIds(file)));
             model.addAttribute("reportCycles", ReportCycle.values());
         }
-        return "problems/detail";
     }
 
+    /** Candidate groups read ROLE@unit (see {@code Actor.candidateGroups}): the role's label and the unit's name. */
     private Waiting waiting(WaitingStep step, Locale locale) {
-        // Candidate groups read ROLE@unit, e.g. OFFICE@3: the role's label and the unit's name.
         List<String> offeredTo = step.candidateGroups().stream().map(group -> {
-            int at = group.indexOf('@');
-            String role = at < 0 ? group : group.substring(0, at);
-            String label = messages.getMessage("role." + role, null, role, locale);
-            return at < 0 ? label : label + " · " + unitName(group.substring(at + 1));
+            String[] roleAtUnit = group.split("@", 2);
+            return messages.getMessage("role." + roleAtUnit[0], null, roleAtUnit[0], locale) + " · "
+                    + names.unit(Long.valueOf(roleAtUnit[1]));
         }).toList();
         return new Waiting(step, offeredTo);
     }
 
-    private String unitName(String id) {
-        try {
-            return org.findUnit(Long.valueOf(id)).map(Names::name).orElse(id);
-        } catch (NumberFormatException e) {
-            return id;
-        }
-    }
-
     /** The display names of the timeline's actors, by user name. */
     private Map<String, String> displayNames(List<TimelineEntry> history) {
-        Map<String, String> names = new HashMap<>();
+        Map<String, String> byUsername = new HashMap<>();
         history.stream().map(TimelineEntry::actor).filter(Objects::nonNull).distinct()
-                .forEach(u -> org.userByUsername(u).map(UserView::displayName).ifPresent(n -> names.put(u, n)));
-        return names;
+                .forEach(u -> org.userByUsername(u).map(UserView::displayName).ifPresent(n -> byUsername.put(u, n)));
+        return byUsername;
     }
 
     private static Set<Long> responsibleUnitIds(FourLists file) {
