@@ -10,8 +10,11 @@ import org.rectify.task.TaskBreakdown;
 import org.rectify.task.TaskDraft;
 import org.rectify.web.Bodies.Comment;
 import org.rectify.web.Bodies.Reason;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,6 +37,12 @@ class ProblemActions {
         this.lifecycle = lifecycle;
         this.breakdown = breakdown;
         this.messages = messages;
+    }
+
+    /** An empty optional field means "not given", as an absent field does in the API. */
+    @InitBinder
+    void blankIsNotGiven(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
     }
 
     @PostMapping("/triage")
@@ -108,7 +117,7 @@ class ProblemActions {
 
     @PostMapping("/closure/approve")
     String approveClosure(@PathVariable Long id, @Valid Comment form, RedirectAttributes redirect, Locale locale) {
-        lifecycle.approveClosure(id, form.comment() == null || form.comment().isBlank() ? null : form.comment());
+        lifecycle.approveClosure(id, form.comment());
         return done(id, "closureApproved", redirect, locale);
     }
 

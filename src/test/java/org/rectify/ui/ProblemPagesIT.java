@@ -62,6 +62,11 @@ class ProblemPagesIT extends BrowserTest {
         assertThat(listed("/problems?round=" + round + "&source=SUPERVISION")).hasSize(4);
         assertThat(listed("/problems?round=" + round + "&source=LOOK_BACK")).isEmpty();
         assertThat(browser.mainText()).contains("没有符合筛选条件的问题");
+
+        assertThat(api.as("office").get("/api/problems?roundId={r}&colour=YELLOW&sourceType=SUPERVISION"
+                        + "&deadlineFrom={d}&deadlineTo={d}", round, yellowDeadline, yellowDeadline).ok().items())
+                .as("the API takes the same filters").singleElement()
+                .satisfies(p -> assertThat(p.get("number").asText()).isEqualTo("L2"));
     }
 
     @Test
