@@ -1,6 +1,8 @@
 package org.rectify.deadline;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
 
 import org.rectify.common.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,21 @@ public class DeadlinePolicy {
             return DeadlineColour.RED;
         }
         return today.isBefore(warnOn(type, deadline)) ? DeadlineColour.GREEN : DeadlineColour.YELLOW;
+    }
+
+    /**
+     * The colours of a day as deadline ranges, for lists that filter by colour in their query; they
+     * agree with {@link #colour} for every deadline (see {@link ColourBounds}).
+     */
+    public ColourBounds colourBounds(LocalDate today) {
+        LocalDate last = calendar.minusWorkingDays(today.plusDays(1), 1);
+        Map<DeadlineType, LocalDate> yellowUntil = new EnumMap<>(DeadlineType.class);
+        for (DeadlineType type : DeadlineType.values()) {
+            if (type.needsDate()) {
+                yellowUntil.put(type, calendar.plusWorkingDays(last, settings.yellowDays(type)));
+            }
+        }
+        return new ColourBounds(last, yellowUntil);
     }
 
     public LocalDate warnOn(DeadlineType type, LocalDate deadline) {

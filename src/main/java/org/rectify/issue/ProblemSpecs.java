@@ -1,8 +1,18 @@
 package org.rectify.issue;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
+import org.rectify.deadline.ColourBounds;
+import org.rectify.deadline.DeadlineColour;
 import org.rectify.org.Actor;
 import org.springframework.data.jpa.domain.Specification;
 
@@ -56,10 +66,45 @@ final class ProblemSpecs {
                 return root.get("id").in(ids);
             });
         }
+        if (f.deadlineFrom() != null) {
+            spec = spec.and((root, q, cb) -> cb.greaterThanOrEqualTo(root.<LocalDate>get("deadlineDate"),
+                    f.deadlineFrom()));
+        }
+        if (f.deadlineTo() != null) {
+            spec = spec.and((root, q, cb) -> cb.lessThanOrEqualTo(root.<LocalDate>get("deadlineDate"), f.deadlineTo()));
+        }
         if (f.text() != null && !f.text().isBlank()) {
             String like = "%" + f.text().strip().replace("%", "").replace("_", "") + "%";
             spec = spec.and((root, q, cb) -> cb.or(cb.like(root.get("title"), like), cb.like(root.get("number"), like)));
         }
         return spec;
+    }
+
+    /** Problems of these rounds (none if there are none). */
+    static Specification<Problem> inRounds(Collection<Long> roundIds) {
+        return (root, q, cb) -> roundIds.isEmpty() ? cb.disjunction() : root.get("roundId").in(roundIds);
+    }
+
+    /**
+     * Problems of today's colour, by the bounds of {@link ColourBounds}: unfinished (as
+     * {@link Problem#isFinished()}) and with a deadline in one of the colour's ranges.
+     */
+    static Specification<Problem> coloured(DeadlineColour colour, ColourBounds bounds) {
+        List<ProblemStatus> finished = Stream.of(ProblemStatus.values()).filter(ProblemStatus::isClosed).toList();
+        return (root, q, cb) -> cb.and(cb.not(root.get("status").in(finished)),
+                cb.or(bounds.of(colour).stream().map(r -> inRange(root, cb, r)).toArray(Predicate[]::new)));
+    }
+
+    private static Predicate inRange(Root<Problem> root, CriteriaBuilder cb, ColourBounds.Range range) {
+        List<Predicate> all = new ArrayList<>();
+        all.add(cb.equal(root.get("deadlineType"), range.type()));
+        all.add(cb.isNotNull(root.get("deadlineDate")));
+        if (range.from() != null) {
+            all.add(cb.greaterThanOrEqualTo(root.<LocalDate>get("deadlineDate"), range.from()));
+        }
+        if (range.to() != null) {
+            all.add(cb.lessThanOrEqualTo(root.<LocalDate>get("deadlineDate"), range.to()));
+        }
+        return cb.and(all.toArray(Predicate[]::new));
     }
 }

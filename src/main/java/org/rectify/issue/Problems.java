@@ -1,5 +1,6 @@
 package org.rectify.issue;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
@@ -8,10 +9,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.rectify.common.NotFoundException;
+import org.rectify.common.Zones;
+import org.rectify.deadline.DeadlinePolicy;
+import org.rectify.inspection.InspectionRounds;
+import org.rectify.inspection.RoundView;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,21 +32,37 @@ public class Problems {
     private final ProblemRepository problems;
     private final CurrentActor current;
     private final ProblemViews views;
+    private final InspectionRounds rounds;
+    private final DeadlinePolicy deadlines;
+    private final Clock clock;
 
-    Problems(ProblemRepository problems, CurrentActor current, ProblemViews views) {
+    Problems(ProblemRepository problems, CurrentActor current, ProblemViews views, InspectionRounds rounds,
+             DeadlinePolicy deadlines, Clock clock) {
         this.problems = problems;
         this.current = current;
         this.views = views;
+        this.rounds = rounds;
+        this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     public ProblemView get(Long id) {
         return views.of(visible(id));
     }
 
+    /** Filtered, sorted and paged in the query, colour and source included. */
     public Page<ProblemView> list(ProblemFilter filter, Pageable page) {
         Actor actor = current.get();
-        return problems.findAll(ProblemSpecs.visibleTo(actor).and(ProblemSpecs.matching(filter)), page)
-                .map(views::of);
+        Specification<Problem> spec = ProblemSpecs.visibleTo(actor).and(ProblemSpecs.matching(filter));
+        if (filter.colour() != null) {
+            spec = spec.and(ProblemSpecs.coloured(filter.colour(), deadlines.colourBounds(Zones.today(clock))));
+        }
+        if (filter.sourceType() != null) {
+            // A source has few rounds in a region: their ids are a short list for the query.
+            spec = spec.and(ProblemSpecs.inRounds(rounds.list().stream()
+                    .filter(r -> filter.sourceType().equals(r.sourceType())).map(RoundView::id).toList()));
+        }
+        return problems.findAll(spec, page).map(views::of);
     }
 
     /** The problem if the caller may see it, else 404. */

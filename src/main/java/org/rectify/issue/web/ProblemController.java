@@ -1,6 +1,9 @@
 package org.rectify.issue.web;
 
+import java.time.LocalDate;
+
 import jakarta.validation.Valid;
+import org.rectify.deadline.DeadlineColour;
 import org.rectify.issue.NewProblem;
 import org.rectify.issue.ProblemFilter;
 import org.rectify.issue.ProblemLifecycle;
@@ -15,6 +18,7 @@ import org.rectify.web.Bodies.Reason;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.*;
@@ -47,8 +51,13 @@ class ProblemController {
                            @RequestParam(required = false) String categoryCode,
                            @RequestParam(required = false) Severity severity,
                            @RequestParam(required = false) String q,
+                           @RequestParam(required = false) DeadlineColour colour,
+                           @RequestParam(required = false) String sourceType,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadlineFrom,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadlineTo,
                            @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.ASC) Pageable page) {
-        return problems.list(new ProblemFilter(roundId, status, unitId, categoryCode, severity, q), page);
+        return problems.list(new ProblemFilter(roundId, status, unitId, categoryCode, severity, q, colour, sourceType,
+                deadlineFrom, deadlineTo), page);
     }
 
     @GetMapping("/{id}")

@@ -1,0 +1,158 @@
+package org.rectify.ui;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.rectify.deadline.DeadlineColour;
+import org.rectify.deadline.DeadlineType;
+import org.rectify.issue.ProblemStatus;
+import org.rectify.issue.Problems;
+import org.rectify.issue.Severity;
+import org.rectify.org.Actor;
+import org.rectify.org.CurrentActor;
+import org.rectify.org.OrgDirectory;
+import org.rectify.org.UserView;
+import org.rectify.supervision.DeadlineAlerts;
+import org.rectify.supervision.LookBackChecks;
+import org.rectify.supervision.SupervisionOrders;
+import org.rectify.task.FourLists;
+import org.rectify.task.FourLists.Named;
+import org.rectify.task.ProblemFile;
+import org.rectify.task.ReportCycle;
+import org.rectify.workflow.ProcessPosition;
+import org.rectify.workflow.Timeline;
+import org.rectify.workflow.TimelineEntry;
+import org.rectify.workflow.WaitingStep;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The problem list (filtered, sorted and paged by the query) and a problem's page: its four lists,
+ * where its process waits, supervision, alerts, its timeline, and the forms of the actions the
+ * signed-in user may take now (posted to {@link ProblemActions}).
+ */
+@Controller
+class ProblemPages {
+
+    /** A step the process waits at, and who it is offered to, in words. */
+    record Waiting(WaitingStep step, List<String> offeredTo) {
+    }
+
+    private final Problems problems;
+    private final ProblemFile problemFile;
+    private final ProcessPosition position;
+    private final Timeline timeline;
+    private final SupervisionOrders orders;
+    private final LookBackChecks lookBacks;
+    private final DeadlineAlerts alerts;
+    private final ProblemChoices choices;
+    private final OrgDirectory org;
+    private final Names names;
+    private final CurrentActor current;
+    private final MessageSource messages;
+
+    ProblemPages(Problems problems, ProblemFile problemFile, ProcessPosition position, Timeline timeline,
+                 SupervisionOrders orders, LookBackChecks lookBacks, DeadlineAlerts alerts, ProblemChoices choices,
+                 OrgDirectory org, Names names, CurrentActor current, MessageSource messages) {
+        this.problems = problems;
+        this.problemFile = problemFile;
+        this.position = position;
+        this.timeline = timeline;
+        this.orders = orders;
+        this.lookBacks = lookBacks;
+        this.alerts = alerts;
+        this.choices = choices;
+        this.org = org;
+        this.names = names;
+        this.current = current;
+        this.messages = messages;
+    }
+
+    @GetMapping("/problems")
+    String list(@ModelAttribute("query") ProblemListQuery query, Model model) {
+        model.addAttribute("problems", problems.list(query.filter(), query.pageable()));
+        model.addAttribute("sorts", query.sortLinks());
+        model.addAttribute("rounds", choices.rounds());
+        model.addAttribute("units", choices.unitsInScope(current.get()));
+        model.addAttribute("sources", choices.sources());
+        model.addAttribute("categories", choices.categories(false));
+        model.addAttribute("statuses", ProblemStatus.values());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("colours", DeadlineColour.values());
+        return "problems/list";
+    }
+
+    @GetMapping("/problems/{id}")
+    String detail(@PathVariable Long id, Model model, Locale locale) {
+        FourLists file = problemFile.of(id);
+        List<TimelineEntry> history = timeline.of(id);
+        model.addAttribute("file", file);
+        model.addAttribute("tasks", ProblemTaskRow.of(file));
+        model.addAttribute("taskSeq", file.tasks().stream()
+                .collect(Collectors.toMap(FourLists.TaskLine::id, FourLists.TaskLine::seq)));
+        model.addAttribute("waiting", position.of(id).stream().map(s -> waiting(s, locale)).toList());
+        model.addAttribute("orders", orders.ofProblem(id));
+        model.addAttribute("lookBacks", lookBacks.ofProblem(id));
+        model.addAttribute("alerts", alerts.ofProblem(id));
+        model.addAttribute("timeline", history);
+        model.addAttribute("who", displayNames(history));
+        Actor me = current.get();
+        ProblemPermissions may = ProblemPermissions.of(me, file);
+        model.addAttribute("may", may);
+        addChoices(model, me, file, may);
+        return "problems/detail";
+    }
+
+    /** The options of the forms the page shows, and only of those. */
+    private void addChoices(Model model, Actor me, FourLists file, ProblemPermissions may) {
+        model.addAttribute("deadlineTypes", DeadlineType.values());
+        if (may.assigns()) {
+            model.addAttribute("categoryChoices", choices.categories(true));
+            model.addAttribute("severities", Severity.values());
+            model.addAttribute("unitChoices", choices.responsibleUnits(me));
+            model.addAttribute("leaderChoices", choices.leaders(me));
+        }
+        if (may.claim()) {
+            model.addAttribute("personChoices", choices.peopleOf(me.unitId()));
+        }
+        if (may.plan()) {
+            model.addAttribute("taskUnitChoices", choices.units(responsibleUnitIds(file)));
+            model.addAttribute("reportCycles", ReportCycle.values());
+        }
+    }
+
+    /** Candidate groups read ROLE@unit (see {@code Actor.candidateGroups}): the role's label and the unit's name. */
+    private Waiting waiting(WaitingStep step, Locale locale) {
+        List<String> offeredTo = step.candidateGroups().stream().map(group -> {
+            String[] roleAtUnit = group.split("@", 2);
+            return messages.getMessage("role." + roleAtUnit[0], null, roleAtUnit[0], locale) + " · "
+                    + names.unit(Long.valueOf(roleAtUnit[1]));
+        }).toList();
+        return new Waiting(step, offeredTo);
+    }
+
+    /** The display names of the timeline's actors, by user name. */
+    private Map<String, String> displayNames(List<TimelineEntry> history) {
+        Map<String, String> byUsername = new HashMap<>();
+        history.stream().map(TimelineEntry::actor).filter(Objects::nonNull).distinct()
+                .forEach(u -> org.userByUsername(u).map(UserView::displayName).ifPresent(n -> byUsername.put(u, n)));
+        return byUsername;
+    }
+
+    private static Set<Long> responsibleUnitIds(FourLists file) {
+        Set<Long> ids = new LinkedHashSet<>();
+        ids.add(file.responsibility().leadUnit().id());
+        file.responsibility().coUnits().stream().filter(Objects::nonNull).map(Named::id).forEach(ids::add);
+        return ids;
+    }
+}
