@@ -123,7 +123,8 @@ public final class Browser {
     public Browser press(String buttonId) {
         WebElement button = waitFor(By.id(buttonId));
         WebElement html = driver.findElement(By.tagName("html"));
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        // Instantly: Bootstrap makes scrolling smooth, and a click during the scroll lands elsewhere.
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
         button.click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(html));
         waitFor(By.id("main"));
