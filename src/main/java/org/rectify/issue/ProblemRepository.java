@@ -1,5 +1,6 @@
 package org.rectify.issue;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -14,4 +15,9 @@ interface ProblemRepository extends JpaRepository<Problem, Long>, JpaSpecificati
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Problem p where p.id = :id")
     Optional<Problem> findForUpdate(Long id);
+
+    /** Pairs of (status, count) of the problems a leader is responsible for, within a region. */
+    @Query("select p.status, count(p) from Problem p where p.responsibleLeaderId = :leaderId"
+            + " and p.regionPath like concat(:regionPath, '%') group by p.status")
+    List<Object[]> countByStatusOfLeader(Long leaderId, String regionPath);
 }

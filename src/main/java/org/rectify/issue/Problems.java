@@ -3,6 +3,7 @@ package org.rectify.issue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -93,6 +94,16 @@ public class Problems {
     public Map<Long, ProblemView> visibleByIds(Collection<Long> ids) {
         return problems.findAllById(ids).stream().filter(this::canSee).map(views::of)
                 .collect(Collectors.toMap(ProblemView::id, Function.identity()));
+    }
+
+    /** How many of the problems the caller is responsible leader of are in each state (absent: none). */
+    public Map<ProblemStatus, Long> countByStatusAsLeader() {
+        Actor actor = current.get();
+        Map<ProblemStatus, Long> counts = new EnumMap<>(ProblemStatus.class);
+        for (Object[] row : problems.countByStatusOfLeader(actor.userId(), actor.regionPath())) {
+            counts.put((ProblemStatus) row[0], (Long) row[1]);
+        }
+        return counts;
     }
 
     boolean canSee(Problem p) {

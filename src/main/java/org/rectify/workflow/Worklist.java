@@ -39,9 +39,9 @@ public class Worklist {
 
     private static final String WHERE = """
              from ACT_RU_TASK RES
-            where RES.ASSIGNEE_ = #{user}
+            where (RES.ASSIGNEE_ = #{user}
                or (RES.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK I
-                    where I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate' and I.GROUP_ID_ in (%s)))
+                    where I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate' and I.GROUP_ID_ in (%s))))
             """;
     private static final String ORDER = " order by case when RES.DUE_DATE_ is null then 1 else 0 end,"
             + " RES.DUE_DATE_, RES.CREATE_TIME_, RES.ID_";
@@ -64,20 +64,30 @@ public class Worklist {
     }
 
     public Page<WorkItem> mine(int page, int size) {
+        return mine(null, page, size);
+    }
+
+    /** My open steps at one BPMN activity (e.g. the leader's closure approvals); all of them when null. */
+    public Page<WorkItem> mine(String activityId, int page, int size) {
         Actor actor = current.get();
         PageRequest request = PageRequest.of(page, size);
         List<String> groups = actor.candidateGroups().isEmpty() ? List.of("-") : actor.candidateGroups();
         String placeholders = IntStream.range(0, groups.size()).mapToObj(i -> "#{g" + i + "}")
                 .collect(Collectors.joining(", "));
-        String where = WHERE.formatted(placeholders);
-        long total = query("select count(*)" + where, actor, groups).count();
+        String where = WHERE.formatted(placeholders)
+                + (activityId == null ? "" : " and RES.TASK_DEF_KEY_ = #{activity}");
+        long total = query("select count(*)" + where, actor, groups, activityId).count();
         List<Task> found = total == 0 ? List.of()
-                : query("select RES.*" + where + ORDER, actor, groups).listPage((int) request.getOffset(), size);
+                : query("select RES.*" + where + ORDER, actor, groups, activityId)
+                .listPage((int) request.getOffset(), size);
         return new PageImpl<>(withContext(found), request, total);
     }
 
-    private NativeTaskQuery query(String sql, Actor actor, List<String> groups) {
+    private NativeTaskQuery query(String sql, Actor actor, List<String> groups, String activityId) {
         NativeTaskQuery query = steps.createNativeTaskQuery().sql(sql).parameter("user", actor.username());
+        if (activityId != null) {
+            query.parameter("activity", activityId);
+        }
         for (int i = 0; i < groups.size(); i++) {
             query.parameter("g" + i, groups.get(i));
         }
