@@ -145,10 +145,10 @@ class DataScopeIT extends IntegrationTest {
                 "inspector", Set.of());
         allowed.forEach((user, steps) -> {
             List<JsonNode> items = api.as(user).get("/api/worklist?size=200").ok().items();
-            Set<Long> visible = ids(problemsSeenBy(user));
+            // Other tests leave steps on problems of their own rounds: ask for each problem, not for the demo round.
             assertThat(items).as(user).allSatisfy(i -> {
                 assertThat(steps).contains(i.get("activityId").asText());
-                assertThat(visible).contains(i.get("problemId").asLong());
+                api.as(user).get("/api/problems/{id}", i.get("problemId").asLong()).expect(200);
             });
             if (Set.of("office", "leader", "staff.fpj").contains(user)) {
                 assertThat(items).as("%s has work in the demo", user).isNotEmpty();

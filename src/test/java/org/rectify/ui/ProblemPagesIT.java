@@ -38,7 +38,7 @@ class ProblemPagesIT extends BrowserTest {
     @Test
     void filtersNarrowTheListOnTheServer() {
         long round = demo.newRound("list");
-        assigned(round, "L1", "列表筛选甲" + round, "fpj", Set.of("mzj"), demo.workingDaysAhead(40));
+        assigned(round, "L1", "列表筛选甲" + round, "jtj", Set.of("slj"), demo.workingDaysAhead(40));
         long yellow = assigned(round, "L2", "列表筛选乙" + round, "czj", Set.of(), demo.workingDaysAhead(2));
         registered(round, "L3", "列表筛选丙" + round);
         overdue(round, "L4", "列表筛选丁" + round, "czj");
@@ -53,7 +53,7 @@ class ProblemPagesIT extends BrowserTest {
         assertThat(listed("/problems?round=" + round + "&colour=RED")).containsExactly("L4");
         assertThat(browser.mainText()).contains("红 · 逾期");
         assertThat(listed("/problems?round=" + round + "&unit=" + demo.unit("czj"))).containsExactly("L2", "L4");
-        assertThat(listed("/problems?round=" + round + "&unit=" + demo.unit("mzj"))).as("a co-responsible unit")
+        assertThat(listed("/problems?round=" + round + "&unit=" + demo.unit("slj"))).as("a co-responsible unit")
                 .containsExactly("L1");
         assertThat(listed("/problems?round=" + round + "&q=" + "列表筛选乙" + round)).containsExactly("L2");
         String yellowDeadline = api.as("office").get("/api/problems/{id}", yellow).ok().text("deadlineDate");
@@ -72,7 +72,7 @@ class ProblemPagesIT extends BrowserTest {
     @Test
     void theFilterFormWorksThroughHtmxAndKeepsTheAddress() {
         long round = demo.newRound("form");
-        assigned(round, "F1", "表单筛选甲" + round, "fpj", Set.of(), demo.workingDaysAhead(40));
+        assigned(round, "F1", "表单筛选甲" + round, "jtj", Set.of(), demo.workingDaysAhead(40));
         registered(round, "F2", "表单筛选乙" + round);
 
         browser.signIn("office").open("/problems");
@@ -89,9 +89,9 @@ class ProblemPagesIT extends BrowserTest {
     @Test
     void headersSortOnTheServerAndPagingKeepsTheFilters() {
         long round = demo.newRound("sort");
-        assigned(round, "S1", "排序甲", "fpj", Set.of(), demo.workingDaysAhead(60));
-        assigned(round, "S2", "排序乙", "fpj", Set.of(), demo.workingDaysAhead(30));
-        assigned(round, "S3", "排序丙", "fpj", Set.of(), demo.workingDaysAhead(20));
+        assigned(round, "S1", "排序甲", "jtj", Set.of(), demo.workingDaysAhead(60));
+        assigned(round, "S2", "排序乙", "jtj", Set.of(), demo.workingDaysAhead(30));
+        assigned(round, "S3", "排序丙", "jtj", Set.of(), demo.workingDaysAhead(20));
 
         browser.signIn("office").open("/problems?round=" + round + "&sort=registered");
         browser.press("sort-number");
@@ -118,12 +118,12 @@ class ProblemPagesIT extends BrowserTest {
 
     @Test
     void problemPageShowsTheFourListsWhereItWaitsAndTheTimeline() {
-        long[] ids = new Scenario(api, demo, "fpj").taskInProgress("D1", demo.workingDaysAhead(40),
+        long[] ids = new Scenario(api, demo, "wjw").taskInProgress("D1", demo.workingDaysAhead(40),
                 LocalDate.parse(demo.workingDaysAhead(20)));
 
-        browser.signIn("staff.fpj").open("/problems/" + ids[0]);
+        browser.signIn("staff.wjw").open("/problems/" + ids[0]);
         assertThat(browser.mainText()).contains("四个清单", "问题清单", "任务清单", "责任清单", "时限清单",
-                "完成产业项目排查", "排查台账", "县扶贫开发局", "限期整改", "整改中");
+                "完成产业项目排查", "排查台账", "县卫生健康委员会", "限期整改", "整改中");
         assertThat(browser.field("waiting").getText()).contains("落实整改", "单位经办人");
         assertThat(browser.field("timeline").getText())
                 .contains("登记问题", "分类交办", "牵头单位认领", "草拟任务", "报送整改方案", "同意整改方案", "环节开始：落实整改");
@@ -145,20 +145,20 @@ class ProblemPagesIT extends BrowserTest {
         browser.signIn("office").open("/problems/" + id);
         assertThat(status()).isEqualTo("已登记");
         browser.choose("triage-category", "INDUSTRY").choose("triage-severity", "SERIOUS")
-                .choose("triage-lead", String.valueOf(demo.unit("fpj")))
-                .choose("triage-co", String.valueOf(demo.unit("czj")))
+                .choose("triage-lead", String.valueOf(demo.unit("jtj")))
+                .choose("triage-co", String.valueOf(demo.unit("slj")))
                 .choose("triage-leader", String.valueOf(demo.user("leader")))
                 .choose("triage-deadline-type", "TIME_LIMITED").type("triage-working-days", "40");
         browser.press("triage-submit");
         assertThat(browser.mainText()).contains("问题已交办牵头单位");
         assertThat(status()).isEqualTo("已交办");
-        assertThat(browser.field("lead-unit").getText()).isEqualTo("县扶贫开发局");
+        assertThat(browser.field("lead-unit").getText()).isEqualTo("县交通运输局");
 
-        browser.signIn("head.fpj").open("/problems/" + id);
-        browser.choose("claim-person", String.valueOf(demo.user("staff.fpj"))).press("claim-submit");
+        browser.signIn("head.jtj").open("/problems/" + id);
+        browser.choose("claim-person", String.valueOf(demo.user("staff.jtj"))).press("claim-submit");
         assertThat(status()).isEqualTo("制定方案中");
 
-        browser.signIn("staff.fpj").open("/problems/" + id);
+        browser.signIn("staff.jtj").open("/problems/" + id);
         browser.type("task-measure", "规范村集体经济收益分配").type("task-criterion", "分配方案经村民代表会议通过")
                 .type("task-working-days", "20");
         browser.press("task-add");
@@ -170,7 +170,7 @@ class ProblemPagesIT extends BrowserTest {
         browser.type("plan-send-back-reason", "措施不够具体，请细化到村").press("plan-send-back");
         assertThat(status()).isEqualTo("制定方案中");
 
-        browser.signIn("staff.fpj").open("/problems/" + id);
+        browser.signIn("staff.jtj").open("/problems/" + id);
         browser.press("plan-submit");
         assertThat(status()).isEqualTo("方案审核中");
 
@@ -185,26 +185,25 @@ class ProblemPagesIT extends BrowserTest {
 
     @Test
     void theUnitReturnsAProblemAndTheOfficeReassignsIt() {
-        long id = new Scenario(api, demo, "fpj").assigned("R1", demo.workingDaysAhead(40));
+        long id = new Scenario(api, demo, "wjw").assigned("R1", demo.workingDaysAhead(40));
 
-        browser.signIn("head.fpj").open("/problems/" + id);
-        browser.type("return-reason", "该问题属财政部门职责").press("return-submit");
+        browser.signIn("head.wjw").open("/problems/" + id);
+        browser.type("return-reason", "该问题属水利部门职责").press("return-submit");
         assertThat(status()).isEqualTo("已退回");
         assertThat(browser.mainText()).contains("当前没有需要您办理的事项");
 
         browser.signIn("office").open("/problems/" + id);
-        browser.choose("reassign-lead", String.valueOf(demo.unit("czj")))
-                .type("reassign-reason", "改由财政局牵头").press("reassign-submit");
+        browser.choose("reassign-lead", String.valueOf(demo.unit("slj")))
+                .type("reassign-reason", "改由水利局牵头").press("reassign-submit");
         assertThat(status()).isEqualTo("已交办");
-        assertThat(browser.field("lead-unit").getText()).isEqualTo("县财政局");
-        assertThat(browser.field("timeline").getText()).contains("退回整改办", "该问题属财政部门职责", "重新交办");
+        assertThat(browser.field("lead-unit").getText()).isEqualTo("县水利局");
+        assertThat(browser.field("timeline").getText()).contains("退回整改办", "该问题属水利部门职责", "重新交办");
     }
 
     @Test
     void theResponsibleLeaderDecidesOnClosing() {
-        Scenario fpj = new Scenario(api, demo, "fpj");
-        long closing = awaitingClosure(fpj, "C1");
-        long sentBack = awaitingClosure(fpj, "C2");
+        long closing = awaitingClosure("wjw", "C1");
+        long sentBack = awaitingClosure("wjw", "C2");
 
         browser.signIn("leader2").open("/problems/" + closing);
         assertThat(browser.driver().findElements(By.id("closure-approve"))).as("not this leader's problem").isEmpty();
@@ -217,8 +216,8 @@ class ProblemPagesIT extends BrowserTest {
         browser.type("closure-send-back-reason", "佐证材料不足").press("closure-send-back");
         assertThat(status()).isEqualTo("制定方案中");
 
-        browser.signIn("staff.fpj").open("/problems/" + sentBack);
-        long task = api.as("staff.fpj").get("/api/problems/{id}/tasks", sentBack).ok().items().get(0).get("id").asLong();
+        browser.signIn("staff.wjw").open("/problems/" + sentBack);
+        long task = api.as("staff.wjw").get("/api/problems/{id}/tasks", sentBack).ok().items().get(0).get("id").asLong();
         browser.type("reopen-reason-" + task, "补充佐证材料").press("task-reopen-" + task);
         assertThat(browser.field("task-table").getText()).contains("已重新打开");
         browser.press("plan-submit");
@@ -227,7 +226,7 @@ class ProblemPagesIT extends BrowserTest {
 
     @Test
     void anotherUnitsProblemLooksLikeNoProblemAtAll() {
-        long id = new Scenario(api, demo, "fpj").assigned("H1", demo.workingDaysAhead(40));
+        long id = new Scenario(api, demo, "wjw").assigned("H1", demo.workingDaysAhead(40));
         browser.signIn("head.czj").open("/problems/" + id);
         assertThat(browser.mainText()).contains("页面不存在").doesNotContain("H1");
         browser.open("/problems?q=H1");
@@ -238,14 +237,14 @@ class ProblemPagesIT extends BrowserTest {
     void wrongInputShowsTheReasonAndChangesNothing() {
         long id = registered(demo.newRound("wrong"), "W1", "易地扶贫搬迁后续扶持不到位");
         browser.signIn("office").open("/problems/" + id);
-        browser.choose("triage-category", "INDUSTRY").choose("triage-lead", String.valueOf(demo.unit("fpj")))
+        browser.choose("triage-category", "INDUSTRY").choose("triage-lead", String.valueOf(demo.unit("jtj")))
                 .choose("triage-leader", String.valueOf(demo.user("leader")));
         setDate("triage-deadline-date", nonWorkingDay());
         browser.press("triage-submit");
         assertThat(browser.error()).contains("截止日期", "not a working day");
         assertThat(status()).isEqualTo("已登记");
 
-        browser.choose("triage-category", "INDUSTRY").choose("triage-lead", String.valueOf(demo.unit("fpj")))
+        browser.choose("triage-category", "INDUSTRY").choose("triage-lead", String.valueOf(demo.unit("jtj")))
                 .type("triage-working-days", "30");
         // The browser would refuse an empty required field; this checks what the server says.
         browser.driver().executeScript("document.getElementById('triage-leader').removeAttribute('required')");
@@ -281,11 +280,12 @@ class ProblemPagesIT extends BrowserTest {
     }
 
     /** A problem of the unit whose only task is signed off: waiting for the leader (the demo user "leader"). */
-    private long awaitingClosure(Scenario unit, String number) {
-        long[] ids = unit.taskInProgress(number, demo.workingDaysAhead(40), LocalDate.parse(demo.workingDaysAhead(20)));
-        long signOff = api.as("staff.fpj").multipart("/api/tasks/{id}/sign-off", Map.of("statement", "完成"),
+    private long awaitingClosure(String unit, String number) {
+        long[] ids = new Scenario(api, demo, unit).taskInProgress(number, demo.workingDaysAhead(40),
+                LocalDate.parse(demo.workingDaysAhead(20)));
+        long signOff = api.as("staff." + unit).multipart("/api/tasks/{id}/sign-off", Map.of("statement", "完成"),
                 List.of(ApiClient.FileBody.text("proof.txt", "proof " + number)), ids[1]).expect(201).id();
-        api.as("head.fpj").post("/api/sign-offs/{id}/confirm", null, signOff).ok();
+        api.as("head." + unit).post("/api/sign-offs/{id}/confirm", null, signOff).ok();
         api.as("office").post("/api/sign-offs/{id}/approve", null, signOff).ok();
         return ids[0];
     }
