@@ -137,12 +137,15 @@ class DataScopeIT extends IntegrationTest {
     @Test
     void worklistsOfferEachRoleOnlyItsOwnStepsInItsOwnScope() {
         Map<String, Set<String>> allowed = Map.of(
-                "office", Set.of("Task_Triage", "Task_Reassign", "Task_ReviewPlan", "Task_ReviewSignOff"),
+                "office", Set.of("Task_Triage", "Task_Reassign", "Task_ReviewPlan", "Task_ReviewSignOff",
+                        "Task_DecideExtension", "Task_ReviewAnswer", "Task_VerifyRectification"),
                 "leader", Set.of("Task_ApproveClosure"),
-                "head.fpj", Set.of("Task_Claim", "Task_DraftPlan", "Task_ConfirmSignOff"),
-                "staff.fpj", Set.of("Task_DraftPlan", "Task_Rectify"),
-                "head.cgz", Set.of("Task_Claim", "Task_DraftPlan", "Task_ConfirmSignOff"),
-                "inspector", Set.of());
+                "head.fpj", Set.of("Task_Claim", "Task_DraftPlan", "Task_ConfirmSignOff", "Task_ConfirmExtension",
+                        "Task_AnswerOrder"),
+                "staff.fpj", Set.of("Task_DraftPlan", "Task_Rectify", "Task_AnswerOrder"),
+                "head.cgz", Set.of("Task_Claim", "Task_DraftPlan", "Task_ConfirmSignOff", "Task_ConfirmExtension",
+                        "Task_AnswerOrder"),
+                "inspector", Set.of("Task_VerifyRectification"));
         allowed.forEach((user, steps) -> {
             List<JsonNode> items = api.as(user).get("/api/worklist?size=200").ok().items();
             // Other tests leave steps on problems of their own rounds: ask for each problem, not for the demo round.

@@ -36,6 +36,8 @@ public final class Browser {
     public static final String CHROMEDRIVER = System.getProperty("rectify.chromedriver", "/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static ChromeDriver shared;
+    /** Page states axe-core has passed in this test run. */
+    private static final java.util.Set<String> CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final ChromeDriver driver;
     private final String base;
@@ -134,6 +136,12 @@ public final class Browser {
         return accessible();
     }
 
+    /** Sets a date input (yyyy-MM-dd), whatever format the browser's locale would have typed. */
+    public Browser date(String inputId, String isoDate) {
+        driver.executeScript("arguments[0].value = arguments[1]", field(inputId), isoDate);
+        return this;
+    }
+
     /** Chooses an option of a select by its value. */
     public Browser choose(String selectId, String value) {
         new org.openqa.selenium.support.ui.Select(field(selectId)).selectByValue(value);
@@ -169,12 +177,28 @@ public final class Browser {
         return driver.getCurrentUrl();
     }
 
-    /** No serious or critical WCAG 2.1 A/AA violation on the current page. */
+    /**
+     * No serious or critical WCAG 2.1 A/AA violation on the current page. A page is checked once per
+     * distinct state in a test run: the same address pattern (ids as #), the same language and mode,
+     * and the same controls and banners on it; a page showing other forms or messages is checked again.
+     */
     public Browser accessible() {
+        String state = (String) driver.executeScript("""
+                const ids = Array.from(document.querySelectorAll('main [id], main button, main .alert'))
+                    .map(e => e.tagName + ':' + String(e.id || e.className).replace(/\\d+/g, '#'))
+                    .filter((v, i, all) => all.indexOf(v) === i).sort().join(',');
+                return location.pathname.replace(/\\d+/g, '#') + '|' + document.documentElement.lang + '|'
+                    + document.documentElement.className + '|' + ids;""");
+        if (!CHECKED.add(state)) {
+            return this;
+        }
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(driver);
         List<Rule> bad = results.getViolations().stream()
                 .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
+        if (!bad.isEmpty()) {
+            CHECKED.remove(state);
+        }
         assertThat(bad).as(() -> "axe-core on " + url() + ":\n" + bad.stream()
                 .map(v -> v.getImpact() + " " + v.getId() + ": " + v.getHelp() + " at " + v.getNodes().stream()
                         .map(n -> String.valueOf(n.getTarget())).limit(5).collect(Collectors.joining(", ")))
