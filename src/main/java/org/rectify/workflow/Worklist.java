@@ -38,16 +38,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class Worklist {
 
     /**
-     * The ids of my steps: those assigned to me, and the unassigned ones offered to one of my groups.
-     * Two index look-ups (assignee; candidate group, then the step by id) joined by a union, which also
+     * My steps: those assigned to me, and the unassigned ones offered to one of my groups. Their ids come
+     * from two index look-ups (assignee; candidate group, then the step by id) in a union, which also
      * drops a step offered to two of my groups. An {@code or} with {@code exists} instead makes MariaDB
      * read every unassigned step of the engine and probe each: at 4,000 steps, 150 ms against 3 ms.
      */
-    private static final String MINE = """
-            (select T.ID_ from ACT_RU_TASK T where T.ASSIGNEE_ = #{user}
-             union
-             select I.TASK_ID_ from ACT_RU_IDENTITYLINK I join ACT_RU_TASK T on T.ID_ = I.TASK_ID_
-              where I.TYPE_ = 'candidate' and I.GROUP_ID_ in (%s) and T.ASSIGNEE_ is null) MINE
+    private static final String WHERE = """
+             from ACT_RU_TASK RES,
+                  (select T.ID_ from ACT_RU_TASK T where T.ASSIGNEE_ = #{user}
+                   union
+                   select I.TASK_ID_ from ACT_RU_IDENTITYLINK I join ACT_RU_TASK T on T.ID_ = I.TASK_ID_
+                    where I.TYPE_ = 'candidate' and I.GROUP_ID_ in (%s) and T.ASSIGNEE_ is null) MINE
+            where RES.ID_ = MINE.ID_
             """;
     private static final String ORDER = " order by case when RES.DUE_DATE_ is null then 1 else 0 end,"
             + " RES.DUE_DATE_, RES.CREATE_TIME_, RES.ID_";
@@ -75,11 +77,10 @@ public class Worklist {
         List<String> groups = actor.candidateGroups().isEmpty() ? List.of("-") : actor.candidateGroups();
         String placeholders = IntStream.range(0, groups.size()).mapToObj(i -> "#{g" + i + "}")
                 .collect(Collectors.joining(", "));
-        String mine = MINE.formatted(placeholders);
-        long total = query("select count(*) from " + mine, actor, groups).count();
+        String where = WHERE.formatted(placeholders);
+        long total = query("select count(*)" + where, actor, groups).count();
         List<Task> found = total == 0 ? List.of()
-                : query("select RES.* from ACT_RU_TASK RES join " + mine + " on MINE.ID_ = RES.ID_" + ORDER, actor,
-                groups).listPage((int) request.getOffset(), size);
+                : query("select RES.*" + where + ORDER, actor, groups).listPage((int) request.getOffset(), size);
         return new PageImpl<>(withContext(found), request, total);
     }
 
