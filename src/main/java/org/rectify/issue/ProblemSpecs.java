@@ -32,14 +32,17 @@ final class ProblemSpecs {
         return (root, query, cb) -> cb.disjunction();
     }
 
-    /** Problems where a unit of this subtree is lead or co-responsible. */
+    /**
+     * Problems where a unit of this subtree is lead or co-responsible: {@code exists} on problem_unit,
+     * correlated with the problem. (An {@code id in (select ...)} over a second problem alias made MariaDB
+     * walk every problem and probe its units: 1.6 s against 30 ms at 100,000 problems.)
+     */
     static Specification<Problem> inUnitTree(String unitPath) {
         return (root, query, cb) -> {
-            Subquery<Long> ids = query.subquery(Long.class);
-            Root<Problem> p = ids.from(Problem.class);
-            Join<Problem, ProblemUnit> u = p.join("units");
-            ids.select(p.get("id")).where(cb.like(u.get("unitPath"), unitPath + "%"));
-            return root.get("id").in(ids);
+            Subquery<Integer> units = query.subquery(Integer.class);
+            Root<Problem> problem = units.correlate(root);
+            Join<Problem, ProblemUnit> u = problem.join("units");
+            return cb.exists(units.select(cb.literal(1)).where(cb.like(u.get("unitPath"), unitPath + "%")));
         };
     }
 
@@ -59,11 +62,9 @@ final class ProblemSpecs {
         }
         if (f.unitId() != null) {
             spec = spec.and((root, q, cb) -> {
-                Subquery<Long> ids = q.subquery(Long.class);
-                Root<Problem> p = ids.from(Problem.class);
-                Join<Problem, ProblemUnit> u = p.join("units");
-                ids.select(p.get("id")).where(cb.equal(u.get("unitId"), f.unitId()));
-                return root.get("id").in(ids);
+                Subquery<Integer> units = q.subquery(Integer.class);
+                Join<Problem, ProblemUnit> u = units.correlate(root).join("units");
+                return cb.exists(units.select(cb.literal(1)).where(cb.equal(u.get("unitId"), f.unitId())));
             });
         }
         if (f.deadlineFrom() != null) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -62,7 +63,7 @@ class AdminCalendarPages {
         // Everyone may read the calendar (the API serves it to all); this page is the administrator's.
         current.get().require(Role.ADMIN);
         int shown = year == null ? Zones.today(clock).getYear() : Math.max(2000, Math.min(2100, year));
-        var entries = administration.year(shown);
+        List<CalendarEntry> entries = administration.year(shown);
         Map<LocalDate, CalendarEntry> byDate = entries.stream()
                 .collect(Collectors.toMap(CalendarEntry::date, Function.identity()));
         model.addAttribute("year", shown);
