@@ -1,5 +1,6 @@
 package org.rectify.ui;
 
+import java.beans.PropertyEditorSupport;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,6 @@ import org.rectify.org.OrgAdministration;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.Role;
 import org.rectify.org.UserView;
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -53,10 +53,15 @@ class AdminUserPages {
         this.messages = messages;
     }
 
-    /** A blank optional field (the email) is absent, not an empty string. */
+    /** A blank field (the optional email) is absent, not an empty string; nothing else is changed. */
     @InitBinder("newUser")
     void blankIsAbsent(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+        binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                setValue(text == null || text.isBlank() ? null : text);
+            }
+        });
     }
 
     @GetMapping("/admin/users")

@@ -47,7 +47,8 @@ final class SignedInClient {
         if (!token.find()) {
             throw new IllegalStateException("no CSRF token on the sign-in page");
         }
-        String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
+        String form = "username=" + encode(username) + "&password=" + encode(password)
+                + "&_csrf=" + encode(token.group(1));
         HttpResponse<Void> signedIn = client.http.send(HttpRequest.newBuilder(URI.create(client.base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());

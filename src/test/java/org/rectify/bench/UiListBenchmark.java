@@ -115,11 +115,18 @@ class UiListBenchmark extends IntegrationTest {
         analyze();
         double setupSeconds = (System.nanoTime() - start) / 1e9;
 
-        List<Result> results = new ArrayList<>();
+        List<Case> cases = cases(county);
         Map<String, SignedInClient> clients = new HashMap<>();
-        for (Case c : cases(county)) {
-            SignedInClient client = clients.computeIfAbsent(c.user(), this::signIn);
-            results.add(measure(client, c));
+        for (Case c : cases) {
+            clients.computeIfAbsent(c.user(), this::signIn);
+        }
+        // Every case once through its warm-up before any is measured, so the first is not the JIT's.
+        for (Case c : cases) {
+            warmUp(clients.get(c.user()), c);
+        }
+        List<Result> results = new ArrayList<>();
+        for (Case c : cases) {
+            results.add(measure(clients.get(c.user()), c));
         }
         report(results, serviceMade, setupSeconds);
         if (onMariaDb()) {
@@ -316,13 +323,18 @@ class UiListBenchmark extends IntegrationTest {
         }
     }
 
+    private static void warmUp(SignedInClient client, Case c) throws Exception {
+        for (int i = 0; i < WARMUP; i++) {
+            if (ask(client, c).status() != 200) {
+                return;
+            }
+        }
+    }
+
     private Result measure(SignedInClient client, Case c) throws Exception {
         SignedInClient.Answer first = ask(client, c);
         if (first.status() != 200) {
             return new Result(c, first.status(), -1, new long[]{first.nanos()});
-        }
-        for (int i = 0; i < WARMUP; i++) {
-            ask(client, c);
         }
         long[] nanos = new long[REQUESTS];
         for (int i = 0; i < REQUESTS; i++) {
@@ -352,13 +364,16 @@ class UiListBenchmark extends IntegrationTest {
     /**
      * MariaDB's plans for the list's statements, as Hibernate writes them (seen with
      * {@code -Dlogging.level.org.hibernate.SQL=debug}) and as the worklist's native query is.
+     * The groups are the office's.
      */
     private void explain(County county) {
         String region = "'" + county.county().path() + "%'";
         String scope = "'" + county.busy().path() + "%'";
-        String inScope = " p.id in (select p2.id from problem p2 join problem_unit u on p2.id = u.problem_id"
-                + " where u.unit_path like " + scope + ")";
-        String groups = "'OFFICE@" + county.county().id() + "'";
+        String inScope = " exists (select 1 from problem_unit u where u.unit_path like " + scope
+                + " and p.id = u.problem_id)";
+        String mine = "(select T.ID_ from ACT_RU_TASK T where T.ASSIGNEE_ = 'office' union select I.TASK_ID_"
+                + " from ACT_RU_IDENTITYLINK I join ACT_RU_TASK T on T.ID_ = I.TASK_ID_ where I.TYPE_ = 'candidate'"
+                + " and I.GROUP_ID_ in ('OFFICE@" + county.county().id() + "') and T.ASSIGNEE_ is null) MINE";
         Map<String, String> statements = new java.util.LinkedHashMap<>();
         statements.put("count, region", "select count(p.id) from problem p where p.region_path like " + region);
         statements.put("page 1, region", "select p.* from problem p where p.region_path like " + region
@@ -368,8 +383,8 @@ class UiListBenchmark extends IntegrationTest {
         statements.put("page 1, status", "select p.* from problem p where p.region_path like " + region
                 + " and p.status = 'IN_PROGRESS' order by p.id limit 0, 20");
         statements.put("count, unit", "select count(p.id) from problem p where p.region_path like " + region
-                + " and p.id in (select p2.id from problem p2 join problem_unit u on p2.id = u.problem_id"
-                + " where u.unit_id = " + county.busy().id() + ")");
+                + " and exists (select 1 from problem_unit u where u.unit_id = " + county.busy().id()
+                + " and p.id = u.problem_id)");
         statements.put("page 1, by deadline", "select p.* from problem p where p.region_path like " + region
                 + " order by p.deadline_date limit 0, 20");
         statements.put("page 1, status by deadline", "select p.* from problem p where p.region_path like " + region
@@ -379,10 +394,11 @@ class UiListBenchmark extends IntegrationTest {
         statements.put("page 2000", "select p.* from problem p where p.region_path like " + region
                 + " order by p.id limit 39980, 20");
         statements.put("count, unit scope", "select count(p.id) from problem p where" + inScope);
-        statements.put("page 1, unit scope", "select p.* from problem p where" + inScope + " order by p.id limit 0, 20");
-        statements.put("worklist count", "select count(*) from ACT_RU_TASK RES where RES.ASSIGNEE_ = 'office'"
-                + " or (RES.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_"
-                + " and I.TYPE_ = 'candidate' and I.GROUP_ID_ in (" + groups + ")))");
+        statements.put("page 1, unit scope", "select p.* from problem p where" + inScope
+                + " order by p.id limit 0, 20");
+        statements.put("worklist page", "select RES.* from ACT_RU_TASK RES, " + mine + " where RES.ID_ = MINE.ID_"
+                + " order by case when RES.DUE_DATE_ is null then 1 else 0 end, RES.DUE_DATE_, RES.CREATE_TIME_,"
+                + " RES.ID_ limit 0, 20");
         StringBuilder out = new StringBuilder("\n======== UiListBenchmark: MariaDB plans ========\n");
         statements.forEach((name, sql) -> {
             out.append("-- ").append(name).append('\n');
