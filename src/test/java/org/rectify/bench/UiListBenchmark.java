@@ -288,24 +288,26 @@ class UiListBenchmark extends IntegrationTest {
                 new Case("worklist page · unit head " + BUSY_UNIT, head, "/", false),
                 new Case("worklist page · case officer " + BUSY_UNIT, staff, "/", false),
                 new Case("worklist API · office", "office", "/api/worklist", true)));
+        // label, the page's query, the API's query (the page numbers pages from 0, as the API does)
         String[][] lists = {
-                {"page 1, default sort", ""},
-                {"status in rectification", "status=IN_PROGRESS"},
-                {"unit " + BUSY_UNIT, "unitId=" + unit},
-                {"colour red", "colour=RED"},
-                {"text 危房", "q=" + text},
-                {"sorted by deadline", "sort=deadlineDate,asc"},
-                {"status + sorted by deadline", "status=IN_PROGRESS&sort=deadlineDate,asc"},
-                {"page 2000", "page=2000"}};
+                {"page 1, default sort", "", ""},
+                {"status in rectification", "status=IN_PROGRESS", "status=IN_PROGRESS"},
+                {"unit " + BUSY_UNIT, "unit=" + unit, "unitId=" + unit},
+                {"colour red", "colour=RED", "colour=RED"},
+                {"text 危房", "q=" + text, "q=" + text},
+                {"sorted by deadline", "sort=deadline&dir=asc", "sort=deadlineDate,asc"},
+                {"status + sorted by deadline", "status=IN_PROGRESS&sort=deadline&dir=asc",
+                        "status=IN_PROGRESS&sort=deadlineDate,asc"},
+                {"page 2000", "page=1999", "page=1999"}};
         for (boolean api : new boolean[]{false, true}) {
             String path = api ? "/api/problems" : "/problems";
             String kind = api ? "problem API" : "problem page";
             for (String[] list : lists) {
-                cases.add(new Case(kind + " · office · " + list[0], "office", path + query(list[1]), api));
+                cases.add(new Case(kind + " · office · " + list[0], "office", path + query(list[api ? 2 : 1]), api));
             }
             cases.add(new Case(kind + " · unit head " + BUSY_UNIT + " (scope)", head, path, api));
             cases.add(new Case(kind + " · unit head " + BUSY_UNIT + " · by deadline", head,
-                    path + "?sort=deadlineDate,asc", api));
+                    path + (api ? "?sort=deadlineDate,asc" : "?sort=deadline&dir=asc"), api));
         }
         cases.add(new Case("baseline · /api/me (HTTP Basic + BCrypt only)", "office", "/api/me", true));
         return cases;
