@@ -378,8 +378,10 @@ class UiListBenchmark extends IntegrationTest {
                 + " and I.GROUP_ID_ in ('OFFICE@" + county.county().id() + "') and T.ASSIGNEE_ is null) MINE";
         Map<String, String> statements = new java.util.LinkedHashMap<>();
         statements.put("count, region", "select count(p.id) from problem p where p.region_path like " + region);
-        statements.put("page 1, region", "select p.* from problem p where p.region_path like " + region
-                + " order by p.id limit 0, 20");
+        statements.put("page 1, region (API: by id)", "select p.* from problem p where p.region_path like "
+                + region + " order by p.id limit 0, 20");
+        statements.put("page 1, region (page: by number)", "select p.* from problem p where p.region_path like "
+                + region + " order by p.number, p.id limit 0, 20");
         statements.put("count, status", "select count(p.id) from problem p where p.region_path like " + region
                 + " and p.status = 'IN_PROGRESS'");
         statements.put("page 1, status", "select p.* from problem p where p.region_path like " + region
@@ -388,9 +390,9 @@ class UiListBenchmark extends IntegrationTest {
                 + " and exists (select 1 from problem_unit u where u.unit_id = " + county.busy().id()
                 + " and p.id = u.problem_id)");
         statements.put("page 1, by deadline", "select p.* from problem p where p.region_path like " + region
-                + " order by p.deadline_date limit 0, 20");
+                + " order by p.deadline_date, p.id limit 0, 20");
         statements.put("page 1, status by deadline", "select p.* from problem p where p.region_path like " + region
-                + " and p.status = 'IN_PROGRESS' order by p.deadline_date limit 0, 20");
+                + " and p.status = 'IN_PROGRESS' order by p.deadline_date, p.id limit 0, 20");
         statements.put("count, text", "select count(p.id) from problem p where p.region_path like " + region
                 + " and (p.title like '%危房%' or p.number like '%危房%')");
         statements.put("page 2000", "select p.* from problem p where p.region_path like " + region
