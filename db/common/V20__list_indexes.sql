@@ -9,7 +9,10 @@
 drop index ix_problem_region_status on problem;
 -- Counts by status within the region, from the index alone.
 create index ix_problem_status_region on problem (status, region_path);
--- Sorting by deadline reads the first 20 in deadline order instead of sorting the region; the same for
--- a status, and the deadline ranges of the three colours.
+-- Each sort key of the list, so that a page reads its 20 rows in index order (ties go by id, which
+-- every secondary index ends with) instead of sorting the region: by number (the default), deadline
+-- (also the deadline ranges of the three colours), registration; by deadline within a status.
+create index ix_problem_number on problem (number);
 create index ix_problem_deadline on problem (deadline_date);
+create index ix_problem_registered on problem (registered_at);
 create index ix_problem_status_deadline on problem (status, deadline_date);

@@ -288,24 +288,26 @@ class UiListBenchmark extends IntegrationTest {
                 new Case("worklist page · unit head " + BUSY_UNIT, head, "/", false),
                 new Case("worklist page · case officer " + BUSY_UNIT, staff, "/", false),
                 new Case("worklist API · office", "office", "/api/worklist", true)));
+        // label, the page's query, the API's query (the page numbers pages from 0, as the API does)
         String[][] lists = {
-                {"page 1, default sort", ""},
-                {"status in rectification", "status=IN_PROGRESS"},
-                {"unit " + BUSY_UNIT, "unitId=" + unit},
-                {"colour red", "colour=RED"},
-                {"text 危房", "q=" + text},
-                {"sorted by deadline", "sort=deadlineDate,asc"},
-                {"status + sorted by deadline", "status=IN_PROGRESS&sort=deadlineDate,asc"},
-                {"page 2000", "page=2000"}};
+                {"page 1, default sort", "", ""},
+                {"status in rectification", "status=IN_PROGRESS", "status=IN_PROGRESS"},
+                {"unit " + BUSY_UNIT, "unit=" + unit, "unitId=" + unit},
+                {"colour red", "colour=RED", "colour=RED"},
+                {"text 危房", "q=" + text, "q=" + text},
+                {"sorted by deadline", "sort=deadline&dir=asc", "sort=deadlineDate,asc"},
+                {"status + sorted by deadline", "status=IN_PROGRESS&sort=deadline&dir=asc",
+                        "status=IN_PROGRESS&sort=deadlineDate,asc"},
+                {"page 2000", "page=1999", "page=1999"}};
         for (boolean api : new boolean[]{false, true}) {
             String path = api ? "/api/problems" : "/problems";
             String kind = api ? "problem API" : "problem page";
             for (String[] list : lists) {
-                cases.add(new Case(kind + " · office · " + list[0], "office", path + query(list[1]), api));
+                cases.add(new Case(kind + " · office · " + list[0], "office", path + query(list[api ? 2 : 1]), api));
             }
             cases.add(new Case(kind + " · unit head " + BUSY_UNIT + " (scope)", head, path, api));
             cases.add(new Case(kind + " · unit head " + BUSY_UNIT + " · by deadline", head,
-                    path + "?sort=deadlineDate,asc", api));
+                    path + (api ? "?sort=deadlineDate,asc" : "?sort=deadline&dir=asc"), api));
         }
         cases.add(new Case("baseline · /api/me (HTTP Basic + BCrypt only)", "office", "/api/me", true));
         return cases;
@@ -376,8 +378,10 @@ class UiListBenchmark extends IntegrationTest {
                 + " and I.GROUP_ID_ in ('OFFICE@" + county.county().id() + "') and T.ASSIGNEE_ is null) MINE";
         Map<String, String> statements = new java.util.LinkedHashMap<>();
         statements.put("count, region", "select count(p.id) from problem p where p.region_path like " + region);
-        statements.put("page 1, region", "select p.* from problem p where p.region_path like " + region
-                + " order by p.id limit 0, 20");
+        statements.put("page 1, region (API: by id)", "select p.* from problem p where p.region_path like "
+                + region + " order by p.id limit 0, 20");
+        statements.put("page 1, region (page: by number)", "select p.* from problem p where p.region_path like "
+                + region + " order by p.number, p.id limit 0, 20");
         statements.put("count, status", "select count(p.id) from problem p where p.region_path like " + region
                 + " and p.status = 'IN_PROGRESS'");
         statements.put("page 1, status", "select p.* from problem p where p.region_path like " + region
@@ -386,9 +390,9 @@ class UiListBenchmark extends IntegrationTest {
                 + " and exists (select 1 from problem_unit u where u.unit_id = " + county.busy().id()
                 + " and p.id = u.problem_id)");
         statements.put("page 1, by deadline", "select p.* from problem p where p.region_path like " + region
-                + " order by p.deadline_date limit 0, 20");
+                + " order by p.deadline_date, p.id limit 0, 20");
         statements.put("page 1, status by deadline", "select p.* from problem p where p.region_path like " + region
-                + " and p.status = 'IN_PROGRESS' order by p.deadline_date limit 0, 20");
+                + " and p.status = 'IN_PROGRESS' order by p.deadline_date, p.id limit 0, 20");
         statements.put("count, text", "select count(p.id) from problem p where p.region_path like " + region
                 + " and (p.title like '%危房%' or p.number like '%危房%')");
         statements.put("page 2000", "select p.* from problem p where p.region_path like " + region
