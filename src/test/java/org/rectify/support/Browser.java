@@ -16,10 +16,13 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -102,7 +105,7 @@ public final class Browser {
         WebElement loginPage = driver.findElement(By.tagName("html"));
         driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
         // Wait for the next page, not the sign-in page still showing.
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(loginPage));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(gone(loginPage));
         waitFor(By.id("main"));
         assertThat(driver.getCurrentUrl()).as("signed in as " + username).doesNotContain("/login");
         return this;
@@ -131,9 +134,30 @@ public final class Browser {
         // Instant: Bootstrap makes scrolling smooth, and a click during the animation misses the button.
         driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(gone(html));
         waitFor(By.id("main"));
         return accessible();
+    }
+
+    /**
+     * Waits until this element has left the page, as {@link ExpectedConditions#stalenessOf} does. Chromium sometimes
+     * answers a question about an element of a document just replaced with "Node with given id does not belong to the
+     * document" instead of a stale element reference; that means gone too.
+     */
+    public static ExpectedCondition<Boolean> gone(WebElement element) {
+        return d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     /** Sets a date input (yyyy-MM-dd), whatever format the browser's locale would have typed. */

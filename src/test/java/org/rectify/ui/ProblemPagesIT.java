@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rectify.support.ApiClient;
+import org.rectify.support.Browser;
 import org.rectify.support.BrowserTest;
 import org.rectify.support.Demo;
 import org.rectify.support.Scenario;
@@ -79,7 +79,7 @@ class ProblemPagesIT extends BrowserTest {
         browser.choose("f-round", String.valueOf(round)).choose("f-status", "REGISTERED");
         WebElement results = browser.field("problem-results");
         browser.field("filter-apply").click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(results));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(Browser.gone(results));
         browser.waitFor(By.id("problem-results"));
         browser.accessible();
         assertThat(numbers()).containsExactly("F2");
@@ -349,7 +349,7 @@ class ProblemPagesIT extends BrowserTest {
         WebElement html = browser.driver().findElement(By.tagName("html"));
         browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link);
         link.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(Browser.gone(html));
         browser.waitFor(By.id("main"));
         browser.accessible();
     }
