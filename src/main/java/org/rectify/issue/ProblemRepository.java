@@ -9,7 +9,8 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-interface ProblemRepository extends JpaRepository<Problem, Long>, JpaSpecificationExecutor<Problem> {
+interface ProblemRepository extends JpaRepository<Problem, Long>, JpaSpecificationExecutor<Problem>,
+        ProblemListQueries {
 
     /** Every process step of a problem takes this row lock first, so steps of one problem never race. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -17,7 +17,9 @@ import org.rectify.inspection.RoundView;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +65,18 @@ public class Problems {
             spec = spec.and(ProblemSpecs.inRounds(rounds.list().stream()
                     .filter(r -> filter.sourceType().equals(r.sourceType())).map(RoundView::id).toList()));
         }
-        return problems.findAll(spec, page).map(views::of);
+        return problems.findPage(spec, tiesById(page)).map(views::of);
+    }
+
+    /** The order asked for, then by id in the direction of its last key, so that pages never overlap. */
+    static Pageable tiesById(Pageable page) {
+        Sort sort = page.getSort();
+        if (sort.getOrderFor("id") != null) {
+            return page;
+        }
+        Sort.Direction last = sort.stream().reduce((a, b) -> b).map(Sort.Order::getDirection).orElse(Sort.Direction.ASC);
+        Sort tied = sort.and(Sort.by(last, "id"));
+        return page.isPaged() ? PageRequest.of(page.getPageNumber(), page.getPageSize(), tied) : Pageable.unpaged(tied);
     }
 
     /** The problem if the caller may see it, else 404. */

@@ -1,5 +1,7 @@
 package org.rectify.org;
 
+import java.time.Duration;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,9 +23,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
 @Configuration
 class SecurityConfig {
 
+    /** BCrypt; a password just found right is remembered for five minutes (see {@link RememberingPasswordEncoder}). */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        return new RememberingPasswordEncoder(new BCryptPasswordEncoder(), Duration.ofMinutes(5), 10_000);
     }
 
     @Bean

@@ -42,11 +42,10 @@ record ProblemListQuery(Long round, ProblemStatus status, Long unit, String sour
         return new ProblemFilter(round, status, unit, category, severity, q, colour, source, from, to);
     }
 
-    /** This page, sorted as asked, ties broken by id so that paging is stable. */
+    /** This page, sorted as asked (the list breaks ties by id, so that paging is stable). */
     Pageable pageable() {
         Sort.Direction direction = "desc".equals(dir) ? Sort.Direction.DESC : Sort.Direction.ASC;
-        Sort order = Sort.by(direction, SORTS.get(sort));
-        return PageRequest.of(page, PAGE_SIZE, "id".equals(sort) ? order : order.and(Sort.by("id")));
+        return PageRequest.of(page, PAGE_SIZE, Sort.by(direction, SORTS.get(sort)));
     }
 
     /** A column header's link and its aria-sort value (null when the list is not sorted by it). */

@@ -184,6 +184,38 @@ class DataScopeIT extends IntegrationTest {
         assertThat(refused.headers().getFirst("WWW-Authenticate")).startsWith("Basic");
     }
 
+    @Test
+    void pagesInAnyOrderNeverOverlapAndKeepTheOrder() {
+        for (String sort : List.of("id", "number,desc", "deadlineDate,asc", "deadlineDate,desc", "status,asc")) {
+            List<JsonNode> seen = new java.util.ArrayList<>();
+            for (int page = 0; page < 10; page++) {
+                JsonNode body = api.as("office").get("/api/problems?roundId={round}&size=7&page={page}&sort={sort}",
+                        round, page, sort).ok().json();
+                body.get("content").forEach(seen::add);
+                assertThat(body.at("/page/totalElements").asLong()).as(sort).isEqualTo(60);
+            }
+            assertThat(seen).as(sort).hasSize(60);
+            assertThat(ids(seen)).as(sort).isEqualTo(ids(all));
+            String key = sort.split(",")[0];
+            boolean descending = sort.endsWith(",desc");
+            for (int i = 1; i < seen.size(); i++) {
+                String before = seen.get(i - 1).path(key).asText("");
+                String after = seen.get(i).path(key).asText("");
+                if (key.equals("id")) {
+                    assertThat(seen.get(i - 1).get("id").asLong()).isLessThan(seen.get(i).get("id").asLong());
+                } else if (!before.isEmpty() && !after.isEmpty()) {
+                    int order = descending ? after.compareTo(before) : before.compareTo(after);
+                    assertThat(order).as(sort + " at " + i + ": " + before + " then " + after).isLessThanOrEqualTo(0);
+                    if (before.equals(after)) {
+                        long a = seen.get(i - 1).get("id").asLong();
+                        long b = seen.get(i).get("id").asLong();
+                        assertThat(descending ? b < a : a < b).as(sort + " ties by id at " + i).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
     // ---- helpers ----
 
     private List<JsonNode> problemsSeenBy(String user) {
