@@ -67,7 +67,8 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     public Page<AuditRecordView> search(AuditQuery query, Pageable page) {
         String region = actors.currentReadableRegion()
-                .orElseThrow(() -> new NotPermittedException("the audit trail is searched by region roles"));
+                .orElseThrow(() -> new NotPermittedException("rule.audit.regionRolesOnly",
+                        "the audit trail is searched by region roles"));
         Instant from = query.from() == null ? EARLIEST : query.from().atStartOfDay(Zones.CHINA).toInstant();
         Instant until = query.to() == null ? LATEST : query.to().plusDays(1).atStartOfDay(Zones.CHINA).toInstant();
         return records.search(likePrefix(query.action()), blankToNull(query.actor()), blankToNull(query.targetType()),

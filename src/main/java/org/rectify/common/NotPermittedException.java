@@ -1,9 +1,29 @@
 package org.rectify.common;
 
 /** The caller can see the thing but its role does not allow the action: 403. */
-public class NotPermittedException extends RuntimeException {
+public class NotPermittedException extends RuntimeException implements RuleMessage {
+
+    private final String code;
+    private final Object[] args;
 
     public NotPermittedException(String message) {
-        super(message);
+        this(null, message);
+    }
+
+    /** A message with a text in the rules bundle: {@code code} formatted with {@code args}. */
+    public NotPermittedException(String code, String defaultMessage, Object... args) {
+        super(defaultMessage);
+        this.code = code;
+        this.args = args.clone();
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public Object[] args() {
+        return args.clone();
     }
 }

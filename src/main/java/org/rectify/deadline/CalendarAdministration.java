@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.rectify.common.ConflictException;
 import org.rectify.common.InvalidInputException;
+import org.rectify.common.Label;
 import org.rectify.common.NotFoundException;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
@@ -82,9 +83,11 @@ public class CalendarAdministration {
                 unchanged++;
                 continue;
             } else if (day.view().kind() != entry.kind() && !replace) {
-                throw new ConflictException(entry.date() + " is kept as " + day.view().kind() + " ("
-                        + day.view().nameZh() + ") but the file says " + entry.kind()
-                        + "; import with replace=true to overwrite");
+                throw new ConflictException("rule.calendar.keptOtherwise", entry.date() + " is kept as "
+                        + day.view().kind() + " (" + day.view().nameZh() + ") but the file says " + entry.kind()
+                        + "; import with replace=true to overwrite", entry.date(),
+                        Label.of("dayKind.", day.view().kind()), day.view().nameZh(),
+                        Label.of("dayKind.", entry.kind()));
             } else {
                 changed++;
             }
@@ -108,9 +111,11 @@ public class CalendarAdministration {
                 CalendarEntry entry = parseLine(line.replace("\uFEFF", ""), number);
                 Integer earlier = lineOf.putIfAbsent(entry.date(), number);
                 if (earlier != null) {
-                    throw new InvalidInputException("file", entry.date() + " is listed on line " + earlier
-                            + " as " + entries.get(entry.date()).kind() + " and again on line " + number + " as "
-                            + entry.kind());
+                    DayKind first = entries.get(entry.date()).kind();
+                    throw new InvalidInputException("file", "rule.calendar.listedTwice", entry.date()
+                            + " is listed on line " + earlier + " as " + first + " and again on line " + number
+                            + " as " + entry.kind(), entry.date(), earlier, Label.of("dayKind.", first), number,
+                            Label.of("dayKind.", entry.kind()));
                 }
                 checkWeekday(entry, "file");
                 entries.put(entry.date(), entry);
@@ -119,7 +124,7 @@ public class CalendarAdministration {
             throw new UncheckedIOException(e);
         }
         if (entries.isEmpty()) {
-            throw new InvalidInputException("file", "the file holds no calendar entries");
+            throw new InvalidInputException("file", "rule.calendar.noEntries", "the file holds no calendar entries");
         }
         return entries;
     }
@@ -133,8 +138,8 @@ public class CalendarAdministration {
             return new CalendarEntry(LocalDate.parse(f[0].strip()), DayKind.valueOf(f[1].strip()), f[2].strip(),
                     f[3].strip());
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new InvalidInputException("file", "line " + number + " is not a calendar entry ("
-                    + e.getMessage() + "): " + line);
+            throw new InvalidInputException("file", "rule.calendar.badLine", "line " + number
+                    + " is not a calendar entry (" + e.getMessage() + "): " + line, number, line);
         }
     }
 
@@ -142,8 +147,8 @@ public class CalendarAdministration {
     private static void checkWeekday(CalendarEntry entry, String field) {
         DayOfWeek weekday = entry.date().getDayOfWeek();
         if (entry.kind() == DayKind.WORKDAY && weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY) {
-            throw new InvalidInputException(field, entry.date() + " is a " + weekday
-                    + "; a make-up working day (调休) must fall on a Saturday or Sunday");
+            throw new InvalidInputException(field, "rule.calendar.makeUpOnWeekday", entry.date() + " is a " + weekday
+                    + "; a make-up working day (调休) must fall on a Saturday or Sunday", entry.date(), weekday);
         }
     }
 }

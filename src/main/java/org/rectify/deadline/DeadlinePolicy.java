@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.rectify.common.InvalidInputException;
+import org.rectify.common.Label;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,14 +82,18 @@ public class DeadlinePolicy {
             deadline = calendar.plusWorkingDays(today, settings.immediateWorkingDays());
         }
         if (deadline == null) {
-            throw new InvalidInputException(field, "a " + type + " deadline needs a date or a number of working days");
+            throw new InvalidInputException(field, "rule.deadline.missing",
+                    "a " + type + " deadline needs a date or a number of working days",
+                    Label.of("deadlineType.", type));
         }
         if (deadline.isBefore(today)) {
-            throw new InvalidInputException(field, "the deadline " + deadline + " lies in the past");
+            throw new InvalidInputException(field, "rule.deadline.past",
+                    "the deadline " + deadline + " lies in the past", deadline);
         }
         if (!calendar.isWorkingDay(deadline)) {
-            throw new InvalidInputException(field, "the deadline " + deadline + " is not a working day; the next one is "
-                    + calendar.onOrAfter(deadline));
+            LocalDate next = calendar.onOrAfter(deadline);
+            throw new InvalidInputException(field, "rule.deadline.notWorkingDay",
+                    "the deadline " + deadline + " is not a working day; the next one is " + next, deadline, next);
         }
         return deadline;
     }

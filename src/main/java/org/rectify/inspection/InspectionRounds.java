@@ -37,7 +37,8 @@ public class InspectionRounds {
         office.require(Role.OFFICE);
         referenceData.requireActiveSource(cmd.sourceType());
         if (rounds.existsByRegionIdAndCode(office.regionId(), cmd.code())) {
-            throw new ConflictException("a round with code " + cmd.code() + " exists in this region");
+            throw new ConflictException("rule.round.codeTaken",
+                    "a round with code " + cmd.code() + " exists in this region", cmd.code());
         }
         return rounds.save(new InspectionRound(office.regionId(), office.regionPath(), cmd, clock.instant(),
                 office.username())).view();

@@ -58,7 +58,8 @@ public class ReferenceData {
     public void requireActiveCategory(String code) {
         if (code != null && !categoryCache.get(code, c -> categories.findById(c).map(ProblemCategory::view))
                 .map(ReferenceItem::active).orElse(false)) {
-            throw new InvalidInputException("categoryCode", "unknown or inactive problem category: " + code);
+            throw new InvalidInputException("categoryCode", "rule.reference.unknownCategory",
+                    "unknown or inactive problem category: " + code, code);
         }
     }
 
@@ -66,7 +67,8 @@ public class ReferenceData {
     public void requireActiveSource(String code) {
         if (!sourceCache.get(code, c -> sources.findById(c).map(SourceType::view))
                 .map(ReferenceItem::active).orElse(false)) {
-            throw new InvalidInputException("sourceType", "unknown or inactive source type: " + code);
+            throw new InvalidInputException("sourceType", "rule.reference.unknownSourceType",
+                    "unknown or inactive source type: " + code, code);
         }
     }
 

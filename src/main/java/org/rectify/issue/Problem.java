@@ -13,6 +13,7 @@ import jakarta.persistence.*;
 import org.hibernate.annotations.BatchSize;
 import org.rectify.audit.AuditEntry;
 import org.rectify.common.ConflictException;
+import org.rectify.common.Label;
 import org.rectify.deadline.DeadlineColour;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
@@ -142,7 +143,7 @@ public class Problem extends AbstractAggregateRoot<Problem> {
     void submitPlan(int openTasks) {
         expect(PLANNING);
         if (openTasks == 0) {
-            throw new ConflictException("the plan has no open task to submit");
+            throw new ConflictException("rule.plan.noOpenTask", "the plan has no open task to submit");
         }
         status = PLAN_REVIEW;
         registerEvent(new ProblemEvent.PlanSubmitted(id, entry("PLAN_SUBMITTED", state("status", PLANNING),
@@ -227,8 +228,9 @@ public class Problem extends AbstractAggregateRoot<Problem> {
 
     private void expect(ProblemStatus... allowed) {
         if (!Arrays.asList(allowed).contains(status)) {
-            throw new ConflictException("problem " + number + " is " + status + "; this action needs "
-                    + Arrays.toString(allowed));
+            throw new ConflictException("rule.problem.wrongStatus", "problem " + number + " is " + status
+                    + "; this action needs " + Arrays.toString(allowed), number, Label.of("problemStatus.", status),
+                    Label.all("problemStatus.", (Object[]) allowed));
         }
     }
 

@@ -70,7 +70,8 @@ public class ProblemLifecycle {
         } catch (DataIntegrityViolationException e) {
             // The unique key (round, number) decides; no racy look-up beforehand.
             if (String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase().contains("uk_problem_number")) {
-                throw new ConflictException("problem number " + cmd.number() + " exists in this round");
+                throw new ConflictException("rule.problem.numberTaken", "problem number " + cmd.number()
+                        + " exists in this round", cmd.number());
             }
             throw e;
         }
@@ -91,7 +92,7 @@ public class ProblemLifecycle {
         Actor head = leadUnitHead(problem);
         Long person = personInChargeId == null ? head.userId() : personInChargeId;
         UserView user = org.findUser(person).filter(u -> u.unitId().equals(head.unitId()))
-                .orElseThrow(() -> new InvalidInputException("personInChargeId",
+                .orElseThrow(() -> new InvalidInputException("personInChargeId", "rule.problem.personNotInLeadUnit",
                         "the person in charge must be a user of the lead unit"));
         problem.claim(head.userId(), user.id());
         return views.of(problems.save(problem));
@@ -163,7 +164,8 @@ public class ProblemLifecycle {
         Actor actor = current.get();
         actor.require(Role.UNIT_HEAD);
         if (!problem.isLeadUnit(actor.unitId())) {
-            throw new NotPermittedException("only the head of the lead unit may claim or return this problem");
+            throw new NotPermittedException("rule.problem.onlyLeadUnitHead",
+                    "only the head of the lead unit may claim or return this problem");
         }
         return actor;
     }
@@ -172,7 +174,8 @@ public class ProblemLifecycle {
         Actor actor = current.get();
         actor.require(Role.LEADER);
         if (!actor.userId().equals(problem.getResponsibleLeaderId())) {
-            throw new NotPermittedException("only the responsible leader may decide on closing this problem");
+            throw new NotPermittedException("rule.problem.onlyResponsibleLeader",
+                    "only the responsible leader may decide on closing this problem");
         }
     }
 
@@ -186,7 +189,7 @@ public class ProblemLifecycle {
         org.findUser(in.responsibleLeaderId())
                 .filter(u -> u.has(Role.LEADER) && u.enabled())
                 .filter(u -> org.unit(u.unitId()).isWithin(regionPath))
-                .orElseThrow(() -> new InvalidInputException("responsibleLeaderId",
+                .orElseThrow(() -> new InvalidInputException("responsibleLeaderId", "rule.problem.leaderNotInRegion",
                         "the responsible leader must be an active LEADER of this region"));
         LocalDate date = deadlines.resolve(in.deadlineType(), in.deadlineDate(), in.deadlineWorkingDays(),
                 Zones.today(clock), "deadlineDate");
@@ -197,7 +200,7 @@ public class ProblemLifecycle {
     private OrgUnitView unitInRegion(Long unitId, String regionPath, String field) {
         return org.findUnit(unitId)
                 .filter(u -> u.isWithin(regionPath) && !u.kind().isRegion() && u.active())
-                .orElseThrow(() -> new InvalidInputException(field,
-                        "unit " + unitId + " is not a responsible unit of this region"));
+                .orElseThrow(() -> new InvalidInputException(field, "rule.problem.unitNotInRegion",
+                        "unit " + unitId + " is not a responsible unit of this region", unitId));
     }
 }

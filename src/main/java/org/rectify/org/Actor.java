@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.rectify.common.Label;
 import org.rectify.common.NotPermittedException;
 
 /**
@@ -24,7 +25,7 @@ public record Actor(Long userId, String username, String displayName, Long unitI
 
     public Actor require(Role role) {
         if (!has(role)) {
-            throw new NotPermittedException("requires role " + role);
+            throw new NotPermittedException("rule.org.requiresRole", "requires role " + role, Label.of("role.", role));
         }
         return this;
     }
@@ -33,7 +34,7 @@ public record Actor(Long userId, String username, String displayName, Long unitI
     public Actor requireIn(Role role, Long unit) {
         require(role);
         if (!unit.equals(unitId)) {
-            throw new NotPermittedException("only the unit responsible may do this");
+            throw new NotPermittedException("rule.org.onlyResponsibleUnit", "only the unit responsible may do this");
         }
         return this;
     }

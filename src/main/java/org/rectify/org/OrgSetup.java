@@ -29,7 +29,8 @@ public class OrgSetup {
 
     public OrgUnitView createUnit(NewUnit cmd) {
         if (units.findByCode(cmd.code()).isPresent()) {
-            throw new ConflictException("unit code already in use: " + cmd.code());
+            throw new ConflictException("rule.org.unitCodeTaken", "unit code already in use: " + cmd.code(),
+                    cmd.code());
         }
         OrgUnit parent = cmd.parentId() == null ? null
                 : units.findById(cmd.parentId()).orElseThrow(() -> new NotFoundException("unit", cmd.parentId()));
@@ -45,7 +46,8 @@ public class OrgSetup {
     /** For bulk set-up where many accounts share one initial password: hash it once. */
     public UserView createUserWithHash(NewUser cmd, String passwordHash) {
         if (users.existsByUsername(cmd.username())) {
-            throw new ConflictException("username already in use: " + cmd.username());
+            throw new ConflictException("rule.org.usernameTaken", "username already in use: " + cmd.username(),
+                    cmd.username());
         }
         if (!units.existsById(cmd.unitId())) {
             throw new NotFoundException("unit", cmd.unitId());

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.persistence.*;
 import org.rectify.audit.AuditEntry;
 import org.rectify.common.ConflictException;
+import org.rectify.common.Label;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 import static org.rectify.audit.AuditEntry.state;
@@ -102,8 +103,9 @@ class SignOffApplication extends AbstractAggregateRoot<SignOffApplication> {
 
     private void expect(SignOffStatus allowed) {
         if (status != allowed) {
-            throw new ConflictException("sign-off application " + id + " is " + status + "; this action needs "
-                    + allowed);
+            throw new ConflictException("rule.signOff.wrongStatus", "sign-off application " + id + " is " + status
+                    + "; this action needs " + allowed, id, Label.of("task.signOffStatus.", status),
+                    Label.of("task.signOffStatus.", allowed));
         }
     }
 

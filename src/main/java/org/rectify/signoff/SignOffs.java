@@ -52,7 +52,8 @@ public class SignOffs {
         RectificationTask task = locked.task();
         Actor staff = current.get().requireIn(Role.UNIT_STAFF, task.getUnitId());
         if (files.isEmpty() && !evidences.hasAny(taskId)) {
-            throw new InvalidInputException("files", "a sign-off application needs evidence");
+            throw new InvalidInputException("files", "rule.signOff.needsEvidence",
+                    "a sign-off application needs evidence");
         }
         task.requestSignOff();
         SignOffApplication application = applications.save(

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.persistence.*;
 import org.rectify.audit.AuditEntry;
 import org.rectify.common.ConflictException;
+import org.rectify.common.Label;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 import static org.rectify.audit.AuditEntry.state;
@@ -120,7 +121,9 @@ class ExtensionRequest extends AbstractAggregateRoot<ExtensionRequest> {
 
     private void expect(Status allowed) {
         if (status != allowed) {
-            throw new ConflictException("extension request " + id + " is " + status + "; this needs " + allowed);
+            throw new ConflictException("rule.extension.wrongStatus", "extension request " + id + " is " + status
+                    + "; this needs " + allowed, id, Label.of("task.extensionStatus.", status),
+                    Label.of("task.extensionStatus.", allowed));
         }
     }
 

@@ -59,22 +59,26 @@ public class Extensions {
         LocalDate deadline = task.getDeadlineDate();
         if (deadline == null || task.getStatus().isDone() || !task.getStatus().name().matches(
                 "IN_PROGRESS|AWAITING_CONFIRMATION|UNDER_REVIEW")) {
-            throw new ConflictException("only a task being rectified that has a deadline can be extended");
+            throw new ConflictException("rule.extension.notExtendable",
+                    "only a task being rectified that has a deadline can be extended");
         }
         if (!requested.isAfter(deadline)) {
-            throw new InvalidInputException("requestedDate", "the new deadline " + requested
-                    + " must be later than the current one (" + deadline + ")");
+            throw new InvalidInputException("requestedDate", "rule.extension.notLater", "the new deadline " + requested
+                    + " must be later than the current one (" + deadline + ")", requested, deadline);
         }
         if (!calendar.isWorkingDay(requested)) {
-            throw new InvalidInputException("requestedDate", requested + " is not a working day; the next one is "
-                    + calendar.onOrAfter(requested));
+            LocalDate next = calendar.onOrAfter(requested);
+            throw new InvalidInputException("requestedDate", "rule.deadline.dayNotWorking",
+                    requested + " is not a working day; the next one is " + next, requested, next);
         }
         if (requests.countByTaskIdAndStatusIn(taskId, List.of(REQUESTED, CONFIRMED)) > 0) {
-            throw new ConflictException("the task already has an extension request under way");
+            throw new ConflictException("rule.extension.underWay",
+                    "the task already has an extension request under way");
         }
         if (requests.countByTaskIdAndStatusIn(taskId, List.of(APPROVED)) >= settings.maxExtensions()) {
-            throw new ConflictException("the task has had its " + settings.maxExtensions()
-                    + " extensions; no more can be asked for");
+            throw new ConflictException("rule.extension.limitReached",
+                    "the task has had its " + settings.maxExtensions() + " extensions; no more can be asked for",
+                    settings.maxExtensions());
         }
         ExtensionRequest request = requests.save(new ExtensionRequest(task.getProblemId(), taskId,
                 locked.problem().getRegionId(), task.getUnitId(), deadline, requested, reason, staff.username(),

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import jakarta.persistence.*;
 import org.rectify.audit.AuditEntry;
 import org.rectify.common.ConflictException;
+import org.rectify.common.Label;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 import static org.rectify.audit.AuditEntry.state;
@@ -67,7 +68,8 @@ class LookBackCheck extends AbstractAggregateRoot<LookBackCheck> {
     void verify(boolean holds, String text, String by, Instant now, LocalDate today) {
         expect(Status.SCHEDULED);
         if (today.isBefore(scheduledFor)) {
-            throw new ConflictException("the look-back check is due on " + scheduledFor + ", not before");
+            throw new ConflictException("rule.lookBack.notYetDue", "the look-back check is due on " + scheduledFor
+                    + ", not before", scheduledFor);
         }
         status = holds ? Status.VERIFIED : Status.RELAPSED;
         verifiedBy = by;
@@ -79,7 +81,9 @@ class LookBackCheck extends AbstractAggregateRoot<LookBackCheck> {
 
     private void expect(Status allowed) {
         if (status != allowed) {
-            throw new ConflictException("look-back check " + id + " is " + status + "; this needs " + allowed);
+            throw new ConflictException("rule.lookBack.wrongStatus", "look-back check " + id + " is " + status
+                    + "; this needs " + allowed, id, Label.of("lookBack.status.", status),
+                    Label.of("lookBack.status.", allowed));
         }
     }
 

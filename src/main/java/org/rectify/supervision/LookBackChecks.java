@@ -97,14 +97,16 @@ public class LookBackChecks {
         Problem problem = problemOf(checkId, problems::lockVisible);
         Actor verifier = current.get();
         if (!verifier.has(Role.INSPECTOR) && !verifier.has(Role.OFFICE)) {
-            throw new NotPermittedException("look-back checks are verified by inspectors or the office");
+            throw new NotPermittedException("rule.lookBack.whoVerifies",
+                    "look-back checks are verified by inspectors or the office");
         }
         LookBackCheck check = checks.findById(checkId).orElseThrow();
         LocalDate today = Zones.today(clock);
         LocalDate newDeadline = null;
         if (!verdict.holds()) {
             if (verdict.deadlineDate() == null && verdict.deadlineWorkingDays() == null) {
-                throw new InvalidInputException("deadlineDate", "a relapse reopens the problem: give it a new deadline");
+                throw new InvalidInputException("deadlineDate", "rule.lookBack.relapseNeedsDeadline",
+                        "a relapse reopens the problem: give it a new deadline");
             }
             newDeadline = policy.resolve(DeadlineType.TIME_LIMITED, verdict.deadlineDate(),
                     verdict.deadlineWorkingDays(), today, "deadlineDate");

@@ -35,11 +35,13 @@ public class Nudges {
         Long unit = problem.leadUnitId();
         if (taskId != null) {
             TaskView task = tasks.ofProblem(problemId).stream().filter(t -> t.id().equals(taskId)).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("taskId", "no such task in this problem"));
+                    .orElseThrow(() -> new InvalidInputException("taskId", "rule.supervision.noSuchTask",
+                            "no such task in this problem"));
             unit = task.unitId();
         }
         if (unit == null) {
-            throw new InvalidInputException("taskId", "the problem has no lead unit to remind yet");
+            throw new InvalidInputException("taskId", "rule.nudge.noLeadUnit",
+                    "the problem has no lead unit to remind yet");
         }
         events.publishEvent(new SupervisionEvent.Nudged(problemId, taskId, unit, message,
                 AuditEntry.of("NUDGED", taskId == null ? "PROBLEM" : "TASK", taskId == null ? problemId : taskId,

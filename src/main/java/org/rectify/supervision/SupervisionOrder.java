@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.persistence.*;
 import org.rectify.audit.AuditEntry;
 import org.rectify.common.ConflictException;
+import org.rectify.common.Label;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 import static org.rectify.audit.AuditEntry.state;
@@ -111,7 +112,9 @@ class SupervisionOrder extends AbstractAggregateRoot<SupervisionOrder> {
 
     private void expect(Status allowed) {
         if (status != allowed) {
-            throw new ConflictException("supervision order " + number + " is " + status + "; this needs " + allowed);
+            throw new ConflictException("rule.order.wrongStatus", "supervision order " + number + " is " + status
+                    + "; this needs " + allowed, number, Label.of("order.status.", status),
+                    Label.of("order.status.", allowed));
         }
     }
 

@@ -72,11 +72,13 @@ public class SupervisionOrders {
         Long targetUnit = problem.leadUnitId();
         if (cmd.taskId() != null) {
             TaskView task = tasks.ofProblem(problemId).stream().filter(t -> t.id().equals(cmd.taskId())).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("taskId", "no such task in this problem"));
+                    .orElseThrow(() -> new InvalidInputException("taskId", "rule.supervision.noSuchTask",
+                            "no such task in this problem"));
             targetUnit = task.unitId();
         }
         if (targetUnit == null) {
-            throw new InvalidInputException("taskId", "the problem has no lead unit yet");
+            throw new InvalidInputException("taskId", "rule.supervision.noLeadUnit",
+                    "the problem has no lead unit yet");
         }
         LocalDate due = policy.resolve(DeadlineType.TIME_LIMITED, cmd.requiredResponseDate(),
                 cmd.responseWorkingDays() == null && cmd.requiredResponseDate() == null ? DEFAULT_RESPONSE_WORKING_DAYS
@@ -89,7 +91,8 @@ public class SupervisionOrders {
         SupervisionOrder order = visible(orderId);
         Actor actor = current.get();
         if (!(actor.has(Role.UNIT_HEAD) || actor.has(Role.UNIT_STAFF)) || !actor.unitId().equals(order.getTargetUnitId())) {
-            throw new NotPermittedException("only the unit the order is addressed to answers it");
+            throw new NotPermittedException("rule.order.onlyAddressee",
+                    "only the unit the order is addressed to answers it");
         }
         order.answer(response, actor.username(), clock.instant());
         return orders.save(order).view();
@@ -148,7 +151,8 @@ public class SupervisionOrders {
         try {
             return SupervisionOrder.Status.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status", "unknown supervision order status: " + name);
+            throw new InvalidInputException("status", "rule.order.unknownStatus",
+                    "unknown supervision order status: " + name, name);
         }
     }
 

@@ -44,11 +44,12 @@ class EvidenceStore {
         String name = cleanName(file.fileName());
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (!allowedExtensions.contains(extension)) {
-            throw new InvalidInputException("files", "file type not accepted: " + name
-                    + " (accepted: " + String.join(", ", allowedExtensions.stream().sorted().toList()) + ")");
+            String accepted = String.join(", ", allowedExtensions.stream().sorted().toList());
+            throw new InvalidInputException("files", "rule.evidence.typeNotAccepted",
+                    "file type not accepted: " + name + " (accepted: " + accepted + ")", name, accepted);
         }
         if (file.size() <= 0) {
-            throw new InvalidInputException("files", "empty file: " + name);
+            throw new InvalidInputException("files", "rule.evidence.empty", "empty file: " + name, name);
         }
         try {
             Files.createDirectories(dir.resolve("tmp"));
@@ -60,7 +61,9 @@ class EvidenceStore {
             }
             if (!contentMatches(extension, temp)) {
                 Files.delete(temp);
-                throw new InvalidInputException("files", "the content of " + name + " is not a " + extension.toUpperCase(Locale.ROOT) + " file");
+                String type = extension.toUpperCase(Locale.ROOT);
+                throw new InvalidInputException("files", "rule.evidence.contentMismatch",
+                        "the content of " + name + " is not a " + type + " file", name, type);
             }
             String hash = HexFormat.of().formatHex(sha.digest());
             Path target = pathOf(hash);
@@ -113,7 +116,7 @@ class EvidenceStore {
         String name = raw == null ? "" : raw.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
         if (name.isEmpty()) {
-            throw new InvalidInputException("files", "a file has no name");
+            throw new InvalidInputException("files", "rule.evidence.noName", "a file has no name");
         }
         return name.length() > 255 ? name.substring(name.length() - 255) : name;
     }

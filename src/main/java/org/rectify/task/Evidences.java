@@ -32,7 +32,8 @@ public class Evidences {
     /** Stores the files and records them against the task (and the report or application they came with). */
     public List<EvidenceView> attach(RectificationTask task, EvidenceFor owner, List<UploadedFile> files, String by) {
         if (files.size() > MAX_FILES) {
-            throw new InvalidInputException("files", "at most " + MAX_FILES + " files at a time");
+            throw new InvalidInputException("files", "rule.evidence.tooMany",
+                    "at most " + MAX_FILES + " files at a time", MAX_FILES);
         }
         List<EvidenceView> saved = files.stream()
                 .map(store::store)

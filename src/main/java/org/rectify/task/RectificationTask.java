@@ -9,6 +9,7 @@ import jakarta.persistence.*;
 import org.rectify.audit.AuditEntry;
 import org.rectify.common.ConflictException;
 import org.rectify.common.InvalidInputException;
+import org.rectify.common.Label;
 import org.rectify.deadline.DeadlineColour;
 import org.rectify.deadline.DeadlineType;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -97,7 +98,8 @@ public class RectificationTask extends AbstractAggregateRoot<RectificationTask> 
     void reportProgress(int percent, Long reportId, LocalDate today) {
         expect(IN_PROGRESS, STANDING);
         if (percent < 0 || percent > 100) {
-            throw new InvalidInputException("percent", "progress is a percentage from 0 to 100");
+            throw new InvalidInputException("percent", "rule.task.percentRange",
+                    "progress is a percentage from 0 to 100");
         }
         int before = progressPercent;
         if (status == STANDING) {
@@ -177,8 +179,9 @@ public class RectificationTask extends AbstractAggregateRoot<RectificationTask> 
 
     private void expect(TaskStatus... allowed) {
         if (!Arrays.asList(allowed).contains(status)) {
-            throw new ConflictException("task " + id + " is " + status + "; this action needs "
-                    + Arrays.toString(allowed));
+            throw new ConflictException("rule.task.wrongStatus", "task " + id + " is " + status + "; this action needs "
+                    + Arrays.toString(allowed), id, Label.of("taskStatus.", status),
+                    Label.all("taskStatus.", (Object[]) allowed));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.rectify.common.ConflictException;
 import org.rectify.common.InvalidInputException;
+import org.rectify.common.Label;
 import org.rectify.common.NotPermittedException;
 import org.rectify.common.Zones;
 import org.rectify.deadline.DeadlinePolicy;
@@ -96,7 +97,8 @@ public class TaskBreakdown {
         Problem problem = problems.lockVisible(problemId);
         current.get().require(Role.OFFICE);
         if (problem.getStatus() != ProblemStatus.PLAN_REVIEW) {
-            throw new ConflictException("problem " + problem.getNumber() + " has no plan under review");
+            throw new ConflictException("rule.plan.noneUnderReview", "problem " + problem.getNumber()
+                    + " has no plan under review", problem.getNumber());
         }
         List<RectificationTask> planned = tasks.findByProblemIdOrderBySeq(problemId).stream()
                 .filter(t -> t.getStatus().isPlanned()).toList();
@@ -114,15 +116,17 @@ public class TaskBreakdown {
     private Actor leadUnitMember(Problem problem) {
         Actor actor = current.get();
         if (!(actor.has(Role.UNIT_STAFF) || actor.has(Role.UNIT_HEAD)) || !problem.isLeadUnit(actor.unitId())) {
-            throw new NotPermittedException("only the lead unit drafts and submits the task breakdown");
+            throw new NotPermittedException("rule.plan.onlyLeadUnit",
+                    "only the lead unit drafts and submits the task breakdown");
         }
         return actor;
     }
 
     private void expectPlanning(Problem problem) {
         if (problem.getStatus() != ProblemStatus.PLANNING) {
-            throw new ConflictException("problem " + problem.getNumber() + " is " + problem.getStatus()
-                    + "; the breakdown can change only while PLANNING");
+            throw new ConflictException("rule.plan.notPlanning", "problem " + problem.getNumber() + " is "
+                    + problem.getStatus() + "; the breakdown can change only while PLANNING", problem.getNumber(),
+                    Label.of("problemStatus.", problem.getStatus()));
         }
     }
 
@@ -136,13 +140,15 @@ public class TaskBreakdown {
     private Checked checked(Problem problem, TaskDraft draft) {
         Long unitId = draft.unitId() == null ? problem.getLeadUnitId() : draft.unitId();
         if (!problem.isResponsibleUnit(unitId)) {
-            throw new InvalidInputException("unitId", "a task goes to the lead unit or a co-responsible unit");
+            throw new InvalidInputException("unitId", "rule.plan.unitNotResponsible",
+                    "a task goes to the lead unit or a co-responsible unit");
         }
         LocalDate date = deadlines.resolve(draft.deadlineType(), draft.deadlineDate(), draft.deadlineWorkingDays(),
                 Zones.today(clock), "deadlineDate");
         if (date != null && problem.getDeadlineDate() != null && date.isAfter(problem.getDeadlineDate())) {
-            throw new InvalidInputException("deadlineDate", "a task's deadline cannot be later than the problem's ("
-                    + problem.getDeadlineDate() + ")");
+            throw new InvalidInputException("deadlineDate", "rule.plan.deadlineAfterProblem",
+                    "a task's deadline cannot be later than the problem's (" + problem.getDeadlineDate() + ")",
+                    problem.getDeadlineDate());
         }
         return new Checked(draft.withDeadline(date), unitId);
     }

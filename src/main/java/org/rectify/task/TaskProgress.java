@@ -54,7 +54,8 @@ public class TaskProgress {
     private Actor taskUnitMember(RectificationTask task) {
         Actor actor = current.get();
         if (!(actor.has(Role.UNIT_STAFF) || actor.has(Role.UNIT_HEAD)) || !actor.unitId().equals(task.getUnitId())) {
-            throw new NotPermittedException("only the task's unit reports its progress");
+            throw new NotPermittedException("rule.task.onlyOwnUnitReports",
+                    "only the task's unit reports its progress");
         }
         return actor;
     }

@@ -96,7 +96,7 @@ class InspectorPages {
     private Actor regionReader() {
         Actor me = current.get();
         if (!me.seesRegion()) {
-            throw new NotPermittedException("the search reads the whole region");
+            throw new NotPermittedException("rule.inspect.regionWide", "the search reads the whole region");
         }
         return me;
     }

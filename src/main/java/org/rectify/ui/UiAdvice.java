@@ -50,11 +50,13 @@ class UiAdvice {
     private final CurrentActor current;
     private final Notifications notifications;
     private final MessageSource messages;
+    private final RuleTexts rules;
 
-    UiAdvice(CurrentActor current, Notifications notifications, MessageSource messages) {
+    UiAdvice(CurrentActor current, Notifications notifications, MessageSource messages, RuleTexts rules) {
         this.current = current;
         this.notifications = notifications;
         this.messages = messages;
+        this.rules = rules;
     }
 
     @ModelAttribute
@@ -141,10 +143,10 @@ class UiAdvice {
 
     private String explain(Exception ex, Locale locale) {
         if (ex instanceof InvalidInputException e) {
-            return msg("error.invalid", locale, field(e.field(), locale), e.getMessage());
+            return msg("error.invalid", locale, field(e.field(), locale), rules.text(e, locale));
         }
         if (ex instanceof ConflictException e) {
-            return msg("error.conflict", locale, e.getMessage());
+            return msg("error.conflict", locale, rules.text(e, locale));
         }
         if (ex instanceof ConcurrencyFailureException) {
             return msg("error.race", locale);

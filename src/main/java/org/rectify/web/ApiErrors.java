@@ -8,6 +8,7 @@ import org.rectify.common.ConflictException;
 import org.rectify.common.InvalidInputException;
 import org.rectify.common.NotFoundException;
 import org.rectify.common.NotPermittedException;
+import org.rectify.common.RuleMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -83,7 +84,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail invalidInput(InvalidInputException ex) {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage());
         body.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
-        return body;
+        return withCode(body, ex);
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -93,12 +94,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({NotPermittedException.class, AccessDeniedException.class})
     ProblemDetail forbidden(RuntimeException ex) {
-        return problem(HttpStatus.FORBIDDEN, "Not permitted", ex.getMessage());
+        return withCode(problem(HttpStatus.FORBIDDEN, "Not permitted", ex.getMessage()), ex);
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException ex) {
-        return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+        return withCode(problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage()), ex);
     }
 
     /** Optimistic or pessimistic lock failures: somebody else changed the same thing at the same time. */
@@ -118,6 +119,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);
+        return body;
+    }
+
+    /**
+     * The detail stays English (API clients without Accept-Language get the Chinese locale, see
+     * UiConfig); the rule's code lets a client show its own text.
+     */
+    private static ProblemDetail withCode(ProblemDetail body, RuntimeException ex) {
+        if (ex instanceof RuleMessage rule && rule.code() != null) {
+            body.setProperty("code", rule.code());
+        }
         return body;
     }
 

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectify.common.ConflictException;
+import org.rectify.common.Label;
 import org.rectify.supervision.ExtensionEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -58,7 +59,8 @@ class ExtensionProcess {
         List<Task> waiting = steps.createTaskQuery().processDefinitionKey(EXTENSION_PROCESS_KEY)
                 .processVariableValueEquals(VAR_EXTENSION_ID, extensionId).taskDefinitionKey(activityId).list();
         if (waiting.size() != 1) {
-            throw new ConflictException("extension " + extensionId + " is not waiting at " + activityId);
+            throw new ConflictException("rule.process.extensionNotWaiting", "extension " + extensionId
+                    + " is not waiting at " + activityId, extensionId, Label.of("step.", activityId));
         }
         steps.complete(waiting.get(0).getId(), variables);
     }

@@ -59,7 +59,8 @@ class LookBackProcess {
         List<Task> waiting = steps.createTaskQuery().processDefinitionKey(LOOK_BACK_PROCESS_KEY)
                 .processVariableValueEquals(VAR_CHECK_ID, e.checkId()).taskDefinitionKey(VERIFY_RECTIFICATION).list();
         if (waiting.size() != 1) {
-            throw new ConflictException("look-back check " + e.checkId() + " is not yet due for verification");
+            throw new ConflictException("rule.process.lookBackNotDue", "look-back check " + e.checkId()
+                    + " is not yet due for verification", e.checkId());
         }
         steps.complete(waiting.get(0).getId(), Map.of(FLAG_STILL_HOLDS, e.holds()));
     }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectify.common.ConflictException;
+import org.rectify.common.Label;
 import org.rectify.issue.ProblemEvent;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.UserView;
@@ -156,8 +157,12 @@ class RectificationProcess {
         }
         List<Task> waiting = query.list();
         if (waiting.size() != 1) {
-            throw new ConflictException("the process of problem " + problemId + " is not waiting at " + activityId
-                    + (taskId == null ? "" : " for task " + taskId));
+            String english = "the process of problem " + problemId + " is not waiting at " + activityId;
+            throw taskId == null
+                    ? new ConflictException("rule.process.notWaiting", english, problemId,
+                            Label.of("step.", activityId))
+                    : new ConflictException("rule.process.taskNotWaiting", english + " for task " + taskId, problemId,
+                            Label.of("step.", activityId), taskId);
         }
         try {
             steps.complete(waiting.get(0).getId(), variables);

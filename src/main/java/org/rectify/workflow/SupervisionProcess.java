@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectify.common.ConflictException;
+import org.rectify.common.Label;
 import org.rectify.supervision.SupervisionEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -52,7 +53,8 @@ class SupervisionProcess {
         List<Task> waiting = steps.createTaskQuery().processDefinitionKey(ORDER_PROCESS_KEY)
                 .processVariableValueEquals(VAR_ORDER_ID, orderId).taskDefinitionKey(activityId).list();
         if (waiting.size() != 1) {
-            throw new ConflictException("supervision order " + orderId + " is not waiting at " + activityId);
+            throw new ConflictException("rule.process.orderNotWaiting", "supervision order " + orderId
+                    + " is not waiting at " + activityId, orderId, Label.of("step.", activityId));
         }
         steps.complete(waiting.get(0).getId(), variables);
     }

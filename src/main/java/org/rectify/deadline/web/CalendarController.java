@@ -69,7 +69,7 @@ class CalendarController {
                                                        @RequestParam(defaultValue = "false") boolean replace)
             throws IOException {
         if (file.isEmpty()) {
-            throw new InvalidInputException("file", "the file is empty");
+            throw new InvalidInputException("file", "rule.calendar.emptyFile", "the file is empty");
         }
         return administration.importSchedule(file.getInputStream(), replace);
     }
