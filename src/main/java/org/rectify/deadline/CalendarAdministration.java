@@ -86,8 +86,8 @@ public class CalendarAdministration {
                 throw new ConflictException("rule.calendar.keptOtherwise", entry.date() + " is kept as "
                         + day.view().kind() + " (" + day.view().nameZh() + ") but the file says " + entry.kind()
                         + "; import with replace=true to overwrite", entry.date(),
-                        Label.of("dayKind.", day.view().kind()), day.view().nameZh(),
-                        Label.of("dayKind.", entry.kind()));
+                        Label.of("admin.calendar.key.", day.view().kind()), day.view().nameZh(),
+                        Label.of("admin.calendar.key.", entry.kind()));
             } else {
                 changed++;
             }
@@ -114,8 +114,8 @@ public class CalendarAdministration {
                     DayKind first = entries.get(entry.date()).kind();
                     throw new InvalidInputException("file", "rule.calendar.listedTwice", entry.date()
                             + " is listed on line " + earlier + " as " + first + " and again on line " + number
-                            + " as " + entry.kind(), entry.date(), earlier, Label.of("dayKind.", first), number,
-                            Label.of("dayKind.", entry.kind()));
+                            + " as " + entry.kind(), entry.date(), earlier, Label.of("admin.calendar.key.", first),
+                            number, Label.of("admin.calendar.key.", entry.kind()));
                 }
                 checkWeekday(entry, "file");
                 entries.put(entry.date(), entry);

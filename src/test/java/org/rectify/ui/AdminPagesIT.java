@@ -90,7 +90,7 @@ class AdminPagesIT extends BrowserTest {
         LocalDate weekday = LocalDate.of(2035, 10, 3);
         assertThat(weekday.getDayOfWeek()).isEqualTo(DayOfWeek.WEDNESDAY);
         saveDay(weekday, "WORKDAY", "调休", "Make-up day");
-        assertThat(browser.error()).contains(weekday.toString(), "WEDNESDAY", "Saturday or Sunday");
+        assertThat(browser.error()).contains(weekday.toString(), "星期三", "星期六或星期日");
         assertThat(browser.driver().findElements(By.id("day-" + weekday))).isEmpty();
 
         LocalDate saturday = LocalDate.of(2035, 9, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.SATURDAY));
@@ -100,7 +100,7 @@ class AdminPagesIT extends BrowserTest {
         assertThat(browser.field("day-" + saturday).getText()).contains("调休上班日");
 
         importFile("date,kind,name_zh,name_en\n" + saturday + ",HOLIDAY,国庆节,National Day\n", false);
-        assertThat(browser.error()).contains(saturday.toString(), "WORKDAY", "HOLIDAY");
+        assertThat(browser.error()).contains(saturday.toString(), "调休上班日", "法定节假日");
 
         browser.press("remove-" + holiday.plusDays(1));
         assertThat(browser.mainText()).contains(holiday.plusDays(1) + " 已删除");

@@ -6,6 +6,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every string of the UI is in the message bundles, in both languages: each English bundle and its
  * Chinese twin hold the same keys, none empty; every key a template names exists; and every value
- * of the enums and process steps the pages label has its label.
+ * of the enums and process steps the pages label has its label. The rule codes the services throw
+ * with have their texts in the rules bundle, in both languages, with the same placeholders.
  */
 class MessagesTest {
 
@@ -34,6 +37,9 @@ class MessagesTest {
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z][\\w.-]*)[}(]");
     private static final Pattern PREFIX_KEY = Pattern.compile("#\\{'([A-Za-z][\\w.-]*\\.)' *\\+");
+    private static final Path SOURCES = Path.of("src/main/java");
+    private static final Pattern RULE_CODE = Pattern.compile("\"(rule\\.[\\w.]+)\"");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
 
     @Test
     void bothLanguagesHoldTheSameKeys() throws IOException {
@@ -96,6 +102,47 @@ class MessagesTest {
         }
         wanted.removeAll(keys);
         assertThat(wanted).as("labels missing from the bundles").isEmpty();
+    }
+
+    @Test
+    void everyRuleCodeThrownHasItsText() throws IOException {
+        Properties en = load(I18N.resolve("rules.properties"));
+        Properties zh = load(I18N.resolve("rules_zh_CN.properties"));
+        Set<String> codes = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(SOURCES)) {
+            for (Path f : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = RULE_CODE.matcher(Files.readString(f));
+                while (m.find()) {
+                    codes.add(m.group(1));
+                }
+            }
+        }
+        assertThat(codes).as("rule codes in the sources").isNotEmpty();
+        assertThat(en.stringPropertyNames()).as("rules.properties").containsAll(codes);
+        assertThat(zh.stringPropertyNames()).as("rules_zh_CN.properties").containsAll(codes);
+    }
+
+    @Test
+    void ruleTextsFormatWithTheSamePlaceholders() throws IOException {
+        Properties en = load(I18N.resolve("rules.properties"));
+        Properties zh = load(I18N.resolve("rules_zh_CN.properties"));
+        Object[] args = {"a", "b", "c", "d", "e", "f"};
+        for (String key : en.stringPropertyNames()) {
+            String english = en.getProperty(key);
+            String chinese = zh.getProperty(key);
+            assertThat(new MessageFormat(english, Locale.ENGLISH).format(args)).as(key).doesNotContain("{");
+            assertThat(new MessageFormat(chinese, Locale.SIMPLIFIED_CHINESE).format(args)).as(key).doesNotContain("{");
+            assertThat(placeholders(chinese)).as("placeholders of " + key).isEqualTo(placeholders(english));
+        }
+    }
+
+    private static Set<String> placeholders(String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
     }
 
     private static Set<String> allKeys() throws IOException {

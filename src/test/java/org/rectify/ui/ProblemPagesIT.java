@@ -241,7 +241,7 @@ class ProblemPagesIT extends BrowserTest {
                 .choose("triage-leader", String.valueOf(demo.user("leader")));
         setDate("triage-deadline-date", nonWorkingDay());
         browser.press("triage-submit");
-        assertThat(browser.error()).contains("截止日期", "not a working day");
+        assertThat(browser.error()).contains("截止日期", "不是工作日");
         assertThat(status()).isEqualTo("已登记");
 
         browser.choose("triage-category", "INDUSTRY").choose("triage-lead", String.valueOf(demo.unit("jtj")))
