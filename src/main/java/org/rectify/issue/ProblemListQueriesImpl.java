@@ -51,12 +51,12 @@ class ProblemListQueriesImpl implements ProblemListQueries {
         return PageableExecutionUtils.getPage(rows(ids), pageable, () -> count(spec));
     }
 
-    /** The rows of these ids, in the ids' order. */
+    /** The rows of these ids, in the ids' order, with their units in the same select (not one select each). */
     private List<Problem> rows(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, Problem> byId = em.createQuery("select p from Problem p where p.id in :ids", Problem.class)
+        Map<Long, Problem> byId = em.createQuery("select p from Problem p left join fetch p.units where p.id in :ids", Problem.class)
                 .setParameter("ids", ids).getResultStream()
                 .collect(Collectors.toMap(Problem::getId, Function.identity()));
         // A problem gone since the first step (none is ever deleted today) is left out, not a null.

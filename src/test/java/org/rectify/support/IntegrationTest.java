@@ -109,7 +109,7 @@ public abstract class IntegrationTest {
         }
     }
 
-    /** A fresh MariaDB database for this JVM, dropped again at exit. */
+    /** A fresh MariaDB database for this JVM, dropped again at exit (unless asked to keep it). */
     static final class MariaDbDatabase {
 
         private static boolean created;
@@ -120,7 +120,10 @@ public abstract class IntegrationTest {
             }
             execute(server, "drop database if exists " + name,
                     "create database " + name + " character set utf8mb4 collate utf8mb4_unicode_ci");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, "drop database if exists " + name)));
+            // -Drectify.test.keep-database: kept after the run, to read plans against a benchmark's data.
+            if (!Boolean.getBoolean("rectify.test.keep-database")) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, "drop database if exists " + name)));
+            }
             created = true;
         }
 
