@@ -11,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -30,8 +31,13 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
     private final SecretKeySpec key;
 
     RememberingPasswordEncoder(PasswordEncoder delegate, Duration remember, long maximumSize) {
+        this(delegate, remember, maximumSize, Ticker.systemTicker());
+    }
+
+    /** With the time source of the memory given (tests). */
+    RememberingPasswordEncoder(PasswordEncoder delegate, Duration remember, long maximumSize, Ticker ticker) {
         this.delegate = delegate;
-        this.matched = Caffeine.newBuilder().expireAfterWrite(remember).maximumSize(maximumSize).build();
+        this.matched = Caffeine.newBuilder().expireAfterWrite(remember).maximumSize(maximumSize).ticker(ticker).build();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");

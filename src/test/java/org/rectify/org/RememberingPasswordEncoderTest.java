@@ -2,6 +2,7 @@ package org.rectify.org;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -60,12 +61,17 @@ class RememberingPasswordEncoderTest {
     }
 
     @Test
-    void nothingIsRememberedAfterItsTime() throws Exception {
-        RememberingPasswordEncoder brief = new RememberingPasswordEncoder(bcrypt, Duration.ofMillis(1), 100);
-        String hash = brief.encode("demo1234");
-        assertThat(brief.matches("demo1234", hash)).isTrue();
-        Thread.sleep(20);
-        assertThat(brief.matches("demo1234", hash)).isTrue();
+    void nothingIsRememberedAfterItsTime() {
+        AtomicLong nanos = new AtomicLong();
+        RememberingPasswordEncoder fiveMinutes = new RememberingPasswordEncoder(bcrypt, Duration.ofMinutes(5), 100,
+                nanos::get);
+        String hash = fiveMinutes.encode("demo1234");
+        assertThat(fiveMinutes.matches("demo1234", hash)).isTrue();
+        nanos.addAndGet(Duration.ofMinutes(4).toNanos());
+        assertThat(fiveMinutes.matches("demo1234", hash)).isTrue();
+        assertThat(bcrypt.checks).hasValue(1);
+        nanos.addAndGet(Duration.ofMinutes(2).toNanos());
+        assertThat(fiveMinutes.matches("demo1234", hash)).isTrue();
         assertThat(bcrypt.checks).hasValue(2);
     }
 }
