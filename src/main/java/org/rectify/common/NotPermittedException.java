@@ -1,10 +1,7 @@
 package org.rectify.common;
 
 /** The caller can see the thing but its role does not allow the action: 403. */
-public class NotPermittedException extends RuntimeException implements RuleMessage {
-
-    private final String code;
-    private final Object[] args;
+public class NotPermittedException extends RuleException {
 
     public NotPermittedException(String message) {
         this(null, message);
@@ -12,18 +9,6 @@ public class NotPermittedException extends RuntimeException implements RuleMessa
 
     /** A message with a text in the rules bundle: {@code code} formatted with {@code args}. */
     public NotPermittedException(String code, String defaultMessage, Object... args) {
-        super(defaultMessage);
-        this.code = code;
-        this.args = args.clone();
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Object[] args() {
-        return args.clone();
+        super(code, defaultMessage, args);
     }
 }

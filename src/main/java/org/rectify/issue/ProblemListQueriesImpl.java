@@ -36,13 +36,8 @@ class ProblemListQueriesImpl implements ProblemListQueries {
     public Page<Problem> findPage(Specification<Problem> spec, Pageable pageable) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
-        Root<Problem> root = query.from(Problem.class);
-        Predicate where = spec.toPredicate(root, query, cb);
-        query.select(root.get("id"));
-        if (where != null) {
-            query.where(where);
-        }
-        query.orderBy(QueryUtils.toOrders(pageable.getSort(), root, cb));
+        Root<Problem> root = matching(query, spec);
+        query.select(root.get("id")).orderBy(QueryUtils.toOrders(pageable.getSort(), root, cb));
         TypedQuery<Long> page = em.createQuery(query);
         if (pageable.isPaged()) {
             page.setFirstResult(Math.toIntExact(pageable.getOffset())).setMaxResults(pageable.getPageSize());
@@ -56,8 +51,9 @@ class ProblemListQueriesImpl implements ProblemListQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, Problem> byId = em.createQuery("select p from Problem p left join fetch p.units where p.id in :ids", Problem.class)
-                .setParameter("ids", ids).getResultStream()
+        Map<Long, Problem> byId = em
+                .createQuery("select p from Problem p left join fetch p.units where p.id in :ids", Problem.class)
+                .setParameter("ids", ids).getResultList().stream()
                 .collect(Collectors.toMap(Problem::getId, Function.identity()));
         // A problem gone since the first step (none is ever deleted today) is left out, not a null.
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
@@ -66,12 +62,17 @@ class ProblemListQueriesImpl implements ProblemListQueries {
     private long count(Specification<Problem> spec) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        query.select(cb.count(matching(query, spec)));
+        return em.createQuery(query).getSingleResult();
+    }
+
+    /** The query's problems, restricted by the specification; their root. */
+    private Root<Problem> matching(CriteriaQuery<Long> query, Specification<Problem> spec) {
         Root<Problem> root = query.from(Problem.class);
-        Predicate where = spec.toPredicate(root, query, cb);
-        query.select(cb.count(root));
+        Predicate where = spec.toPredicate(root, query, em.getCriteriaBuilder());
         if (where != null) {
             query.where(where);
         }
-        return em.createQuery(query).getSingleResult();
+        return root;
     }
 }

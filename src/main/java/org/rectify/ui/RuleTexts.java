@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.rectify.common.RuleMessage;
+import org.rectify.common.RuleException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,7 @@ class RuleTexts {
     }
 
     String text(RuntimeException e, Locale locale) {
-        if (e instanceof RuleMessage rule && rule.code() != null) {
+        if (e instanceof RuleException rule && rule.code() != null) {
             Object[] args = Stream.of(rule.args()).map(a -> arg(a, locale)).toArray();
             // No default here: Spring would run the English text through MessageFormat too.
             String text = messages.getMessage(rule.code(), args, null, locale);

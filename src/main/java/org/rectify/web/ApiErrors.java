@@ -8,7 +8,7 @@ import org.rectify.common.ConflictException;
 import org.rectify.common.InvalidInputException;
 import org.rectify.common.NotFoundException;
 import org.rectify.common.NotPermittedException;
-import org.rectify.common.RuleMessage;
+import org.rectify.common.RuleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -127,7 +127,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
      * UiConfig); the rule's code lets a client show its own text.
      */
     private static ProblemDetail withCode(ProblemDetail body, RuntimeException ex) {
-        if (ex instanceof RuleMessage rule && rule.code() != null) {
+        if (ex instanceof RuleException rule && rule.code() != null) {
             body.setProperty("code", rule.code());
         }
         return body;

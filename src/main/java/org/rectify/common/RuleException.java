@@ -5,13 +5,24 @@ package org.rectify.common;
  * formatted with the arguments in the reader's language; the English message stays the text for
  * API clients and logs, and stands in when there is no code.
  */
-public interface RuleMessage {
+public abstract class RuleException extends RuntimeException {
+
+    private final String code;
+    private final Object[] args;
+
+    protected RuleException(String code, String defaultMessage, Object... args) {
+        super(defaultMessage);
+        this.code = code;
+        this.args = args.clone();
+    }
 
     /** The key in the rules bundle, or null when the message has no translation. */
-    String code();
+    public String code() {
+        return code;
+    }
 
     /** Values for the text's {0}, {1}...: dates, numbers, names, {@link Label}s, lists of them. */
-    Object[] args();
-
-    String getMessage();
+    public Object[] args() {
+        return args.clone();
+    }
 }
