@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rectify.common.NotPermittedException;
 import org.rectify.common.Zones;
@@ -18,6 +20,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes an audit record for every {@link AuditableEvent}, synchronously, in the transaction of the
@@ -37,8 +41,12 @@ public class AuditTrail {
     private final AuditActorSource actors;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Counter written;
 
-    AuditTrail(AuditRecordRepository records, AuditActorSource actors, ObjectMapper json, Clock clock) {
+    AuditTrail(AuditRecordRepository records, AuditActorSource actors, ObjectMapper json, Clock clock,
+            MeterRegistry registry) {
+        this.written = Counter.builder("rectify.audit.records.written")
+                .description("Audit records written (counted when their transaction commits)").register(registry);
         this.records = records;
         this.actors = actors;
         this.json = json;
@@ -52,6 +60,16 @@ public class AuditTrail {
         AuditActor actor = actors.currentAuditActor().orElse(AuditActor.SYSTEM);
         records.save(new AuditRecord(clock.instant(), actor, entry, summary(entry.before()), summary(entry.after()),
                 clip(entry.reason(), 2000)));
+        countOnCommit();
+    }
+
+    private void countOnCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                written.increment();
+            }
+        });
     }
 
     @Transactional(readOnly = true)

@@ -12,6 +12,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import org.rectify.deadline.ColourBounds;
+import org.rectify.deadline.ColourPredicates;
 import org.rectify.deadline.DeadlineColour;
 import org.rectify.org.Actor;
 import org.springframework.data.jpa.domain.Specification;
@@ -93,19 +94,6 @@ final class ProblemSpecs {
     static Specification<Problem> coloured(DeadlineColour colour, ColourBounds bounds) {
         List<ProblemStatus> finished = Stream.of(ProblemStatus.values()).filter(ProblemStatus::isClosed).toList();
         return (root, q, cb) -> cb.and(cb.not(root.get("status").in(finished)),
-                cb.or(bounds.of(colour).stream().map(r -> inRange(root, cb, r)).toArray(Predicate[]::new)));
-    }
-
-    private static Predicate inRange(Root<Problem> root, CriteriaBuilder cb, ColourBounds.Range range) {
-        List<Predicate> all = new ArrayList<>();
-        all.add(cb.equal(root.get("deadlineType"), range.type()));
-        all.add(cb.isNotNull(root.get("deadlineDate")));
-        if (range.from() != null) {
-            all.add(cb.greaterThanOrEqualTo(root.<LocalDate>get("deadlineDate"), range.from()));
-        }
-        if (range.to() != null) {
-            all.add(cb.lessThanOrEqualTo(root.<LocalDate>get("deadlineDate"), range.to()));
-        }
-        return cb.and(all.toArray(Predicate[]::new));
+                ColourPredicates.deadlineOf(root, cb, colour, bounds));
     }
 }

@@ -34,4 +34,10 @@ interface MailOutboxRepository extends JpaRepository<MailOutboxEntry, Long> {
             update MailOutboxEntry m set m.status = :status, m.nextAttemptAt = :next, m.claimedUntil = null,
                    m.lastError = :error where m.id = :id""")
     int markFailed(Long id, MailOutboxEntry.Status status, Instant next, String error);
+
+    long countByStatusIn(java.util.Collection<MailOutboxEntry.Status> statuses);
+
+    /** When the oldest entry still to be sent was written; null when none waits. */
+    @Query("select min(m.createdAt) from MailOutboxEntry m where m.status in ('PENDING', 'SENDING')")
+    Instant oldestWaiting();
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +37,16 @@ public class MailOutboxSender {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String from;
+    private final Counter sentEmails;
+    private final Counter failedAttempts;
 
     MailOutboxSender(MailOutboxRepository outbox, ObjectProvider<JavaMailSender> mail, TransactionTemplate tx,
-                     Clock clock, @Value("${rectify.mail.from:rectify@localhost}") String from) {
+                     Clock clock, @Value("${rectify.mail.from:rectify@localhost}") String from,
+                     MeterRegistry registry) {
+        this.sentEmails = Counter.builder("rectify.mail.sent").description("Emails sent").register(registry);
+        this.failedAttempts = Counter.builder("rectify.mail.send.failures")
+                .description("Attempts to send an email that failed (each is retried later, up to a limit)")
+                .register(registry);
         this.outbox = outbox;
         this.mail = mail;
         this.tx = tx;
@@ -82,8 +91,10 @@ public class MailOutboxSender {
             message.setHeader("Message-ID", "<notification-" + entry.getNotificationId() + "@rectify>");
             sender.send(message);
             tx.executeWithoutResult(s -> outbox.markSent(entry.getId(), clock.instant()));
+            sentEmails.increment();
             return true;
         } catch (Exception e) {
+            failedAttempts.increment();
             boolean giveUp = entry.getAttempts() >= MAX_ATTEMPTS;
             Instant next = clock.instant().plus(Duration.ofSeconds(30L << Math.min(entry.getAttempts(), 10)));
             log.warn("email {} to {} failed (attempt {}): {}", entry.getId(), entry.getRecipient(),

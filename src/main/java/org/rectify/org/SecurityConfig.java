@@ -2,6 +2,9 @@ package org.rectify.org;
 
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,7 +16,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
 /**
  * HTTP Basic for the API (stateless, no CSRF since no cookie authenticates it), form login with
@@ -29,17 +31,35 @@ class SecurityConfig {
         return new RememberingPasswordEncoder(new BCryptPasswordEncoder(), Duration.ofMinutes(5), 10_000);
     }
 
+    /**
+     * Actuator: the health probes for anyone (details for ADMIN), everything else (metrics, the
+     * Prometheus scrape) for ADMIN only, by HTTP Basic; on the management port too, if one is set.
+     */
     @Bean
-    @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
-        entryPoint.setRealmName("rectify");
-        return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+    @Order(0)
+    SecurityFilterChain actuator(HttpSecurity http, ObjectMapper json) throws Exception {
+        SecurityProblems problems = new SecurityProblems(json, "rectify");
+        return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        SecurityProblems problems = new SecurityProblems(json, "rectify");
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }
 
@@ -48,7 +68,7 @@ class SecurityConfig {
     SecurityFilterChain browser(HttpSecurity http, SignInAudit audit) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/error", "/actuator/health", "/webjars/**", "/css/**", "/js/**",
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**",
                                 "/favicon.ico",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-interface RectificationTaskRepository extends JpaRepository<RectificationTask, Long> {
+interface RectificationTaskRepository extends JpaRepository<RectificationTask, Long>,
+        JpaSpecificationExecutor<RectificationTask> {
 
     List<RectificationTask> findByProblemIdOrderBySeq(Long problemId);
 

@@ -29,8 +29,7 @@ final class SecondNode implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        String url = System.getProperty("rectify.test.mariadb-url", "jdbc:mysql://127.0.0.1:3306/")
-                + System.getProperty("rectify.bench.database") + "?sendFractionalSeconds=false";
+        String url = org.rectify.support.MariaDbServer.url() + System.getProperty("rectify.bench.database") + "?sendFractionalSeconds=false";
         Process process = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.getPath(),
                 "--spring.profiles.active=mysql", "--server.port=" + port, "--RECTIFY_DB_URL=" + url,
                 "--rectify.evidence.dir=target/second-node-evidence", "--camunda.bpm.job-execution.enabled=true")

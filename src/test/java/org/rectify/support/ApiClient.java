@@ -45,6 +45,11 @@ public final class ApiClient {
         return new As(username, PASSWORD);
     }
 
+    /** Without any credentials. */
+    public As anonymous() {
+        return new As(null, null);
+    }
+
     public record FileBody(String name, byte[] content) {
 
         public static FileBody text(String name, String content) {
@@ -107,7 +112,11 @@ public final class ApiClient {
 
         private Response call(HttpMethod method, String path, Object body, MediaType type, Object... vars) {
             RestClient.RequestBodySpec spec = http.method(method).uri(path, vars)
-                    .headers(h -> h.setBasicAuth(username, password, StandardCharsets.UTF_8));
+                    .headers(h -> {
+                        if (username != null) {
+                            h.setBasicAuth(username, password, StandardCharsets.UTF_8);
+                        }
+                    });
             if (body != null) {
                 spec = spec.contentType(type).body(body);
             }

@@ -50,9 +50,13 @@ public final class Browser {
         this.base = "http://localhost:" + port;
     }
 
+    public static boolean installed() {
+        return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+    }
+
     public static synchronized Browser at(int port) {
         if (shared == null) {
-            if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            if (!installed()) {
                 throw new IllegalStateException("Browser tests need Debian's chromium and chromedriver: "
                         + "apt-get install -y chromium chromium-driver");
             }

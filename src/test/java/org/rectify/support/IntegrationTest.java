@@ -11,8 +11,10 @@ import java.sql.Statement;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -28,11 +30,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of every integration test: the whole application on a random port with the demo data, on
  * H2 or on MariaDB as the failsafe execution says ({@code -Drectify.test.db=h2|mariadb}). All
  * subclasses share one application context, hence one database per JVM; on MariaDB that is a
- * fresh database named after the JVM's pid, dropped when the JVM exits.
+ * fresh database named after the JVM's pid on the {@link MariaDbServer}, dropped when the JVM exits.
+ * Without a MariaDB server the mariadb run is skipped (see {@link Requirements}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Metrics are exported (the Prometheus scrape) as in production; Spring Boot's tests turn that off by default.
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles(resolver = IntegrationTest.Profiles.class)
-@Import(IntegrationTest.TestClock.class)
+@Import({IntegrationTest.TestClock.class, StartupProbe.class})
 public abstract class IntegrationTest {
 
     public static final String DB = System.getProperty("rectify.test.db", "h2");
@@ -47,6 +52,16 @@ public abstract class IntegrationTest {
     protected TimeMachine time;
 
     protected ApiClient api;
+
+    @BeforeAll
+    static void needDatabase() {
+        if (onMariaDb()) {
+            Requirements.need(MariaDbServer.url() != null && MariaDbDatabase.reachable(MariaDbServer.url()),
+                    MariaDbServer.embedded() ? "A MariaDB server (" + MariaDbServer.failure() + ")"
+                            : "The MariaDB server at " + MariaDbServer.url(),
+                    "start one and set RECTIFY_TEST_DB_URL=jdbc:mysql://HOST:PORT/ (user root, empty password)");
+        }
+    }
 
     @BeforeEach
     void connectApi() {
@@ -90,7 +105,7 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         if (onMariaDb()) {
-            String server = System.getProperty("rectify.test.mariadb-url", "jdbc:mysql://127.0.0.1:3306/");
+            String server = MariaDbServer.url();
             MariaDbDatabase.recreate(server, DB_NAME);
             System.setProperty("rectify.bench.database", DB_NAME);
             registry.add("RECTIFY_DB_URL", () -> server + DB_NAME + "?sendFractionalSeconds=false");
@@ -114,6 +129,14 @@ public abstract class IntegrationTest {
 
         private static boolean created;
 
+        static boolean reachable(String server) {
+            try (Connection c = DriverManager.getConnection(server, "root", "")) {
+                return c.isValid(5);
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+
         static synchronized void recreate(String server, String name) {
             if (created) {
                 return;
@@ -121,7 +144,7 @@ public abstract class IntegrationTest {
             execute(server, "drop database if exists " + name,
                     "create database " + name + " character set utf8mb4 collate utf8mb4_unicode_ci");
             // -Drectify.test.keep-database: kept after the run, to read plans against a benchmark's data.
-            if (!Boolean.getBoolean("rectify.test.keep-database")) {
+            if (!Boolean.getBoolean("rectify.test.keep-database") && !MariaDbServer.embedded()) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, "drop database if exists " + name)));
             }
             created = true;
@@ -134,9 +157,7 @@ public abstract class IntegrationTest {
                     s.execute(statement);
                 }
             } catch (SQLException e) {
-                throw new IllegalStateException("MariaDB at " + server + " is needed for the mariadb test run "
-                        + "(start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd)",
-                        e);
+                throw new IllegalStateException("MariaDB at " + server + " is needed for the mariadb test run", e);
             }
         }
     }

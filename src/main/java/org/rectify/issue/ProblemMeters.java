@@ -1,0 +1,63 @@
+package org.rectify.issue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.rectify.common.Recent;
+import org.rectify.common.Zones;
+import org.rectify.deadline.DeadlineColour;
+import org.rectify.deadline.DeadlinePolicy;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Problems for the operator's metrics: registered, closed and reopened (counted once their change
+ * has committed, on this node), and the open problems of every region by today's colour.
+ */
+@Component
+class ProblemMeters {
+
+    private final Counter registered;
+    private final Counter closed;
+    private final Counter reopened;
+
+    ProblemMeters(MeterRegistry registry, ProblemRepository problems, DeadlinePolicy deadlines, Clock clock,
+            TransactionTemplate tx, @Value("${rectify.metrics.count-period:PT30S}") Duration period) {
+        registered = Counter.builder("rectify.problems.registered").description("Problems registered").register(registry);
+        closed = Counter.builder("rectify.problems.closed").description("Problems closed (销号)").register(registry);
+        reopened = Counter.builder("rectify.problems.reopened")
+                .description("Problems reopened by a look-back check that found a relapse").register(registry);
+        Recent<Map<DeadlineColour, Long>> open = new Recent<>(period, () -> tx.execute(s -> {
+            var bounds = deadlines.colourBounds(Zones.today(clock));
+            Map<DeadlineColour, Long> counts = new EnumMap<>(DeadlineColour.class);
+            for (DeadlineColour colour : DeadlineColour.values()) {
+                counts.put(colour, problems.count(ProblemSpecs.coloured(colour, bounds)));
+            }
+            return counts;
+        }));
+        for (DeadlineColour colour : DeadlineColour.values()) {
+            Gauge.builder("rectify.open.items", () -> open.get().get(colour))
+                    .description("Open problems and tasks by today's colour (三色预警)")
+                    .tag("kind", "problem").tag("colour", colour.name().toLowerCase())
+                    .register(registry);
+        }
+    }
+
+    @TransactionalEventListener
+    void on(ProblemEvent event) {
+        if (event instanceof ProblemEvent.Registered) {
+            registered.increment();
+        } else if (event instanceof ProblemEvent.Closed) {
+            closed.increment();
+        } else if (event instanceof ProblemEvent.Reopened) {
+            reopened.increment();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.rectify.org;
+
+import java.io.IOException;
+import java.net.URI;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * The 401 and 403 that the security filters answer, as RFC 9457 {@code application/problem+json}
+ * like every other API error (Spring's default would be its {timestamp,status,error,path} body).
+ */
+public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ObjectMapper json;
+    private final String basicRealm;
+
+    /** @param basicRealm the realm of the HTTP Basic challenge on a 401, or null for none */
+    public SecurityProblems(ObjectMapper json, String basicRealm) {
+        this.json = json;
+        this.basicRealm = basicRealm;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        if (basicRealm != null) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + basicRealm + "\"");
+        }
+        write(request, response, HttpStatus.UNAUTHORIZED, "Not signed in",
+                "Sign in first: this needs an authenticated user.");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "Not permitted", "Your role may not use this.");
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+            String detail) throws IOException {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        body.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
+    }
+}
