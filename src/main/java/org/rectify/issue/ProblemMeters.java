@@ -2,15 +2,11 @@ package org.rectify.issue;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.rectify.common.Recent;
 import org.rectify.common.Zones;
-import org.rectify.deadline.DeadlineColour;
+import org.rectify.deadline.ColourGauges;
 import org.rectify.deadline.DeadlinePolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -34,20 +30,8 @@ class ProblemMeters {
         closed = Counter.builder("rectify.problems.closed").description("Problems closed (销号)").register(registry);
         reopened = Counter.builder("rectify.problems.reopened")
                 .description("Problems reopened by a look-back check that found a relapse").register(registry);
-        Recent<Map<DeadlineColour, Long>> open = new Recent<>(period, () -> tx.execute(s -> {
-            var bounds = deadlines.colourBounds(Zones.today(clock));
-            Map<DeadlineColour, Long> counts = new EnumMap<>(DeadlineColour.class);
-            for (DeadlineColour colour : DeadlineColour.values()) {
-                counts.put(colour, problems.count(ProblemSpecs.coloured(colour, bounds)));
-            }
-            return counts;
-        }));
-        for (DeadlineColour colour : DeadlineColour.values()) {
-            Gauge.builder("rectify.open.items", () -> open.get().get(colour))
-                    .description("Open problems and tasks by today's colour (三色预警)")
-                    .tag("kind", "problem").tag("colour", colour.name().toLowerCase())
-                    .register(registry);
-        }
+        ColourGauges.register(registry, "problem", period, colour -> tx.execute(s ->
+                problems.count(ProblemSpecs.coloured(colour, deadlines.colourBounds(Zones.today(clock))))));
     }
 
     @TransactionalEventListener

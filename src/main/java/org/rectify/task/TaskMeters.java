@@ -2,16 +2,13 @@ package org.rectify.task;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.rectify.common.Recent;
 import org.rectify.common.Zones;
 import org.rectify.deadline.ColourBounds;
+import org.rectify.deadline.ColourGauges;
 import org.rectify.deadline.ColourPredicates;
 import org.rectify.deadline.DeadlineColour;
 import org.rectify.deadline.DeadlinePolicy;
@@ -26,20 +23,8 @@ class TaskMeters {
 
     TaskMeters(MeterRegistry registry, RectificationTaskRepository tasks, DeadlinePolicy deadlines, Clock clock,
             TransactionTemplate tx, @Value("${rectify.metrics.count-period:PT30S}") Duration period) {
-        Recent<Map<DeadlineColour, Long>> open = new Recent<>(period, () -> tx.execute(s -> {
-            ColourBounds bounds = deadlines.colourBounds(Zones.today(clock));
-            Map<DeadlineColour, Long> counts = new EnumMap<>(DeadlineColour.class);
-            for (DeadlineColour colour : DeadlineColour.values()) {
-                counts.put(colour, tasks.count(coloured(colour, bounds)));
-            }
-            return counts;
-        }));
-        for (DeadlineColour colour : DeadlineColour.values()) {
-            Gauge.builder("rectify.open.items", () -> open.get().get(colour))
-                    .description("Open problems and tasks by today's colour (三色预警)")
-                    .tag("kind", "task").tag("colour", colour.name().toLowerCase())
-                    .register(registry);
-        }
+        ColourGauges.register(registry, "task", period, colour -> tx.execute(s ->
+                tasks.count(coloured(colour, deadlines.colourBounds(Zones.today(clock))))));
     }
 
     static Specification<RectificationTask> coloured(DeadlineColour colour, ColourBounds bounds) {
