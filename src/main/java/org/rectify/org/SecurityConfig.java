@@ -8,6 +8,7 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,11 +17,17 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * HTTP Basic for the API (stateless, no CSRF since no cookie authenticates it), form login with
  * sessions and CSRF for the browser. Roles and data scope are enforced in the services, where the
- * same rules serve both.
+ * same rules serve both. Camunda's Cockpit at /camunda is for administrators, on the browser's
+ * session (see {@link #cockpit}); the actuator's metrics too, by HTTP Basic (see {@link #actuator}).
  */
 @Configuration
 class SecurityConfig {
@@ -63,11 +70,47 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * Camunda's webapps, for ADMIN only, signed in by the browser's form login (same session; the
+     * webapp takes the user from it, see workflow.cockpit.CockpitSignOn). Anonymous pages go to
+     * /login and come back; the webapp's API answers 401 and 403 as problem+json. Spring's CSRF is off
+     * here because Camunda's CsrfPreventionFilter guards every modifying request under /camunda (its
+     * X-XSRF-TOKEN header), which Cockpit's scripts send. Camunda's own login and first-user setup are
+     * refused, so its credentials never open a way in.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain cockpit(HttpSecurity http, ObjectMapper json) throws Exception {
+        // Paths, not Spring MVC patterns: the webapp's API is served by Camunda's own servlets.
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher api = path.matcher("/camunda/api/**");
+        HttpSessionRequestCache pages = new HttpSessionRequestCache();
+        pages.setRequestMatcher(path.matcher(HttpMethod.GET, "/camunda/app/**"));
+        pages.setMatchingRequestParameterName(null);
+        SecurityProblems refusal = new SecurityProblems(json, null, "Sign in at /login first.",
+                "Only an administrator may use Cockpit.");
+        return http.securityMatcher(path.matcher("/camunda/**"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path.matcher("/camunda/api/admin/auth/user/*/login/**"),
+                                path.matcher("/camunda/api/admin/setup/**")).denyAll()
+                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.requestCache(pages))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(refusal, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE)
+                        .defaultAccessDeniedHandlerFor(refusal, api))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain browser(HttpSecurity http, SignInAudit audit) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
+                        // Camunda's scripts are served under /camunda alone, to administrators.
+                        .requestMatchers("/webjars/camunda/**").denyAll()
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**",
                                 "/favicon.ico",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()

