@@ -11,7 +11,10 @@ import java.sql.Statement;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -38,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles(resolver = IntegrationTest.Profiles.class)
 @Import({IntegrationTest.TestClock.class, StartupProbe.class})
+@ExtendWith(IntegrationTest.NeedsDatabase.class)
 public abstract class IntegrationTest {
 
     public static final String DB = System.getProperty("rectify.test.db", "h2");
@@ -52,16 +56,6 @@ public abstract class IntegrationTest {
     protected TimeMachine time;
 
     protected ApiClient api;
-
-    @BeforeAll
-    static void needDatabase() {
-        if (onMariaDb()) {
-            Requirements.need(MariaDbServer.url() != null && MariaDbDatabase.reachable(MariaDbServer.url()),
-                    MariaDbServer.embedded() ? "A MariaDB server (" + MariaDbServer.failure() + ")"
-                            : "The MariaDB server at " + MariaDbServer.url(),
-                    "start one and set RECTIFY_TEST_DB_URL=jdbc:mysql://HOST:PORT/ (user root, empty password)");
-        }
-    }
 
     @BeforeEach
     void connectApi() {
@@ -113,6 +107,21 @@ public abstract class IntegrationTest {
             registry.add("RECTIFY_DB_PASSWORD", () -> "");
         } else {
             registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + DB_NAME + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64");
+        }
+    }
+
+    /** The mariadb run skips its classes (before their context) where no MariaDB server can be had. */
+    static class NeedsDatabase implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (!onMariaDb() || context.getTestMethod().isPresent()) {
+                return ConditionEvaluationResult.enabled("no MariaDB needed here");
+            }
+            return Requirements.need(MariaDbServer.url() != null && MariaDbDatabase.reachable(MariaDbServer.url()),
+                    MariaDbServer.embedded() ? "A MariaDB server (" + MariaDbServer.failure() + ")"
+                            : "The MariaDB server at " + MariaDbServer.url(),
+                    "start one and set RECTIFY_TEST_DB_URL=jdbc:mysql://HOST:PORT/ (user root, empty password)");
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 
 /**
  * What a test needs from the machine (a browser, a MariaDB server). Where it is missing the test is
@@ -32,21 +32,22 @@ public final class Requirements {
     }
 
     /**
-     * Skips the calling test (or class, from a {@code @BeforeAll}) unless {@code present}.
+     * For an {@code ExecutionCondition} of a test class: enabled if {@code present}, else disabled
+     * (reported as skipped, with the reason noted for the build's summary), or an error when strict.
      *
      * @param what    what is missing, e.g. "Chromium and chromedriver (/usr/bin/chromium)"
      * @param remedy  what to do about it, e.g. the install command
      */
-    public static void need(boolean present, String what, String remedy) {
+    public static ConditionEvaluationResult need(boolean present, String what, String remedy) {
         if (present) {
-            return;
+            return ConditionEvaluationResult.enabled(what + " found");
         }
         String reason = what + " not found; " + remedy;
         if (STRICT) {
             throw new IllegalStateException("Required by this test run (rectify.test.strict): " + reason);
         }
         SKIPPED.computeIfAbsent(reason, r -> new AtomicInteger()).incrementAndGet();
-        Assumptions.abort(reason);
+        return ConditionEvaluationResult.disabled(reason);
     }
 
     private static void report() {

@@ -50,6 +50,14 @@ class CockpitIT extends IntegrationTest {
     }
 
     @Test
+    void theWebappsEntranceLeadsToCockpit() {
+        WebSession admin = WebSession.signIn(port, "admin");
+        for (String entrance : List.of("/camunda", "/camunda/")) {
+            assertThat(admin.get(entrance).expect(302).location()).endsWith(COCKPIT);
+        }
+    }
+
+    @Test
     void aFailedTimerIsAnIncidentInCockpitAndItsRetryRunsTheJobOnceMore() {
         String instance = runtime.startProcessInstanceByKey(PROBE).getId();
         time.travelTo(time.instant().plus(Duration.ofHours(2)));
