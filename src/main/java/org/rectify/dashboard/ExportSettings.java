@@ -1,0 +1,13 @@
+package org.rectify.dashboard;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits of the ledger exports, from {@code rectify.export.*}.
+ *
+ * @param maxRows a ledger with more rows than this is not exported (400 naming the limit): narrow its filters
+ */
+@ConfigurationProperties("rectify.export")
+public record ExportSettings(@DefaultValue("200000") int maxRows) {
+}

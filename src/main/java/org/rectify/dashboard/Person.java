@@ -1,0 +1,5 @@
+package org.rectify.dashboard;
+
+/** A responsible person of a ledger row. */
+public record Person(Long id, String displayName) {
+}

@@ -1,0 +1,5 @@
+package org.rectify.dashboard;
+
+/** The inspection round of a ledger row. */
+public record RoundRef(Long id, String code, String name) {
+}

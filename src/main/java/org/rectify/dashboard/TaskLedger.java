@@ -1,0 +1,102 @@
+package org.rectify.dashboard;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.rectify.dashboard.LedgerSql.ProblemRow;
+import org.rectify.deadline.DeadlinePolicy;
+import org.rectify.deadline.DeadlineType;
+import org.rectify.task.TaskStatus;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The task ledger (任务台账): one row per rectification task (withdrawn ones left out) with its problem's
+ * columns, ordered by round, problem number and task number, in the caller's scope.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TaskLedger {
+
+    static final String FROM = " " + """
+             from rectification_task t
+             join problem p on p.id = t.problem_id
+             join inspection_round r on r.id = p.round_id
+             where t.status <> 'WITHDRAWN' and\s""";
+    private static final String SELECT = """
+            select t.id t_id, t.seq, t.measure, t.completion_criterion, t.unit_id t_unit, t.deadline_type t_dtype,
+                   t.deadline_date t_ddate, t.progress_percent, t.status t_status, t.signed_off_at,
+            """ + LedgerSql.PROBLEM_COLUMNS;
+    private static final String ORDER = " order by p.round_id, p.number, t.seq";
+    /** After the row with this round, problem number and task number, in the ledger's order. */
+    private static final String AFTER = " and (p.round_id > :kRound or (p.round_id = :kRound"
+            + " and (p.number > :kNumber or (p.number = :kNumber and t.seq > :kSeq))))";
+
+    private final LedgerScope scope;
+    private final LedgerDetails details;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final DeadlinePolicy deadlines;
+
+    TaskLedger(LedgerScope scope, LedgerDetails details, NamedParameterJdbcTemplate jdbc, DeadlinePolicy deadlines) {
+        this.scope = scope;
+        this.details = details;
+        this.jdbc = jdbc;
+        this.deadlines = deadlines;
+    }
+
+    public Page<TaskLedgerRow> list(LedgerFilter filter, Pageable page) {
+        LedgerCriteria criteria = scope.resolve(LedgerKind.TASKS, filter);
+        if (criteria.nothing()) {
+            return Page.empty(page);
+        }
+        List<TaskLedgerRow> rows = rows(criteria, ORDER + " limit :limit offset :offset",
+                Map.of("limit", page.getPageSize(), "offset", page.getOffset()));
+        return PageableExecutionUtils.getPage(rows, page, () -> count(criteria));
+    }
+
+    long count(LedgerCriteria criteria) {
+        return criteria.nothing() ? 0 : jdbc.queryForObject("select count(*)" + FROM + criteria.where(),
+                criteria.params(Map.of()), Long.class);
+    }
+
+    /** The next rows of an export after {@code last} (null: from the start), by keyset, not by offset. */
+    List<TaskLedgerRow> after(LedgerCriteria criteria, TaskLedgerRow last, int size) {
+        if (criteria.nothing()) {
+            return List.of();
+        }
+        if (last == null) {
+            return rows(criteria, ORDER + " limit :limit", Map.of("limit", size));
+        }
+        return rows(criteria, AFTER + ORDER + " limit :limit", Map.of("limit", size,
+                "kRound", last.problem().round().id(), "kNumber", last.problem().number(), "kSeq", last.seq()));
+    }
+
+    private List<TaskLedgerRow> rows(LedgerCriteria criteria, String tail, Map<String, ?> params) {
+        List<TaskRow> rows = jdbc.query(SELECT + FROM + criteria.where() + tail, criteria.params(params),
+                (rs, n) -> new TaskRow(LedgerSql.problem(rs), rs.getLong("t_id"), rs.getInt("seq"),
+                        rs.getString("measure"), rs.getString("completion_criterion"), rs.getLong("t_unit"),
+                        LedgerSql.deadlineType(rs, "t_dtype"), rs.getObject("t_ddate", LocalDate.class),
+                        rs.getInt("progress_percent"), TaskStatus.valueOf(rs.getString("t_status")),
+                        LedgerSql.chinaDate(rs, "signed_off_at")));
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        LedgerDetails.Names names = details.names(rows.stream().map(TaskRow::problem).toList(),
+                rows.stream().map(TaskRow::unitId).distinct().toList());
+        Map<Long, Integer> evidence = details.evidenceCounts(rows.stream().map(TaskRow::id).toList());
+        return rows.stream().map(t -> new TaskLedgerRow(names.columns(t.problem()), t.id(), t.seq(), t.measure(),
+                t.criterion(), names.unit(t.unitId()), t.deadlineType(), t.deadlineDate(), t.progress(), t.status(),
+                deadlines.colour(t.deadlineType(), t.deadlineDate(), t.status().isDone(), criteria.today()),
+                evidence.getOrDefault(t.id(), 0), t.signedOffOn())).toList();
+    }
+
+    private record TaskRow(ProblemRow problem, Long id, int seq, String measure, String criterion, Long unitId,
+                           DeadlineType deadlineType, LocalDate deadlineDate, int progress, TaskStatus status,
+                           LocalDate signedOffOn) {
+    }
+}

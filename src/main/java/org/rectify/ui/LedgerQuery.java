@@ -1,0 +1,63 @@
+package org.rectify.ui;
+
+import org.rectify.dashboard.LedgerFilter;
+import org.rectify.dashboard.LedgerKind;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The ledger page's query string: which ledger, its filters (blank means any; the service checks the
+ * values and names a wrong one) and the page. The status is the task's in the task ledger and the
+ * problem's in the problem ledger, so switching ledgers drops it.
+ */
+record LedgerQuery(String kind, Long round, Long unit, String status, String colour, String source, String category,
+                   String severity, Integer page) {
+
+    static final int PAGE_SIZE = 50;
+
+    LedgerQuery {
+        kind = "problems".equals(kind) ? "problems" : "tasks";
+        page = page == null ? 0 : Math.max(page, 0);
+    }
+
+    LedgerKind ledger() {
+        return "problems".equals(kind) ? LedgerKind.PROBLEMS : LedgerKind.TASKS;
+    }
+
+    LedgerFilter filter() {
+        return new LedgerFilter(round, unit, status, colour, source, category, severity);
+    }
+
+    Pageable pageable() {
+        return PageRequest.of(page, PAGE_SIZE);
+    }
+
+    /** The page of the other (or this) ledger with the same filters; the status only for this one (public: for the template). */
+    public String pageOf(String otherKind) {
+        return link("/ledger", otherKind.equals(kind)).queryParam("kind", otherKind).build().encode().toUriString();
+    }
+
+    /** The Excel file of a ledger with the same filters; the status only for this one. */
+    public String file(String fileKind) {
+        return link("/ledger/" + fileKind + ".xlsx", fileKind.equals(kind)).build().encode().toUriString();
+    }
+
+    private UriComponentsBuilder link(String path, boolean withStatus) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
+        param(b, "round", round);
+        param(b, "unit", unit);
+        param(b, "status", withStatus ? status : null);
+        param(b, "colour", colour);
+        param(b, "source", source);
+        param(b, "category", category);
+        param(b, "severity", severity);
+        return b;
+    }
+
+    private static void param(UriComponentsBuilder b, String name, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            b.queryParam(name, value);
+        }
+    }
+}
