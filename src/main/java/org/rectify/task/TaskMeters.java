@@ -29,7 +29,7 @@ class TaskMeters {
 
     static Specification<RectificationTask> coloured(DeadlineColour colour, ColourBounds bounds) {
         List<TaskStatus> finished = Stream.of(TaskStatus.values())
-                .filter(s -> s.isDone() || s == TaskStatus.WITHDRAWN).toList();
+                .filter(TaskStatus::isFinished).toList();
         return (root, q, cb) -> cb.and(cb.not(root.get("status").in(finished)),
                 ColourPredicates.deadlineOf(root, cb, colour, bounds));
     }

@@ -23,6 +23,11 @@ public enum TaskStatus {
         return this == SIGNED_OFF || this == STANDING;
     }
 
+    /** Nothing more is due from it: done, or withdrawn; such a task has no colour. */
+    public boolean isFinished() {
+        return isDone() || this == WITHDRAWN;
+    }
+
     /** Starts when the plan is approved. */
     public boolean isPlanned() {
         return this == DRAFT || this == REOPENED;

@@ -20,6 +20,6 @@ public class TaskViews {
 
     public TaskView of(RectificationTask t) {
         return t.view(deadlines.colour(t.getDeadlineType(), t.getDeadlineDate(),
-                t.getStatus().isDone() || t.getStatus() == TaskStatus.WITHDRAWN, Zones.today(clock)));
+                t.getStatus().isFinished(), Zones.today(clock)));
     }
 }
