@@ -1,12 +1,21 @@
 package org.rectify.dashboard;
 
+import java.time.LocalDate;
+
 /**
- * The filters of a ledger; null or blank means any. The lead unit takes the units below it too. Status,
- * colour and severity are the names of their values (the task's status in the task ledger, the problem's
- * in the problem ledger); an unknown value is refused, naming the filter.
+ * The filters of a ledger; null or blank means any. The lead unit takes the units below it too, unless
+ * {@code leadUnitOnly}; lead unit 0 means problems with no lead unit yet, category {@value #NONE} those
+ * without a category. Status, colour and severity are the names of their values (the task's status in
+ * the task ledger, the problem's in the problem ledger); an unknown value is refused, naming the filter.
+ * A figure ({@link Figure}) keeps the rows its count counts, a past {@code asOf} day shows the ledger as
+ * it stood at that day's end, and {@code from} is the first day of the period of the period figures.
  */
-public record LedgerFilter(Long roundId, Long leadUnitId, String status, String colour, String sourceType,
-                           String categoryCode, String severity) {
+public record LedgerFilter(Long roundId, Long leadUnitId, boolean leadUnitOnly, String status, String colour,
+                           String sourceType, String categoryCode, String severity, String figure, LocalDate asOf,
+                           LocalDate from) {
+
+    /** The category filter for problems without a category. */
+    public static final String NONE = "NONE";
 
     public LedgerFilter {
         status = blankToNull(status);
@@ -14,6 +23,24 @@ public record LedgerFilter(Long roundId, Long leadUnitId, String status, String 
         sourceType = blankToNull(sourceType);
         categoryCode = blankToNull(categoryCode);
         severity = blankToNull(severity);
+        figure = blankToNull(figure);
+    }
+
+    public LedgerFilter(Long roundId, Long leadUnitId, String status, String colour, String sourceType,
+                        String categoryCode, String severity) {
+        this(roundId, leadUnitId, false, status, colour, sourceType, categoryCode, severity, null, null, null);
+    }
+
+    /** The same filter on another lead unit. */
+    public LedgerFilter withLead(Long unitId, boolean only) {
+        return new LedgerFilter(roundId, unitId, only, status, colour, sourceType, categoryCode, severity, figure, asOf,
+                from);
+    }
+
+    /** The same filter keeping the rows of one figure. */
+    public LedgerFilter withFigure(Figure f) {
+        return new LedgerFilter(roundId, leadUnitId, leadUnitOnly, status, colour, sourceType, categoryCode, severity,
+                f.name(), asOf, from);
     }
 
     public static LedgerFilter none() {

@@ -1,11 +1,13 @@
 package org.rectify.dashboard;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -61,49 +63,90 @@ class LedgerScope {
         scope(actor, where, params);
         RoundView round = f.roundId() == null ? null : rounds.get(f.roundId());
         if (round != null) {
-            where.add("p.round_id = :roundId");
+            where.add("h.round_id = :roundId");
             params.put("roundId", round.id());
         }
-        if (f.leadUnitId() != null) {
-            where.add("exists (select 1 from org_unit lu where lu.id = p.lead_unit_id and lu.path like :leadPath)");
+        if (f.leadUnitId() != null && f.leadUnitId() == 0) {
+            where.add("h.lead_unit_id is null");
+        } else if (f.leadUnitId() != null && f.leadUnitOnly()) {
+            where.add("h.lead_unit_id = :leadUnit");
+            params.put("leadUnit", unitInScope(actor, f.leadUnitId()).id());
+        } else if (f.leadUnitId() != null) {
+            where.add("exists (select 1 from org_unit lu where lu.id = h.lead_unit_id and lu.path like :leadPath)");
             params.put("leadPath", unitInScope(actor, f.leadUnitId()).path() + "%");
         }
-        String item = kind == LedgerKind.TASKS ? "t" : "p";
+        String item = kind == LedgerKind.TASKS ? "th" : "h";
         if (f.status() != null) {
             where.add(item + ".status = :status");
             params.put("status", kind == LedgerKind.TASKS ? known("status", f.status(), TaskStatus.values())
                     : known("status", f.status(), ProblemStatus.values()));
         }
         if (f.severity() != null) {
-            where.add("p.severity = :severity");
+            where.add("h.severity = :severity");
             params.put("severity", known("severity", f.severity(), Severity.values()));
         }
         if (f.sourceType() != null) {
             where.add("r.source_type = :sourceType");
             params.put("sourceType", code("sourceType", f.sourceType(), reference::sourceTypes));
         }
-        if (f.categoryCode() != null) {
-            where.add("p.category_code = :category");
+        if (LedgerFilter.NONE.equals(f.categoryCode())) {
+            where.add("h.category_code is null");
+        } else if (f.categoryCode() != null) {
+            where.add("h.category_code = :category");
             params.put("category", code("categoryCode", f.categoryCode(), reference::categories));
         }
-        LocalDate today = Zones.today(clock);
-        ColourBounds bounds = deadlines.colourBounds(today);
+        Moment moment = moment(f, Zones.today(clock));
+        moment.bind(params);
+        ColourBounds bounds = deadlines.colourBounds(moment.day());
         if (f.colour() != null) {
             DeadlineColour colour = DeadlineColour.valueOf(known("colour", f.colour(), DeadlineColour.values()));
             List<String> finished = kind == LedgerKind.TASKS ? LedgerSql.TASK_DONE : LedgerSql.PROBLEM_CLOSED;
             where.add(item + ".status not in (:finished) and " + LedgerSql.colour(item, colour, bounds, "c", params));
             params.put("finished", finished);
         }
-        return new LedgerCriteria(kind, String.join(" and ", where), params, actor.scopePath() == null, round, today,
-                bounds, f);
+        if (f.figure() != null) {
+            Figure figure = Figure.valueOf(known("figure", f.figure(), Figure.values()));
+            if (figure.kind() != kind) {
+                throw new InvalidInputException("figure", "rule.ledger.figureOfOtherLedger",
+                        "the figure " + figure + " counts " + figure.kind().name().toLowerCase(Locale.ROOT)
+                                + ", not " + kind.name().toLowerCase(Locale.ROOT), figure.name());
+            }
+            if (figure.periodic() && f.from() == null) {
+                throw new InvalidInputException("from", "rule.ledger.periodNeeded",
+                        "the figure " + figure + " needs the first day of its period (from)", figure.name());
+            }
+            where.add(FigureSql.of(figure, moment, bounds, start(f.from()), params));
+        }
+        return new LedgerCriteria(kind, String.join(" and ", where), params, actor.scopePath() == null, round,
+                moment, bounds, f);
+    }
+
+    /** Now, or the end of the past day asked for; a day to come, or a period ending before it starts, is refused. */
+    static Moment moment(LedgerFilter f, LocalDate today) {
+        if (f.asOf() != null && f.asOf().isAfter(today)) {
+            throw new InvalidInputException("asOf", "rule.ledger.asOfInFuture",
+                    "asOf " + f.asOf() + " is after today, " + today, f.asOf(), today);
+        }
+        LocalDate end = f.asOf() == null ? today : f.asOf();
+        if (f.from() != null && f.from().isAfter(end)) {
+            throw new InvalidInputException("from", "rule.ledger.periodReversed",
+                    "the period ends (" + end + ") before it starts (" + f.from() + ")", f.from(), end);
+        }
+        return f.asOf() == null || f.asOf().equals(today) ? Moment.now(today) : Moment.endOf(f.asOf());
+    }
+
+    /** The first instant of a period's first day in China. */
+    static Instant start(LocalDate from) {
+        return from == null ? null : from.atStartOfDay(Zones.CHINA).toInstant();
     }
 
     private static void scope(Actor actor, List<String> where, Map<String, Object> params) {
         if (actor.seesRegion()) {
-            where.add("p.region_path like :scope");
+            where.add("h.region_path like :scope");
             params.put("scope", actor.regionPath() + "%");
         } else if (actor.seesUnitTree()) {
-            where.add("exists (select 1 from problem_unit su where su.problem_id = p.id and su.unit_path like :scope)");
+            where.add("exists (select 1 from problem_unit su where su.problem_id = h.problem_id"
+                    + " and su.unit_path like :scope)");
             params.put("scope", actor.unitPath() + "%");
         } else {
             where.add("1 = 0");

@@ -21,11 +21,14 @@ import org.rectify.task.TaskStatus;
 /** The SQL both ledgers share: the problem's columns, the colour conditions, the states that count as done. */
 final class LedgerSql {
 
-    /** The problem's columns of a row, with its round's (joined as {@code r}). */
+    /**
+     * The problem's columns of a row: its state as at the ledger's moment from its span ({@code h}), the
+     * rest from the problem ({@code p}) and its round ({@code r}).
+     */
     static final String PROBLEM_COLUMNS = """
-            p.id p_id, p.round_id, r.code r_code, r.name r_name, r.source_type, p.number, p.title, p.category_code,
-            p.severity, p.status p_status, p.lead_unit_id, p.responsible_leader_id, p.unit_head_id,
-            p.person_in_charge_id, p.deadline_type p_dtype, p.deadline_date p_ddate, p.closed_at, p.relapse_count""";
+            p.id p_id, p.round_id, r.code r_code, r.name r_name, r.source_type, p.number, p.title, h.category_code,
+            h.severity, h.status p_status, h.lead_unit_id, p.responsible_leader_id, p.unit_head_id,
+            p.person_in_charge_id, h.deadline_type p_dtype, h.deadline_date p_ddate, h.closed_on, h.relapse_count""";
 
     /** Task states that count as signed off (销号): as {@link TaskStatus#isDone()}. */
     static final List<String> TASK_DONE = Stream.of(TaskStatus.values()).filter(TaskStatus::isDone).map(Enum::name)
@@ -71,7 +74,7 @@ final class LedgerSql {
                 ProblemStatus.valueOf(rs.getString("p_status")), nullableLong(rs, "lead_unit_id"),
                 nullableLong(rs, "responsible_leader_id"), nullableLong(rs, "unit_head_id"),
                 nullableLong(rs, "person_in_charge_id"), deadlineType(rs, "p_dtype"),
-                rs.getObject("p_ddate", LocalDate.class), chinaDate(rs, "closed_at"), rs.getInt("relapse_count"));
+                rs.getObject("p_ddate", LocalDate.class), rs.getObject("closed_on", LocalDate.class), rs.getInt("relapse_count"));
     }
 
     static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -19,11 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class LedgerSummaries {
 
-    private static final String PROBLEMS_FROM = " " + """
-             from problem p
-             join inspection_round r on r.id = p.round_id
-             left join rectification_task t on t.problem_id = p.id and t.status <> 'WITHDRAWN'
-             where\s""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final LedgerDetails details;
@@ -40,12 +35,14 @@ class LedgerSummaries {
             return List.of();
         }
         Map<String, Object> params = new HashMap<>(Map.of("done", LedgerSql.TASK_DONE));
-        String red = LedgerSql.colour("t", DeadlineColour.RED, criteria.bounds(), "red", params);
-        String from = criteria.kind() == LedgerKind.TASKS ? TaskLedger.FROM : PROBLEMS_FROM;
-        String sql = "select p.lead_unit_id, count(distinct p.id) problems, count(t.id) tasks,"
-                + " sum(case when t.status in (:done) then 1 else 0 end) signed_off,"
-                + " sum(case when t.id is not null and t.status not in (:done) and " + red
-                + " then 1 else 0 end) overdue" + from + criteria.where() + " group by p.lead_unit_id";
+        String red = LedgerSql.colour("th", DeadlineColour.RED, criteria.bounds(), "red", params);
+        String from = criteria.kind() == LedgerKind.TASKS ? criteria.tasksFrom()
+                : criteria.problemsFrom().replace(" where ", " left join task_history th on th.problem_id = h.problem_id"
+                + " and " + criteria.moment().valid("th") + " and th.status <> 'WITHDRAWN' where ");
+        String sql = "select h.lead_unit_id, count(distinct h.problem_id) problems, count(th.task_id) tasks,"
+                + " sum(case when th.status in (:done) then 1 else 0 end) signed_off,"
+                + " sum(case when th.task_id is not null and th.status not in (:done) and " + red
+                + " then 1 else 0 end) overdue" + from + criteria.where() + " group by h.lead_unit_id";
         record Line(Long unitId, long problems, long tasks, long signedOff, long overdue) {
         }
         List<Line> lines = jdbc.query(sql, criteria.params(params), (rs, n) -> new Line(

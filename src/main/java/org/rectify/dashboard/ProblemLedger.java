@@ -20,10 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ProblemLedger {
 
-    static final String FROM = " " + """
-             from problem p
-             join inspection_round r on r.id = p.round_id
-             where\s""";
     private static final String ORDER = " order by p.round_id, p.number";
     private static final String AFTER = " and (p.round_id > :kRound or (p.round_id = :kRound and p.number > :kNumber))";
 
@@ -51,7 +47,7 @@ public class ProblemLedger {
     }
 
     long count(LedgerCriteria criteria) {
-        return criteria.nothing() ? 0 : jdbc.queryForObject("select count(*)" + FROM + criteria.where(),
+        return criteria.nothing() ? 0 : jdbc.queryForObject("select count(*)" + criteria.problemsFrom() + criteria.where(),
                 criteria.params(Map.of()), Long.class);
     }
 
@@ -67,8 +63,13 @@ public class ProblemLedger {
                 "kRound", last.problem().round().id(), "kNumber", last.problem().number()));
     }
 
+    /** The spans, with the problems for the columns that have no history. */
+    private static String from(LedgerCriteria criteria) {
+        return criteria.problemsFrom().replace(" where ", " join problem p on p.id = h.problem_id where ");
+    }
+
     private List<ProblemLedgerRow> rows(LedgerCriteria criteria, String tail, Map<String, ?> params) {
-        List<ProblemRow> rows = jdbc.query("select " + LedgerSql.PROBLEM_COLUMNS + FROM + criteria.where() + tail,
+        List<ProblemRow> rows = jdbc.query("select " + LedgerSql.PROBLEM_COLUMNS + from(criteria) + criteria.where() + tail,
                 criteria.params(params), (rs, n) -> LedgerSql.problem(rs));
         if (rows.isEmpty()) {
             return List.of();

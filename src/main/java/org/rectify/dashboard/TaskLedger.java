@@ -23,14 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class TaskLedger {
 
-    static final String FROM = " " + """
-             from rectification_task t
-             join problem p on p.id = t.problem_id
-             join inspection_round r on r.id = p.round_id
-             where t.status <> 'WITHDRAWN' and\s""";
     private static final String SELECT = """
-            select t.id t_id, t.seq, t.measure, t.completion_criterion, t.unit_id t_unit, t.deadline_type t_dtype,
-                   t.deadline_date t_ddate, t.progress_percent, t.status t_status, t.signed_off_at,
+            select t.id t_id, t.seq, t.measure, t.completion_criterion, th.unit_id t_unit, th.deadline_type t_dtype,
+                   th.deadline_date t_ddate, t.progress_percent, th.status t_status, t.signed_off_at,
             """ + LedgerSql.PROBLEM_COLUMNS;
     private static final String ORDER = " order by p.round_id, p.number, t.seq";
     /** After the row with this round, problem number and task number, in the ledger's order. */
@@ -60,7 +55,7 @@ public class TaskLedger {
     }
 
     long count(LedgerCriteria criteria) {
-        return criteria.nothing() ? 0 : jdbc.queryForObject("select count(*)" + FROM + criteria.where(),
+        return criteria.nothing() ? 0 : jdbc.queryForObject("select count(*)" + criteria.tasksFrom() + criteria.where(),
                 criteria.params(Map.of()), Long.class);
     }
 
@@ -76,8 +71,14 @@ public class TaskLedger {
                 "kRound", last.problem().round().id(), "kNumber", last.problem().number(), "kSeq", last.seq()));
     }
 
+    /** The spans, with the tasks and problems for the columns that have no history. */
+    private static String from(LedgerCriteria criteria) {
+        return criteria.tasksFrom().replace(" where ", " join rectification_task t on t.id = th.task_id"
+                + " join problem p on p.id = th.problem_id where ");
+    }
+
     private List<TaskLedgerRow> rows(LedgerCriteria criteria, String tail, Map<String, ?> params) {
-        List<TaskRow> rows = jdbc.query(SELECT + FROM + criteria.where() + tail, criteria.params(params),
+        List<TaskRow> rows = jdbc.query(SELECT + from(criteria) + criteria.where() + tail, criteria.params(params),
                 (rs, n) -> new TaskRow(LedgerSql.problem(rs), rs.getLong("t_id"), rs.getInt("seq"),
                         rs.getString("measure"), rs.getString("completion_criterion"), rs.getLong("t_unit"),
                         LedgerSql.deadlineType(rs, "t_dtype"), rs.getObject("t_ddate", LocalDate.class),

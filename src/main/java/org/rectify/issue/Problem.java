@@ -27,6 +27,7 @@ import static org.rectify.issue.ProblemStatus.*;
  */
 @Entity
 @Table(name = "problem")
+@EntityListeners(ProblemHistory.class)
 public class Problem extends AbstractAggregateRoot<Problem> {
 
     static final String TARGET = "PROBLEM";
@@ -236,6 +237,12 @@ public class Problem extends AbstractAggregateRoot<Problem> {
 
     private AuditEntry entry(String action, Map<String, Object> before, Map<String, Object> after) {
         return AuditEntry.of(action, TARGET, id, id, before, after);
+    }
+
+    /** What {@link ProblemHistory} keeps of this problem's state. */
+    ProblemHistory.State historyState() {
+        return new ProblemHistory.State(roundId, regionPath, leadUnitId, categoryCode, severity, status, deadlineType,
+                deadlineDate, registeredAt, closedAt, relapseCount);
     }
 
     public List<Long> coUnitIds() {

@@ -53,6 +53,11 @@ public class OrgDirectory {
         return units.findSubtree(path).stream().map(OrgUnit::view).toList();
     }
 
+    /** The units right below a unit, in tree order. */
+    public List<OrgUnitView> children(Long id) {
+        return units.findByParentIdOrderByPath(id).stream().map(OrgUnit::view).toList();
+    }
+
     public Optional<UserView> findUser(Long id) {
         return id == null ? Optional.empty() : userCache.get(id, key -> users.findById(key).map(AppUser::view));
     }

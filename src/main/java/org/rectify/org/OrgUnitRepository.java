@@ -12,4 +12,6 @@ interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
 
     @Query("select u from OrgUnit u where u.path like concat(:prefix, '%') order by u.path")
     List<OrgUnit> findSubtree(String prefix);
+
+    List<OrgUnit> findByParentIdOrderByPath(Long parentId);
 }

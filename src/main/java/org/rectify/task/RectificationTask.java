@@ -20,6 +20,7 @@ import static org.rectify.task.TaskStatus.*;
 /** A rectification task (整改任务/措施) of the task list, with its unit, deadline and progress. */
 @Entity
 @Table(name = "rectification_task")
+@EntityListeners(TaskHistory.class)
 public class RectificationTask extends AbstractAggregateRoot<RectificationTask> {
 
     static final String TARGET = "TASK";
@@ -190,6 +191,11 @@ public class RectificationTask extends AbstractAggregateRoot<RectificationTask> 
     }
 
     /** The task without its colour, which needs today's date and the calendar (see {@link TaskViews}). */
+    /** What {@link TaskHistory} keeps of this task's state. */
+    TaskHistory.State historyState() {
+        return new TaskHistory.State(problemId, unitId, status, deadlineType, deadlineDate);
+    }
+
     public TaskView view() {
         return view(null);
     }

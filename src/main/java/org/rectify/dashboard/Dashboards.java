@@ -1,0 +1,375 @@
+package org.rectify.dashboard;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.rectify.common.NotFoundException;
+import org.rectify.common.Zones;
+import org.rectify.inspection.InspectionRounds;
+import org.rectify.inspection.ReferenceData;
+import org.rectify.inspection.ReferenceItem;
+import org.rectify.inspection.RoundView;
+import org.rectify.issue.Severity;
+import org.rectify.org.Actor;
+import org.rectify.org.CurrentActor;
+import org.rectify.org.OrgDirectory;
+import org.rectify.org.OrgUnitView;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Leadership's dashboard ({@link Dashboard}): every figure is a count of the ledger's rows under the
+ * figure's condition ({@link FigureSql}), read in one grouped query per breakdown over the spans valid
+ * at the moment, in the caller's scope as the ledger resolves it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Dashboards {
+
+    /** The weeks of the trend. */
+    static final int WEEKS = 12;
+
+    private final LedgerScope scope;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CurrentActor current;
+    private final OrgDirectory org;
+    private final ReferenceData reference;
+    private final InspectionRounds rounds;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final int laggards;
+
+    Dashboards(LedgerScope scope, NamedParameterJdbcTemplate jdbc, CurrentActor current, OrgDirectory org,
+               ReferenceData reference, InspectionRounds rounds, MessageSource messages, Clock clock,
+               @Value("${rectify.dashboard.laggards:3}") int laggards) {
+        this.scope = scope;
+        this.jdbc = jdbc;
+        this.current = current;
+        this.org = org;
+        this.reference = reference;
+        this.rounds = rounds;
+        this.messages = messages;
+        this.clock = clock;
+        this.laggards = laggards;
+    }
+
+    public Dashboard dashboard(FigureFilter requested) {
+        LocalDate today = Zones.today(clock);
+        LocalDate asOf = requested.asOf() == null ? today : requested.asOf();
+        LocalDate from = requested.from() == null ? asOf.minusDays(6) : requested.from();
+        // now stays "now" in the drill-down links, so that a list opened later shows its own present
+        FigureFilter filter = requested.at(asOf.equals(today) ? null : asOf, from);
+        LedgerFilter base = filter.ledger(filter.unitId(), false);
+        LedgerCriteria problems = scope.resolve(LedgerKind.PROBLEMS, base);
+        if (problems.nothing()) {
+            return new Dashboard(asOf, from, problems.moment().live(), null,
+                    new Dashboard.Line("", null, null, Figures.zero(), base), List.of(), List.of(), List.of());
+        }
+        OrgUnitView node = node(filter);
+        Named unit = filter.unitId() == null ? null : named(node);
+
+        Figures totals = figures(filter, base, null).getOrDefault("", Figures.zero());
+        Double median = median(problems);
+        totals = new Figures(totals.counts(), totals.daysToCloseSum(), median);
+        Dashboard.Line total = new Dashboard.Line("", unit, null, totals, base);
+
+        List<Dashboard.Breakdown> breakdowns = new ArrayList<>();
+        List<Dashboard.Line> unitLines = unitLines(filter, base, node);
+        breakdowns.add(new Dashboard.Breakdown(Dimension.UNIT, unitLines));
+        for (Dimension d : List.of(Dimension.SOURCE, Dimension.CATEGORY, Dimension.SEVERITY, Dimension.ROUND)) {
+            breakdowns.add(new Dashboard.Breakdown(d, lines(filter, base, d)));
+        }
+        FigureFilter weekBefore = filter.at(asOf.minusDays(7), from.minusDays(7));
+        List<Dashboard.Line> before = unitLines(weekBefore, weekBefore.ledger(filter.unitId(), false), node);
+        List<Dashboard.Ranking> rankings = rankings(unitLines, before);
+        List<Dashboard.Week> trend = trend(filter, asOf);
+        return new Dashboard(asOf, from, problems.moment().live(), unit, total, breakdowns, rankings, trend);
+    }
+
+    /** The dashboard's unit: the one asked for (404 outside the caller's scope), else the scope's root. */
+    private OrgUnitView node(FigureFilter filter) {
+        Actor actor = current.get();
+        Long id = filter.unitId() != null ? filter.unitId() : actor.seesRegion() ? actor.regionId() : actor.unitId();
+        String scopePath = actor.scopePath();
+        return org.findUnit(id).filter(u -> scopePath != null && u.isWithin(scopePath))
+                .orElseThrow(() -> new NotFoundException("unit", id));
+    }
+
+    /** The figures of the problems and of the tasks under {@code base}, per value of the dimension ("" if none). */
+    private Map<String, Figures> figures(FigureFilter filter, LedgerFilter base, Dimension dimension) {
+        LedgerCriteria problems = scope.resolve(LedgerKind.PROBLEMS, base);
+        LedgerCriteria tasks = scope.resolve(LedgerKind.TASKS, base);
+        String key = dimension == null ? "''" : dimension.column();
+        String group = dimension == null ? "" : " group by " + dimension.column();
+        Map<String, Object> params = new HashMap<>();
+        List<String> sums = new ArrayList<>();
+        for (Figure f : Figure.values()) {
+            if (f.kind() == LedgerKind.PROBLEMS && f != Figure.PROBLEMS) {
+                sums.add("sum(case when " + FigureSql.of(f, problems.moment(), problems.bounds(),
+                        LedgerScope.start(filter.from()), params) + " then 1 else 0 end) f_" + f.name());
+            }
+        }
+        sums.add("sum(case when h.status in (:closedStates) then coalesce(h.working_days_to_close, 0) else 0 end)"
+                + " days");
+        Map<String, EnumMap<Figure, Long>> counts = new TreeMap<>();
+        Map<String, Long> days = new HashMap<>();
+        jdbc.query("select " + key + " k, count(*) f_PROBLEMS, " + String.join(", ", sums) + problems.problemsFrom()
+                + problems.where() + group, problems.params(params), rs -> {
+            String k = Objects.toString(rs.getObject("k"), "");
+            EnumMap<Figure, Long> c = counts.computeIfAbsent(k, x -> new EnumMap<>(Figure.class));
+            for (Figure f : Figure.values()) {
+                if (f.kind() == LedgerKind.PROBLEMS) {
+                    c.put(f, rs.getLong("f_" + f.name()));
+                }
+            }
+            days.put(k, rs.getLong("days"));
+        });
+        Map<String, Object> taskParams = new HashMap<>();
+        List<String> taskSums = new ArrayList<>();
+        for (Figure f : Figure.values()) {
+            if (f.kind() == LedgerKind.TASKS && f != Figure.TASKS) {
+                taskSums.add("sum(case when " + FigureSql.of(f, tasks.moment(), tasks.bounds(), null, taskParams)
+                        + " then 1 else 0 end) f_" + f.name());
+            }
+        }
+        jdbc.query("select " + key + " k, count(*) f_TASKS, " + String.join(", ", taskSums) + tasks.tasksFrom()
+                + tasks.where() + group, tasks.params(taskParams), rs -> {
+            String k = Objects.toString(rs.getObject("k"), "");
+            EnumMap<Figure, Long> c = counts.computeIfAbsent(k, x -> new EnumMap<>(Figure.class));
+            for (Figure f : Figure.values()) {
+                if (f.kind() == LedgerKind.TASKS) {
+                    c.put(f, rs.getLong("f_" + f.name()));
+                }
+            }
+        });
+        Map<String, Figures> result = new LinkedHashMap<>();
+        counts.forEach((k, c) -> result.put(k, new Figures(c, days.getOrDefault(k, 0L), null)));
+        return result;
+    }
+
+    /** The median of the working days to close, from their histogram. */
+    private Double median(LedgerCriteria problems) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("closedStates", LedgerSql.PROBLEM_CLOSED);
+        TreeMap<Integer, Long> histogram = new TreeMap<>();
+        jdbc.query("select h.working_days_to_close d, count(*) n" + problems.problemsFrom() + problems.where()
+                        + " and h.status in (:closedStates) group by h.working_days_to_close", problems.params(params),
+                rs -> {
+                    histogram.merge(rs.getInt("d"), rs.getLong("n"), Long::sum);
+                });
+        long n = histogram.values().stream().mapToLong(Long::longValue).sum();
+        if (n == 0) {
+            return null;
+        }
+        return (nth(histogram, (n - 1) / 2) + nth(histogram, n / 2)) / 2.0;
+    }
+
+    private static int nth(TreeMap<Integer, Long> histogram, long index) {
+        long seen = 0;
+        for (Map.Entry<Integer, Long> e : histogram.entrySet()) {
+            seen += e.getValue();
+            if (index < seen) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalStateException("index " + index + " beyond " + seen);
+    }
+
+    /**
+     * The units right below the dashboard's unit, each with its subtree; the unit itself where it leads
+     * problems directly; the problems without a lead unit yet, on the dashboard of the whole scope.
+     */
+    private List<Dashboard.Line> unitLines(FigureFilter filter, LedgerFilter base, OrgUnitView node) {
+        Map<String, Figures> byLead = figures(filter, base, Dimension.UNIT);
+        Map<Long, OrgUnitView> leads = org.units(byLead.keySet().stream().filter(k -> !k.isEmpty())
+                .map(Long::valueOf).toList());
+        List<OrgUnitView> children = org.children(node.id());
+        Map<Long, List<Figures>> perChild = new LinkedHashMap<>();
+        List<Dashboard.Line> lines = new ArrayList<>();
+        byLead.forEach((k, figures) -> {
+            if (k.isEmpty()) {
+                return;
+            }
+            OrgUnitView lead = leads.get(Long.valueOf(k));
+            if (lead == null) {
+                return;
+            }
+            children.stream().filter(c -> lead.isWithin(c.path())).findFirst()
+                    .ifPresent(c -> perChild.computeIfAbsent(c.id(), x -> new ArrayList<>()).add(figures));
+        });
+        Figures own = byLead.get(node.id().toString());
+        if (own != null) {
+            lines.add(new Dashboard.Line(node.id().toString(), named(node), "SELF", own,
+                    withDate(base, filter).withLead(node.id(), true)));
+        }
+        for (OrgUnitView child : children) {
+            List<Figures> parts = perChild.get(child.id());
+            if (parts != null) {
+                lines.add(new Dashboard.Line(child.id().toString(), named(child), child.kind().name(),
+                        Figures.sum(parts), withDate(base, filter).withLead(child.id(), false)));
+            }
+        }
+        Figures unassigned = byLead.get("");
+        if (unassigned != null && filter.unitId() == null) {
+            lines.add(new Dashboard.Line("0", new Named("0", text("dashboard.unit.none", Locale.CHINA),
+                    text("dashboard.unit.none", Locale.ENGLISH)), "NONE", unassigned,
+                    withDate(base, filter).withLead(0L, false)));
+        }
+        return lines;
+    }
+
+    private static LedgerFilter withDate(LedgerFilter base, FigureFilter filter) {
+        return new LedgerFilter(base.roundId(), base.leadUnitId(), base.leadUnitOnly(), null, null, base.sourceType(),
+                base.categoryCode(), base.severity(), null, filter.asOf(), filter.from());
+    }
+
+    private List<Dashboard.Line> lines(FigureFilter filter, LedgerFilter base, Dimension dimension) {
+        Map<String, Figures> figures = figures(filter, base, dimension);
+        Map<String, Named> names = names(dimension, figures.keySet());
+        List<Dashboard.Line> lines = new ArrayList<>();
+        figures.forEach((k, f) -> lines.add(new Dashboard.Line(k, names.get(k), null, f, drill(base, dimension, k))));
+        Map<String, Integer> order = new HashMap<>();
+        List<String> keys = new ArrayList<>(names.keySet());
+        for (int i = 0; i < keys.size(); i++) {
+            order.put(keys.get(i), i);
+        }
+        lines.sort(Comparator.comparing(l -> order.getOrDefault(l.key(), Integer.MAX_VALUE)));
+        return lines;
+    }
+
+    private static LedgerFilter drill(LedgerFilter b, Dimension dimension, String key) {
+        return switch (dimension) {
+            case SOURCE -> new LedgerFilter(b.roundId(), b.leadUnitId(), false, null, null, key, b.categoryCode(),
+                    b.severity(), null, b.asOf(), b.from());
+            case CATEGORY -> new LedgerFilter(b.roundId(), b.leadUnitId(), false, null, null, b.sourceType(),
+                    key.isEmpty() ? LedgerFilter.NONE : key, b.severity(), null, b.asOf(), b.from());
+            case SEVERITY -> new LedgerFilter(b.roundId(), b.leadUnitId(), false, null, null, b.sourceType(),
+                    b.categoryCode(), key, null, b.asOf(), b.from());
+            case ROUND -> new LedgerFilter(Long.valueOf(key), b.leadUnitId(), false, null, null, b.sourceType(),
+                    b.categoryCode(), b.severity(), null, b.asOf(), b.from());
+            case UNIT -> throw new IllegalArgumentException("units have lines of their own");
+        };
+    }
+
+    /** The names of a dimension's values, in the order of its reference data (by its sort order). */
+    private Map<String, Named> names(Dimension dimension, java.util.Set<String> keys) {
+        Map<String, Named> names = new LinkedHashMap<>();
+        switch (dimension) {
+            case SOURCE -> reference.sourceTypes().forEach(i -> names.put(i.code(), named(i)));
+            case CATEGORY -> {
+                reference.categories().forEach(i -> names.put(i.code(), named(i)));
+                names.put("", new Named("", text("dashboard.category.none", Locale.CHINA),
+                        text("dashboard.category.none", Locale.ENGLISH)));
+            }
+            case SEVERITY -> {
+                for (Severity s : Severity.values()) {
+                    names.put(s.name(), new Named(s.name(), text("severity." + s.name(), Locale.CHINA),
+                            text("severity." + s.name(), Locale.ENGLISH)));
+                }
+            }
+            case ROUND -> keys.stream().map(Long::valueOf).sorted().forEach(id -> {
+                RoundView r = rounds.get(id);
+                names.put(id.toString(), new Named(id.toString(), r.name(), r.name()));
+            });
+            case UNIT -> throw new IllegalArgumentException("units are named by the org tree");
+        }
+        return names;
+    }
+
+    private List<Dashboard.Ranking> rankings(List<Dashboard.Line> lines, List<Dashboard.Line> before) {
+        Map<String, List<Dashboard.Line>> sections = lines.stream()
+                .filter(l -> !"SELF".equals(l.section()) && !"NONE".equals(l.section()))
+                .filter(l -> l.figures().count(Figure.PROBLEMS) > 0)
+                .collect(Collectors.groupingBy(Dashboard.Line::section, LinkedHashMap::new, Collectors.toList()));
+        Map<String, Map<String, Integer>> previous = new HashMap<>();
+        before.stream().filter(l -> !"SELF".equals(l.section()) && !"NONE".equals(l.section()))
+                .filter(l -> l.figures().count(Figure.PROBLEMS) > 0)
+                .collect(Collectors.groupingBy(Dashboard.Line::section, LinkedHashMap::new, Collectors.toList()))
+                .forEach((section, ls) -> previous.put(section, ranks(ls)));
+        List<Dashboard.Ranking> rankings = new ArrayList<>();
+        sections.forEach((section, ls) -> {
+            Map<String, Integer> ranks = ranks(ls);
+            List<Dashboard.Line> ordered = ls.stream().sorted(Comparator.comparing((Dashboard.Line l) -> ranks.get(l.key()))
+                    .thenComparing(l -> l.name().nameZh())).toList();
+            int laggardCount = Math.min(laggards, ordered.size() / 2);
+            int worst = ordered.isEmpty() ? 0 : ranks.get(ordered.get(ordered.size() - 1).key());
+            List<Dashboard.Ranked> ranked = new ArrayList<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                Dashboard.Line l = ordered.get(i);
+                int rank = ranks.get(l.key());
+                boolean laggard = laggardCount > 0 && i >= ordered.size() - laggardCount && rank > 1;
+                ranked.add(new Dashboard.Ranked(rank, previous.getOrDefault(section, Map.of()).get(l.key()), l,
+                        laggard || (laggardCount > 0 && rank == worst && rank > 1)));
+            }
+            rankings.add(new Dashboard.Ranking(section, ranked));
+        });
+        return rankings;
+    }
+
+    /** Competition ranks ("1, 2, 2, 4") by closure rate, then on-time rate, higher first; no rate ranks last. */
+    private static Map<String, Integer> ranks(List<Dashboard.Line> lines) {
+        Function<Dashboard.Line, double[]> score = l -> new double[]{
+                l.figures().closureRate() == null ? -1 : l.figures().closureRate(),
+                l.figures().onTimeRate() == null ? -1 : l.figures().onTimeRate()};
+        Comparator<Dashboard.Line> better = Comparator.comparing((Dashboard.Line l) -> -score.apply(l)[0])
+                .thenComparing(l -> -score.apply(l)[1]);
+        List<Dashboard.Line> sorted = lines.stream().sorted(better).toList();
+        Map<String, Integer> ranks = new HashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            Dashboard.Line l = sorted.get(i);
+            boolean tie = i > 0 && better.compare(sorted.get(i - 1), l) == 0;
+            ranks.put(l.key(), tie ? ranks.get(sorted.get(i - 1).key()) : i + 1);
+        }
+        return ranks;
+    }
+
+    /** {@link #WEEKS} weeks ending on the as-of day, oldest first. */
+    private List<Dashboard.Week> trend(FigureFilter filter, LocalDate asOf) {
+        List<Dashboard.Week> weeks = new ArrayList<>();
+        for (int i = WEEKS - 1; i >= 0; i--) {
+            LocalDate end = asOf.minusDays(7L * i);
+            LocalDate start = end.minusDays(6);
+            LedgerFilter week = filter.at(i == 0 ? filter.asOf() : end, start).ledger(filter.unitId(), false);
+            LedgerCriteria c = scope.resolve(LedgerKind.PROBLEMS, week);
+            Map<String, Object> params = new HashMap<>();
+            String sql = "select sum(case when " + FigureSql.of(Figure.NEW, c.moment(), c.bounds(),
+                    LedgerScope.start(start), params) + " then 1 else 0 end) registered, sum(case when "
+                    + FigureSql.of(Figure.CLOSED_IN_PERIOD, c.moment(), c.bounds(), LedgerScope.start(start), params)
+                    + " then 1 else 0 end) closed, sum(case when " + FigureSql.of(Figure.OPEN, c.moment(), c.bounds(),
+                    null, params) + " then 1 else 0 end) open_now, sum(case when " + FigureSql.of(Figure.OVERDUE,
+                    c.moment(), c.bounds(), null, params) + " then 1 else 0 end) overdue" + c.problemsFrom()
+                    + c.where();
+            weeks.add(jdbc.queryForObject(sql, c.params(params), (rs, n) -> new Dashboard.Week(start, end,
+                    rs.getLong("registered"), rs.getLong("closed"), rs.getLong("open_now"), rs.getLong("overdue"),
+                    week)));
+        }
+        return weeks;
+    }
+
+    private static Named named(OrgUnitView unit) {
+        return new Named(unit.id().toString(), unit.nameZh(), unit.nameEn());
+    }
+
+    private static Named named(ReferenceItem item) {
+        return new Named(item.code(), item.nameZh(), item.nameEn());
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+}
