@@ -3,6 +3,8 @@ package org.rectify.dashboard;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The figures leadership steers by, for a scope and filters, as they stood at the end of a day (or now):
  * totals, the same figures by unit, source, category, severity and round, the ranking of the units and
@@ -33,6 +35,7 @@ public record Dashboard(LocalDate asOf, LocalDate from, boolean live, Named unit
     public record Ranked(int rank, Integer previousRank, Line line, boolean laggard) {
 
         /** Places gained since the week before (negative: lost), null if not ranked then. */
+        @JsonProperty
         public Integer change() {
             return previousRank == null ? null : previousRank - rank;
         }

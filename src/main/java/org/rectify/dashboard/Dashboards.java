@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.rectify.common.NotFoundException;
+import org.rectify.common.NotPermittedException;
 import org.rectify.common.Zones;
 import org.rectify.inspection.InspectionRounds;
 import org.rectify.inspection.ReferenceData;
@@ -26,6 +27,7 @@ import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.OrgUnitView;
+import org.rectify.org.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -40,6 +42,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class Dashboards {
+
+    /** Who reads the dashboard: the region's roles, and unit heads for their unit's subtree. */
+    static final List<Role> READERS = List.of(Role.LEADER, Role.OFFICE, Role.INSPECTOR, Role.UNIT_HEAD);
 
     /** The weeks of the trend. */
     static final int WEEKS = 12;
@@ -69,6 +74,10 @@ public class Dashboards {
     }
 
     public Dashboard dashboard(FigureFilter requested) {
+        Actor actor = current.get();
+        if (READERS.stream().noneMatch(actor::has)) {
+            throw new NotPermittedException("rule.dashboard.readers", "the dashboard is for " + READERS);
+        }
         LocalDate today = Zones.today(clock);
         LocalDate asOf = requested.asOf() == null ? today : requested.asOf();
         LocalDate from = requested.from() == null ? asOf.minusDays(6) : requested.from();

@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The figures of one set of problems (a dashboard's totals, or one line of a breakdown): the count of
  * each {@link Figure} and the rates and averages derived from them, as the README defines them. A rate
@@ -31,32 +33,43 @@ public record Figures(Map<Figure, Long> counts, long daysToCloseSum, Double medi
         return counts.get(figure);
     }
 
+    /** A figure's count by its name (for templates). */
+    public long of(String figure) {
+        return count(Figure.valueOf(figure));
+    }
+
     /** 整改完成率: closed ÷ problems. */
+    @JsonProperty
     public Double closureRate() {
         return rate(Figure.CLOSED, Figure.PROBLEMS);
     }
 
     /** 按期销号率: closed on time ÷ closed (closures after an extension are counted apart). */
+    @JsonProperty
     public Double onTimeRate() {
         return rate(Figure.CLOSED_ON_TIME, Figure.CLOSED);
     }
 
     /** Closed after an extension ÷ closed. */
+    @JsonProperty
     public Double extendedClosureRate() {
         return rate(Figure.CLOSED_EXTENDED, Figure.CLOSED);
     }
 
     /** Tasks done ÷ tasks. */
+    @JsonProperty
     public Double taskCompletionRate() {
         return rate(Figure.TASKS_DONE, Figure.TASKS);
     }
 
     /** 反弹率: problems relapsed ÷ problems looked back at. */
+    @JsonProperty
     public Double relapseRate() {
         return rate(Figure.RELAPSED, Figure.LOOKED_BACK);
     }
 
     /** The mean of the working days to close, one decimal; null if none is closed. */
+    @JsonProperty
     public Double meanDaysToClose() {
         long closed = count(Figure.CLOSED);
         return closed == 0 ? null : Math.round(daysToCloseSum * 10.0 / closed) / 10.0;

@@ -1,9 +1,12 @@
 package org.rectify.ui;
 
+import java.time.LocalDate;
+
 import org.rectify.dashboard.LedgerFilter;
 import org.rectify.dashboard.LedgerKind;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -11,8 +14,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * values and names a wrong one) and the page. The status is the task's in the task ledger and the
  * problem's in the problem ledger, so switching ledgers drops it.
  */
-record LedgerQuery(String kind, Long round, Long unit, String status, String colour, String source, String category,
-                   String severity, Integer page) {
+record LedgerQuery(String kind, Long round, Long unit, Boolean unitOnly, String status, String colour, String source,
+                   String category, String severity, String figure,
+                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, Integer page) {
 
     static final int PAGE_SIZE = 50;
 
@@ -26,7 +31,8 @@ record LedgerQuery(String kind, Long round, Long unit, String status, String col
     }
 
     LedgerFilter filter() {
-        return new LedgerFilter(round, unit, status, colour, source, category, severity);
+        return new LedgerFilter(round, unit, Boolean.TRUE.equals(unitOnly), status, colour, source, category, severity,
+                figure, asOf, from);
     }
 
     Pageable pageable() {
@@ -47,11 +53,15 @@ record LedgerQuery(String kind, Long round, Long unit, String status, String col
         UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
         param(b, "round", round);
         param(b, "unit", unit);
+        param(b, "unitOnly", Boolean.TRUE.equals(unitOnly) ? true : null);
         param(b, "status", withStatus ? status : null);
         param(b, "colour", colour);
         param(b, "source", source);
         param(b, "category", category);
         param(b, "severity", severity);
+        param(b, "figure", withStatus ? figure : null);
+        param(b, "asOf", asOf);
+        param(b, "from", from);
         return b;
     }
 

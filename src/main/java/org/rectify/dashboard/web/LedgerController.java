@@ -1,13 +1,17 @@
 package org.rectify.dashboard.web;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.rectify.common.KnownParameters;
 import org.rectify.dashboard.LedgerExports;
 import org.rectify.dashboard.LedgerFilter;
 import org.rectify.dashboard.LedgerKind;
@@ -23,6 +27,7 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,6 +40,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/ledger")
 class LedgerController {
 
+    static final String LEAD_UNIT = "the lead unit, with the units below it; 0: problems without a lead unit yet";
+    static final String LEAD_UNIT_ONLY = "true: the lead unit itself, not the units below it";
+    static final String CATEGORY = "a category code; NONE: problems without a category";
+    static final String FIGURE = "only the rows a dashboard figure counts (a Figure of this ledger's kind)";
+    static final String AS_OF = "the ledger as it stood at the end of this past day (China time); none: now";
+    static final String FROM = "the first day of the period of the figures NEW and CLOSED_IN_PERIOD";
+
     private final TaskLedger tasks;
     private final ProblemLedger problems;
     private final LedgerExports exports;
@@ -46,26 +58,42 @@ class LedgerController {
     }
 
     /** The task ledger's filters; its status is the task's. */
-    record TaskFilters(Long roundId, Long leadUnitId,
+    record TaskFilters(Long roundId,
+                       @Parameter(description = LEAD_UNIT) Long leadUnitId,
+                       @Parameter(description = LEAD_UNIT_ONLY) Boolean leadUnitOnly,
                        @Schema(implementation = TaskStatus.class) String status,
                        @Schema(implementation = DeadlineColour.class) String colour,
-                       String sourceType, String categoryCode,
-                       @Schema(implementation = Severity.class) String severity) {
+                       String sourceType,
+                       @Parameter(description = CATEGORY) String categoryCode,
+                       @Schema(implementation = Severity.class) String severity,
+                       @Parameter(description = FIGURE) String figure,
+                       @Parameter(description = AS_OF) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                       @Parameter(description = FROM) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from) {
 
         LedgerFilter filter() {
-            return new LedgerFilter(roundId, leadUnitId, status, colour, sourceType, categoryCode, severity);
+            return new LedgerFilter(roundId, leadUnitId, Boolean.TRUE.equals(leadUnitOnly), status, colour,
+                    sourceType, categoryCode, severity, figure, asOf, from);
         }
     }
 
     /** The problem ledger's filters; its status is the problem's. */
-    record ProblemFilters(Long roundId, Long leadUnitId,
+    record ProblemFilters(Long roundId,
+                          @Parameter(description = LEAD_UNIT) Long leadUnitId,
+                          @Parameter(description = LEAD_UNIT_ONLY) Boolean leadUnitOnly,
                           @Schema(implementation = ProblemStatus.class) String status,
                           @Schema(implementation = DeadlineColour.class) String colour,
-                          String sourceType, String categoryCode,
-                          @Schema(implementation = Severity.class) String severity) {
+                          String sourceType,
+                          @Parameter(description = CATEGORY) String categoryCode,
+                          @Schema(implementation = Severity.class) String severity,
+                          @Parameter(description = FIGURE) String figure,
+                          @Parameter(description = AS_OF) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                          LocalDate asOf,
+                          @Parameter(description = FROM) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                          LocalDate from) {
 
         LedgerFilter filter() {
-            return new LedgerFilter(roundId, leadUnitId, status, colour, sourceType, categoryCode, severity);
+            return new LedgerFilter(roundId, leadUnitId, Boolean.TRUE.equals(leadUnitOnly), status, colour,
+                    sourceType, categoryCode, severity, figure, asOf, from);
         }
     }
 
@@ -73,14 +101,17 @@ class LedgerController {
     @Operation(summary = "The task ledger: one row per task (withdrawn ones left out) with its problem's columns,"
             + " by round, problem number and task number")
     Page<TaskLedgerRow> tasks(@ParameterObject TaskFilters filters,
-                              @ParameterObject @PageableDefault(size = 50) Pageable page) {
+                              @ParameterObject @PageableDefault(size = 50) Pageable page, HttpServletRequest request) {
+        KnownParameters.check(request.getParameterMap().keySet(), TaskFilters.class, "page", "size", "sort");
         return tasks.list(filters.filter(), page);
     }
 
     @GetMapping("/problems")
     @Operation(summary = "The problem ledger: one row per problem with its task counts, closure date and relapses")
     Page<ProblemLedgerRow> problems(@ParameterObject ProblemFilters filters,
-                                    @ParameterObject @PageableDefault(size = 50) Pageable page) {
+                                    @ParameterObject @PageableDefault(size = 50) Pageable page,
+                                    HttpServletRequest request) {
+        KnownParameters.check(request.getParameterMap().keySet(), ProblemFilters.class, "page", "size", "sort");
         return problems.list(filters.filter(), page);
     }
 
