@@ -315,15 +315,14 @@ public class Dashboards {
             Map<String, Integer> ranks = ranks(ls);
             List<Dashboard.Line> ordered = ls.stream().sorted(Comparator.comparing((Dashboard.Line l) -> ranks.get(l.key()))
                     .thenComparing(l -> l.name().nameZh())).toList();
-            int laggardCount = Math.min(laggards, ordered.size() / 2);
-            int worst = ordered.isEmpty() ? 0 : ranks.get(ordered.get(ordered.size() - 1).key());
+            // the bottom places (at most half the units), with those tied with them, unless tied with the best
+            int places = Math.min(laggards, ordered.size() / 2);
+            int cutoff = places == 0 ? Integer.MAX_VALUE : ranks.get(ordered.get(ordered.size() - places).key());
             List<Dashboard.Ranked> ranked = new ArrayList<>();
-            for (int i = 0; i < ordered.size(); i++) {
-                Dashboard.Line l = ordered.get(i);
+            for (Dashboard.Line l : ordered) {
                 int rank = ranks.get(l.key());
-                boolean laggard = laggardCount > 0 && i >= ordered.size() - laggardCount && rank > 1;
                 ranked.add(new Dashboard.Ranked(rank, previous.getOrDefault(section, Map.of()).get(l.key()), l,
-                        laggard || (laggardCount > 0 && rank == worst && rank > 1)));
+                        rank > 1 && rank >= cutoff));
             }
             rankings.add(new Dashboard.Ranking(section, ranked));
         });
