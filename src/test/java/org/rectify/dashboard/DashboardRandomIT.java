@@ -162,6 +162,12 @@ class DashboardRandomIT extends IntegrationTest {
                 ChronoUnit.MINUTES);
         Instant closedAt = closed ? registered.plus(
                 random.nextLong(Math.max(1, ChronoUnit.MINUTES.between(registered, now))), ChronoUnit.MINUTES) : null;
+        if (closed && deadline != null && random.nextBoolean()) {
+            // on the edges of on time and late: the day before the deadline, the day itself, the day after
+            Instant edge = deadline.plusDays(random.nextInt(3) - 1).atTime(random.nextInt(24), random.nextInt(60))
+                    .atZone(Zones.CHINA).toInstant();
+            closedAt = edge.isAfter(registered) && edge.isBefore(now) ? edge : closedAt;
+        }
         Map<String, Object> p = new HashMap<>();
         p.put("round_id", round);
         p.put("region_id", county);
