@@ -55,7 +55,7 @@ final class DispatchReport {
         Document document = new Document(PageSize.A4, 50, 50, 50, 50);
         PdfWriter.getInstance(document, out);
         String scope = text.scope(data.scope());
-        document.addTitle(text.text("report.dispatch.title", scope));
+        document.addTitle(text.text("report.dispatch.title") + " — " + scope);
         document.addCreator("Rectify");
         HeaderFooter footer = new HeaderFooter(new Phrase("— ", small), new Phrase(" —", small));
         footer.setAlignment(Element.ALIGN_CENTER);
@@ -71,9 +71,13 @@ final class DispatchReport {
     }
 
     private void header(Document document, String scope) {
-        Paragraph t = new Paragraph(text.text("report.dispatch.title", scope), title);
+        Paragraph t = new Paragraph(text.text("report.dispatch.title"), title);
         t.setAlignment(Element.ALIGN_CENTER);
+        t.setSpacingAfter(4);
         document.add(t);
+        Paragraph s = new Paragraph(text.text("report.scope", scope), body);
+        s.setAlignment(Element.ALIGN_CENTER);
+        document.add(s);
         Dashboard d = data.dashboard();
         Paragraph asOf = new Paragraph(text.text("report.asOf", text.date(d.asOf())) + "    "
                 + text.text("report.period", text.date(d.from()), text.date(d.asOf())), body);

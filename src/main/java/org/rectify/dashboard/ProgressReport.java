@@ -39,14 +39,15 @@ final class ProgressReport {
     void write(OutputStream out) throws IOException {
         try (XWPFDocument document = new XWPFDocument()) {
             String scope = text.scope(data.scope());
-            document.getProperties().getCoreProperties().setTitle(text.text("report.progress.title", scope));
+            document.getProperties().getCoreProperties().setTitle(text.text("report.progress.title") + " — " + scope);
             document.getProperties().getCoreProperties().setCreator("Rectify");
             XWPFParagraph title = centred(document);
-            run(title, text.text("report.progress.title", scope), "title", TITLE_SIZE).setBold(true);
+            run(title, text.text("report.progress.title"), "title", TITLE_SIZE).setBold(true);
+            run(centred(document), text.text("report.scope", scope), "subheading", TEXT_SIZE);
             run(centred(document), text.text("report.progress.asOf", text.date(data.dashboard().asOf())), "body",
                     TEXT_SIZE);
             heading(document, "report.progress.h.progress");
-            totals(document, scope);
+            totals(document);
             subheading(document, "report.progress.h.sources");
             sources(document);
             subheading(document, "report.progress.h.units");
@@ -63,10 +64,10 @@ final class ProgressReport {
         }
     }
 
-    private void totals(XWPFDocument document, String scope) {
+    private void totals(XWPFDocument document) {
         Figures f = data.totals();
         Dashboard d = data.dashboard();
-        text(document, text.text("report.progress.totals", text.date(d.asOf()), scope,
+        text(document, text.text("report.progress.totals", text.date(d.asOf()), text.unit(data.scope()),
                 text.count(f, Figure.PROBLEMS), text.count(f, Figure.TASKS), text.count(f, Figure.TASKS_DONE),
                 ReportText.percent(f.taskCompletionRate()), text.count(f, Figure.CLOSED),
                 ReportText.percent(f.closureRate())));

@@ -60,11 +60,11 @@ final class ReportCharts {
                 new NumberAxis(text.text("report.chart.percent")), new BarRenderer());
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.getRangeAxis().setRange(0, 100);
+        JFreeChart chart = chart(text.text("report.chart.closureByUnit"), plot, false);
         BarRenderer bars = (BarRenderer) plot.getRenderer();
         bars.setSeriesPaint(0, CLOSED);
         bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
         bars.setDefaultItemLabelsVisible(true);
-        JFreeChart chart = chart(text.text("report.chart.closureByUnit"), plot, false);
         return png(chart, 80 + 18 * Math.max(data.getColumnCount(), 3));
     }
 
@@ -85,25 +85,28 @@ final class ReportCharts {
             stocks.addValue(w.overdue(), overdue, week);
         }
         BarRenderer bars = new BarRenderer();
-        bars.setSeriesPaint(0, NEW);
-        bars.setSeriesPaint(1, CLOSED);
         NumberAxis counts = new NumberAxis(text.text("report.chart.problems"));
         counts.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         CategoryPlot plot = new CategoryPlot(flows, new CategoryAxis(
                 text.text("report.chart.weekEnding")), counts, bars);
         LineAndShapeRenderer lines = new LineAndShapeRenderer(true, true);
-        lines.setSeriesPaint(0, OPEN);
-        lines.setSeriesPaint(1, OVERDUE);
-        lines.setSeriesStroke(0, new BasicStroke(2f));
-        lines.setSeriesStroke(1, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[]{6f, 3f}, 0f));
         plot.setDataset(1, stocks);
         plot.setRenderer(1, lines);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        return png(chart(text.text("report.chart.trend"), plot, true), 300);
+        JFreeChart chart = chart(text.text("report.chart.trend"), plot, true);
+        bars.setSeriesPaint(0, NEW);
+        bars.setSeriesPaint(1, CLOSED);
+        lines.setSeriesPaint(0, OPEN);
+        lines.setSeriesPaint(1, OVERDUE);
+        lines.setSeriesStroke(0, new BasicStroke(2f));
+        // dashed, so that the overdue line is told from the open one without its colour
+        lines.setSeriesStroke(1, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[]{6f, 3f}, 0f));
+        return png(chart, 300);
     }
 
+    /** The chart in the report's font and plain colours; series paints are set after, as the theme resets them. */
     private JFreeChart chart(String title, CategoryPlot plot, boolean legend) {
         JFreeChart chart = new JFreeChart(title, font.awt(Font.BOLD, 13f), plot, legend);
         StandardChartTheme theme = new StandardChartTheme("report");

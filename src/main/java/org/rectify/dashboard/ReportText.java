@@ -54,6 +54,11 @@ record ReportText(Labels labels) {
         return scope.stream().map(this::name).collect(Collectors.joining(" · "));
     }
 
+    /** The unit (or region) a report is about, without its filters: "示范县". */
+    String unit(List<Named> scope) {
+        return scope.isEmpty() ? NONE : name(scope.get(0));
+    }
+
     /** A unit's move in the ranking since the week before, in words. */
     String change(Dashboard.Ranked ranked) {
         Integer change = ranked.change();
