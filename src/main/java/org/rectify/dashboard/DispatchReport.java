@@ -105,7 +105,8 @@ final class DispatchReport {
                 {"report.figure.new", text.count(f, Figure.NEW)},
                 {"report.figure.closedInPeriod", text.count(f, Figure.CLOSED_IN_PERIOD)},
                 {"report.figure.relapseRate", ReportText.percent(f.relapseRate())},
-                {"report.figure.daysToClose", ReportText.decimal(f.meanDaysToClose()) + " / " + ReportText.decimal(f.medianDaysToClose())},
+                {"report.figure.daysToClose", ReportText.decimal(f.meanDaysToClose()) + " / "
+                        + ReportText.decimal(f.medianDaysToClose())},
         };
         PdfPTable table = table(new float[]{3, 1.4f, 3, 1.4f});
         for (String[] figure : figures) {
@@ -153,7 +154,8 @@ final class DispatchReport {
 
     private void overdue(Document document) {
         document.add(new Paragraph(" ", body));
-        Paragraph h = new Paragraph(text.text("report.dispatch.overdue", ReportText.count(data.overdueTotal())), heading);
+        Paragraph h = new Paragraph(text.text("report.dispatch.overdue", ReportText.count(data.overdueTotal())),
+                heading);
         h.setSpacingAfter(6);
         document.add(h);
         if (data.overdue().isEmpty()) {
@@ -174,7 +176,8 @@ final class DispatchReport {
         }
         document.add(table);
         if (data.overdueNotListed() > 0) {
-            document.add(new Paragraph(text.text("report.overdue.more", ReportText.count(data.overdueNotListed())), body));
+            document.add(new Paragraph(text.text("report.overdue.more", ReportText.count(data.overdueNotListed())),
+                    body));
         }
     }
 

@@ -68,7 +68,7 @@ final class ReportCharts {
         return png(chart, 80 + 18 * Math.max(data.getColumnCount(), 3));
     }
 
-    /** The weekly trend: problems registered and closed each week as bars, the open and overdue ones at its end as lines. */
+    /** The weekly trend: problems registered and closed each week as bars, open and overdue at its end as lines. */
     byte[] trend(List<Dashboard.Week> weeks) {
         DefaultCategoryDataset flows = new DefaultCategoryDataset();
         DefaultCategoryDataset stocks = new DefaultCategoryDataset();

@@ -50,9 +50,4 @@ class ReportFont {
     java.awt.Font awt(int style, float size) {
         return awt.deriveFont(style, size);
     }
-
-    /** Whether the font has a glyph for this character. */
-    boolean covers(int codePoint) {
-        return awt.canDisplay(codePoint);
-    }
 }

@@ -15,10 +15,6 @@ record ReportText(Labels labels) {
 
     static final String NONE = "—";
 
-    Locale locale() {
-        return labels.locale();
-    }
-
     String text(String key, Object... args) {
         return labels.text(key, args);
     }

@@ -106,7 +106,8 @@ class ReportIT extends IntegrationTest {
                 api.as("office").get("/api/dashboard/progress.docx").ok().raw()))) {
             XWPFTable list = doc.getTables().get(1);
             assertThat(list.getNumberOfRows() - 1).isEqualTo(Reports.OVERDUE_LISTED);
-            assertThat(list.getRow(1).getCell(0).getText()).isEqualTo(rows.get(0).get("problem").get("number").asText());
+            assertThat(list.getRow(1).getCell(0).getText())
+                    .isEqualTo(rows.get(0).get("problem").get("number").asText());
             assertThat(doc.getParagraphs()).extracting(XWPFParagraph::getText)
                     .contains("另有" + (overdue - Reports.OVERDUE_LISTED) + "个逾期问题未列出，详见问题台账。");
         }
