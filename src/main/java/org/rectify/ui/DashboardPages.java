@@ -132,10 +132,26 @@ class DashboardPages {
         }
     }
 
+    /** A report of the same figures ({@code ui.DashboardFiles}), its filter named as the API names it. */
+    private static String file(String path, FigureFilter f) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
+        Object[][] params = {{"asOf", f.asOf()}, {"from", f.from()}, {"unitId", f.unitId()}, {"roundId", f.roundId()},
+                {"sourceType", f.sourceType()}, {"categoryCode", f.categoryCode()}, {"severity", f.severity()}};
+        for (Object[] p : params) {
+            if (p[1] != null) {
+                b.queryParam((String) p[0], p[1]);
+            }
+        }
+        return b.build().encode().toUriString();
+    }
+
     @GetMapping("/dashboard")
     String dashboard(@ModelAttribute("query") DashboardQuery query, Model model) {
         LocalDate today = Zones.today(clock);
-        Dashboard dashboard = dashboards.dashboard(query.filter(today));
+        FigureFilter filter = query.filter(today);
+        Dashboard dashboard = dashboards.dashboard(filter);
+        model.addAttribute("reportPdf", file("/dashboard/report.pdf", filter));
+        model.addAttribute("reportDocx", file("/dashboard/progress.docx", filter));
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("links", new Links());
         model.addAttribute("today", today);

@@ -27,6 +27,8 @@ class DashboardPagesIT extends BrowserTest {
         assertThat(browser.driver().findElements(By.cssSelector("#chart-trend canvas, #chart-trend svg")))
                 .as("the trend chart is drawn").isNotEmpty();
         browser.screenshot("dashboard-leader");
+        assertThat(browser.field("dashboard-pdf").getAttribute("href")).contains("/dashboard/report.pdf");
+        assertThat(browser.field("dashboard-docx").getAttribute("href")).contains("/dashboard/progress.docx");
 
         for (String figure : List.of("PROBLEMS", "OPEN", "TASKS")) {
             browser.open("/dashboard");
