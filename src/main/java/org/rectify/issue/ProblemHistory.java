@@ -11,6 +11,7 @@ import jakarta.persistence.PostUpdate;
 import org.rectify.common.Zones;
 import org.rectify.deadline.DeadlineType;
 import org.rectify.deadline.WorkingDayCalendar;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,10 +38,11 @@ class ProblemHistory {
     }
 
     private final JdbcTemplate jdbc;
-    private final WorkingDayCalendar calendar;
+    /** Looked up when first needed: the listener is built with the EntityManagerFactory the calendar needs. */
+    private final ObjectProvider<WorkingDayCalendar> calendar;
     private final Clock clock;
 
-    ProblemHistory(JdbcTemplate jdbc, WorkingDayCalendar calendar, Clock clock) {
+    ProblemHistory(JdbcTemplate jdbc, ObjectProvider<WorkingDayCalendar> calendar, Clock clock) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.clock = clock;
@@ -77,7 +79,7 @@ class ProblemHistory {
     private Span span(State s) {
         LocalDate closedOn = s.closedAt() == null ? null : s.closedAt().atZone(Zones.CHINA).toLocalDate();
         Integer days = closedOn == null ? null
-                : calendar.workingDaysBetween(s.registeredAt().atZone(Zones.CHINA).toLocalDate(), closedOn);
+                : calendar.getObject().workingDaysBetween(s.registeredAt().atZone(Zones.CHINA).toLocalDate(), closedOn);
         return new Span(s.roundId(), s.regionPath(), s.leadUnitId(), s.categoryCode(), s.severity().name(),
                 s.status().name(), s.deadlineType() == null ? null : s.deadlineType().name(), s.deadlineDate(),
                 closedOn, days, s.relapseCount());
