@@ -11,7 +11,8 @@ import org.rectify.dashboard.Figure;
  * to Sunday) for the problems registered and closed in it, and the present for the problems overdue now
  * and the lowest-ranked units of each of the dashboard's rankings (departments, townships, ...).
  *
- * @param lowest per ranking, its last {@link #LOWEST} units, in the ranking's order
+ * @param lowest per ranking, its last {@link #LOWEST} units not ranked first, in the ranking's order; a
+ *               ranking without such units is left out
  */
 record Digest(LocalDate from, LocalDate to, long registered, long closed, long overdue,
               List<Dashboard.Ranking> lowest) {
@@ -19,11 +20,18 @@ record Digest(LocalDate from, LocalDate to, long registered, long closed, long o
     static final int LOWEST = 5;
 
     static Digest of(Dashboard week, Dashboard now) {
-        List<Dashboard.Ranking> lowest = now.rankings().stream().map(r -> new Dashboard.Ranking(r.section(),
-                r.units().subList(Math.max(0, r.units().size() - LOWEST), r.units().size()))).toList();
+        List<Dashboard.Ranking> lowest = now.rankings().stream().map(Digest::lowest)
+                .filter(r -> !r.units().isEmpty()).toList();
         return new Digest(week.from(), week.asOf(), week.totals().figures().count(Figure.NEW),
                 week.totals().figures().count(Figure.CLOSED_IN_PERIOD), now.totals().figures().count(Figure.OVERDUE),
                 lowest);
+    }
+
+    /** The last units of a ranking; units ranked first lag behind nobody, even when every unit ties there. */
+    private static Dashboard.Ranking lowest(Dashboard.Ranking ranking) {
+        List<Dashboard.Ranked> behind = ranking.units().stream().filter(u -> u.rank() > 1).toList();
+        return new Dashboard.Ranking(ranking.section(), behind.subList(Math.max(0, behind.size() - LOWEST),
+                behind.size()));
     }
 
     /** The ids of the units it names, for the audit record. */

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -21,7 +23,7 @@ import org.rectify.org.UserView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,9 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The weekly digest (每周简报). On the first working day of each week, from the configured time (China
  * time), every active leader and office user gets a notification and an email that sum up their scope:
  * the figures come from the dashboard, computed as that user, so that they say what the user's own
- * dashboard says. Each digest is claimed under a unique key (user, week) in the transaction that writes
- * its notification, email and audit record: runs that overlap, on one node or several, send it once,
- * and any run later that day sends it to whoever has not had it yet.
+ * dashboard says. Each digest is claimed under a unique key (user, week) first in the transaction that
+ * writes its notification, email and audit record: runs that overlap, on one node or several, send it
+ * once, and any run later that day sends it to whoever has not had it yet.
  */
 @Service
 public class WeeklyDigests {
@@ -41,7 +43,7 @@ public class WeeklyDigests {
     private static final Set<Role> RECIPIENTS = EnumSet.of(Role.LEADER, Role.OFFICE);
     private static final Logger log = LoggerFactory.getLogger(WeeklyDigests.class);
 
-    private final WeeklyDigestRepository digests;
+    private final DigestClaims claims;
     private final Notifier notifier;
     private final DigestTexts texts;
     private final Dashboards dashboards;
@@ -53,10 +55,10 @@ public class WeeklyDigests {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    WeeklyDigests(WeeklyDigestRepository digests, Notifier notifier, DigestTexts texts, Dashboards dashboards,
+    WeeklyDigests(DigestClaims claims, Notifier notifier, DigestTexts texts, Dashboards dashboards,
                   CurrentActor current, OrgDirectory org, WorkingDayCalendar calendar, DigestSettings settings,
                   ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
-        this.digests = digests;
+        this.claims = claims;
         this.notifier = notifier;
         this.texts = texts;
         this.dashboards = dashboards;
@@ -76,23 +78,28 @@ public class WeeklyDigests {
         if (!now.toLocalDate().equals(calendar.onOrAfter(week)) || now.toLocalTime().isBefore(settings.time())) {
             return 0;
         }
-        Set<Long> done = new HashSet<>(digests.userIdsOfWeek(week));
+        List<UserView> users = new ArrayList<>(org.activeUsersWithAnyRole(RECIPIENTS));
+        // nodes that look at the same minute take the users in different orders, and so rarely wait on each other
+        Collections.shuffle(users);
         int sent = 0;
-        for (UserView user : org.activeUsersWithAnyRole(RECIPIENTS)) {
-            if (!done.contains(user.id()) && send(user, week)) {
+        for (UserView user : users) {
+            if (!claims.claimed(user.id(), week) && send(user, week)) {
                 sent++;
             }
         }
         return sent;
     }
 
-    /** Sends one digest; false if another run claimed it first, or if it failed (the next run tries again). */
+    /**
+     * Claims and sends one digest in one transaction; false if another run claimed it first, or if it failed
+     * (the next run tries again).
+     */
     private boolean send(UserView user, LocalDate week) {
         try {
-            Digest digest = current.as(user.id(), () -> Digest.of(dashboards.dashboard(weekBefore(week)),
-                    dashboards.dashboard(FigureFilter.none())));
             tx.executeWithoutResult(status -> {
-                digests.saveAndFlush(new WeeklyDigest(user.id(), week, clock.instant()));
+                claims.claim(user.id(), week, clock.instant());
+                Digest digest = current.as(user.id(), () -> Digest.of(dashboards.dashboard(weekBefore(week)),
+                        dashboards.dashboard(FigureFilter.none())));
                 notifier.deliver(user, new Notice(KIND, null, null), texts.of(digest, Locale.SIMPLIFIED_CHINESE),
                         texts.of(digest, Locale.ENGLISH));
                 events.publishEvent(new DigestSent(AuditEntry.of("WEEKLY_DIGEST_SENT", "USER", user.id(), null, null,
@@ -100,8 +107,8 @@ public class WeeklyDigests {
                                 "overdue", digest.overdue(), "lowestUnitIds", digest.lowestUnitIds()))));
             });
             return true;
-        } catch (DataIntegrityViolationException claimedElsewhere) {
-            log.debug("weekly digest of {} for {} already sent by another run", user.username(), week);
+        } catch (DuplicateKeyException claimedElsewhere) {
+            log.debug("weekly digest of {} for {} sent by another run", user.username(), week);
             return false;
         } catch (RuntimeException e) {
             log.warn("weekly digest of {} for {} failed; the next run tries again", user.username(), week, e);
