@@ -4,12 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.rectify.org.CurrentActor;
+import org.rectify.org.OrgDirectory;
+import org.rectify.org.UserView;
 import org.springframework.context.annotation.Profile;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /** Runs a piece of the demo as a demo user, exactly as if that user had signed in. */
@@ -17,23 +15,18 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 class DemoUsers {
 
-    private final UserDetailsService users;
-    private final Map<String, UserDetails> signedIn = new ConcurrentHashMap<>();
+    private final CurrentActor current;
+    private final OrgDirectory org;
+    private final Map<String, Long> ids = new ConcurrentHashMap<>();
 
-    DemoUsers(UserDetailsService users) {
-        this.users = users;
+    DemoUsers(CurrentActor current, OrgDirectory org) {
+        this.current = current;
+        this.org = org;
     }
 
     <T> T run(String username, Supplier<T> action) {
-        UserDetails user = signedIn.computeIfAbsent(username, users::loadUserByUsername);
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        Long id = ids.computeIfAbsent(username, name -> org.userByUsername(name).map(UserView::id).orElseThrow());
+        return current.as(id, action);
     }
 
     void run(String username, Runnable action) {

@@ -39,7 +39,17 @@ class Notification {
         this.createdAt = now;
     }
 
+    /** A title and a body in one language, clipped to what the table holds. */
     record Texts(String title, String body) {
+
+        Texts {
+            title = clip(title, 300);
+            body = clip(body, 2000);
+        }
+
+        private static String clip(String s, int max) {
+            return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        }
     }
 
     void markRead(Instant now) {

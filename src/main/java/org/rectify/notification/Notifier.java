@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Map;
 
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.UserView;
@@ -43,22 +42,23 @@ public class Notifier {
     public void notify(Collection<Long> recipients, Notice notice) {
         Notification.Texts zh = texts(notice, Locale.SIMPLIFIED_CHINESE);
         Notification.Texts en = texts(notice, Locale.ENGLISH);
-        Map<Long, UserView> users = org.users(new LinkedHashSet<>(recipients));
-        for (UserView user : users.values()) {
-            Notification n = notifications.save(new Notification(user.id(), notice, zh, en, clock.instant()));
-            if (mailEnabled && user.email() != null && !user.email().isBlank()) {
-                outbox.save(new MailOutboxEntry(n.getId(), user.email(), n.subject(), n.mailBody(), clock.instant()));
-            }
+        for (UserView user : org.users(new LinkedHashSet<>(recipients)).values()) {
+            deliver(user, notice, zh, en);
+        }
+    }
+
+    /** One notification whose texts the caller worded (they differ by more than the language), and its email. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void deliver(UserView user, Notice notice, Notification.Texts zh, Notification.Texts en) {
+        Notification n = notifications.save(new Notification(user.id(), notice, zh, en, clock.instant()));
+        if (mailEnabled && user.email() != null && !user.email().isBlank()) {
+            outbox.save(new MailOutboxEntry(n.getId(), user.email(), n.subject(), n.mailBody(), clock.instant()));
         }
     }
 
     private Notification.Texts texts(Notice notice, Locale locale) {
         String key = "notice." + notice.kind();
-        return new Notification.Texts(clip(messages.getMessage(key + ".title", notice.args(), locale), 300),
-                clip(messages.getMessage(key + ".body", notice.args(), locale), 2000));
-    }
-
-    private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return new Notification.Texts(messages.getMessage(key + ".title", notice.args(), locale),
+                messages.getMessage(key + ".body", notice.args(), locale));
     }
 }

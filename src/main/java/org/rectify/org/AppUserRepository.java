@@ -1,5 +1,6 @@
 package org.rectify.org;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,4 +17,7 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
 
     @Query("select u.id from AppUser u join u.roles r where u.unitId = :unitId and r = :role and u.enabled = true")
     List<Long> findIdsByUnitAndRole(Long unitId, Role role);
+
+    @Query("select distinct u from AppUser u join u.roles r where r in :roles and u.enabled = true order by u.id")
+    List<AppUser> findEnabledWithAnyRole(Collection<Role> roles);
 }

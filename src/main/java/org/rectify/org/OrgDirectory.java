@@ -86,6 +86,11 @@ public class OrgDirectory {
                 .orElseThrow();
     }
 
+    /** The active users, of every region, who hold at least one of the roles, by id. */
+    public List<UserView> activeUsersWithAnyRole(Collection<Role> roles) {
+        return users.findEnabledWithAnyRole(roles).stream().map(AppUser::view).toList();
+    }
+
     public List<UserView> usersOfUnits(List<Long> unitIds) {
         return users.findByUnitIdIn(unitIds).stream().map(AppUser::view).toList();
     }

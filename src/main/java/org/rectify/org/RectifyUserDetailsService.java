@@ -2,6 +2,7 @@ package org.rectify.org;
 
 import java.util.Set;
 
+import org.rectify.common.NotFoundException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -22,8 +23,17 @@ class RectifyUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        AppUser user = users.findByUsername(username)
-                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        return principal(users.findByUsername(username)
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user")));
+    }
+
+    /** The principal of a user by id, for work done on that user's behalf. */
+    @Transactional(readOnly = true)
+    RectifyPrincipal loadUserById(Long id) {
+        return principal(users.findById(id).orElseThrow(() -> new NotFoundException("user", id)));
+    }
+
+    private RectifyPrincipal principal(AppUser user) {
         return new RectifyPrincipal(actorOf(user), user.getPasswordHash(), user.isEnabled());
     }
 

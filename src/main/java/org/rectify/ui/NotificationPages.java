@@ -3,6 +3,7 @@ package org.rectify.ui;
 import java.util.Locale;
 
 import org.rectify.notification.Notifications;
+import org.rectify.notification.WeeklyDigests;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,6 +38,9 @@ class NotificationPages {
     @PostMapping("/notifications/{id}/read")
     String read(@PathVariable Long id, Locale locale) {
         var notice = notifications.markRead(id, locale);
+        if (WeeklyDigests.KIND.equals(notice.kind())) {
+            return "redirect:/dashboard";
+        }
         if (notice.taskId() != null) {
             return "redirect:/tasks/" + notice.taskId();
         }
