@@ -11,6 +11,7 @@ import jakarta.persistence.PostUpdate;
 import org.rectify.common.Zones;
 import org.rectify.deadline.DeadlineType;
 import org.rectify.deadline.WorkingDayCalendar;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +41,9 @@ class ProblemHistory {
     private final WorkingDayCalendar calendar;
     private final Clock clock;
 
-    ProblemHistory(JdbcTemplate jdbc, WorkingDayCalendar calendar, Clock clock) {
+    // Lazy: Hibernate creates this listener while it builds the EntityManagerFactory, and the calendar's
+    // repository needs that factory; without it the application does not start (a bean cycle).
+    ProblemHistory(JdbcTemplate jdbc, @Lazy WorkingDayCalendar calendar, Clock clock) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.clock = clock;
