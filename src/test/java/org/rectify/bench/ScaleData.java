@@ -41,7 +41,7 @@ final class ScaleData {
     }
 
     /** The share of problems that reach planning and so get tasks (measured on the stories). */
-    private static final double PLANNED = 0.93;
+    private static final double PLANNED = 0.97;
 
     private final Connection connection;
     private final String passwordHash;
@@ -60,7 +60,7 @@ final class ScaleData {
         LocalDate today = Zones.today(java.time.Clock.fixed(now, Zones.CHINA));
         ScaleOrg org = new ScaleOrg(dir, passwordHash);
         org.build(sizes.provinces(), sizes.citiesPerProvince(), sizes.counties(), sizes.roundsPerCounty(),
-                today.minusDays(sizes.days()), today.minusDays(8), now);
+                today.minusDays(sizes.days()), today.minusDays(1), now);
         ScaleStories stories = new ScaleStories(dir, now, sizes.tasks() / (double) sizes.problems() / PLANNED);
         List<ScaleOrg.Round> rounds = org.allRounds;
         for (int r = 0; r < rounds.size(); r++) {
