@@ -65,7 +65,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ul>
  * {@code -Drectify.bench.dashboard-requests=N} (20), {@code -Drectify.bench.dashboard-warmup=N} (2),
  * {@code -Drectify.bench.dashboard-case-seconds=S} (a case stops measuring after S seconds, 120, but not
- * before {@code -Drectify.bench.dashboard-min=N} requests, 5), {@code -Drectify.bench.list-requests=N} (100).
+ * before {@code -Drectify.bench.dashboard-min=N} requests, 5; a case whose first call takes over 10 s is
+ * called once), {@code -Drectify.bench.dashboard-scopes=county,province,nation} (which),
+ * {@code -Drectify.bench.dashboard-parts=lists,export,dashboard} (which parts),
+ * {@code -Drectify.bench.list-requests=N} (100).
  */
 @ExtendWith(DashboardBenchmark.ScaleDataPresent.class)
 @Import(RecordedStatements.Config.class)
@@ -74,6 +77,11 @@ class DashboardBenchmark extends ScaleTest {
     static final int REQUESTS = Integer.getInteger("rectify.bench.dashboard-requests", 20);
     static final int WARMUP = Integer.getInteger("rectify.bench.dashboard-warmup", 2);
     static final int AT_LEAST = Integer.getInteger("rectify.bench.dashboard-min", 5);
+    static final long SLOW_NANOS = 10_000_000_000L;
+    static final List<String> PARTS = List.of(System.getProperty("rectify.bench.dashboard-parts",
+            "lists,export,dashboard").split(","));
+    static final List<String> SCOPES = List.of(System.getProperty("rectify.bench.dashboard-scopes",
+            "county,province,nation").split(","));
     static final long CASE_NANOS = Long.getLong("rectify.bench.dashboard-case-seconds", 120) * 1_000_000_000L;
     static final int EXPORT_ROWS = Integer.getInteger("rectify.bench.export-rows", 100_000);
     static final int EXPORT_LIMIT = 200_000;
@@ -104,43 +112,69 @@ class DashboardBenchmark extends ScaleTest {
 
     @Test
     void dashboardsExportAndListsOfANationalDeployment() throws Exception {
-        String sizes = sizes();
+        System.out.println(sizes());
+        if (PARTS.contains("lists")) {
+            System.out.println(lists());
+        }
+        if (PARTS.contains("export")) {
+            System.out.println(export());
+        }
+        if (!PARTS.contains("dashboard")) {
+            return;
+        }
         LocalDate past = Zones.today(clock).minusDays(PAST_DAYS);
         String county = jdbc.queryForObject("""
                 select u.code from org_unit u join problem p on p.region_id = u.id group by u.code
                 order by count(*), u.code limit 1 offset 1400""", String.class);
-        List<Scope> scopes = List.of(new Scope("county office (" + county + ")", "office." + county),
-                new Scope("province office (p01)", "office.p01"), new Scope("nation office", "office.nation"));
+        List<Scope> scopes = new ArrayList<>(List.of(new Scope("county office (" + county + ")", "office." + county),
+                new Scope("province office (p01)", "office.p01"), new Scope("nation office", "office.nation")));
+        scopes.removeIf(s -> SCOPES.stream().noneMatch(s.name()::startsWith));
+        System.out.println(DASHBOARD_HEADER);
         List<Timing> timings = new ArrayList<>();
         for (Scope scope : scopes) {
-            timings.add(time(scope.name() + " · now", scope.user(), FigureFilter.none()));
-            timings.add(time(scope.name() + " · as of " + past, scope.user(),
-                    new FigureFilter(past, null, null, null, null, null, null)));
+            for (FigureFilter filter : List.of(FigureFilter.none(),
+                    new FigureFilter(past, null, null, null, null, null, null))) {
+                Timing t = time(scope.name() + (filter.asOf() == null ? " · now" : " · as of " + past), scope.user(),
+                        filter);
+                System.out.println(line(t));
+                timings.add(t);
+            }
         }
-        long problems = jdbc.queryForObject("select count(*) from problem", Long.class);
-        // A region role at the nation sees everything: the leader's once, the office's from its timing.
-        Dashboard leader = new SignedIn(users).as("leader.nation", () -> dashboards.dashboard(FigureFilter.none()));
-        System.out.println(sizes + dashboardReport(timings));
         System.out.println(explain(timings.stream().filter(t -> t.name().startsWith("nation office")).toList()));
-        System.out.println(export());
-        System.out.println(lists());
 
-        Dashboard office = timings.stream().filter(t -> t.name().equals("nation office · now")).findFirst()
-                .orElseThrow().last();
-        assertThat(office.totals().figures().count(Figure.PROBLEMS)).as("the nation's office sees every problem")
-                .isEqualTo(problems);
-        assertThat(leader.totals().figures().count(Figure.PROBLEMS)).as("the nation's leader sees every problem")
-                .isEqualTo(problems);
+        if (SCOPES.contains("nation")) {
+            // A region role at the nation sees everything: its office (timed above) and its leader.
+            long problems = jdbc.queryForObject("select count(*) from problem", Long.class);
+            Dashboard office = timings.stream().filter(t -> t.name().equals("nation office · now")).findFirst()
+                    .orElseThrow().last();
+            Dashboard leader = new SignedIn(users).as("leader.nation", () -> dashboards.dashboard(FigureFilter.none()));
+            assertThat(office.totals().figures().count(Figure.PROBLEMS)).as("the nation's office sees every problem")
+                    .isEqualTo(problems);
+            assertThat(leader.totals().figures().count(Figure.PROBLEMS)).as("the nation's leader sees every problem")
+                    .isEqualTo(problems);
+        }
     }
 
     // ---- the dashboard ----
 
+    /**
+     * Warm-up calls, then measured calls until the case's time is up (but at least {@link #AT_LEAST}), then one
+     * that records its statements. A case whose first call takes over {@link #SLOW_NANOS} is called once only,
+     * that call measured and recorded.
+     */
     private Timing time(String name, String user, FigureFilter filter) {
         SignedIn signed = new SignedIn(users);
-        for (int i = 0; i < WARMUP; i++) {
-            signed.as(user, () -> dashboards.dashboard(filter));
-        }
         List<Long> nanos = new ArrayList<>();
+        for (int i = 0; i < WARMUP; i++) {
+            long start = System.nanoTime();
+            RecordedStatements.recording();
+            Dashboard first = signed.as(user, () -> dashboards.dashboard(filter));
+            List<RecordedStatements.Statement> statements = RecordedStatements.stop();
+            long took = System.nanoTime() - start;
+            if (i == 0 && took > SLOW_NANOS) {
+                return new Timing(name, new long[]{took}, statements, first);
+            }
+        }
         long started = System.nanoTime();
         while (nanos.size() < REQUESTS && (nanos.size() < AT_LEAST || System.nanoTime() - started < CASE_NANOS)) {
             long start = System.nanoTime();
@@ -153,26 +187,23 @@ class DashboardBenchmark extends ScaleTest {
         return new Timing(name, nanos.stream().mapToLong(Long::longValue).toArray(), statements, last);
     }
 
-    private static String dashboardReport(List<Timing> timings) {
-        StringBuilder out = new StringBuilder("""
+    private static final String DASHBOARD_HEADER = """
 
-                ======== DashboardBenchmark: Dashboards.dashboard(FigureFilter), service time in this JVM ========
-                """);
-        out.append("%-44s %5s %9s %9s %9s  %-9s %5s %9s  %s%n".formatted("case", "n", "p50 ms", "p95 ms", "max ms",
-                "p95<=150", "stmts", "stmt ms", "slowest statements (ms)"));
-        for (Timing t : timings) {
-            List<RecordedStatements.Statement> slowest = t.statements().stream()
-                    .sorted(Comparator.comparingLong(RecordedStatements.Statement::nanos).reversed()).limit(3).toList();
-            StringBuilder slow = new StringBuilder();
-            for (RecordedStatements.Statement s : slowest) {
-                slow.append("%.0f %s; ".formatted(s.nanos() / 1e6, label(s.sql())));
-            }
-            out.append("%-44s %5d %9.1f %9.1f %9.1f  %-9s %5d %9.0f  %s%n".formatted(t.name(), t.nanos().length,
-                    t.millis(0.5), t.millis(0.95), t.millis(1.0),
-                    t.millis(0.95) <= DASHBOARD_TARGET_MS ? "met" : "NOT met", t.statements().size(),
-                    t.statements().stream().mapToLong(RecordedStatements.Statement::nanos).sum() / 1e6, slow));
+            ======== DashboardBenchmark: Dashboards.dashboard(FigureFilter), service time in this JVM ========
+            %-44s %5s %9s %9s %9s  %-9s %5s %9s  %s""".formatted("case", "n", "p50 ms", "p95 ms", "max ms",
+            "p95<=150", "stmts", "stmt ms", "slowest statements of one call (ms)");
+
+    private static String line(Timing t) {
+        List<RecordedStatements.Statement> slowest = t.statements().stream()
+                .sorted(Comparator.comparingLong(RecordedStatements.Statement::nanos).reversed()).limit(4).toList();
+        StringBuilder slow = new StringBuilder();
+        for (RecordedStatements.Statement s : slowest) {
+            slow.append("%.0f %s; ".formatted(s.nanos() / 1e6, label(s.sql())));
         }
-        return out.append("==========================================================================\n").toString();
+        return "%-44s %5d %9.1f %9.1f %9.1f  %-9s %5d %9.0f  %s".formatted(t.name(), t.nanos().length,
+                t.millis(0.5), t.millis(0.95), t.millis(1.0), t.millis(0.95) <= DASHBOARD_TARGET_MS ? "met" : "NOT met",
+                t.statements().size(), t.statements().stream().mapToLong(RecordedStatements.Statement::nanos).sum() / 1e6,
+                slow);
     }
 
     /** What a statement is: its kind of rows, its grouping, whether it is a trend week. */
@@ -247,8 +278,8 @@ class DashboardBenchmark extends ScaleTest {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 List<String> lines = Files.readAllLines(gcLog);
                 long[] heap = heap(lines.subList((int) Math.min(logged, lines.size()), lines.size()));
-                out.append("%-5s HTTP %d, %,d bytes (xlsx: %s) in %.1f s (target < 60 s: %s); heap in use before a GC"
-                        + " peaked at %d MB, after a GC at most %d MB, %d GCs (of 512 MB)%n".formatted(run, bytes[0],
+                out.append(("%-5s HTTP %d, %,d bytes (xlsx: %s) in %.1f s (target < 60 s: %s); heap in use before a GC"
+                        + " peaked at %d MB, after a GC at most %d MB, %d GCs (of 512 MB)%n").formatted(run, bytes[0],
                         bytes[1], bytes[2] == 1 ? "yes" : "NO", seconds, seconds < 60 ? "met" : "NOT met", heap[0],
                         heap[1], heap[2]));
                 assertThat(bytes[0]).isEqualTo(200);
