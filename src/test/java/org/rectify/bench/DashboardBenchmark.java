@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -97,16 +96,14 @@ class DashboardBenchmark extends ScaleTest {
     @Autowired NamedParameterJdbcTemplate named;
     @Autowired Clock clock;
 
-    /** A user of one scope, and which county/province it is. */
+    /** A dashboard's reader: the scope's name, the user. */
     record Scope(String name, String user) {
     }
 
     record Timing(String name, long[] nanos, List<RecordedStatements.Statement> statements, Dashboard last) {
 
         double millis(double percentile) {
-            long[] sorted = nanos.clone();
-            Arrays.sort(sorted);
-            return sorted[Math.max(0, (int) Math.ceil(percentile * sorted.length) - 1)] / 1e6;
+            return TimedRequests.millis(nanos, percentile);
         }
     }
 

@@ -14,8 +14,9 @@ import java.util.List;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A second node: the packaged application in its own JVM, on the same MariaDB database as the test,
- * with its job executor on. Started from target/rectify-*.jar (built by the package phase).
+ * A second node: the packaged application in its own JVM, on the same MariaDB database as the test.
+ * Started from target/rectify-*.jar (built by the package phase): with its job executor on for
+ * {@link TimerDrainBenchmark}, with a small heap and a GC log for {@link DashboardBenchmark}'s export.
  */
 final class SecondNode implements AutoCloseable {
 

@@ -24,14 +24,19 @@ final class TimedRequests {
     record Result(Case c, int status, long total, long[] nanos) {
 
         double millis(double percentile) {
-            long[] sorted = nanos.clone();
-            Arrays.sort(sorted);
-            return sorted[Math.max(0, (int) Math.ceil(percentile * sorted.length) - 1)] / 1e6;
+            return TimedRequests.millis(nanos, percentile);
         }
 
         boolean present() {
             return status == 200;
         }
+    }
+
+    /** The percentile (nearest rank) of times in nanoseconds, in milliseconds. */
+    static double millis(long[] nanos, double percentile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.max(0, (int) Math.ceil(percentile * sorted.length) - 1)] / 1e6;
     }
 
     private final int port;
