@@ -3,6 +3,7 @@ package org.rectify.dashboard;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -92,19 +93,22 @@ public class Dashboards {
         OrgUnitView node = node(filter);
         Named unit = filter.unitId() == null ? null : named(node);
 
-        Figures totals = figures(filter, base, null).getOrDefault("", Figures.zero());
+        Map<List<String>, Figures> cells = cells(filter, base);
+        Figures totals = fold(cells, null).getOrDefault("", Figures.zero());
         Double median = median(problems);
         totals = new Figures(totals.counts(), totals.daysToCloseSum(), median);
         Dashboard.Line total = new Dashboard.Line("", unit, null, totals, base);
 
         List<Dashboard.Breakdown> breakdowns = new ArrayList<>();
-        List<Dashboard.Line> unitLines = unitLines(filter, base, node);
+        List<Dashboard.Line> unitLines = unitLines(filter, base, node, fold(cells, Dimension.UNIT));
         breakdowns.add(new Dashboard.Breakdown(Dimension.UNIT, unitLines));
         for (Dimension d : List.of(Dimension.SOURCE, Dimension.CATEGORY, Dimension.SEVERITY, Dimension.ROUND)) {
-            breakdowns.add(new Dashboard.Breakdown(d, lines(filter, base, d)));
+            breakdowns.add(new Dashboard.Breakdown(d, lines(base, d, fold(cells, d))));
         }
         FigureFilter weekBefore = filter.at(asOf.minusDays(7), from.minusDays(7));
-        List<Dashboard.Line> before = unitLines(weekBefore, weekBefore.ledger(filter.unitId(), false), node);
+        LedgerFilter weekBeforeBase = weekBefore.ledger(filter.unitId(), false);
+        List<Dashboard.Line> before = unitLines(weekBefore, weekBeforeBase, node,
+                fold(cells(weekBefore, weekBeforeBase), Dimension.UNIT));
         List<Dashboard.Ranking> rankings = rankings(unitLines, before);
         List<Dashboard.Week> trend = trend(filter, asOf);
         return new Dashboard(asOf, from, problems.moment().live(), unit, total, breakdowns, rankings, trend);
@@ -119,12 +123,21 @@ public class Dashboards {
                 .orElseThrow(() -> new NotFoundException("unit", id));
     }
 
-    /** The figures of the problems and of the tasks under {@code base}, per value of the dimension ("" if none). */
-    private Map<String, Figures> figures(FigureFilter filter, LedgerFilter base, Dimension dimension) {
+    /**
+     * The figures of the problems and of the tasks under {@code base}, per cell: one value of every
+     * {@link Dimension} at once, in their order ("" for none). Totals and breakdowns are folded from
+     * these, so a dashboard reads its rows twice (problems, tasks) instead of twice per breakdown.
+     */
+    private Map<List<String>, Figures> cells(FigureFilter filter, LedgerFilter base) {
         LedgerCriteria problems = scope.resolve(LedgerKind.PROBLEMS, base);
         LedgerCriteria tasks = scope.resolve(LedgerKind.TASKS, base);
-        String key = dimension == null ? "''" : dimension.column();
-        String group = dimension == null ? "" : " group by " + dimension.column();
+        List<String> columns = new ArrayList<>();
+        for (Dimension d : Dimension.values()) {
+            columns.add(d.column() + " k" + d.ordinal());
+        }
+        String key = String.join(", ", columns);
+        String group = " group by " + Arrays.stream(Dimension.values()).map(Dimension::column)
+                .collect(Collectors.joining(", "));
         Map<String, Object> params = new HashMap<>();
         List<String> sums = new ArrayList<>();
         for (Figure f : Figure.values()) {
@@ -135,11 +148,11 @@ public class Dashboards {
         }
         sums.add("sum(case when h.status in (:closedStates) then coalesce(h.working_days_to_close, 0) else 0 end)"
                 + " days");
-        Map<String, EnumMap<Figure, Long>> counts = new TreeMap<>();
-        Map<String, Long> days = new HashMap<>();
-        jdbc.query("select " + key + " k, count(*) f_PROBLEMS, " + String.join(", ", sums) + problems.problemsFrom()
+        Map<List<String>, EnumMap<Figure, Long>> counts = new HashMap<>();
+        Map<List<String>, Long> days = new HashMap<>();
+        jdbc.query("select " + key + ", count(*) f_PROBLEMS, " + String.join(", ", sums) + problems.problemsFrom()
                 + problems.where() + group, problems.params(params), rs -> {
-            String k = Objects.toString(rs.getObject("k"), "");
+            List<String> k = cellKey(rs);
             EnumMap<Figure, Long> c = counts.computeIfAbsent(k, x -> new EnumMap<>(Figure.class));
             for (Figure f : Figure.values()) {
                 if (f.kind() == LedgerKind.PROBLEMS) {
@@ -156,9 +169,9 @@ public class Dashboards {
                         + " then 1 else 0 end) f_" + f.name());
             }
         }
-        jdbc.query("select " + key + " k, count(*) f_TASKS, " + String.join(", ", taskSums) + tasks.tasksFrom()
+        jdbc.query("select " + key + ", count(*) f_TASKS, " + String.join(", ", taskSums) + tasks.tasksFrom()
                 + tasks.where() + group, tasks.params(taskParams), rs -> {
-            String k = Objects.toString(rs.getObject("k"), "");
+            List<String> k = cellKey(rs);
             EnumMap<Figure, Long> c = counts.computeIfAbsent(k, x -> new EnumMap<>(Figure.class));
             for (Figure f : Figure.values()) {
                 if (f.kind() == LedgerKind.TASKS) {
@@ -166,9 +179,27 @@ public class Dashboards {
                 }
             }
         });
-        Map<String, Figures> result = new LinkedHashMap<>();
+        Map<List<String>, Figures> result = new HashMap<>();
         counts.forEach((k, c) -> result.put(k, new Figures(c, days.getOrDefault(k, 0L), null)));
         return result;
+    }
+
+    private static List<String> cellKey(java.sql.ResultSet rs) throws java.sql.SQLException {
+        List<String> key = new ArrayList<>();
+        for (Dimension d : Dimension.values()) {
+            key.add(Objects.toString(rs.getObject("k" + d.ordinal()), ""));
+        }
+        return key;
+    }
+
+    /** The cells summed per value of one dimension, by that value; all of them under "" if none. */
+    private static Map<String, Figures> fold(Map<List<String>, Figures> cells, Dimension dimension) {
+        Map<String, List<Figures>> parts = new TreeMap<>();
+        cells.forEach((k, f) -> parts.computeIfAbsent(dimension == null ? "" : k.get(dimension.ordinal()),
+                x -> new ArrayList<>()).add(f));
+        Map<String, Figures> folded = new LinkedHashMap<>();
+        parts.forEach((k, fs) -> folded.put(k, Figures.sum(fs)));
+        return folded;
     }
 
     /** The median of the working days to close, from their histogram. */
@@ -203,8 +234,8 @@ public class Dashboards {
      * The units right below the dashboard's unit, each with its subtree; the unit itself where it leads
      * problems directly; the problems without a lead unit yet, on the dashboard of the whole scope.
      */
-    private List<Dashboard.Line> unitLines(FigureFilter filter, LedgerFilter base, OrgUnitView node) {
-        Map<String, Figures> byLead = figures(filter, base, Dimension.UNIT);
+    private List<Dashboard.Line> unitLines(FigureFilter filter, LedgerFilter base, OrgUnitView node,
+                                           Map<String, Figures> byLead) {
         Map<Long, OrgUnitView> leads = org.units(byLead.keySet().stream().filter(k -> !k.isEmpty())
                 .map(Long::valueOf).toList());
         List<OrgUnitView> children = org.children(node.id());
@@ -247,8 +278,7 @@ public class Dashboards {
                 base.categoryCode(), base.severity(), null, filter.asOf(), filter.from());
     }
 
-    private List<Dashboard.Line> lines(FigureFilter filter, LedgerFilter base, Dimension dimension) {
-        Map<String, Figures> figures = figures(filter, base, dimension);
+    private List<Dashboard.Line> lines(LedgerFilter base, Dimension dimension, Map<String, Figures> figures) {
         Map<String, Named> names = names(dimension, figures.keySet());
         List<Dashboard.Line> lines = new ArrayList<>();
         figures.forEach((k, f) -> lines.add(new Dashboard.Line(k, names.get(k), null, f, drill(base, dimension, k))));
