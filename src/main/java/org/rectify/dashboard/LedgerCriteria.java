@@ -33,15 +33,25 @@ record LedgerCriteria(LedgerKind kind, String where, Map<String, Object> params,
 
     /** The problems' spans valid at the moment, with their rounds, then "where" (the criteria follow). */
     String problemsFrom() {
-        return " from problem_history h join inspection_round r on r.id = h.round_id where " + moment.valid("h")
-                + " and ";
+        return problemsFrom("");
+    }
+
+    /** As {@link #problemsFrom()}, with more joins before the "where". */
+    String problemsFrom(String joins) {
+        return " from problem_history h join inspection_round r on r.id = h.round_id" + joins + " where "
+                + moment.valid("h") + " and ";
     }
 
     /** The tasks' spans valid at the moment (withdrawn ones left out), with their problems' and rounds. */
     String tasksFrom() {
+        return tasksFrom("");
+    }
+
+    /** As {@link #tasksFrom()}, with more joins before the "where". */
+    String tasksFrom(String joins) {
         return " from task_history th join problem_history h on h.problem_id = th.problem_id and "
-                + moment.valid("h") + " join inspection_round r on r.id = h.round_id where " + moment.valid("th")
-                + " and th.status <> 'WITHDRAWN' and ";
+                + moment.valid("h") + " join inspection_round r on r.id = h.round_id" + joins + " where "
+                + moment.valid("th") + " and th.status <> 'WITHDRAWN' and ";
     }
 
     /** Fresh parameters for one query, with that query's own added. */

@@ -37,8 +37,8 @@ class LedgerSummaries {
         Map<String, Object> params = new HashMap<>(Map.of("done", LedgerSql.TASK_DONE));
         String red = LedgerSql.colour("th", DeadlineColour.RED, criteria.bounds(), "red", params);
         String from = criteria.kind() == LedgerKind.TASKS ? criteria.tasksFrom()
-                : criteria.problemsFrom().replace(" where ", " left join task_history th on th.problem_id = h.problem_id"
-                + " and " + criteria.moment().valid("th") + " and th.status <> 'WITHDRAWN' where ");
+                : criteria.problemsFrom(" left join task_history th on th.problem_id = h.problem_id and "
+                + criteria.moment().valid("th") + " and th.status <> 'WITHDRAWN'");
         String sql = "select h.lead_unit_id, count(distinct h.problem_id) problems, count(th.task_id) tasks,"
                 + " sum(case when th.status in (:done) then 1 else 0 end) signed_off,"
                 + " sum(case when th.task_id is not null and th.status not in (:done) and " + red

@@ -65,7 +65,7 @@ public class ProblemLedger {
 
     /** The spans, with the problems for the columns that have no history. */
     private static String from(LedgerCriteria criteria) {
-        return criteria.problemsFrom().replace(" where ", " join problem p on p.id = h.problem_id where ");
+        return criteria.problemsFrom(" join problem p on p.id = h.problem_id");
     }
 
     private List<ProblemLedgerRow> rows(LedgerCriteria criteria, String tail, Map<String, ?> params) {

@@ -73,8 +73,8 @@ public class TaskLedger {
 
     /** The spans, with the tasks and problems for the columns that have no history. */
     private static String from(LedgerCriteria criteria) {
-        return criteria.tasksFrom().replace(" where ", " join rectification_task t on t.id = th.task_id"
-                + " join problem p on p.id = th.problem_id where ");
+        return criteria.tasksFrom(" join rectification_task t on t.id = th.task_id"
+                + " join problem p on p.id = th.problem_id");
     }
 
     private List<TaskLedgerRow> rows(LedgerCriteria criteria, String tail, Map<String, ?> params) {

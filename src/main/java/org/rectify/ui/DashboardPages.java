@@ -73,16 +73,14 @@ class DashboardPages {
 
         /** This dashboard for another unit (a line of the unit table). */
         public String forUnit(String unitId) {
-            UriComponentsBuilder b = UriComponentsBuilder.fromPath("/dashboard").queryParam("unit", unitId)
-                    .queryParam("period", period);
+            UriComponentsBuilder b = UriComponentsBuilder.fromPath("/dashboard").queryParam("period", period);
             if (asOf != null) {
                 b.queryParam("asOf", asOf);
             }
             if (from != null) {
                 b.queryParam("from", from);
             }
-            UriComponentsBuilder all = others(b).replaceQueryParam("unit", unitId);
-            return all.build().encode().toUriString();
+            return others(b).replaceQueryParam("unit", unitId).build().encode().toUriString();
         }
 
         private UriComponentsBuilder others(UriComponentsBuilder b) {
