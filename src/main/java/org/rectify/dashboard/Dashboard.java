@@ -1,5 +1,6 @@
 package org.rectify.dashboard;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,16 +14,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param asOf  the day the figures stand at the end of (today while {@code live})
  * @param from  the first day of the period whose new and closed problems are counted
+ * @param takenAt the instant the figures were counted at, where they come from a roll-up of the present
+ *                (see {@code Rollups}); their drill-downs open the lists as of that instant
  * @param unit  the unit whose figures these are, or null for the caller's whole scope
  */
-public record Dashboard(LocalDate asOf, LocalDate from, boolean live, Named unit, Line totals,
+public record Dashboard(LocalDate asOf, LocalDate from, boolean live, Instant takenAt, Named unit, Line totals,
                         List<Breakdown> breakdowns, List<Ranking> rankings, List<Week> trend) {
 
     /** One line: a unit, source, category, severity or round (or the totals) with its figures. */
     public record Line(String key, Named name, String section, Figures figures, LedgerFilter drill) {
     }
 
-    public record Breakdown(Dimension dimension, List<Line> lines) {
+    /** The lines of one dimension; {@code values} counts them all where only the largest are shown (rounds). */
+    public record Breakdown(Dimension dimension, List<Line> lines, int values) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.rectify.dashboard;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -59,10 +61,13 @@ public class Dashboards {
     private final MessageSource messages;
     private final Clock clock;
     private final int laggards;
+    private final int roundLines;
+    private final Rollups rollups;
 
     Dashboards(LedgerScope scope, NamedParameterJdbcTemplate jdbc, CurrentActor current, OrgDirectory org,
                ReferenceData reference, InspectionRounds rounds, MessageSource messages, Clock clock,
-               @Value("${rectify.dashboard.laggards:3}") int laggards) {
+               @Value("${rectify.dashboard.laggards:3}") int laggards,
+               @Value("${rectify.dashboard.round-lines:30}") int roundLines, Rollups rollups) {
         this.scope = scope;
         this.jdbc = jdbc;
         this.current = current;
@@ -72,6 +77,8 @@ public class Dashboards {
         this.messages = messages;
         this.clock = clock;
         this.laggards = laggards;
+        this.roundLines = roundLines;
+        this.rollups = rollups;
     }
 
     public Dashboard dashboard(FigureFilter requested) {
@@ -87,31 +94,77 @@ public class Dashboards {
         LedgerFilter base = filter.ledger(filter.unitId(), false);
         LedgerCriteria problems = scope.resolve(LedgerKind.PROBLEMS, base);
         if (problems.nothing()) {
-            return new Dashboard(asOf, from, problems.moment().live(), null,
+            return new Dashboard(asOf, from, problems.moment().live(), null, null,
                     new Dashboard.Line("", null, null, Figures.zero(), base), List.of(), List.of(), List.of());
         }
         OrgUnitView node = node(filter);
         Named unit = filter.unitId() == null ? null : named(node);
+        Optional<Rollups.Plan> plan = rollups.plan(actor, node, filter, today);
+        // a roll-up of the present was counted at an instant: its numbers open the lists as of that instant
+        Instant takenAt = plan.map(Rollups.Plan::takenAt).orElse(null);
+        LedgerFilter shown = base.at(takenAt);
+        String anchor = filter.unitId() == null ? null : node.path();
 
-        Map<List<String>, Figures> cells = cells(filter, base);
-        Figures totals = fold(cells, null).getOrDefault("", Figures.zero());
-        Double median = median(problems);
-        totals = new Figures(totals.counts(), totals.daysToCloseSum(), median);
-        Dashboard.Line total = new Dashboard.Line("", unit, null, totals, base);
-
+        Folds folds = plan.map(p -> rollups.folds(p, p.moment(), actor.regionPath(), anchor, false))
+                .orElseGet(() -> live(filter, base, problems));
+        Dashboard.Line total = new Dashboard.Line("", unit, null, folds.totals(), shown);
         List<Dashboard.Breakdown> breakdowns = new ArrayList<>();
-        List<Dashboard.Line> unitLines = unitLines(filter, base, node, fold(cells, Dimension.UNIT));
-        breakdowns.add(new Dashboard.Breakdown(Dimension.UNIT, unitLines));
+        List<Dashboard.Line> unitLines = unitLines(filter, shown, node, folds.of(Dimension.UNIT));
+        breakdowns.add(new Dashboard.Breakdown(Dimension.UNIT, unitLines, unitLines.size()));
         for (Dimension d : List.of(Dimension.SOURCE, Dimension.CATEGORY, Dimension.SEVERITY, Dimension.ROUND)) {
-            breakdowns.add(new Dashboard.Breakdown(d, lines(base, d, fold(cells, d))));
+            Map<String, Figures> values = folds.of(d);
+            breakdowns.add(new Dashboard.Breakdown(d, lines(shown, d, limited(d, values)), values.size()));
         }
         FigureFilter weekBefore = filter.at(asOf.minusDays(7), from.minusDays(7));
         LedgerFilter weekBeforeBase = weekBefore.ledger(filter.unitId(), false);
-        List<Dashboard.Line> before = unitLines(weekBefore, weekBeforeBase, node,
-                fold(cells(weekBefore, weekBeforeBase), Dimension.UNIT));
+        Map<String, Figures> beforeByUnit = plan.map(p -> rollups.folds(p, p.weekBefore(), actor.regionPath(),
+                anchor, true).of(Dimension.UNIT)).orElseGet(() -> fold(cells(weekBefore, weekBeforeBase),
+                Dimension.UNIT));
+        List<Dashboard.Line> before = unitLines(weekBefore, weekBeforeBase, node, beforeByUnit);
         List<Dashboard.Ranking> rankings = rankings(unitLines, before);
-        List<Dashboard.Week> trend = trend(filter, asOf);
-        return new Dashboard(asOf, from, problems.moment().live(), unit, total, breakdowns, rankings, trend);
+        List<Dashboard.Week> trend = plan.map(p -> trend(p, filter, asOf, actor.regionPath(), anchor, takenAt))
+                .orElseGet(() -> trend(filter, asOf));
+        return new Dashboard(asOf, from, problems.moment().live(), takenAt, unit, total, breakdowns, rankings, trend);
+    }
+
+    /** The figures counted live from the spans, with the median of the totals. */
+    private Folds live(FigureFilter filter, LedgerFilter base, LedgerCriteria problems) {
+        Map<List<String>, Figures> cells = cells(filter, base);
+        Figures totals = fold(cells, null).getOrDefault("", Figures.zero());
+        Map<Dimension, Map<String, Figures>> by = new EnumMap<>(Dimension.class);
+        for (Dimension d : Dimension.values()) {
+            by.put(d, fold(cells, d));
+        }
+        return new Folds(new Figures(totals.counts(), totals.daysToCloseSum(), median(problems)), by);
+    }
+
+    /** Rounds beyond the limit (a nation has thousands): those with the most problems, in their order. */
+    private Map<String, Figures> limited(Dimension d, Map<String, Figures> values) {
+        if (d != Dimension.ROUND || values.size() <= roundLines) {
+            return values;
+        }
+        java.util.Set<String> kept = values.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, Figures> e) -> -e.getValue().count(Figure.PROBLEMS))
+                        .thenComparing(e -> Long.valueOf(e.getKey())))
+                .limit(roundLines).map(Map.Entry::getKey).collect(Collectors.toSet());
+        Map<String, Figures> limited = new LinkedHashMap<>(values);
+        limited.keySet().retainAll(kept);
+        return limited;
+    }
+
+    /** The trend from the roll-ups: the week-ends' moments of the plan. */
+    private List<Dashboard.Week> trend(Rollups.Plan plan, FigureFilter filter, LocalDate asOf, String region,
+                                       String anchor, Instant takenAt) {
+        Map<Long, long[]> counted = rollups.trend(plan, region, anchor);
+        List<Dashboard.Week> weeks = new ArrayList<>();
+        for (int i = WEEKS - 1; i >= 0; i--) {
+            LocalDate end = asOf.minusDays(7L * i);
+            LocalDate start = end.minusDays(6);
+            long[] c = counted.getOrDefault(plan.weeks().get(WEEKS - 1 - i), new long[4]);
+            LedgerFilter week = filter.at(i == 0 ? filter.asOf() : end, start).ledger(filter.unitId(), false);
+            weeks.add(new Dashboard.Week(start, end, c[0], c[1], c[2], c[3], i == 0 ? week.at(takenAt) : week));
+        }
+        return weeks;
     }
 
     /** The dashboard's unit: the one asked for (404 outside the caller's scope), else the scope's root. */
@@ -138,49 +191,17 @@ public class Dashboards {
         String key = String.join(", ", columns);
         String group = " group by " + Arrays.stream(Dimension.values()).map(Dimension::column)
                 .collect(Collectors.joining(", "));
-        Map<String, Object> params = new HashMap<>();
-        List<String> sums = new ArrayList<>();
-        for (Figure f : Figure.values()) {
-            if (f.kind() == LedgerKind.PROBLEMS && f != Figure.PROBLEMS) {
-                sums.add("sum(case when " + FigureSql.of(f, problems.moment(), problems.bounds(),
-                        LedgerScope.start(filter.from()), params) + " then 1 else 0 end) f_" + f.name());
-            }
+        Map<List<String>, long[]> sums = new HashMap<>();
+        for (LedgerCriteria c : List.of(problems, tasks)) {
+            Map<String, Object> params = new HashMap<>();
+            String select = FigureSums.select(c.kind(), c, LedgerScope.start(filter.from()), params);
+            String from = c.kind() == LedgerKind.TASKS ? c.tasksFrom() : c.problemsFrom();
+            jdbc.query("select " + key + ", " + select + from + c.where() + group, c.params(params), rs -> {
+                FigureSums.add(c.kind(), rs, sums.computeIfAbsent(cellKey(rs), x -> FigureSums.none()));
+            });
         }
-        sums.add("sum(case when h.status in (:closedStates) then coalesce(h.working_days_to_close, 0) else 0 end)"
-                + " days");
-        Map<List<String>, EnumMap<Figure, Long>> counts = new HashMap<>();
-        Map<List<String>, Long> days = new HashMap<>();
-        jdbc.query("select " + key + ", count(*) f_PROBLEMS, " + String.join(", ", sums) + problems.problemsFrom()
-                + problems.where() + group, problems.params(params), rs -> {
-            List<String> k = cellKey(rs);
-            EnumMap<Figure, Long> c = counts.computeIfAbsent(k, x -> new EnumMap<>(Figure.class));
-            for (Figure f : Figure.values()) {
-                if (f.kind() == LedgerKind.PROBLEMS) {
-                    c.put(f, rs.getLong("f_" + f.name()));
-                }
-            }
-            days.put(k, rs.getLong("days"));
-        });
-        Map<String, Object> taskParams = new HashMap<>();
-        List<String> taskSums = new ArrayList<>();
-        for (Figure f : Figure.values()) {
-            if (f.kind() == LedgerKind.TASKS && f != Figure.TASKS) {
-                taskSums.add("sum(case when " + FigureSql.of(f, tasks.moment(), tasks.bounds(), null, taskParams)
-                        + " then 1 else 0 end) f_" + f.name());
-            }
-        }
-        jdbc.query("select " + key + ", count(*) f_TASKS, " + String.join(", ", taskSums) + tasks.tasksFrom()
-                + tasks.where() + group, tasks.params(taskParams), rs -> {
-            List<String> k = cellKey(rs);
-            EnumMap<Figure, Long> c = counts.computeIfAbsent(k, x -> new EnumMap<>(Figure.class));
-            for (Figure f : Figure.values()) {
-                if (f.kind() == LedgerKind.TASKS) {
-                    c.put(f, rs.getLong("f_" + f.name()));
-                }
-            }
-        });
         Map<List<String>, Figures> result = new HashMap<>();
-        counts.forEach((k, c) -> result.put(k, new Figures(c, days.getOrDefault(k, 0L), null)));
+        sums.forEach((k, c) -> result.put(k, FigureSums.figures(c, null)));
         return result;
     }
 
@@ -212,6 +233,11 @@ public class Dashboards {
                 rs -> {
                     histogram.merge(rs.getInt("d"), rs.getLong("n"), Long::sum);
                 });
+        return median(histogram);
+    }
+
+    /** The median of a histogram (value: count); null if it is empty. */
+    static Double median(TreeMap<Integer, Long> histogram) {
         long n = histogram.values().stream().mapToLong(Long::longValue).sum();
         if (n == 0) {
             return null;
@@ -275,7 +301,8 @@ public class Dashboards {
 
     private static LedgerFilter withDate(LedgerFilter base, FigureFilter filter) {
         return new LedgerFilter(base.roundId(), base.leadUnitId(), base.leadUnitOnly(), null, null, base.sourceType(),
-                base.categoryCode(), base.severity(), null, filter.asOf(), filter.from());
+                base.categoryCode(), base.severity(), null, base.at() == null ? filter.asOf() : null, filter.from(),
+                base.at());
     }
 
     private List<Dashboard.Line> lines(LedgerFilter base, Dimension dimension, Map<String, Figures> figures) {
@@ -294,13 +321,13 @@ public class Dashboards {
     private static LedgerFilter drill(LedgerFilter b, Dimension dimension, String key) {
         return switch (dimension) {
             case SOURCE -> new LedgerFilter(b.roundId(), b.leadUnitId(), false, null, null, key, b.categoryCode(),
-                    b.severity(), null, b.asOf(), b.from());
+                    b.severity(), null, b.asOf(), b.from(), b.at());
             case CATEGORY -> new LedgerFilter(b.roundId(), b.leadUnitId(), false, null, null, b.sourceType(),
-                    key.isEmpty() ? LedgerFilter.NONE : key, b.severity(), null, b.asOf(), b.from());
+                    key.isEmpty() ? LedgerFilter.NONE : key, b.severity(), null, b.asOf(), b.from(), b.at());
             case SEVERITY -> new LedgerFilter(b.roundId(), b.leadUnitId(), false, null, null, b.sourceType(),
-                    b.categoryCode(), key, null, b.asOf(), b.from());
+                    b.categoryCode(), key, null, b.asOf(), b.from(), b.at());
             case ROUND -> new LedgerFilter(Long.valueOf(key), b.leadUnitId(), false, null, null, b.sourceType(),
-                    b.categoryCode(), b.severity(), null, b.asOf(), b.from());
+                    b.categoryCode(), b.severity(), null, b.asOf(), b.from(), b.at());
             case UNIT -> throw new IllegalArgumentException("units have lines of their own");
         };
     }

@@ -23,6 +23,6 @@ public record FigureFilter(LocalDate asOf, LocalDate from, Long unitId, Long rou
     /** The ledger filter of the rows behind these figures. */
     LedgerFilter ledger(Long leadUnitId, boolean leadUnitOnly) {
         return new LedgerFilter(roundId, leadUnitId, leadUnitOnly, null, null, sourceType, categoryCode, severity,
-                null, asOf, from);
+                null, asOf, from, null);
     }
 }

@@ -1,5 +1,6 @@
 package org.rectify.dashboard;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -9,10 +10,12 @@ import java.time.LocalDate;
  * the task ledger, the problem's in the problem ledger); an unknown value is refused, naming the filter.
  * A figure ({@link Figure}) keeps the rows its count counts, a past {@code asOf} day shows the ledger as
  * it stood at that day's end, and {@code from} is the first day of the period of the period figures.
+ * {@code at} (instead of {@code asOf}) shows it as it stood at one instant: the time a dashboard's
+ * roll-up was counted at ({@code Rollups}), so that its numbers open the lists they counted.
  */
 public record LedgerFilter(Long roundId, Long leadUnitId, boolean leadUnitOnly, String status, String colour,
                            String sourceType, String categoryCode, String severity, String figure, LocalDate asOf,
-                           LocalDate from) {
+                           LocalDate from, Instant at) {
 
     /** The category filter for problems without a category. */
     public static final String NONE = "NONE";
@@ -28,19 +31,25 @@ public record LedgerFilter(Long roundId, Long leadUnitId, boolean leadUnitOnly, 
 
     public LedgerFilter(Long roundId, Long leadUnitId, String status, String colour, String sourceType,
                         String categoryCode, String severity) {
-        this(roundId, leadUnitId, false, status, colour, sourceType, categoryCode, severity, null, null, null);
+        this(roundId, leadUnitId, false, status, colour, sourceType, categoryCode, severity, null, null, null, null);
     }
 
     /** The same filter on another lead unit. */
     public LedgerFilter withLead(Long unitId, boolean only) {
         return new LedgerFilter(roundId, unitId, only, status, colour, sourceType, categoryCode, severity, figure, asOf,
-                from);
+                from, at);
     }
 
     /** The same filter keeping the rows of one figure. */
     public LedgerFilter withFigure(Figure f) {
         return new LedgerFilter(roundId, leadUnitId, leadUnitOnly, status, colour, sourceType, categoryCode, severity,
-                f.name(), asOf, from);
+                f.name(), asOf, from, at);
+    }
+
+    /** The same filter as it stood at an instant. */
+    public LedgerFilter at(Instant instant) {
+        return new LedgerFilter(roundId, leadUnitId, leadUnitOnly, status, colour, sourceType, categoryCode, severity,
+                figure, instant == null ? asOf : null, from, instant);
     }
 
     public static LedgerFilter none() {

@@ -95,7 +95,7 @@ class LedgerScope {
             where.add("h.category_code = :category");
             params.put("category", code("categoryCode", f.categoryCode(), reference::categories));
         }
-        Moment moment = moment(f, Zones.today(clock));
+        Moment moment = moment(f, clock.instant());
         moment.bind(params);
         ColourBounds bounds = deadlines.colourBounds(moment.day());
         if (f.colour() != null) {
@@ -121,8 +121,27 @@ class LedgerScope {
                 moment, bounds, f);
     }
 
-    /** Now, or the end of the past day asked for; a day to come, or a period ending before it starts, is refused. */
-    static Moment moment(LedgerFilter f, LocalDate today) {
+    /**
+     * Now, the end of the past day asked for, or the instant asked for; a day or instant to come, or a
+     * period ending before it starts, is refused.
+     */
+    static Moment moment(LedgerFilter f, Instant now) {
+        LocalDate today = now.atZone(Zones.CHINA).toLocalDate();
+        if (f.at() != null) {
+            if (f.asOf() != null) {
+                throw new InvalidInputException("at", "rule.ledger.atWithAsOf", "give either asOf or at, not both");
+            }
+            if (f.at().isAfter(now)) {
+                throw new InvalidInputException("at", "rule.ledger.atInFuture", "at " + f.at() + " lies in the future",
+                        f.at());
+            }
+            LocalDate day = f.at().atZone(Zones.CHINA).toLocalDate();
+            if (f.from() != null && f.from().isAfter(day)) {
+                throw new InvalidInputException("from", "rule.ledger.periodReversed",
+                        "the period ends (" + day + ") before it starts (" + f.from() + ")", f.from(), day);
+            }
+            return Moment.at(f.at());
+        }
         if (f.asOf() != null && f.asOf().isAfter(today)) {
             throw new InvalidInputException("asOf", "rule.ledger.asOfInFuture",
                     "asOf " + f.asOf() + " is after today, " + today, f.asOf(), today);

@@ -12,7 +12,8 @@ import org.rectify.common.Zones;
  * The point in time figures and ledgers are read at: now (the live state), or the end of a past day in
  * China. A past moment reads problem_history and task_history as they stood at the next midnight
  * (see db/common/V22__item_history.sql); records with a time of their own (extension decisions, orders,
- * look-backs) count if they happened before it.
+ * look-backs) count if they happened before it. An instant ({@link #at}) reads them the same way, with
+ * the colours of its day: the moment a roll-up was counted at.
  *
  * @param day the day whose colours apply: today, or the past day
  */
@@ -24,6 +25,10 @@ record Moment(LocalDate day, Instant end, boolean live) {
 
     static Moment endOf(LocalDate day) {
         return new Moment(day, day.plusDays(1).atStartOfDay(Zones.CHINA).toInstant(), false);
+    }
+
+    static Moment at(Instant instant) {
+        return new Moment(instant.atZone(Zones.CHINA).toLocalDate(), instant, false);
     }
 
     /** The span of {@code alias} (a history table) is the one valid at this moment. */

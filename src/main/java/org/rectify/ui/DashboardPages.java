@@ -120,6 +120,7 @@ class DashboardPages {
             param(b, "severity", f.severity());
             param(b, "asOf", f.asOf());
             param(b, "from", fig.periodic() ? f.from() : null);
+            param(b, "at", f.at());
             return b.build().encode().toUriString();
         }
 
@@ -151,6 +152,8 @@ class DashboardPages {
         model.addAttribute("reportPdf", file("/dashboard/report.pdf", filter));
         model.addAttribute("reportDocx", file("/dashboard/progress.docx", filter));
         model.addAttribute("dashboard", dashboard);
+        model.addAttribute("takenAt", dashboard.takenAt() == null ? null : java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm").format(dashboard.takenAt().atZone(org.rectify.common.Zones.CHINA)));
         model.addAttribute("links", new Links());
         model.addAttribute("today", today);
         model.addAttribute("weekBefore", query.at(dashboard.asOf().minusDays(7)));

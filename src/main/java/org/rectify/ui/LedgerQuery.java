@@ -1,5 +1,6 @@
 package org.rectify.ui;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.rectify.dashboard.LedgerFilter;
@@ -17,7 +18,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 record LedgerQuery(String kind, Long round, Long unit, Boolean unitOnly, String status, String colour, String source,
                    String category, String severity, String figure,
                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, Integer page) {
+                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at, Integer page) {
 
     static final int PAGE_SIZE = 50;
 
@@ -32,7 +34,13 @@ record LedgerQuery(String kind, Long round, Long unit, Boolean unitOnly, String 
 
     LedgerFilter filter() {
         return new LedgerFilter(round, unit, Boolean.TRUE.equals(unitOnly), status, colour, source, category, severity,
-                figure, asOf, from);
+                figure, asOf, from, at);
+    }
+
+    /** The instant of {@code at} as China's wall time, to the minute (public: for the template). */
+    public String atText() {
+        return at == null ? null : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(at.atZone(org.rectify.common.Zones.CHINA));
     }
 
     Pageable pageable() {
@@ -62,6 +70,7 @@ record LedgerQuery(String kind, Long round, Long unit, Boolean unitOnly, String 
         param(b, "figure", withStatus ? figure : null);
         param(b, "asOf", asOf);
         param(b, "from", from);
+        param(b, "at", at);
         return b;
     }
 

@@ -85,7 +85,7 @@ class DashboardBenchmark extends ScaleTest {
     static final int EXPORT_ROWS = Integer.getInteger("rectify.bench.export-rows", 100_000);
     static final int EXPORT_LIMIT = 200_000;
     static final int LIST_REQUESTS = Integer.getInteger("rectify.bench.list-requests", 100);
-    static final int PAST_DAYS = 90;
+    static final int PAST_DAYS = Integer.getInteger("rectify.bench.past-days", 7);
     static final double DASHBOARD_TARGET_MS = 150;
     static final double LIST_TARGET_MS = 50;
     static final String PASSWORD = "demo1234";

@@ -1,6 +1,7 @@
 package org.rectify.dashboard.web;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -46,6 +47,8 @@ class LedgerController {
     static final String FIGURE = "only the rows a dashboard figure counts (a Figure of this ledger's kind)";
     static final String AS_OF = "the ledger as it stood at the end of this past day (China time); none: now";
     static final String FROM = "the first day of the period of the figures NEW and CLOSED_IN_PERIOD";
+    static final String AT = "the ledger as it stood at this instant (ISO-8601, e.g. a dashboard's takenAt), instead of"
+            + " asOf";
 
     private final TaskLedger tasks;
     private final ProblemLedger problems;
@@ -68,11 +71,12 @@ class LedgerController {
                        @Schema(implementation = Severity.class) String severity,
                        @Parameter(description = FIGURE) String figure,
                        @Parameter(description = AS_OF) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                       @Parameter(description = FROM) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from) {
+                       @Parameter(description = FROM) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                       @Parameter(description = AT) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
 
         LedgerFilter filter() {
             return new LedgerFilter(roundId, leadUnitId, Boolean.TRUE.equals(leadUnitOnly), status, colour,
-                    sourceType, categoryCode, severity, figure, asOf, from);
+                    sourceType, categoryCode, severity, figure, asOf, from, at);
         }
     }
 
@@ -89,11 +93,12 @@ class LedgerController {
                           @Parameter(description = AS_OF) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                           LocalDate asOf,
                           @Parameter(description = FROM) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                          LocalDate from) {
+                          LocalDate from,
+                          @Parameter(description = AT) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
 
         LedgerFilter filter() {
             return new LedgerFilter(roundId, leadUnitId, Boolean.TRUE.equals(leadUnitOnly), status, colour,
-                    sourceType, categoryCode, severity, figure, asOf, from);
+                    sourceType, categoryCode, severity, figure, asOf, from, at);
         }
     }
 
