@@ -2,6 +2,7 @@ package org.rectify.dashboard;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,25 +12,28 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
 /**
- * A prepared export (checked, counted, audited), ready to stream. The rows are read in chunks by keyset,
- * each chunk in a read-only transaction of its own, so no transaction or connection is held while the
- * client downloads, and memory does not grow with the ledger.
+ * A prepared export (checked, counted, audited), ready to stream. One query reads the ids of every row
+ * in the ledger's order (one sort, a few MB of longs at the export limit); the rows are then read in
+ * chunks of ids, each by its index and in a read-only transaction of its own, so no transaction or
+ * connection is held while the client downloads, and the rows in memory do not grow with the ledger.
+ * (A keyset in the ledger's order made every chunk read and sort the rest of the ledger again: at
+ * 1,000,000 problems a province's 143,000 tasks took about 45 minutes.)
  */
 public final class LedgerExport {
 
-    static final int CHUNK = 1000;
-
     private final LedgerCriteria criteria;
     private final long rows;
+    private final int chunkRows;
     private final TaskLedger tasks;
     private final ProblemLedger problems;
     private final LedgerSummaries summaries;
     private final MessageSource messages;
 
-    LedgerExport(LedgerCriteria criteria, long rows, TaskLedger tasks, ProblemLedger problems,
+    LedgerExport(LedgerCriteria criteria, long rows, int chunkRows, TaskLedger tasks, ProblemLedger problems,
                  LedgerSummaries summaries, MessageSource messages) {
         this.criteria = criteria;
         this.rows = rows;
+        this.chunkRows = chunkRows;
         this.tasks = tasks;
         this.problems = problems;
         this.summaries = summaries;
@@ -66,23 +70,23 @@ public final class LedgerExport {
     }
 
     private void writeTasks(TaskLedgerSheet sheet) {
-        TaskLedgerRow last = null;
-        List<TaskLedgerRow> chunk;
-        do {
-            chunk = tasks.after(criteria, last, CHUNK);
-            sheet.append(chunk);
-            last = chunk.isEmpty() ? last : chunk.get(chunk.size() - 1);
-        } while (chunk.size() == CHUNK);
+        for (List<Long> chunk : chunks(tasks.ids(criteria))) {
+            sheet.append(tasks.rows(criteria, chunk));
+        }
         sheet.finish();
     }
 
     private void writeProblems(ProblemLedgerSheet sheet) {
-        ProblemLedgerRow last = null;
-        List<ProblemLedgerRow> chunk;
-        do {
-            chunk = problems.after(criteria, last, CHUNK);
-            sheet.append(chunk);
-            last = chunk.isEmpty() ? last : chunk.get(chunk.size() - 1);
-        } while (chunk.size() == CHUNK);
+        for (List<Long> chunk : chunks(problems.ids(criteria))) {
+            sheet.append(problems.rows(criteria, chunk));
+        }
+    }
+
+    private List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += chunkRows) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + chunkRows)));
+        }
+        return chunks;
     }
 }

@@ -51,7 +51,7 @@ public class LedgerExports {
         }
         events.publishEvent(new LedgerExported(AuditEntry.of("LEDGER_EXPORTED", "LEDGER", null, null, null,
                 auditState(kind, filter, rows))));
-        return new LedgerExport(criteria, rows, tasks, problems, summaries, messages);
+        return new LedgerExport(criteria, rows, settings.chunkRows(), tasks, problems, summaries, messages);
     }
 
     /** The limit in force: a ledger with more rows is not exported. */

@@ -21,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProblemLedger {
 
     private static final String ORDER = " order by p.round_id, p.number";
-    private static final String AFTER = " and (p.round_id > :kRound or (p.round_id = :kRound and p.number > :kNumber))";
 
     private final LedgerScope scope;
     private final LedgerDetails details;
@@ -51,16 +50,15 @@ public class ProblemLedger {
                 criteria.params(Map.of()), Long.class);
     }
 
-    /** The next rows of an export after {@code last} (null: from the start), by keyset, not by offset. */
-    List<ProblemLedgerRow> after(LedgerCriteria criteria, ProblemLedgerRow last, int size) {
-        if (criteria.nothing()) {
-            return List.of();
-        }
-        if (last == null) {
-            return rows(criteria, ORDER + " limit :limit", Map.of("limit", size));
-        }
-        return rows(criteria, AFTER + ORDER + " limit :limit", Map.of("limit", size,
-                "kRound", last.problem().round().id(), "kNumber", last.problem().number()));
+    /** The problem ids of every row, in the ledger's order: what an export then reads in chunks. */
+    List<Long> ids(LedgerCriteria criteria) {
+        return criteria.nothing() ? List.of() : jdbc.queryForList("select h.problem_id" + from(criteria)
+                + criteria.where() + ORDER, criteria.params(Map.of()), Long.class);
+    }
+
+    /** The rows of these problems (a slice of {@link #ids}), in the ledger's order. */
+    List<ProblemLedgerRow> rows(LedgerCriteria criteria, List<Long> ids) {
+        return ids.isEmpty() ? List.of() : rows(criteria, " and h.problem_id in (:ids)" + ORDER, Map.of("ids", ids));
     }
 
     /** The spans, with the problems for the columns that have no history. */

@@ -28,9 +28,6 @@ public class TaskLedger {
                    th.deadline_date t_ddate, t.progress_percent, th.status t_status, t.signed_off_at,
             """ + LedgerSql.PROBLEM_COLUMNS;
     private static final String ORDER = " order by p.round_id, p.number, t.seq";
-    /** After the row with this round, problem number and task number, in the ledger's order. */
-    private static final String AFTER = " and (p.round_id > :kRound or (p.round_id = :kRound"
-            + " and (p.number > :kNumber or (p.number = :kNumber and t.seq > :kSeq))))";
 
     private final LedgerScope scope;
     private final LedgerDetails details;
@@ -59,16 +56,15 @@ public class TaskLedger {
                 criteria.params(Map.of()), Long.class);
     }
 
-    /** The next rows of an export after {@code last} (null: from the start), by keyset, not by offset. */
-    List<TaskLedgerRow> after(LedgerCriteria criteria, TaskLedgerRow last, int size) {
-        if (criteria.nothing()) {
-            return List.of();
-        }
-        if (last == null) {
-            return rows(criteria, ORDER + " limit :limit", Map.of("limit", size));
-        }
-        return rows(criteria, AFTER + ORDER + " limit :limit", Map.of("limit", size,
-                "kRound", last.problem().round().id(), "kNumber", last.problem().number(), "kSeq", last.seq()));
+    /** The task ids of every row, in the ledger's order: what an export then reads in chunks. */
+    List<Long> ids(LedgerCriteria criteria) {
+        return criteria.nothing() ? List.of() : jdbc.queryForList("select th.task_id" + from(criteria)
+                + criteria.where() + ORDER, criteria.params(Map.of()), Long.class);
+    }
+
+    /** The rows of these tasks (a slice of {@link #ids}), in the ledger's order. */
+    List<TaskLedgerRow> rows(LedgerCriteria criteria, List<Long> ids) {
+        return ids.isEmpty() ? List.of() : rows(criteria, " and th.task_id in (:ids)" + ORDER, Map.of("ids", ids));
     }
 
     /** The spans, with the tasks and problems for the columns that have no history. */

@@ -224,6 +224,25 @@ class LedgerIT extends IntegrationTest {
     }
 
     @Test
+    void aFileReadInManyChunksHasEveryRowOfTheApiInItsOrder() throws IOException {
+        long round = demo.lookBackRound();
+        List<JsonNode> rows = all("office", "/api/ledger/problems?roundId=" + round);
+        assertThat(rows.size()).as("more rows than several chunks of the test's 7").isGreaterThan(3 * 7)
+                .matches(n -> n % 7 != 0, "a partial last chunk");
+
+        Response file = api.as("office").get("/api/ledger/problems.xlsx?roundId={r}", round).ok();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.raw()))) {
+            Sheet sheet = book.getSheetAt(0);
+            List<String> numbers = new ArrayList<>();
+            for (int i = 2; i <= sheet.getLastRowNum(); i++) {
+                numbers.add(text(sheet, i, 1));
+            }
+            assertThat(numbers).containsExactlyElementsOf(rows.stream()
+                    .map(r -> r.get("problem").get("number").asText()).toList());
+        }
+    }
+
+    @Test
     void everyExportLeavesAnAuditRecordWithItsFiltersAndRows() {
         long round = demo.newRound("ledger-audit");
         registerAssigned(round, "A1", "审计导出", "fpj", Set.of());
