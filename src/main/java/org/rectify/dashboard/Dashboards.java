@@ -403,27 +403,70 @@ public class Dashboards {
         return ranks;
     }
 
-    /** {@link #WEEKS} weeks ending on the as-of day, oldest first. */
+    /**
+     * {@link #WEEKS} weeks ending on the as-of day, oldest first, in one statement: the scope's spans
+     * valid at any of the week-ends are read once, and each week's four figures are summed over the
+     * spans valid at its end, with its own parameters (suffixed by the week).
+     */
     private List<Dashboard.Week> trend(FigureFilter filter, LocalDate asOf) {
-        List<Dashboard.Week> weeks = new ArrayList<>();
+        List<LedgerFilter> filters = new ArrayList<>();
+        List<LedgerCriteria> criteria = new ArrayList<>();
+        List<String> sums = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
         for (int i = WEEKS - 1; i >= 0; i--) {
             LocalDate end = asOf.minusDays(7L * i);
             LocalDate start = end.minusDays(6);
             LedgerFilter week = filter.at(i == 0 ? filter.asOf() : end, start).ledger(filter.unitId(), false);
             LedgerCriteria c = scope.resolve(LedgerKind.PROBLEMS, week);
-            Map<String, Object> params = new HashMap<>();
-            String sql = "select sum(case when " + FigureSql.of(Figure.NEW, c.moment(), c.bounds(),
-                    LedgerScope.start(start), params) + " then 1 else 0 end) registered, sum(case when "
-                    + FigureSql.of(Figure.CLOSED_IN_PERIOD, c.moment(), c.bounds(), LedgerScope.start(start), params)
-                    + " then 1 else 0 end) closed, sum(case when " + FigureSql.of(Figure.OPEN, c.moment(), c.bounds(),
-                    null, params) + " then 1 else 0 end) open_now, sum(case when " + FigureSql.of(Figure.OVERDUE,
-                    c.moment(), c.bounds(), null, params) + " then 1 else 0 end) overdue" + c.problemsFrom()
-                    + c.where();
-            weeks.add(jdbc.queryForObject(sql, c.params(params), (rs, n) -> new Dashboard.Week(start, end,
-                    rs.getLong("registered"), rs.getLong("closed"), rs.getLong("open_now"), rs.getLong("overdue"),
-                    week)));
+            Map<String, Object> own = new HashMap<>();
+            c.moment().bind(own);
+            Instant periodStart = LedgerScope.start(start);
+            String valid = c.moment().valid("h");
+            List<String> conditions = List.of(FigureSql.of(Figure.NEW, c.moment(), c.bounds(), periodStart, own),
+                    FigureSql.of(Figure.CLOSED_IN_PERIOD, c.moment(), c.bounds(), periodStart, own),
+                    FigureSql.of(Figure.OPEN, c.moment(), c.bounds(), null, own),
+                    FigureSql.of(Figure.OVERDUE, c.moment(), c.bounds(), null, own));
+            for (int f = 0; f < conditions.size(); f++) {
+                sums.add(suffixed("sum(case when " + valid + " and " + conditions.get(f) + " then 1 else 0 end)",
+                        own.keySet(), i) + " w" + i + "_" + f);
+            }
+            for (Map.Entry<String, Object> e : own.entrySet()) {
+                params.put(e.getKey() + "_" + i, e.getValue());
+            }
+            filters.add(week);
+            criteria.add(c);
         }
-        return weeks;
+        LedgerCriteria oldest = criteria.get(0);
+        LedgerCriteria latest = criteria.get(criteria.size() - 1);
+        params.putAll(latest.params());
+        String reach = "";
+        if (!oldest.moment().live()) {
+            // no span that ended before the oldest week-end counts in any week
+            reach = " and (h.valid_to is null or h.valid_to >= :trendFirstEnd)";
+            params.put("trendFirstEnd", Moment.utc(oldest.moment().end()));
+        }
+        String sql = "select " + String.join(", ", sums) + " from problem_history h join inspection_round r"
+                + " on r.id = h.round_id where " + latest.where() + reach;
+        return jdbc.queryForObject(sql, params, (rs, n) -> {
+            List<Dashboard.Week> weeks = new ArrayList<>();
+            for (int k = 0; k < WEEKS; k++) {
+                int i = WEEKS - 1 - k;
+                LocalDate end = asOf.minusDays(7L * i);
+                weeks.add(new Dashboard.Week(end.minusDays(6), end, rs.getLong("w" + i + "_0"),
+                        rs.getLong("w" + i + "_1"), rs.getLong("w" + i + "_2"), rs.getLong("w" + i + "_3"),
+                        filters.get(k)));
+            }
+            return weeks;
+        });
+    }
+
+    /** The SQL with each of these parameters renamed to its name and "_" and the suffix. */
+    private static String suffixed(String sql, java.util.Set<String> names, int suffix) {
+        String result = sql;
+        for (String name : names) {
+            result = result.replaceAll(":" + name + "\\b", ":" + name + "_" + suffix);
+        }
+        return result;
     }
 
     private static Named named(OrgUnitView unit) {
