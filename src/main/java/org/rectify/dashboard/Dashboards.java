@@ -113,7 +113,7 @@ public class Dashboards {
         breakdowns.add(new Dashboard.Breakdown(Dimension.UNIT, unitLines, unitLines.size()));
         for (Dimension d : List.of(Dimension.SOURCE, Dimension.CATEGORY, Dimension.SEVERITY, Dimension.ROUND)) {
             Map<String, Figures> values = folds.of(d);
-            breakdowns.add(new Dashboard.Breakdown(d, lines(shown, d, limited(d, values)), values.size()));
+            breakdowns.add(new Dashboard.Breakdown(d, lines(shown, d, limited(d, values)), folds.count(d)));
         }
         FigureFilter weekBefore = filter.at(asOf.minusDays(7), from.minusDays(7));
         LedgerFilter weekBeforeBase = weekBefore.ledger(filter.unitId(), false);

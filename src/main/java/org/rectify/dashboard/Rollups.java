@@ -41,6 +41,7 @@ public class Rollups {
 
     private final RollupBuilder builder;
     private final NamedParameterJdbcTemplate jdbc;
+    private final int roundLines;
     private final Clock clock;
     private final boolean enabled;
     private final Duration settle;
@@ -55,7 +56,9 @@ public class Rollups {
             @Value("${rectify.rollup.refresh:PT5M}") Duration refresh,
             @Value("${rectify.rollup.backfill-days:90}") int backfillDays,
             @Value("${rectify.rollup.days-per-run:3}") int daysPerRun,
-            @Value("${rectify.rollup.retain-days:400}") int retainDays) {
+            @Value("${rectify.rollup.retain-days:400}") int retainDays,
+            @Value("${rectify.dashboard.round-lines:30}") int roundLines) {
+        this.roundLines = roundLines;
         this.builder = builder;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -189,8 +192,10 @@ public class Rollups {
         params.put("moment", moment);
         Map<Dimension, Map<String, long[]>> sums = new EnumMap<>(Dimension.class);
         long[] totals = FigureSums.none();
+        // rounds apart: a nation has thousands, of which the dashboard shows the largest and their number
         jdbc.query("select anchor_id, dim, dim_value, " + sums() + " from figure_rollup where moment_id = :moment"
-                + (unitsOnly ? " and dim = 'ALL'" : "") + where(anchorPath) + " group by anchor_id, dim, dim_value", params, rs -> {
+                + (unitsOnly ? " and dim = 'ALL'" : " and dim <> 'ROUND'") + where(anchorPath)
+                + " group by anchor_id, dim, dim_value", params, rs -> {
             String dim = rs.getString("dim");
             long[] row = read(rs);
             Dimension d;
@@ -205,13 +210,35 @@ public class Rollups {
             }
             add(sums.computeIfAbsent(d, x -> new TreeMap<>()).computeIfAbsent(key, x -> FigureSums.none()), row);
         });
+        Map<Dimension, Integer> counts = new EnumMap<>(Dimension.class);
+        if (!unitsOnly) {
+            Map<String, Long> problems = new HashMap<>();
+            jdbc.query("select dim_value, f_problems from figure_rollup where moment_id = :moment and dim = 'ROUND'"
+                    + where(anchorPath), params, rs -> {
+                problems.merge(rs.getString(1), rs.getLong(2), Long::sum);
+            });
+            counts.put(Dimension.ROUND, problems.size());
+            List<String> largest = problems.entrySet().stream()
+                    .sorted(java.util.Comparator.comparing((Map.Entry<String, Long> e) -> -e.getValue())
+                            .thenComparing(e -> Long.valueOf(e.getKey())))
+                    .limit(roundLines).map(Map.Entry::getKey).toList();
+            Map<String, long[]> rounds = sums.computeIfAbsent(Dimension.ROUND, x -> new TreeMap<>());
+            if (!largest.isEmpty()) {
+                params.put("rounds", largest);
+                jdbc.query("select dim_value, " + sums() + " from figure_rollup where moment_id = :moment"
+                        + " and dim = 'ROUND' and dim_value in (:rounds)" + where(anchorPath) + " group by dim_value",
+                        params, rs -> {
+                    add(rounds.computeIfAbsent(rs.getString("dim_value"), x -> FigureSums.none()), read(rs));
+                });
+            }
+        }
         Map<Dimension, Map<String, Figures>> by = new EnumMap<>(Dimension.class);
         sums.forEach((d, values) -> {
             Map<String, Figures> figures = new LinkedHashMap<>();
             values.forEach((k, v) -> figures.put(k, FigureSums.figures(v, null)));
             by.put(d, figures);
         });
-        return new Folds(FigureSums.figures(totals, unitsOnly ? null : median(params, anchorPath)), by);
+        return new Folds(FigureSums.figures(totals, unitsOnly ? null : median(params, anchorPath)), by, counts);
     }
 
     private Double median(Map<String, Object> params, String anchorPath) {
