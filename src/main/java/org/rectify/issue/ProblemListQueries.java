@@ -1,5 +1,9 @@
 package org.rectify.issue;
 
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+import org.rectify.issue.ProblemSpecs.UnitMatch;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -7,6 +11,13 @@ import org.springframework.data.jpa.domain.Specification;
 /** The problem list's page query, in two steps (see {@link ProblemListQueriesImpl}). */
 interface ProblemListQueries {
 
-    /** The problems of this page: their ids first, in order, then their rows; with the count of all. */
-    Page<Problem> findPage(Specification<Problem> spec, Pageable pageable);
+    /**
+     * The problems of this page: their ids first, in order, then their rows; with the count of all.
+     *
+     * @param conditions the list's conditions, with those on the problems' units written as asked
+     * @param onUnits    whether any condition is on the problems' units
+     * @param count      the count of all, where a cheaper statement than the conditions' gives it; else empty
+     */
+    Page<Problem> findPage(Function<UnitMatch, Specification<Problem>> conditions, boolean onUnits,
+                           OptionalLong count, Pageable pageable);
 }

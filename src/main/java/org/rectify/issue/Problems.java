@@ -4,16 +4,20 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.rectify.common.NotFoundException;
 import org.rectify.common.Zones;
+import org.rectify.deadline.ColourBounds;
 import org.rectify.deadline.DeadlinePolicy;
 import org.rectify.inspection.InspectionRounds;
 import org.rectify.inspection.RoundView;
+import org.rectify.issue.ProblemSpecs.UnitMatch;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.springframework.data.domain.Page;
@@ -56,16 +60,23 @@ public class Problems {
     /** Filtered, sorted and paged in the query, colour and source included. */
     public Page<ProblemView> list(ProblemFilter filter, Pageable page) {
         Actor actor = current.get();
-        Specification<Problem> spec = ProblemSpecs.visibleTo(actor).and(ProblemSpecs.matching(filter));
-        if (filter.colour() != null) {
-            spec = spec.and(ProblemSpecs.coloured(filter.colour(), deadlines.colourBounds(Zones.today(clock))));
-        }
-        if (filter.sourceType() != null) {
-            // A source has few rounds in a region: their ids are a short list for the query.
-            spec = spec.and(ProblemSpecs.inRounds(rounds.list().stream()
-                    .filter(r -> filter.sourceType().equals(r.sourceType())).map(RoundView::id).toList()));
-        }
-        return problems.findPage(spec, tiesById(page)).map(views::of);
+        ColourBounds colours = filter.colour() == null ? null : deadlines.colourBounds(Zones.today(clock));
+        // A source has few rounds in a region: their ids are a short list for the query.
+        List<Long> sourceRounds = filter.sourceType() == null ? null : rounds.list().stream()
+                .filter(r -> filter.sourceType().equals(r.sourceType())).map(RoundView::id).toList();
+        Function<UnitMatch, Specification<Problem>> conditions = match -> {
+            Specification<Problem> spec = ProblemSpecs.visibleTo(actor, match).and(ProblemSpecs.matching(filter, match));
+            if (colours != null) {
+                spec = spec.and(ProblemSpecs.coloured(filter.colour(), colours));
+            }
+            return sourceRounds == null ? spec : spec.and(ProblemSpecs.inRounds(sourceRounds));
+        };
+        boolean scopedByUnits = ProblemSpecs.scopedByUnits(actor);
+        // A unit head's whole list is counted from problem_unit's index alone, without reading a problem.
+        OptionalLong count = scopedByUnits && filter.equals(ProblemFilter.none())
+                ? OptionalLong.of(problems.countInUnitTree(actor.unitPath())) : OptionalLong.empty();
+        return problems.findPage(conditions, scopedByUnits || filter.unitId() != null, count, tiesById(page))
+                .map(views::of);
     }
 
     /** The order asked for, then by id in the direction of its last key, so that pages never overlap. */

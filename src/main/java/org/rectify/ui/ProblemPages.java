@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.rectify.deadline.DeadlineColour;
 import org.rectify.deadline.DeadlineType;
 import org.rectify.issue.ProblemStatus;
+import org.rectify.issue.ProblemView;
 import org.rectify.issue.Problems;
 import org.rectify.issue.Severity;
 import org.rectify.org.Actor;
@@ -30,6 +31,7 @@ import org.rectify.workflow.Timeline;
 import org.rectify.workflow.TimelineEntry;
 import org.rectify.workflow.WaitingStep;
 import org.springframework.context.MessageSource;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,9 +82,12 @@ class ProblemPages {
 
     @GetMapping("/problems")
     String list(@ModelAttribute("query") ProblemListQuery query, Model model) {
-        model.addAttribute("problems", problems.list(query.filter(), query.pageable()));
+        Page<ProblemView> page = problems.list(query.filter(), query.pageable());
+        List<ProblemChoices.Option> rounds = choices.rounds();
+        model.addAttribute("problems", page);
+        model.addAttribute("rowNames", ProblemListNames.of(page.getContent(), rounds, org, names));
         model.addAttribute("sorts", query.sortLinks());
-        model.addAttribute("rounds", choices.rounds());
+        model.addAttribute("rounds", rounds);
         model.addAttribute("units", choices.unitsInScope(current.get()));
         model.addAttribute("sources", choices.sources());
         model.addAttribute("categories", choices.categories(false));

@@ -42,7 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Server time of the lists people open all day, with 100,000 problems in the database: the worklist
  * page, the problem-list page and the problem API, each as a signed-in user over real HTTP. Prints
- * p50/p95/max per case and checks them against the target (p95 ≤ 150 ms); asserts behaviour only.
+ * p50/p95/max per case and checks them against its target: p95 ≤ 50 ms for the problem list, page and API
+ * (issue 9); ≤ 150 ms for text search (until issue 10's index), the worklist and the baseline. Asserts
+ * behaviour only.
  * <p>
  * <b>The data.</b> A few thousand problems go through the services, as the office and the units would
  * take them (register; triage; claim; a plan of two tasks, submitted and approved), so that the
@@ -69,6 +71,9 @@ class UiListBenchmark extends IntegrationTest {
             onMariaDb() ? 3_000 : 200);
     static final int REQUESTS = Integer.getInteger("rectify.bench.list-requests", onMariaDb() ? 200 : 40);
     static final int WARMUP = Integer.getInteger("rectify.bench.list-warmup", 30);
+    /** The problem list's target, page and API, office and unit head (issue 9). */
+    static final double LIST_TARGET_P95_MS = 50;
+    /** Text search until issue 10 gives it an index; and the worklist, the baseline. */
     static final double TARGET_P95_MS = 150;
     static final int ROUNDS = 8;
     static final int THREADS = 4;
@@ -262,7 +267,7 @@ class UiListBenchmark extends IntegrationTest {
                 {"status in rectification", "status=IN_PROGRESS", "status=IN_PROGRESS"},
                 {"unit " + BUSY_UNIT, "unit=" + unit, "unitId=" + unit},
                 {"colour red", "colour=RED", "colour=RED"},
-                {"text 危房", "q=" + text, "q=" + text},
+                {"text 危房 (issue 10)", "q=" + text, "q=" + text},
                 {"sorted by deadline", "sort=deadline&dir=asc", "sort=deadlineDate,asc"},
                 {"status + sorted by deadline", "status=IN_PROGRESS&sort=deadline&dir=asc",
                         "status=IN_PROGRESS&sort=deadlineDate,asc"},
@@ -355,8 +360,8 @@ class UiListBenchmark extends IntegrationTest {
         String db = onMariaDb() ? "MariaDB" : "H2";
         long steps = jdbc.queryForObject("select count(*) from ACT_RU_TASK", Long.class);
         long problems = jdbc.queryForObject("select count(*) from problem", Long.class);
-        long measured = results.stream().filter(Result::present).count();
-        long met = results.stream().filter(r -> r.present() && r.millis(0.95) <= TARGET_P95_MS).count();
+        List<Result> measured = results.stream().filter(Result::present).toList();
+        List<Result> list = measured.stream().filter(r -> target(r.c()) == LIST_TARGET_P95_MS).toList();
         System.out.printf("""
 
                 ======== UiListBenchmark (%s) ========
@@ -367,10 +372,22 @@ class UiListBenchmark extends IntegrationTest {
                 time measured             HTTP round trip on localhost, request sent to last byte received
                                           (client and server in one JVM: server time + < 1 ms)
                 %s
-                target p95 <= %.0f ms      met in %d of %d cases measured
+                problem list, p95 <= %.0f ms (issue 9)                      met in %d of %d cases
+                text search (issue 10), worklist, baseline: p95 <= %.0f ms  met in %d of %d cases
                 =====================================
 
                 """, db, problems, serviceMade, steps, setupSeconds, REQUESTS, WARMUP,
-                TimedRequests.table(results, TARGET_P95_MS), TARGET_P95_MS, met, measured);
+                TimedRequests.table(results, UiListBenchmark::target), LIST_TARGET_P95_MS, met(list), list.size(),
+                TARGET_P95_MS, met(measured) - met(list), measured.size() - list.size());
+    }
+
+    /** The problem list's cases but text search have issue 9's target; the others keep 150 ms. */
+    static double target(Case c) {
+        boolean problemList = c.name().startsWith("problem page") || c.name().startsWith("problem API");
+        return problemList && !c.name().contains(" text ") ? LIST_TARGET_P95_MS : TARGET_P95_MS;
+    }
+
+    private static long met(List<Result> results) {
+        return results.stream().filter(r -> r.millis(0.95) <= target(r.c())).count();
     }
 }
