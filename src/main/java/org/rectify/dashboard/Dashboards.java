@@ -143,10 +143,9 @@ public class Dashboards {
         if (d != Dimension.ROUND || values.size() <= roundLines) {
             return values;
         }
-        java.util.Set<String> kept = values.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, Figures> e) -> -e.getValue().count(Figure.PROBLEMS))
-                        .thenComparing(e -> Long.valueOf(e.getKey())))
-                .limit(roundLines).map(Map.Entry::getKey).collect(Collectors.toSet());
+        Map<String, Long> problems = new HashMap<>();
+        values.forEach((k, f) -> problems.put(k, f.count(Figure.PROBLEMS)));
+        List<String> kept = Folds.largest(problems, roundLines);
         Map<String, Figures> limited = new LinkedHashMap<>(values);
         limited.keySet().retainAll(kept);
         return limited;

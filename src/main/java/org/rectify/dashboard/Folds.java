@@ -1,5 +1,7 @@
 package org.rectify.dashboard;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +19,17 @@ record Folds(Figures totals, Map<Dimension, Map<String, Figures>> by, Map<Dimens
 
     Map<String, Figures> of(Dimension dimension) {
         return by.getOrDefault(dimension, Map.of());
+    }
+
+    /**
+     * The keys (round ids) of the {@code limit} values with the most problems, most first, ties by id: the
+     * rounds a breakdown shows, whether counted live or read from a roll-up.
+     */
+    static List<String> largest(Map<String, Long> problems, int limit) {
+        return problems.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, Long> e) -> -e.getValue())
+                        .thenComparing(e -> Long.valueOf(e.getKey())))
+                .limit(limit).map(Map.Entry::getKey).toList();
     }
 
     /** How many values the dimension has. */

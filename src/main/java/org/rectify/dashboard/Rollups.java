@@ -218,10 +218,7 @@ public class Rollups {
                 problems.merge(rs.getString(1), rs.getLong(2), Long::sum);
             });
             counts.put(Dimension.ROUND, problems.size());
-            List<String> largest = problems.entrySet().stream()
-                    .sorted(java.util.Comparator.comparing((Map.Entry<String, Long> e) -> -e.getValue())
-                            .thenComparing(e -> Long.valueOf(e.getKey())))
-                    .limit(roundLines).map(Map.Entry::getKey).toList();
+            List<String> largest = Folds.largest(problems, roundLines);
             Map<String, long[]> rounds = sums.computeIfAbsent(Dimension.ROUND, x -> new TreeMap<>());
             if (!largest.isEmpty()) {
                 params.put("rounds", largest);
