@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.rectify.dashboard.LedgerSql.ProblemRow;
+import org.rectify.deadline.DeadlineColour;
 import org.rectify.inspection.ReferenceData;
 import org.rectify.inspection.ReferenceItem;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -62,15 +63,23 @@ class LedgerDetails {
     }
 
     /** Tasks (withdrawn ones not counted) and tasks signed off, per problem (absent: none). */
-    Map<Long, int[]> taskCounts(Collection<Long> problemIds) {
+    /**
+     * Per problem, its tasks at the criteria's moment (withdrawn ones left out): how many, how many signed
+     * off, how many open and overdue (red) on the ledger's day.
+     */
+    Map<Long, int[]> taskCounts(LedgerCriteria criteria, Collection<Long> problemIds) {
         Map<Long, int[]> counts = new HashMap<>();
         if (!problemIds.isEmpty()) {
-            jdbc.query("""
-                    select problem_id, count(*) n, sum(case when status in (:done) then 1 else 0 end) done
-                    from rectification_task where problem_id in (:ids) and status <> 'WITHDRAWN'
-                    group by problem_id""", Map.of("ids", problemIds, "done", LedgerSql.TASK_DONE),
+            Map<String, Object> params = new HashMap<>(Map.of("ids", problemIds, "done", LedgerSql.TASK_DONE));
+            criteria.moment().bind(params);
+            String red = LedgerSql.colour("th", DeadlineColour.RED, criteria.bounds(), "red", params);
+            jdbc.query("select th.problem_id, count(*) n, sum(case when th.status in (:done) then 1 else 0 end) done,"
+                            + " sum(case when th.status not in (:done) and " + red + " then 1 else 0 end) overdue"
+                            + " from task_history th where th.problem_id in (:ids) and " + criteria.moment().valid("th")
+                            + " and th.status <> 'WITHDRAWN' group by th.problem_id", params,
                     rs -> {
-                        counts.put(rs.getLong("problem_id"), new int[]{rs.getInt("n"), rs.getInt("done")});
+                        counts.put(rs.getLong("problem_id"),
+                                new int[]{rs.getInt("n"), rs.getInt("done"), rs.getInt("overdue")});
                     });
         }
         return counts;

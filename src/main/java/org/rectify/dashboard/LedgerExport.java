@@ -12,31 +12,37 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
 /**
- * A prepared export (checked, counted, audited), ready to stream. One query reads the ids of every row
- * in the ledger's order (one sort, a few MB of longs at the export limit); the rows are then read in
- * chunks of ids, each by its index and in a read-only transaction of its own, so no transaction or
- * connection is held while the client downloads, and the rows in memory do not grow with the ledger.
- * (A keyset in the ledger's order made every chunk read and sort the rest of the ledger again: at
- * 1,000,000 problems a province's 143,000 tasks took about 45 minutes.)
+ * A prepared export (checked, counted, audited), ready to stream. Preparing read the problems of its
+ * rows in the ledger's order, each with its number of rows ({@link Part}: one query, grouped by problem,
+ * a few MB at the export limit), which also counted them; the rows are then read a chunk of whole
+ * problems at a time (about {@code chunkRows} rows), each by its index, so the rows in memory do not grow
+ * with the ledger, and a problem's task rows are never split between chunks. The summary sheet is added
+ * up from the rows written ({@link SummaryTally}). (A keyset in the ledger's order made every chunk read
+ * and sort the rest of the ledger again: at 1,000,000 problems a province's 143,000 tasks took about 45
+ * minutes.)
  */
 public final class LedgerExport {
 
+    /** A problem of the ledger and its number of rows there. */
+    record Part(long problemId, int rows) {
+    }
+
     private final LedgerCriteria criteria;
+    private final List<Part> parts;
     private final long rows;
     private final int chunkRows;
     private final TaskLedger tasks;
     private final ProblemLedger problems;
-    private final LedgerSummaries summaries;
     private final MessageSource messages;
 
-    LedgerExport(LedgerCriteria criteria, long rows, int chunkRows, TaskLedger tasks, ProblemLedger problems,
-                 LedgerSummaries summaries, MessageSource messages) {
+    LedgerExport(LedgerCriteria criteria, List<Part> parts, int chunkRows, TaskLedger tasks, ProblemLedger problems,
+                 MessageSource messages) {
         this.criteria = criteria;
-        this.rows = rows;
+        this.parts = parts;
+        this.rows = parts.stream().mapToLong(Part::rows).sum();
         this.chunkRows = chunkRows;
         this.tasks = tasks;
         this.problems = problems;
-        this.summaries = summaries;
         this.messages = messages;
     }
 
@@ -57,35 +63,51 @@ public final class LedgerExport {
             String round = criteria.round() == null ? labels.text("ledger.all") : criteria.round().name();
             String title = labels.text("ledger.xlsx.title." + kind, round, criteria.today().toString());
             String sheet = labels.text("ledger.xlsx.sheet." + kind);
+            SummaryTally tally = new SummaryTally();
             if (criteria.kind() == LedgerKind.TASKS) {
-                writeTasks(new TaskLedgerSheet(book, sheet, title));
+                writeTasks(new TaskLedgerSheet(book, sheet, title), tally);
             } else {
-                writeProblems(new ProblemLedgerSheet(book, sheet, title));
+                writeProblems(new ProblemLedgerSheet(book, sheet, title), tally);
             }
             SummarySheet.write(book, labels.text("ledger.xlsx.sheet.summary"),
-                    labels.text("ledger.xlsx.summary.title", round, criteria.today().toString()),
-                    summaries.of(criteria));
+                    labels.text("ledger.xlsx.summary.title", round, criteria.today().toString()), tally.lines());
             book.write(response.getOutputStream());
         }
     }
 
-    private void writeTasks(TaskLedgerSheet sheet) {
-        for (List<Long> chunk : chunks(tasks.ids(criteria))) {
-            sheet.append(tasks.rows(criteria, chunk));
+    private void writeTasks(TaskLedgerSheet sheet, SummaryTally tally) {
+        for (List<Long> chunk : chunks()) {
+            List<TaskLedgerRow> chunkRows = tasks.rows(criteria, chunk);
+            chunkRows.forEach(tally::add);
+            sheet.append(chunkRows);
         }
         sheet.finish();
     }
 
-    private void writeProblems(ProblemLedgerSheet sheet) {
-        for (List<Long> chunk : chunks(problems.ids(criteria))) {
-            sheet.append(problems.rows(criteria, chunk));
+    private void writeProblems(ProblemLedgerSheet sheet, SummaryTally tally) {
+        for (List<Long> chunk : chunks()) {
+            List<ProblemLedgerRow> chunkRows = problems.rows(criteria, chunk);
+            chunkRows.forEach(tally::add);
+            sheet.append(chunkRows);
         }
     }
 
-    private List<List<Long>> chunks(List<Long> ids) {
+    /** The problems in chunks of whole problems, each closed once it holds {@code chunkRows} rows or more. */
+    private List<List<Long>> chunks() {
         List<List<Long>> chunks = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += chunkRows) {
-            chunks.add(ids.subList(from, Math.min(ids.size(), from + chunkRows)));
+        List<Long> chunk = new ArrayList<>();
+        int inChunk = 0;
+        for (Part part : parts) {
+            chunk.add(part.problemId());
+            inChunk += part.rows();
+            if (inChunk >= chunkRows) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                inChunk = 0;
+            }
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
         }
         return chunks;
     }

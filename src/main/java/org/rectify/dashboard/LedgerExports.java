@@ -1,6 +1,7 @@
 package org.rectify.dashboard;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.rectify.audit.AuditEntry;
@@ -12,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Exports a ledger as an Excel file: the same criteria as its pages, every row. Preparing checks the
- * filters and scope (404, 400), counts the rows against {@code rectify.export.max-rows} (400 above it,
- * before anything is written) and leaves the audit record; the file is then streamed by
+ * filters and scope (404, 400), reads the problems of the rows in their order and counts the rows against
+ * {@code rectify.export.max-rows} (400 above it, before anything is written) and leaves the audit record; the file is then streamed by
  * {@link LedgerExport#send}.
  */
 @Service
@@ -24,17 +25,14 @@ public class LedgerExports {
     private final LedgerScope scope;
     private final TaskLedger tasks;
     private final ProblemLedger problems;
-    private final LedgerSummaries summaries;
     private final ExportSettings settings;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
 
-    LedgerExports(LedgerScope scope, TaskLedger tasks, ProblemLedger problems, LedgerSummaries summaries,
-                  ExportSettings settings, ApplicationEventPublisher events, MessageSource messages) {
+    LedgerExports(LedgerScope scope, TaskLedger tasks, ProblemLedger problems, ExportSettings settings, ApplicationEventPublisher events, MessageSource messages) {
         this.scope = scope;
         this.tasks = tasks;
         this.problems = problems;
-        this.summaries = summaries;
         this.settings = settings;
         this.events = events;
         this.messages = messages;
@@ -43,7 +41,8 @@ public class LedgerExports {
     @Transactional
     public LedgerExport prepare(LedgerKind kind, LedgerFilter filter) {
         LedgerCriteria criteria = scope.resolve(kind, filter);
-        long rows = kind == LedgerKind.TASKS ? tasks.count(criteria) : problems.count(criteria);
+        List<LedgerExport.Part> parts = kind == LedgerKind.TASKS ? tasks.parts(criteria) : problems.parts(criteria);
+        long rows = parts.stream().mapToLong(LedgerExport.Part::rows).sum();
         if (rows > settings.maxRows()) {
             throw new InvalidInputException("rows", "rule.ledger.tooManyRows", "the ledger has " + rows
                     + " rows, more than the export limit of " + settings.maxRows()
@@ -51,7 +50,7 @@ public class LedgerExports {
         }
         events.publishEvent(new LedgerExported(AuditEntry.of("LEDGER_EXPORTED", "LEDGER", null, null, null,
                 auditState(kind, filter, rows))));
-        return new LedgerExport(criteria, rows, settings.chunkRows(), tasks, problems, summaries, messages);
+        return new LedgerExport(criteria, parts, settings.chunkRows(), tasks, problems, messages);
     }
 
     /** The limit in force: a ledger with more rows is not exported. */

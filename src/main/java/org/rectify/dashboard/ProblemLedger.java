@@ -50,13 +50,13 @@ public class ProblemLedger {
                 criteria.params(Map.of()), Long.class);
     }
 
-    /** The problem ids of every row, in the ledger's order: what an export then reads in chunks. */
-    List<Long> ids(LedgerCriteria criteria) {
-        return criteria.nothing() ? List.of() : jdbc.queryForList("select h.problem_id" + from(criteria)
-                + criteria.where() + ORDER, criteria.params(Map.of()), Long.class);
+    /** The problems of the rows (one row each), in the ledger's order: what an export counts and reads in chunks. */
+    List<LedgerExport.Part> parts(LedgerCriteria criteria) {
+        return criteria.nothing() ? List.of() : jdbc.query("select h.problem_id" + from(criteria)
+                + criteria.where() + ORDER, criteria.params(Map.of()), (rs, n) -> new LedgerExport.Part(rs.getLong(1), 1));
     }
 
-    /** The rows of these problems (a slice of {@link #ids}), in the ledger's order. */
+    /** The rows of these problems (a slice of {@link #parts}), in the ledger's order. */
     List<ProblemLedgerRow> rows(LedgerCriteria criteria, List<Long> ids) {
         return ids.isEmpty() ? List.of() : rows(criteria, " and h.problem_id in (:ids)" + ORDER, Map.of("ids", ids));
     }
@@ -73,10 +73,11 @@ public class ProblemLedger {
             return List.of();
         }
         LedgerDetails.Names names = details.names(rows, List.of());
-        Map<Long, int[]> tasks = details.taskCounts(rows.stream().map(ProblemRow::id).toList());
+        Map<Long, int[]> tasks = details.taskCounts(criteria, rows.stream().map(ProblemRow::id).toList());
         return rows.stream().map(p -> {
-            int[] counts = tasks.getOrDefault(p.id(), new int[2]);
-            return new ProblemLedgerRow(names.columns(p), counts[0], counts[1], p.closedOn(), p.relapseCount(),
+            int[] counts = tasks.getOrDefault(p.id(), new int[3]);
+            return new ProblemLedgerRow(names.columns(p), counts[0], counts[1], counts[2], p.closedOn(),
+                    p.relapseCount(),
                     deadlines.colour(p.deadlineType(), p.deadlineDate(), p.status().isClosed(), criteria.today()));
         }).toList();
     }

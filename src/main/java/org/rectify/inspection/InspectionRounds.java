@@ -10,6 +10,7 @@ import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Inspection rounds: the office registers them; everyone in the region can list them. */
@@ -49,8 +50,8 @@ public class InspectionRounds {
         return rounds.findInRegion(current.get().regionPath()).stream().map(InspectionRound::view).toList();
     }
 
-    /** A round of the caller's region, or 404. */
-    @Transactional(readOnly = true)
+    /** A round of the caller's region, or 404; from this node's cache without a transaction when it is there. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public RoundView get(Long id) {
         String region = current.get().regionPath();
         return roundCache.get(id, key -> rounds.findById(key).map(InspectionRound::view))

@@ -35,6 +35,8 @@ public class OrgDirectory {
         return findUnit(id).orElseThrow(() -> new NotFoundException("unit", id));
     }
 
+    /** From this node's cache when it holds the unit: no transaction is begun for a hit. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<OrgUnitView> findUnit(Long id) {
         return id == null ? Optional.empty() : unitCache.get(id, key -> units.findById(key).map(OrgUnit::view));
     }
@@ -43,6 +45,7 @@ public class OrgDirectory {
         return units.findByCode(code).map(OrgUnit::view);
     }
 
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Map<Long, OrgUnitView> units(Collection<Long> ids) {
         return ids.stream().map(this::findUnit).flatMap(Optional::stream)
                 .collect(Collectors.toMap(OrgUnitView::id, Function.identity()));

@@ -24,6 +24,7 @@ import org.rectify.support.ApiClient.FileBody;
 import org.rectify.support.ApiClient.Response;
 import org.rectify.support.Demo;
 import org.rectify.support.IntegrationTest;
+import org.rectify.task.TaskStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -221,6 +222,73 @@ class LedgerIT extends IntegrationTest {
             assertThat(book.getSheetAt(1).getSheetName()).isEqualTo("Summary");
             assertNoFormula(book);
         }
+    }
+
+    @Test
+    void bothFilesSummariseTheTaskRowsOfTheApiPerLeadUnit() throws IOException {
+        long crafted = craft().round;
+        time.travelTo(time.instant().plus(java.time.Duration.ofDays(70)));
+        List<Long> rounds = new ArrayList<>();
+        api.as("office").get("/api/rounds").ok().json().forEach(r -> rounds.add(r.get("id").asLong()));
+        assertThat(rounds).contains(crafted);
+        long overdue = 0;
+        for (long round : rounds) {
+            long rows = api.as("office").get("/api/ledger/tasks?roundId={r}&size=1", round).ok().json()
+                    .at("/page/totalElements").asLong();
+            if (rows > 0 && rows <= 200) {
+                overdue += assertSummariesAddUpTheTaskRows(round);
+            }
+        }
+        assertThat(overdue).as("overdue tasks summed").isPositive();
+    }
+
+    /** The overdue tasks of the round. */
+    private long assertSummariesAddUpTheTaskRows(long round) throws IOException {
+        Map<String, long[]> expected = new HashMap<>();
+        Map<String, Set<String>> problems = new HashMap<>();
+        for (JsonNode task : all("office", "/api/ledger/tasks?roundId=" + round)) {
+            JsonNode lead = task.at("/problem/leadUnit");
+            String unit = lead.isMissingNode() || lead.isNull() ? "（尚未交办）" : lead.get("nameZh").asText();
+            long[] sums = expected.computeIfAbsent(unit, u -> new long[4]);
+            if (problems.computeIfAbsent(unit, u -> new LinkedHashSet<>()).add(task.at("/problem/id").asText())) {
+                sums[0]++;
+            }
+            sums[1]++;
+            boolean done = TaskStatus.valueOf(task.get("status").asText()).isDone();
+            sums[2] += done ? 1 : 0;
+            sums[3] += !done && "RED".equals(task.path("colour").asText()) ? 1 : 0;
+        }
+
+        for (String ledger : List.of("tasks", "problems")) {
+            Response file = api.as("office").get("/api/ledger/" + ledger + ".xlsx?roundId=" + round).ok();
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.raw()))) {
+                Sheet summary = book.getSheetAt(1);
+                Map<String, long[]> written = new HashMap<>();
+                for (int i = 2; i < summary.getLastRowNum(); i++) {
+                    Row row = summary.getRow(i);
+                    written.put(text(summary, i, 0), new long[]{(long) row.getCell(1).getNumericCellValue(),
+                            (long) row.getCell(2).getNumericCellValue(), (long) row.getCell(3).getNumericCellValue(),
+                            (long) row.getCell(4).getNumericCellValue()});
+                }
+                assertThat(text(summary, summary.getLastRowNum(), 0)).isEqualTo("合计");
+                // problems without a task have no task row: the problem ledger counts them, the task ledger cannot
+                written.forEach((unit, sums) -> {
+                    if (ledger.equals("problems") && sums[1] == 0) {
+                        return;
+                    }
+                    assertThat(expected).as(ledger + ": " + unit).containsKey(unit);
+                    long[] want = expected.get(unit);
+                    assertThat(sums[1]).as(ledger + ": tasks of " + unit).isEqualTo(want[1]);
+                    assertThat(sums[2]).as(ledger + ": signed off of " + unit).isEqualTo(want[2]);
+                    assertThat(sums[3]).as(ledger + ": overdue of " + unit).isEqualTo(want[3]);
+                    if (ledger.equals("tasks")) {
+                        assertThat(sums[0]).as(ledger + ": problems of " + unit).isEqualTo(want[0]);
+                    }
+                });
+                assertThat(written.keySet()).as(ledger).containsAll(expected.keySet());
+            }
+        }
+        return expected.values().stream().mapToLong(v -> v[3]).sum();
     }
 
     @Test
