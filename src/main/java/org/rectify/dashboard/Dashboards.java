@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.rectify.common.NotFoundException;
@@ -33,8 +35,10 @@ import org.rectify.org.OrgUnitView;
 import org.rectify.org.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -63,11 +67,13 @@ public class Dashboards {
     private final int laggards;
     private final int roundLines;
     private final Rollups rollups;
+    private final FigureQueries queries;
 
     Dashboards(LedgerScope scope, NamedParameterJdbcTemplate jdbc, CurrentActor current, OrgDirectory org,
                ReferenceData reference, InspectionRounds rounds, MessageSource messages, Clock clock,
                @Value("${rectify.dashboard.laggards:3}") int laggards,
-               @Value("${rectify.dashboard.round-lines:30}") int roundLines, Rollups rollups) {
+               @Value("${rectify.dashboard.round-lines:30}") int roundLines, Rollups rollups,
+               FigureQueries queries) {
         this.scope = scope;
         this.jdbc = jdbc;
         this.current = current;
@@ -79,8 +85,14 @@ public class Dashboards {
         this.laggards = laggards;
         this.roundLines = roundLines;
         this.rollups = rollups;
+        this.queries = queries;
     }
 
+    /**
+     * The dashboard. Not in a transaction: counted live, its six statements run at once
+     * ({@link FigureQueries}), and the caller holds no connection while it waits for them.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Dashboard dashboard(FigureFilter requested) {
         Actor actor = current.get();
         if (READERS.stream().noneMatch(actor::has)) {
@@ -105,8 +117,26 @@ public class Dashboards {
         LedgerFilter shown = base.at(takenAt);
         String anchor = filter.unitId() == null ? null : node.path();
 
-        Folds folds = plan.map(p -> rollups.folds(p, p.moment(), actor.regionPath(), anchor, false))
-                .orElseGet(() -> live(filter, base, problems));
+        FigureFilter weekBefore = filter.at(asOf.minusDays(7), from.minusDays(7));
+        LedgerFilter weekBeforeBase = weekBefore.ledger(filter.unitId(), false);
+        Folds folds;
+        Map<String, Figures> beforeByUnit;
+        List<Dashboard.Week> trend;
+        if (plan.isPresent()) {
+            Rollups.Plan p = plan.get();
+            folds = rollups.folds(p, p.moment(), actor.regionPath(), anchor, false);
+            beforeByUnit = rollups.folds(p, p.weekBefore(), actor.regionPath(), anchor, true).of(Dimension.UNIT);
+            trend = trend(p, filter, asOf, actor.regionPath(), anchor, takenAt);
+        } else {
+            // every statement built here, then all of them run at once
+            CompletableFuture<Map<List<String>, Figures>> now = cells(filter, base);
+            CompletableFuture<Double> median = queries.submit(median(problems));
+            CompletableFuture<Map<List<String>, Figures>> before = cells(weekBefore, weekBeforeBase);
+            CompletableFuture<List<Dashboard.Week>> weeks = queries.submit(trend(filter, asOf));
+            folds = live(FigureQueries.get(now), FigureQueries.get(median));
+            beforeByUnit = fold(FigureQueries.get(before), Dimension.UNIT);
+            trend = FigureQueries.get(weeks);
+        }
         Dashboard.Line total = new Dashboard.Line("", unit, null, folds.totals(), shown);
         List<Dashboard.Breakdown> breakdowns = new ArrayList<>();
         List<Dashboard.Line> unitLines = unitLines(filter, shown, node, folds.of(Dimension.UNIT));
@@ -115,27 +145,19 @@ public class Dashboards {
             Map<String, Figures> values = folds.of(d);
             breakdowns.add(new Dashboard.Breakdown(d, lines(shown, d, limited(d, values)), folds.count(d)));
         }
-        FigureFilter weekBefore = filter.at(asOf.minusDays(7), from.minusDays(7));
-        LedgerFilter weekBeforeBase = weekBefore.ledger(filter.unitId(), false);
-        Map<String, Figures> beforeByUnit = plan.map(p -> rollups.folds(p, p.weekBefore(), actor.regionPath(),
-                anchor, true).of(Dimension.UNIT)).orElseGet(() -> fold(cells(weekBefore, weekBeforeBase),
-                Dimension.UNIT));
         List<Dashboard.Line> before = unitLines(weekBefore, weekBeforeBase, node, beforeByUnit);
         List<Dashboard.Ranking> rankings = rankings(unitLines, before);
-        List<Dashboard.Week> trend = plan.map(p -> trend(p, filter, asOf, actor.regionPath(), anchor, takenAt))
-                .orElseGet(() -> trend(filter, asOf));
         return new Dashboard(asOf, from, problems.moment().live(), takenAt, unit, total, breakdowns, rankings, trend);
     }
 
     /** The figures counted live from the spans, with the median of the totals. */
-    private Folds live(FigureFilter filter, LedgerFilter base, LedgerCriteria problems) {
-        Map<List<String>, Figures> cells = cells(filter, base);
+    private static Folds live(Map<List<String>, Figures> cells, Double median) {
         Figures totals = fold(cells, null).getOrDefault("", Figures.zero());
         Map<Dimension, Map<String, Figures>> by = new EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.values()) {
             by.put(d, fold(cells, d));
         }
-        return new Folds(new Figures(totals.counts(), totals.daysToCloseSum(), median(problems)), by);
+        return new Folds(new Figures(totals.counts(), totals.daysToCloseSum(), median), by);
     }
 
     /** Rounds beyond the limit (a nation has thousands): those with the most problems, in their order. */
@@ -178,11 +200,10 @@ public class Dashboards {
     /**
      * The figures of the problems and of the tasks under {@code base}, per cell: one value of every
      * {@link Dimension} at once, in their order ("" for none). Totals and breakdowns are folded from
-     * these, so a dashboard reads its rows twice (problems, tasks) instead of twice per breakdown.
+     * these, so a dashboard reads its rows twice (problems, tasks) instead of twice per breakdown. The two
+     * statements are built here and run at once.
      */
-    private Map<List<String>, Figures> cells(FigureFilter filter, LedgerFilter base) {
-        LedgerCriteria problems = scope.resolve(LedgerKind.PROBLEMS, base);
-        LedgerCriteria tasks = scope.resolve(LedgerKind.TASKS, base);
+    private CompletableFuture<Map<List<String>, Figures>> cells(FigureFilter filter, LedgerFilter base) {
         List<String> columns = new ArrayList<>();
         for (Dimension d : Dimension.values()) {
             columns.add(d.column() + " k" + d.ordinal());
@@ -190,18 +211,34 @@ public class Dashboards {
         String key = String.join(", ", columns);
         String group = " group by " + Arrays.stream(Dimension.values()).map(Dimension::column)
                 .collect(Collectors.joining(", "));
-        Map<List<String>, long[]> sums = new HashMap<>();
-        for (LedgerCriteria c : List.of(problems, tasks)) {
+        List<CompletableFuture<Map<List<String>, long[]>>> parts = new ArrayList<>();
+        for (LedgerKind kind : List.of(LedgerKind.PROBLEMS, LedgerKind.TASKS)) {
+            LedgerCriteria c = scope.resolve(kind, base);
             Map<String, Object> params = new HashMap<>();
             String select = FigureSums.select(c.kind(), c, LedgerScope.start(filter.from()), params);
             String from = c.kind() == LedgerKind.TASKS ? c.tasksFrom() : c.problemsFrom();
-            jdbc.query("select " + key + ", " + select + from + c.where() + group, c.params(params), rs -> {
-                FigureSums.add(c.kind(), rs, sums.computeIfAbsent(cellKey(rs), x -> FigureSums.none()));
-            });
+            String sql = "select " + key + ", " + select + from + c.where() + group;
+            MapSqlParameterSource bound = c.params(params);
+            parts.add(queries.submit(() -> {
+                Map<List<String>, long[]> sums = new HashMap<>();
+                jdbc.query(sql, bound, rs -> {
+                    FigureSums.add(kind, rs, sums.computeIfAbsent(cellKey(rs), x -> FigureSums.none()));
+                });
+                return sums;
+            }));
         }
-        Map<List<String>, Figures> result = new HashMap<>();
-        sums.forEach((k, c) -> result.put(k, FigureSums.figures(c, null)));
-        return result;
+        return parts.get(0).thenCombine(parts.get(1), (problems, tasks) -> {
+            Map<List<String>, long[]> sums = new HashMap<>(problems);
+            tasks.forEach((k, t) -> {
+                long[] into = sums.computeIfAbsent(k, x -> FigureSums.none());
+                for (int i = 0; i < into.length; i++) {
+                    into[i] += t[i];
+                }
+            });
+            Map<List<String>, Figures> result = new HashMap<>();
+            sums.forEach((k, c) -> result.put(k, FigureSums.figures(c, null)));
+            return result;
+        });
     }
 
     private static List<String> cellKey(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -222,17 +259,20 @@ public class Dashboards {
         return folded;
     }
 
-    /** The median of the working days to close, from their histogram. */
-    private Double median(LedgerCriteria problems) {
+    /** The median of the working days to close, from their histogram: the statement, to run. */
+    private Supplier<Double> median(LedgerCriteria problems) {
         Map<String, Object> params = new HashMap<>();
         params.put("closedStates", LedgerSql.PROBLEM_CLOSED);
-        TreeMap<Integer, Long> histogram = new TreeMap<>();
-        jdbc.query("select h.working_days_to_close d, count(*) n" + problems.problemsFrom() + problems.where()
-                        + " and h.status in (:closedStates) group by h.working_days_to_close", problems.params(params),
-                rs -> {
-                    histogram.merge(rs.getInt("d"), rs.getLong("n"), Long::sum);
-                });
-        return median(histogram);
+        String sql = "select h.working_days_to_close d, count(*) n" + problems.problemsFrom() + problems.where()
+                + " and h.status in (:closedStates) group by h.working_days_to_close";
+        MapSqlParameterSource bound = problems.params(params);
+        return () -> {
+            TreeMap<Integer, Long> histogram = new TreeMap<>();
+            jdbc.query(sql, bound, rs -> {
+                histogram.merge(rs.getInt("d"), rs.getLong("n"), Long::sum);
+            });
+            return median(histogram);
+        };
     }
 
     /** The median of a histogram (value: count); null if it is empty. */
@@ -407,7 +447,7 @@ public class Dashboards {
      * valid at any of the week-ends are read once, and each week's four figures are summed over the
      * spans valid at its end, with its own parameters (suffixed by the week).
      */
-    private List<Dashboard.Week> trend(FigureFilter filter, LocalDate asOf) {
+    private Supplier<List<Dashboard.Week>> trend(FigureFilter filter, LocalDate asOf) {
         List<LedgerFilter> filters = new ArrayList<>();
         List<LedgerCriteria> criteria = new ArrayList<>();
         List<String> sums = new ArrayList<>();
@@ -446,7 +486,7 @@ public class Dashboards {
         }
         String sql = "select " + String.join(", ", sums) + " from problem_history h join inspection_round r"
                 + " on r.id = h.round_id where " + latest.where() + reach;
-        return jdbc.queryForObject(sql, params, (rs, n) -> {
+        return () -> jdbc.queryForObject(sql, params, (rs, n) -> {
             List<Dashboard.Week> weeks = new ArrayList<>();
             for (int k = 0; k < WEEKS; k++) {
                 int i = WEEKS - 1 - k;
