@@ -188,7 +188,7 @@ class DashboardBenchmark extends ScaleTest {
 
             ======== DashboardBenchmark: Dashboards.dashboard(FigureFilter), service time in this JVM ========
             %-44s %5s %9s %9s %9s  %-9s %5s %9s  %s""".formatted("case", "n", "p50 ms", "p95 ms", "max ms",
-            "p95<=150", "stmts", "stmt ms", "slowest statements of one call (ms)");
+            "p95<=150", "stmts", "stmt Σms", "slowest statements of one call (ms; a live call runs them at once)");
 
     private static String line(Timing t) {
         List<RecordedStatements.Statement> slowest = t.statements().stream()

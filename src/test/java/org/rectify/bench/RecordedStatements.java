@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 /**
  * The application's NamedParameterJdbcTemplate, timing each statement the dashboard reads with (its two
  * kinds of call) while {@link #recording} is on, so that a benchmark can say where a request's time went
- * and EXPLAIN the very statements that ran.
+ * and EXPLAIN the very statements that ran. Statements of every thread are recorded (a live dashboard runs
+ * its statements on a pool of its own), so only one call may be recorded at a time.
  */
 final class RecordedStatements {
 
@@ -25,24 +26,24 @@ final class RecordedStatements {
     record Statement(String sql, Map<String, Object> params, long nanos) {
     }
 
-    private static final ThreadLocal<List<Statement>> RECORDING = new ThreadLocal<>();
+    private static volatile List<Statement> recording;
 
     private RecordedStatements() {
     }
 
-    /** Starts recording this thread's statements; {@link #stop()} hands them over. */
+    /** Starts recording the statements of every thread; {@link #stop()} hands them over. */
     static void recording() {
-        RECORDING.set(new ArrayList<>());
+        recording = java.util.Collections.synchronizedList(new ArrayList<>());
     }
 
     static List<Statement> stop() {
-        List<Statement> all = RECORDING.get();
-        RECORDING.remove();
-        return all == null ? List.of() : all;
+        List<Statement> all = recording;
+        recording = null;
+        return all == null ? List.of() : List.copyOf(all);
     }
 
     private static void record(String sql, SqlParameterSource params, long start) {
-        List<Statement> all = RECORDING.get();
+        List<Statement> all = recording;
         if (all != null) {
             Map<String, Object> values = new java.util.LinkedHashMap<>();
             for (String name : params.getParameterNames() == null ? new String[0] : params.getParameterNames()) {
