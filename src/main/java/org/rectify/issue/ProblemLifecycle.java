@@ -184,7 +184,7 @@ public class ProblemLifecycle {
         List<ProblemUnit> co = in.coUnitIds().stream().sorted()
                 .filter(unitId -> !unitId.equals(lead.id()))
                 .map(unitId -> unitInRegion(unitId, regionPath, "coUnitIds"))
-                .map(u -> new ProblemUnit(u.id(), u.path(), UnitRole.CO))
+                .map(u -> new ProblemUnit(u.id(), u.path(), UnitRole.CO, regionPath))
                 .toList();
         org.findUser(in.responsibleLeaderId())
                 .filter(u -> u.has(Role.LEADER) && u.enabled())
@@ -193,7 +193,7 @@ public class ProblemLifecycle {
                         "the responsible leader must be an active LEADER of this region"));
         LocalDate date = deadlines.resolve(in.deadlineType(), in.deadlineDate(), in.deadlineWorkingDays(),
                 Zones.today(clock), "deadlineDate");
-        return new Responsibility(new ProblemUnit(lead.id(), lead.path(), UnitRole.LEAD), co,
+        return new Responsibility(new ProblemUnit(lead.id(), lead.path(), UnitRole.LEAD, regionPath), co,
                 in.responsibleLeaderId(), in.deadlineType(), date);
     }
 

@@ -26,6 +26,18 @@ interface ProblemRepository extends JpaRepository<Problem, Long>, JpaSpecificati
             nativeQuery = true)
     long countInUnitTree(String unitPath);
 
+    /**
+     * How many problems of a region this unit is lead or co-responsible for: a region role's list filtered by
+     * the unit alone, counted from the index on (unit_id, region_path, problem_id), without reading a problem.
+     */
+    @Query(value = "select count(distinct problem_id) from problem_unit where unit_id = :unitId"
+            + " and region_path like concat(:regionPath, '%')", nativeQuery = true)
+    long countOfUnitInRegion(Long unitId, String regionPath);
+
+    /** How many problems this unit is lead or co-responsible for, anywhere. */
+    @Query(value = "select count(distinct problem_id) from problem_unit where unit_id = :unitId", nativeQuery = true)
+    long countOfUnit(Long unitId);
+
     /** Pairs of (status, count) of the problems a leader is responsible for, within a region. */
     @Query("select p.status, count(p) from Problem p where p.responsibleLeaderId = :leaderId"
             + " and p.regionPath like concat(:regionPath, '%') group by p.status")

@@ -20,6 +20,7 @@ import org.rectify.inspection.RoundView;
 import org.rectify.issue.ProblemSpecs.UnitMatch;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
+import org.rectify.org.OrgDirectory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -42,10 +43,12 @@ public class Problems {
     private final InspectionRounds rounds;
     private final DeadlinePolicy deadlines;
     private final Clock clock;
+    private final OrgDirectory org;
 
     Problems(ProblemRepository problems, CurrentActor current, ProblemViews views, InspectionRounds rounds,
-             DeadlinePolicy deadlines, Clock clock) {
+             DeadlinePolicy deadlines, Clock clock, OrgDirectory org) {
         this.problems = problems;
+        this.org = org;
         this.current = current;
         this.views = views;
         this.rounds = rounds;
@@ -72,11 +75,35 @@ public class Problems {
             return sourceRounds == null ? spec : spec.and(ProblemSpecs.inRounds(sourceRounds));
         };
         boolean scopedByUnits = ProblemSpecs.scopedByUnits(actor);
-        // A unit head's whole list is counted from problem_unit's index alone, without reading a problem.
-        OptionalLong count = scopedByUnits && filter.equals(ProblemFilter.none())
-                ? OptionalLong.of(problems.countInUnitTree(actor.unitPath())) : OptionalLong.empty();
-        return problems.findPage(conditions, scopedByUnits || filter.unitId() != null, count, tiesById(page))
-                .map(views::of);
+        return problems.findPage(conditions, scopedByUnits || filter.unitId() != null,
+                countFromUnits(actor, filter), tiesById(page)).map(views::of);
+    }
+
+    /**
+     * The count of a list whose only conditions are on units, from problem_unit's indexes alone, without
+     * reading a problem: a unit head's whole list (the units of the subtree), a region role's list filtered
+     * by a unit (the unit's problems of the region), a unit head's list filtered by a unit of the subtree
+     * (that unit's problems: each has a unit of the subtree, the unit itself). Any other list: empty, and
+     * the list counts itself.
+     */
+    private OptionalLong countFromUnits(Actor actor, ProblemFilter filter) {
+        boolean scopedByUnits = ProblemSpecs.scopedByUnits(actor);
+        if (scopedByUnits && filter.equals(ProblemFilter.none())) {
+            return OptionalLong.of(problems.countInUnitTree(actor.unitPath()));
+        }
+        if (filter.unitId() == null || !filter.equals(onlyUnit(filter.unitId()))) {
+            return OptionalLong.empty();
+        }
+        if (actor.seesRegion()) {
+            return OptionalLong.of(problems.countOfUnitInRegion(filter.unitId(), actor.regionPath()));
+        }
+        boolean inSubtree = scopedByUnits && org.findUnit(filter.unitId())
+                .filter(u -> u.path().startsWith(actor.unitPath())).isPresent();
+        return inSubtree ? OptionalLong.of(problems.countOfUnit(filter.unitId())) : OptionalLong.empty();
+    }
+
+    private static ProblemFilter onlyUnit(Long unitId) {
+        return new ProblemFilter(null, null, unitId, null, null, null, null, null, null, null);
     }
 
     /** The order asked for, then by id in the direction of its last key, so that pages never overlap. */

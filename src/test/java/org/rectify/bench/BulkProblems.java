@@ -78,7 +78,7 @@ final class BulkProblems {
             List<OrgUnitView> units = e.getValue();
             for (int u = 0; u < units.size(); u++) {
                 links.add(new Object[]{ids.get(e.getKey()), units.get(u).id(), units.get(u).path(),
-                        u == 0 ? "LEAD" : "CO"});
+                        u == 0 ? "LEAD" : "CO", s.county().path()});
                 if (links.size() == ROWS_PER_STATEMENT) {
                     insertRows("problem_unit", UNIT_COLUMNS, links);
                     links.clear();
@@ -94,7 +94,7 @@ final class BulkProblems {
             "description", "category_code", "severity", "rectification_goal", "status", "lead_unit_id",
             "responsible_leader_id", "unit_head_id", "person_in_charge_id", "deadline_type", "deadline_date",
             "registered_at", "registered_by", "closed_at", "version", "relapse_count"};
-    private static final String[] UNIT_COLUMNS = {"problem_id", "unit_id", "unit_path", "role"};
+    private static final String[] UNIT_COLUMNS = {"problem_id", "unit_id", "unit_path", "role", "region_path"};
 
     private Object[] problem(Setting s, long roundId, String number, OrgUnitView lead) {
         ProblemStatus status = status();

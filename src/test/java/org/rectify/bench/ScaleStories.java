@@ -62,7 +62,7 @@ final class ScaleStories {
                 "description", "category_code", "severity", "rectification_goal", "status", "lead_unit_id",
                 "responsible_leader_id", "unit_head_id", "person_in_charge_id", "deadline_type", "deadline_date",
                 "registered_at", "registered_by", "closed_at", "version", "relapse_count");
-        problemUnits = new TsvTable(dir, "problem_unit", "problem_id", "unit_id", "unit_path", "role");
+        problemUnits = new TsvTable(dir, "problem_unit", "problem_id", "unit_id", "unit_path", "role", "region_path");
         problemHistory = new TsvTable(dir, "problem_history", "id", "problem_id", "valid_from", "valid_to",
                 "round_id", "region_path", "lead_unit_id", "category_code", "severity", "status", "registered_at",
                 "deadline_type", "deadline_date", "closed_on", "closing", "working_days_to_close", "relapse_count");
@@ -236,7 +236,7 @@ final class ScaleStories {
                 county.officeName(), closedAt, 0, last.relapses());
         for (int u = 0; u < p.units().size(); u++) {
             ScaleOrg.Unit unit = p.units().get(u);
-            problemUnits.row(p.id(), unit.id(), unit.path(), u == 0 ? "LEAD" : "CO");
+            problemUnits.row(p.id(), unit.id(), unit.path(), u == 0 ? "LEAD" : "CO", county.unit().path());
         }
     }
 

@@ -111,7 +111,8 @@ final class RandomCases {
         long id = insert("problem", p);
         if (lead != null) {
             String path = plain.queryForObject("select path from org_unit where id = ?", String.class, lead);
-            insert("problem_unit", Map.of("problem_id", id, "unit_id", lead, "unit_path", path, "role", "LEAD"), false);
+            insert("problem_unit", Map.of("problem_id", id, "unit_id", lead, "unit_path", path, "role", "LEAD",
+                    "region_path", regionPath), false);
         }
         Map<String, Object> span = new HashMap<>(p);
         span.keySet().removeAll(Set.of("region_id", "number", "title", "description", "responsible_leader_id",

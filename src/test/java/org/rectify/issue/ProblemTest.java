@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProblemTest {
 
-    private static final Responsibility FPJ = new Responsibility(new ProblemUnit(17L, "/1/17/", UnitRole.LEAD),
-            List.of(new ProblemUnit(18L, "/1/18/", UnitRole.CO)), 5L, DeadlineType.TIME_LIMITED,
+    private static final Responsibility FPJ = new Responsibility(new ProblemUnit(17L, "/1/17/", UnitRole.LEAD, "/1/"),
+            List.of(new ProblemUnit(18L, "/1/18/", UnitRole.CO, "/1/")), 5L, DeadlineType.TIME_LIMITED,
             LocalDate.of(2027, 3, 31));
 
     private static Problem registered() {
@@ -68,7 +68,7 @@ class ProblemTest {
         p.triage("FUNDS", Severity.GENERAL, null, FPJ);
         p.returnToOffice("不属本单位职责");
         assertThat(((ProblemEvent.Returned) events(p).toArray()[1]).auditEntry().reason()).isEqualTo("不属本单位职责");
-        p.reassign(new Responsibility(new ProblemUnit(18L, "/1/18/", UnitRole.LEAD), List.of(), 5L,
+        p.reassign(new Responsibility(new ProblemUnit(18L, "/1/18/", UnitRole.LEAD, "/1/"), List.of(), 5L,
                 DeadlineType.LONG_TERM, null), "改由配合单位牵头");
         assertThat(p.getStatus()).isEqualTo(ProblemStatus.ASSIGNED);
         assertThat(p.getLeadUnitId()).isEqualTo(18L);
