@@ -44,10 +44,12 @@ public class Problems {
     private final DeadlinePolicy deadlines;
     private final Clock clock;
     private final OrgDirectory org;
+    private final ProblemTally tally;
 
     Problems(ProblemRepository problems, CurrentActor current, ProblemViews views, InspectionRounds rounds,
-             DeadlinePolicy deadlines, Clock clock, OrgDirectory org) {
+             DeadlinePolicy deadlines, Clock clock, OrgDirectory org, ProblemTally tally) {
         this.problems = problems;
+        this.tally = tally;
         this.org = org;
         this.current = current;
         this.views = views;
@@ -76,7 +78,19 @@ public class Problems {
         };
         boolean scopedByUnits = ProblemSpecs.scopedByUnits(actor);
         return problems.findPage(conditions, scopedByUnits || filter.unitId() != null,
-                countFromUnits(actor, filter), tiesById(page)).map(views::of);
+                countWithoutReading(actor, filter), tiesById(page)).map(views::of);
+    }
+
+    /**
+     * The count of the list where one cheaper than counting its matches gives it: a region role's list,
+     * whole or of one state, from the problem tally; lists whose only conditions are on units, from problem_unit
+     * (see {@link #countFromUnits}). Any other list: empty, and the list counts itself.
+     */
+    private OptionalLong countWithoutReading(Actor actor, ProblemFilter filter) {
+        if (actor.seesRegion() && filter.equals(ProblemFilter.onlyStatus(filter.status()))) {
+            return OptionalLong.of(tally.count(actor.regionPath(), filter.status()));
+        }
+        return countFromUnits(actor, filter);
     }
 
     /**

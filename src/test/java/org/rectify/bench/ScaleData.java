@@ -80,6 +80,16 @@ final class ScaleData {
         }
         long t = System.nanoTime();
         try (Statement s = connection.createStatement()) {
+            // The load wrote a change of the problem tally per problem (db/mysql/V37): counted afresh instead,
+            // as nothing else writes while the data is generated.
+            s.execute("delete from problem_tally_change");
+            s.execute("delete from problem_tally");
+            s.execute("insert into problem_tally (region_path, status, problems)"
+                    + " select region_path, status, count(*) from problem group by region_path, status");
+        }
+        seconds.put("problem tally", (System.nanoTime() - t) / 1e9);
+        t = System.nanoTime();
+        try (Statement s = connection.createStatement()) {
             s.execute("analyze table " + String.join(", ", rows.keySet()));
         }
         seconds.put("analyze", (System.nanoTime() - t) / 1e9);
