@@ -40,11 +40,13 @@ public class ProblemLifecycle {
     private final DeadlinePolicy deadlines;
     private final ProblemViews views;
     private final Clock clock;
+    private final ProblemGrams grams;
 
     ProblemLifecycle(ProblemRepository problems, Problems reader, InspectionRounds rounds,
                      ReferenceData referenceData, OrgDirectory org, CurrentActor current, DeadlinePolicy deadlines,
-                     ProblemViews views, Clock clock) {
+                     ProblemViews views, Clock clock, ProblemGrams grams) {
         this.problems = problems;
+        this.grams = grams;
         this.reader = reader;
         this.rounds = rounds;
         this.referenceData = referenceData;
@@ -66,7 +68,9 @@ public class ProblemLifecycle {
             problem.proposeResponsibility(resolve(cmd.responsibility(), round.regionPath()));
         }
         try {
-            return views.of(problems.save(problem));
+            Problem saved = problems.save(problem);
+            grams.index(saved.getId(), saved.getId());
+            return views.of(saved);
         } catch (DataIntegrityViolationException e) {
             // The unique key (round, number) decides; no racy look-up beforehand.
             if (String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase().contains("uk_problem_number")) {

@@ -106,10 +106,27 @@ final class ProblemSpecs {
             spec = spec.and((root, q, cb) -> cb.lessThanOrEqualTo(root.<LocalDate>get("deadlineDate"), f.deadlineTo()));
         }
         if (f.text() != null && !f.text().isBlank()) {
-            String like = "%" + f.text().strip().replace("%", "").replace("_", "") + "%";
+            String text = f.text().strip().replace("%", "").replace("_", "");
+            String like = "%" + text + "%";
+            for (String gram : ProblemGrams.of(text, GRAMS_PER_SEARCH)) {
+                spec = spec.and((root, q, cb) -> root.get("id").in(holding(q, cb, gram)));
+            }
             spec = spec.and((root, q, cb) -> cb.or(cb.like(root.get("title"), like), cb.like(root.get("number"), like)));
         }
         return spec;
+    }
+
+    /**
+     * How many of a search text's bigrams narrow the problems down before its LIKE tests them: each is a look-up
+     * in problem_gram's primary key; more than a few add work without removing many candidates.
+     */
+    static final int GRAMS_PER_SEARCH = 3;
+
+    /** The ids of the problems whose title or number holds this pair of characters. */
+    private static Subquery<Long> holding(CommonAbstractCriteria query, CriteriaBuilder cb, String gram) {
+        Subquery<Long> ids = query.subquery(Long.class);
+        Root<ProblemGram> g = ids.from(ProblemGram.class);
+        return ids.select(g.get("problemId")).where(cb.equal(g.get("gram"), gram));
     }
 
     /** Problems of these rounds (none if there are none). */

@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import org.rectify.deadline.DeadlineType;
 import org.rectify.issue.ProblemStatus;
 import org.rectify.issue.Severity;
+import org.rectify.issue.ProblemGrams;
 import org.rectify.org.OrgUnitView;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -88,6 +89,9 @@ final class BulkProblems {
         if (!links.isEmpty()) {
             insertRows("problem_unit", UNIT_COLUMNS, links);
         }
+        // The round's new problems have consecutive ids: nothing else registers while a bulk load runs.
+        new ProblemGrams(jdbc).index(ids.values().stream().mapToLong(Long::longValue).min().orElse(0),
+                ids.values().stream().mapToLong(Long::longValue).max().orElse(-1));
     }
 
     private static final String[] PROBLEM_COLUMNS = {"round_id", "region_id", "region_path", "number", "title",

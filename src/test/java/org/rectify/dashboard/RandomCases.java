@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.rectify.common.Zones;
 import org.rectify.deadline.WorkingDayCalendar;
+import org.rectify.issue.ProblemGrams;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 
@@ -109,6 +110,7 @@ final class RandomCases {
         p.put("relapse_count", 0);
         p.put("version", 0);
         long id = insert("problem", p);
+        new ProblemGrams(plain).index(id, id);
         if (lead != null) {
             String path = plain.queryForObject("select path from org_unit where id = ?", String.class, lead);
             insert("problem_unit", Map.of("problem_id", id, "unit_id", lead, "unit_path", path, "role", "LEAD",

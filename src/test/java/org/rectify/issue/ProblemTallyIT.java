@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProblemTallyIT extends IntegrationTest {
 
     @Autowired ProblemTally tally;
+    @Autowired ProblemGrams grams;
     @Autowired JdbcTemplate jdbc;
     @Autowired PlatformTransactionManager transactions;
 
@@ -64,6 +65,9 @@ class ProblemTallyIT extends IntegrationTest {
         int copies = jdbc.update("insert into problem (" + columns + ") select " + copied + " from problem"
                 + " where number not like '%-copy'");
         assertThat(copies).isPositive();
+        // Written in one statement, the copies' ids are consecutive; indexed for search as a bulk load is.
+        grams.index(jdbc.queryForObject("select min(id) from problem where number like '%-copy'", Long.class),
+                jdbc.queryForObject("select max(id) from problem where number like '%-copy'", Long.class));
         try {
             assertEveryCountAgrees("copied in SQL");
             jdbc.update("update problem set status = 'CLOSED' where number like '%-copy' and status <> 'CLOSED'");
@@ -82,6 +86,7 @@ class ProblemTallyIT extends IntegrationTest {
             assertThat(tallied()).as("after a rollback").isEqualTo(before);
             assertEveryCountAgrees("rolled back");
         } finally {
+            jdbc.update("delete from problem_gram where problem_id in (select id from problem where number like '%-copy')");
             jdbc.update("delete from problem where number like '%-copy'");
         }
         assertEveryCountAgrees("copies deleted");

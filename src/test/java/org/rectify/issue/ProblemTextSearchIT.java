@@ -1,0 +1,61 @@
+package org.rectify.issue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.rectify.support.Demo;
+import org.rectify.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The list's text search through the bigram index finds exactly what a scan of every title and number with
+ * the same LIKE finds: for texts of one, two and many characters, Chinese, Latin in either case, numbers,
+ * texts found nowhere; and a problem is found as soon as it is registered.
+ */
+class ProblemTextSearchIT extends IntegrationTest {
+
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void theIndexFindsWhatAScanFinds() {
+        long round = new Demo(api).newRound("search");
+        long fresh = api.as("office").post("/api/problems", Map.of("roundId", round, "number", "QX-Case-7",
+                "title", "村级危旧房改造资金Audit台账不清", "description", "x")).expect(201).id();
+
+        List<String> texts = new ArrayList<>(List.of("危", "危房", "危旧房", "危旧房改造资金", "改造资金audit",
+                "AUDIT台账", "台账不清", "qx-case", "QX-Case-7", "Case-7", "7", "问题", "资金", "扶贫资金", "低保",
+                "没有这样的问题", "房改", " 危旧房 "));
+        // Every distinct two-character start of the demo's titles, so that each gram of theirs is looked for.
+        texts.addAll(jdbc.queryForList("select distinct substring(title, 1, 3) from problem", String.class));
+        int found = 0;
+        for (String text : texts.stream().distinct().toList()) {
+            List<Long> scanned = jdbc.queryForList("select id from problem where region_path like concat("
+                    + "(select path from org_unit where code = 'county'), '%') and (title like ? or number like ?)"
+                    + " order by id", Long.class, "%" + text.strip() + "%", "%" + text.strip() + "%");
+            JsonNode page = api.as("office").get("/api/problems?q={q}&size=2000&sort=id,asc", text).ok().json();
+            List<Long> listed = new ArrayList<>();
+            page.get("content").forEach(p -> listed.add(p.get("id").asLong()));
+            assertThat(listed).as("q=" + text).isEqualTo(scanned);
+            assertThat(page.at("/page/totalElements").asLong()).as("q=" + text + ", counted").isEqualTo(scanned.size());
+            found += scanned.isEmpty() ? 0 : 1;
+        }
+        assertThat(found).as("texts found somewhere").isGreaterThan(10);
+        assertThat(api.as("office").get("/api/problems?q={q}", "危旧房改造资金Audit").ok().json()
+                .at("/content/0/id").asLong()).isEqualTo(fresh);
+    }
+
+    @Test
+    void everyProblemHasTheGramsOfItsTitleAndNumber() {
+        assertThat(jdbc.queryForObject("select count(*) from problem_gram", Long.class)).isEqualTo(
+                jdbc.queryForObject("select sum(char_length(title) - 1) + sum(char_length(number) - 1) from problem"
+                        + " where id in (select problem_id from problem_gram)", Long.class));
+        assertThat(jdbc.queryForObject("select count(*) from problem p where not exists"
+                + " (select 1 from problem_gram g where g.problem_id = p.id)", Long.class)).isZero();
+    }
+}
