@@ -14,6 +14,8 @@ import org.rectify.deadline.DeadlineType;
 import org.rectify.issue.ProblemStatus;
 import org.rectify.issue.ProblemView;
 import org.rectify.issue.Problems;
+import org.rectify.similar.SimilarProblem;
+import org.rectify.similar.SimilarProblems;
 import org.rectify.issue.Severity;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
@@ -62,11 +64,14 @@ class ProblemPages {
     private final Names names;
     private final CurrentActor current;
     private final MessageSource messages;
+    private final SimilarProblems similar;
 
     ProblemPages(Problems problems, ProblemFile problemFile, ProcessPosition position, Timeline timeline,
                  SupervisionOrders orders, LookBackChecks lookBacks, DeadlineAlerts alerts, ProblemChoices choices,
-                 OrgDirectory org, Names names, CurrentActor current, MessageSource messages) {
+                 OrgDirectory org, Names names, CurrentActor current, MessageSource messages,
+                 SimilarProblems similar) {
         this.problems = problems;
+        this.similar = similar;
         this.problemFile = problemFile;
         this.position = position;
         this.timeline = timeline;
@@ -111,11 +116,21 @@ class ProblemPages {
         model.addAttribute("alerts", alerts.ofProblem(id));
         model.addAttribute("timeline", history);
         model.addAttribute("who", displayNames(history));
+        model.addAttribute("similar", similarTo(id));
         Actor me = current.get();
         ProblemPermissions may = ProblemPermissions.of(me, file);
         model.addAttribute("may", may);
         addChoices(model, me, file, may);
         return "problems/detail";
+    }
+
+    /** 举一反三: the five problems of other units most like this one; null while the node builds its index. */
+    private List<SimilarProblem> similarTo(Long id) {
+        try {
+            return similar.like(id, 5);
+        } catch (SimilarProblems.IndexNotReadyException e) {
+            return null;
+        }
     }
 
     /** The options of the forms the page shows, and only of those. */

@@ -33,6 +33,8 @@ abstract class ScaleTest {
         registry.add("RECTIFY_DB_USER", () -> "root");
         registry.add("RECTIFY_DB_PASSWORD", () -> "");
         registry.add("rectify.evidence.dir", () -> "target/scale-evidence");
+        // Nothing here asks for similar problems: no index of a million problems built beside the timings.
+        registry.add("rectify.similar.build-at-start", () -> "false");
     }
 
     /** The server, ending in "/". */
