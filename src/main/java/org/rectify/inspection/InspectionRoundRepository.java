@@ -11,4 +11,6 @@ interface InspectionRoundRepository extends JpaRepository<InspectionRound, Long>
     List<InspectionRound> findInRegion(String prefix);
 
     boolean existsByRegionIdAndCode(Long regionId, String code);
+
+    java.util.Optional<InspectionRound> findByRegionIdAndCode(Long regionId, String code);
 }

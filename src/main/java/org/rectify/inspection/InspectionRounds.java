@@ -45,6 +45,12 @@ public class InspectionRounds {
                 office.username())).view();
     }
 
+    /** The caller's region's round of this code, if there is one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<RoundView> findByCode(String code) {
+        return rounds.findByRegionIdAndCode(current.get().regionId(), code).map(InspectionRound::view);
+    }
+
     @Transactional(readOnly = true)
     public List<RoundView> list() {
         return rounds.findInRegion(current.get().regionPath()).stream().map(InspectionRound::view).toList();

@@ -58,6 +58,10 @@ public class Problem extends AbstractAggregateRoot<Problem> {
     private String registeredBy;
     private Instant closedAt;
     private int relapseCount;
+
+    /** The problem this one is a self-inspection (举一反三) after; null for any other problem. */
+    @Column(name = "origin_problem_id")
+    private Long originProblemId;
     // Eager: every use of a problem needs its units (scope, views); by id it is one joined select.
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "problem_unit", joinColumns = @JoinColumn(name = "problem_id"))
@@ -274,6 +278,18 @@ public class Problem extends AbstractAggregateRoot<Problem> {
 
     public boolean isFinished() {
         return status.isClosed();
+    }
+
+    public Long getOriginProblemId() {
+        return originProblemId;
+    }
+
+    /** Registered as a self-inspection after another unit's problem (举一反三): set once, at registration. */
+    void inspectsAfter(Long originId) {
+        if (originProblemId != null) {
+            throw new IllegalStateException("problem " + id + " already names its origin");
+        }
+        this.originProblemId = originId;
     }
 
     public int getRelapseCount() {

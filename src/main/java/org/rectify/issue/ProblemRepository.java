@@ -38,6 +38,9 @@ interface ProblemRepository extends JpaRepository<Problem, Long>, JpaSpecificati
     @Query(value = "select count(distinct problem_id) from problem_unit where unit_id = :unitId", nativeQuery = true)
     long countOfUnit(Long unitId);
 
+    /** The self-inspections registered after a problem (举一反三). */
+    List<Problem> findByOriginProblemIdOrderById(Long originProblemId);
+
     /** Pairs of (status, count) of the problems a leader is responsible for, within a region. */
     @Query("select p.status, count(p) from Problem p where p.responsibleLeaderId = :leaderId"
             + " and p.regionPath like concat(:regionPath, '%') group by p.status")

@@ -50,8 +50,12 @@ public class SimilarProblems {
      * 0.81 with it: a problem's likes are mostly found in its own category).
      */
     static final double CATEGORY_BOOST = 1.5;
-    /** Candidates asked of the index for one answer, before scope and units are applied. */
-    static final int CANDIDATES = 200;
+    /**
+     * Candidates asked of the index for one answer, before scope and units are applied: first this many, then
+     * four times as many while too few are left, up to {@link #CANDIDATES}.
+     */
+    static final int FIRST_CANDIDATES = 50;
+    static final int CANDIDATES = 800;
     static final int MAX_TEXT = 4000;
     private static final Duration LATE_COMMITS = Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(SimilarProblems.class);
@@ -120,16 +124,23 @@ public class SimilarProblems {
             throw new IndexNotReadyException();
         }
         catchUp();
-        List<SimilarityIndex.Hit> hits = index.search(title, description, CANDIDATES);
-        Map<Long, ProblemView> visible = problems.visibleByIds(hits.stream().map(SimilarityIndex.Hit::id).toList());
         record Ranked(ProblemView view, double score) {
         }
         List<Ranked> ranked = new ArrayList<>();
-        for (SimilarityIndex.Hit hit : hits) {
-            ProblemView candidate = visible.get(hit.id());
-            if (candidate != null && keep.test(candidate)) {
-                ranked.add(new Ranked(candidate, adjusted(hit.score(), sameCategory(categoryCode, candidate),
-                        CATEGORY_BOOST)));
+        // A few candidates first; more only when scope and units leave too few of them.
+        for (int asked = FIRST_CANDIDATES; ranked.size() < limit && asked <= CANDIDATES; asked *= 4) {
+            ranked.clear();
+            List<SimilarityIndex.Hit> hits = index.search(title, description, asked);
+            Map<Long, ProblemView> visible = problems.visibleByIds(hits.stream().map(SimilarityIndex.Hit::id).toList());
+            for (SimilarityIndex.Hit hit : hits) {
+                ProblemView candidate = visible.get(hit.id());
+                if (candidate != null && keep.test(candidate)) {
+                    ranked.add(new Ranked(candidate, adjusted(hit.score(), sameCategory(categoryCode, candidate),
+                            CATEGORY_BOOST)));
+                }
+            }
+            if (hits.size() < asked) {
+                break;
             }
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed());

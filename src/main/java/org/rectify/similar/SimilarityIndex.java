@@ -43,7 +43,7 @@ final class SimilarityIndex implements Closeable {
 
     /** How a query's parts weigh, and how many of its distinct terms it asks for at most (the rarest). */
     record Weights(float words, float bigrams, float title, int maxTerms) {
-        static final Weights DEFAULT = new Weights(1.0f, 0.35f, 1.0f, 120);
+        static final Weights DEFAULT = new Weights(1.0f, 0.35f, 1.0f, 40);
     }
 
     /** A problem by id, with its BM25 score. */

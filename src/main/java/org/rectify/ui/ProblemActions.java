@@ -4,6 +4,8 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 import org.rectify.issue.ProblemLifecycle;
+import org.rectify.issue.SelfInspections;
+import org.rectify.issue.SpawnSelfInspections;
 import org.rectify.issue.ReassignProblem;
 import org.rectify.issue.TriageProblem;
 import org.rectify.task.TaskBreakdown;
@@ -32,9 +34,12 @@ class ProblemActions {
     private final ProblemLifecycle lifecycle;
     private final TaskBreakdown breakdown;
     private final MessageSource messages;
+    private final SelfInspections selfInspections;
 
-    ProblemActions(ProblemLifecycle lifecycle, TaskBreakdown breakdown, MessageSource messages) {
+    ProblemActions(ProblemLifecycle lifecycle, TaskBreakdown breakdown, MessageSource messages,
+                   SelfInspections selfInspections) {
         this.lifecycle = lifecycle;
+        this.selfInspections = selfInspections;
         this.breakdown = breakdown;
         this.messages = messages;
     }
@@ -49,6 +54,14 @@ class ProblemActions {
     String triage(@PathVariable Long id, @Valid TriageProblem form, RedirectAttributes redirect, Locale locale) {
         lifecycle.triage(id, form);
         return done(id, "triaged", redirect, locale);
+    }
+
+    /** 举一反三: a self-inspection problem for each unit ticked. */
+    @PostMapping("/self-inspections")
+    String selfInspect(@PathVariable Long id, @Valid SpawnSelfInspections form, RedirectAttributes redirect,
+                       Locale locale) {
+        selfInspections.spawn(id, form);
+        return done(id, "selfInspected", redirect, locale);
     }
 
     @PostMapping("/claim")

@@ -14,6 +14,7 @@ import org.rectify.deadline.DeadlineType;
 import org.rectify.issue.ProblemStatus;
 import org.rectify.issue.ProblemView;
 import org.rectify.issue.Problems;
+import org.rectify.issue.SelfInspections;
 import org.rectify.similar.SimilarProblem;
 import org.rectify.similar.SimilarProblems;
 import org.rectify.issue.Severity;
@@ -65,12 +66,14 @@ class ProblemPages {
     private final CurrentActor current;
     private final MessageSource messages;
     private final SimilarProblems similar;
+    private final SelfInspections selfInspections;
 
     ProblemPages(Problems problems, ProblemFile problemFile, ProcessPosition position, Timeline timeline,
                  SupervisionOrders orders, LookBackChecks lookBacks, DeadlineAlerts alerts, ProblemChoices choices,
                  OrgDirectory org, Names names, CurrentActor current, MessageSource messages,
-                 SimilarProblems similar) {
+                 SimilarProblems similar, SelfInspections selfInspections) {
         this.problems = problems;
+        this.selfInspections = selfInspections;
         this.similar = similar;
         this.problemFile = problemFile;
         this.position = position;
@@ -116,12 +119,38 @@ class ProblemPages {
         model.addAttribute("alerts", alerts.ofProblem(id));
         model.addAttribute("timeline", history);
         model.addAttribute("who", displayNames(history));
-        model.addAttribute("similar", similarTo(id));
+        List<SimilarProblem> alike = similarTo(id);
+        model.addAttribute("similar", alike);
+        model.addAttribute("links", selfInspections.links(id));
         Actor me = current.get();
         ProblemPermissions may = ProblemPermissions.of(me, file);
         model.addAttribute("may", may);
         addChoices(model, me, file, may);
+        if (may.selfInspect()) {
+            model.addAttribute("selfInspectUnits", selfInspectUnits(me, file, alike));
+            model.addAttribute("leaderChoices", choices.leaders(me));
+        }
         return "problems/detail";
+    }
+
+    /**
+     * The units the office may have inspect themselves after this problem: every unit it may make responsible but
+     * the problem's own, those with a similar problem first.
+     */
+    private List<ProblemChoices.Option> selfInspectUnits(Actor me, FourLists file, List<SimilarProblem> alike) {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        if (file.responsibility().leadUnit() != null) {
+            own.add(file.responsibility().leadUnit().id().toString());
+        }
+        file.responsibility().coUnits().stream().filter(java.util.Objects::nonNull)
+                .forEach(u -> own.add(u.id().toString()));
+        java.util.Set<String> withLikes = new java.util.HashSet<>();
+        if (alike != null) {
+            alike.stream().filter(s -> s.leadUnitId() != null).forEach(s -> withLikes.add(s.leadUnitId().toString()));
+        }
+        return choices.responsibleUnits(me).stream().filter(o -> !own.contains(o.value()))
+                .sorted(java.util.Comparator.comparing((ProblemChoices.Option o) -> !withLikes.contains(o.value())))
+                .toList();
     }
 
     /** 举一反三: the five problems of other units most like this one; null while the node builds its index. */

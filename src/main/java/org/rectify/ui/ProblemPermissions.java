@@ -23,7 +23,7 @@ import static org.rectify.issue.ProblemStatus.*;
  * @param supervise    the office issues a supervision order or nudges, once a lead unit is named
  */
 record ProblemPermissions(boolean triage, boolean claim, boolean reassign, boolean plan, boolean reviewPlan,
-                          boolean closure, boolean supervise) {
+                          boolean closure, boolean supervise, boolean selfInspect) {
 
     static ProblemPermissions of(Actor me, FourLists file) {
         ProblemStatus status = file.problem().status();
@@ -37,11 +37,12 @@ record ProblemPermissions(boolean triage, boolean claim, boolean reassign, boole
                 (me.has(Role.UNIT_STAFF) || me.has(Role.UNIT_HEAD)) && leadUnit && status == PLANNING,
                 office && status == PLAN_REVIEW,
                 responsibleLeader && status == CLOSURE_REVIEW,
-                office && !status.isClosed() && file.responsibility().leadUnit() != null);
+                office && !status.isClosed() && file.responsibility().leadUnit() != null,
+                office);
     }
 
     public boolean any() {
-        return triage || claim || reassign || plan || reviewPlan || closure || supervise;
+        return triage || claim || reassign || plan || reviewPlan || closure || supervise || selfInspect;
     }
 
     /** The responsibility fields are on the page (triage or reassign). */

@@ -11,7 +11,9 @@ import org.rectify.issue.ProblemStatus;
 import org.rectify.issue.ProblemView;
 import org.rectify.issue.Problems;
 import org.rectify.issue.ReassignProblem;
+import org.rectify.issue.SelfInspections;
 import org.rectify.issue.Severity;
+import org.rectify.issue.SpawnSelfInspections;
 import org.rectify.issue.TriageProblem;
 import org.rectify.web.Bodies.Comment;
 import org.rectify.web.Bodies.Reason;
@@ -29,10 +31,25 @@ class ProblemController {
 
     private final Problems problems;
     private final ProblemLifecycle lifecycle;
+    private final SelfInspections selfInspections;
 
-    ProblemController(Problems problems, ProblemLifecycle lifecycle) {
+    ProblemController(Problems problems, ProblemLifecycle lifecycle, SelfInspections selfInspections) {
         this.problems = problems;
         this.lifecycle = lifecycle;
+        this.selfInspections = selfInspections;
+    }
+
+    /** 举一反三: a self-inspection problem for each unit named, all or none. */
+    @PostMapping("/{id}/self-inspections")
+    @ResponseStatus(HttpStatus.CREATED)
+    java.util.List<ProblemView> spawnSelfInspections(@PathVariable Long id, @Valid @RequestBody SpawnSelfInspections body) {
+        return selfInspections.spawn(id, body);
+    }
+
+    /** The problem's self-inspections, and the problem it is a self-inspection after. */
+    @GetMapping("/{id}/self-inspections")
+    SelfInspections.Links selfInspections(@PathVariable Long id) {
+        return selfInspections.links(id);
     }
 
     record Claim(Long personInChargeId) {
