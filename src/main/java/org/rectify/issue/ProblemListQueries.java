@@ -15,7 +15,7 @@ interface ProblemListQueries {
      * The problems of this page: their ids first, in order, then their rows; with the count of all.
      *
      * @param conditions the list's conditions, with those on the problems' units written as asked
-     * @param onUnits    whether any condition is on the problems' units
+     * @param onUnits    whether any condition is on the problems' units or on their text's pairs of characters
      * @param count      the count of all, where a cheaper statement than the conditions' gives it; else empty
      */
     Page<Problem> findPage(Function<UnitMatch, Specification<Problem>> conditions, boolean onUnits,

@@ -77,7 +77,8 @@ public class Problems {
             return sourceRounds == null ? spec : spec.and(ProblemSpecs.inRounds(sourceRounds));
         };
         boolean scopedByUnits = ProblemSpecs.scopedByUnits(actor);
-        return problems.findPage(conditions, scopedByUnits || filter.unitId() != null,
+        // A text's pairs of characters are conditions on another table, written either way as units' are.
+        return problems.findPage(conditions, scopedByUnits || filter.unitId() != null || filter.text() != null,
                 countWithoutReading(actor, filter), tiesById(page)).map(views::of);
     }
 

@@ -101,7 +101,11 @@ public class SimilarProblems {
         if (problem.leadUnitId() != null) {
             units.add(problem.leadUnitId());
         }
-        return answer(problem.title(), problem.description(), problem.categoryCode(), limit,
+        // The problems its units lead are left out in the index already (they would fill its top: a problem's
+        // text names its unit), and again by the current data below.
+        List<Long> excluded = new ArrayList<>(texts.ledBy(units));
+        excluded.add(problemId);
+        return answer(problem.title(), problem.description(), problem.categoryCode(), limit, excluded,
                 c -> !c.id().equals(problemId) && (c.leadUnitId() == null || !units.contains(c.leadUnitId())));
     }
 
@@ -114,11 +118,11 @@ public class SimilarProblems {
             throw new InvalidInputException("text", "rule.similar.textTooLong", "the text is longer than "
                     + MAX_TEXT + " characters", MAX_TEXT);
         }
-        return answer(text, null, categoryCode, limit, c -> true);
+        return answer(text, null, categoryCode, limit, List.of(), c -> true);
     }
 
     private List<SimilarProblem> answer(String title, String description, String categoryCode, int limit,
-                                        java.util.function.Predicate<ProblemView> keep) {
+                                        List<Long> excluded, java.util.function.Predicate<ProblemView> keep) {
         if (!ready) {
             startBuilding();
             throw new IndexNotReadyException();
@@ -130,7 +134,7 @@ public class SimilarProblems {
         // A few candidates first; more only when scope and units leave too few of them.
         for (int asked = FIRST_CANDIDATES; ranked.size() < limit && asked <= CANDIDATES; asked *= 4) {
             ranked.clear();
-            List<SimilarityIndex.Hit> hits = index.search(title, description, asked);
+            List<SimilarityIndex.Hit> hits = index.search(title, description, asked, excluded);
             Map<Long, ProblemView> visible = problems.visibleByIds(hits.stream().map(SimilarityIndex.Hit::id).toList());
             for (SimilarityIndex.Hit hit : hits) {
                 ProblemView candidate = visible.get(hit.id());

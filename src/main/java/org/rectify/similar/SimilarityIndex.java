@@ -95,12 +95,23 @@ final class SimilarityIndex implements Closeable {
 
     /** The best {@code n} problems for this text, best first. */
     List<Hit> search(String title, String description, int n) {
+        return search(title, description, n, java.util.Set.of());
+    }
+
+    /** The best {@code n} problems for this text but those of these ids, best first. */
+    List<Hit> search(String title, String description, int n, java.util.Collection<Long> excluded) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
                 Query query = query(searcher, title, description);
                 if (query == null) {
                     return List.of();
+                }
+                if (!excluded.isEmpty()) {
+                    query = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                            .add(new org.apache.lucene.search.TermInSetQuery(ID, excluded.stream()
+                                    .map(id -> new org.apache.lucene.util.BytesRef(Long.toString(id))).toList()),
+                                    BooleanClause.Occur.MUST_NOT).build();
                 }
                 List<Hit> hits = new ArrayList<>();
                 for (ScoreDoc d : searcher.search(query, n).scoreDocs) {

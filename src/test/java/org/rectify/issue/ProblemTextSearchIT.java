@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProblemTextSearchIT extends IntegrationTest {
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired ProblemRepository problems;
 
     @Test
     void theIndexFindsWhatAScanFinds() {
@@ -48,6 +49,23 @@ class ProblemTextSearchIT extends IntegrationTest {
         assertThat(found).as("texts found somewhere").isGreaterThan(10);
         assertThat(api.as("office").get("/api/problems?q={q}", "危旧房改造资金Audit").ok().json()
                 .at("/content/0/id").asLong()).isEqualTo(fresh);
+    }
+
+    @Test
+    void bothWaysOfWritingTheTextsPairsSelectTheSameProblems() {
+        int compared = 0;
+        for (String text : List.of("问题", "资金", "危房", "整改不到位", "a", "没有这样的问题")) {
+            ProblemFilter byText = new ProblemFilter(null, null, null, null, null, text);
+            for (org.springframework.data.domain.Sort sort : List.of(org.springframework.data.domain.Sort.by("number", "id"),
+                    org.springframework.data.domain.Sort.by("id"))) {
+                List<Long> joined = problems.findAll(ProblemSpecs.matching(byText, ProblemSpecs.UnitMatch.JOINED), sort)
+                        .stream().map(Problem::getId).toList();
+                assertThat(problems.findAll(ProblemSpecs.matching(byText, ProblemSpecs.UnitMatch.PER_PROBLEM), sort)
+                        .stream().map(Problem::getId).toList()).as(text).isEqualTo(joined);
+                compared += joined.isEmpty() ? 0 : 1;
+            }
+        }
+        assertThat(compared).isGreaterThan(3);
     }
 
     @Test
