@@ -22,6 +22,7 @@ import org.rectify.common.InvalidInputException;
 import org.rectify.issue.ProblemTexts;
 import org.rectify.issue.ProblemView;
 import org.rectify.issue.Problems;
+import org.rectify.org.OrgDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,6 +64,7 @@ public class SimilarProblems {
     private final Problems problems;
     private final ProblemTexts texts;
     private final Clock clock;
+    private final OrgDirectory orgDirectory;
     private final ProblemTextAnalyzer analyzer = new ProblemTextAnalyzer();
     private final Path directory;
     private final SimilarityIndex index;
@@ -77,11 +79,12 @@ public class SimilarProblems {
     private final java.util.concurrent.atomic.AtomicBoolean building = new java.util.concurrent.atomic.AtomicBoolean();
     private final boolean buildAtStart;
 
-    SimilarProblems(Problems problems, ProblemTexts texts, Clock clock,
+    SimilarProblems(Problems problems, ProblemTexts texts, Clock clock, OrgDirectory org,
                     @Value("${rectify.similar.dir:}") String dir,
                     @Value("${rectify.similar.build-at-start:true}") boolean buildAtStart) throws IOException {
         this.problems = problems;
         this.buildAtStart = buildAtStart;
+        this.orgDirectory = org;
         this.texts = texts;
         this.clock = clock;
         Path parent = dir.isBlank() ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(dir);
@@ -101,12 +104,26 @@ public class SimilarProblems {
         if (problem.leadUnitId() != null) {
             units.add(problem.leadUnitId());
         }
-        // The problems its units lead are left out in the index already (they would fill its top: a problem's
-        // text names its unit), and again by the current data below.
-        List<Long> excluded = new ArrayList<>(texts.ledBy(units));
-        excluded.add(problemId);
-        return answer(problem.title(), problem.description(), problem.categoryCode(), limit, excluded,
+        // Its units' names tell nothing of the failure, and would rank their own problems (left out) first.
+        String title = withoutNames(problem.title(), units);
+        String description = withoutNames(problem.description(), units);
+        return answer(title, description, problem.categoryCode(), limit, List.of(problemId),
                 c -> !c.id().equals(problemId) && (c.leadUnitId() == null || !units.contains(c.leadUnitId())));
+    }
+
+    /** The text without the units' names, full (县扶贫开发局) or without the region's first character (扶贫开发局). */
+    private String withoutNames(String text, Set<Long> unitIds) {
+        String out = text == null ? "" : text;
+        for (Long unitId : unitIds) {
+            String name = orgDirectory.findUnit(unitId).map(u -> u.nameZh()).orElse(null);
+            if (name != null && !name.isBlank()) {
+                out = out.replace(name, " ");
+                if (name.length() > 3 && "县市区镇乡".indexOf(name.charAt(0)) >= 0) {
+                    out = out.replace(name.substring(1), " ");
+                }
+            }
+        }
+        return out;
     }
 
     /** The problems most like a text being written (a new problem's title and description), best first. */

@@ -169,18 +169,25 @@ final class SimilarityIndex implements Closeable {
         return query.build();
     }
 
+    /**
+     * The rarest {@code maxTerms} of the terms, leaving out those a fifth of the problems or more hold (when the
+     * index is large enough to tell): they add next to nothing to a score, and scoring them costs a look at
+     * almost every problem.
+     */
     private List<TermQuery> rarest(IndexSearcher searcher, List<TermQuery> terms) throws IOException {
-        if (terms.size() <= weights.maxTerms()) {
-            return terms;
-        }
-        List<TermQuery> sorted = new ArrayList<>(terms);
+        int n = searcher.getIndexReader().numDocs();
         Map<TermQuery, Integer> freq = new java.util.HashMap<>();
         for (TermQuery t : terms) {
             freq.put(t, searcher.getIndexReader().docFreq(t.getTerm()));
         }
+        List<TermQuery> sorted = new ArrayList<>(terms.stream()
+                .filter(t -> n < COMMON_FROM_DOCS || freq.get(t) < n / 5).toList());
         sorted.sort(Comparator.comparing(freq::get));
-        return sorted.subList(0, weights.maxTerms());
+        return sorted.size() <= weights.maxTerms() ? sorted : sorted.subList(0, weights.maxTerms());
     }
+
+    /** Below this many problems every term counts: a small index cannot tell a common term from a frequent one. */
+    static final int COMMON_FROM_DOCS = 1000;
 
     private static List<TermQuery> distinct(String field, List<String> terms) {
         Set<String> seen = new LinkedHashSet<>(terms);
