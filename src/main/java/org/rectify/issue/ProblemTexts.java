@@ -45,16 +45,6 @@ public class ProblemTexts {
                 java.time.LocalDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
     }
 
-    /** The ids of the problems these units lead. */
-    public List<Long> ledBy(java.util.Collection<Long> unitIds) {
-        if (unitIds.isEmpty()) {
-            return List.of();
-        }
-        String marks = String.join(",", java.util.Collections.nCopies(unitIds.size(), "?"));
-        return jdbc.queryForList("select id from problem where lead_unit_id in (" + marks + ")", Long.class,
-                unitIds.toArray());
-    }
-
     /** The texts of these problems. */
     public List<Text> of(List<Long> ids) {
         if (ids.isEmpty()) {
