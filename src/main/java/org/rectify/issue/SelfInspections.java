@@ -78,13 +78,12 @@ public class SelfInspections {
     /** The self-inspections registered after this problem that the reader may see, and its origin if it has one. */
     @Transactional(readOnly = true)
     public Links links(Long problemId) {
-        ProblemView problem = problems.get(problemId);
-        Problem entity = repository.findById(problemId).orElseThrow();
+        Problem problem = problems.visible(problemId);
         List<Long> spawned = repository.findByOriginProblemIdOrderById(problemId).stream().map(Problem::getId).toList();
         var visible = problems.visibleByIds(spawned);
-        Optional<ProblemView> origin = Optional.ofNullable(entity.getOriginProblemId())
+        Optional<ProblemView> origin = Optional.ofNullable(problem.getOriginProblemId())
                 .map(id -> problems.visibleByIds(List.of(id)).get(id));
-        return new Links(problem.id(), origin.orElse(null),
+        return new Links(problem.getId(), origin.orElse(null),
                 spawned.stream().map(visible::get).filter(java.util.Objects::nonNull).toList());
     }
 

@@ -308,9 +308,4 @@ public class SimilarProblems {
             getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER, "5");
         }
     }
-
-    boolean isReady() {
-        return ready;
-    }
-
 }
