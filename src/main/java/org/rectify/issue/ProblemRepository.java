@@ -1,5 +1,6 @@
 package org.rectify.issue;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +41,9 @@ interface ProblemRepository extends JpaRepository<Problem, Long>, JpaSpecificati
 
     /** The self-inspections registered after a problem (举一反三). */
     List<Problem> findByOriginProblemIdOrderById(Long originProblemId);
+
+    @Query("select p.number from Problem p where p.roundId = :roundId and p.number in :numbers")
+    List<String> numbersInRound(Long roundId, Collection<String> numbers);
 
     /** Pairs of (status, count) of the problems a leader is responsible for, within a region. */
     @Query("select p.status, count(p) from Problem p where p.responsibleLeaderId = :leaderId"

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -60,6 +62,18 @@ public class Problems {
 
     public ProblemView get(Long id) {
         return views.of(visible(id));
+    }
+
+    /** Which of these numbers the round (of the caller's region) already holds. */
+    @Transactional(readOnly = true)
+    public Set<String> numbersTaken(Long roundId, Collection<String> numbers) {
+        rounds.get(roundId);
+        Set<String> taken = new HashSet<>();
+        List<String> all = List.copyOf(numbers);
+        for (int from = 0; from < all.size(); from += 1000) {
+            taken.addAll(problems.numbersInRound(roundId, all.subList(from, Math.min(all.size(), from + 1000))));
+        }
+        return taken;
     }
 
     /** Filtered, sorted and paged in the query, colour and source included. */

@@ -60,6 +60,27 @@ public class TaskBreakdown {
                 clock.instant(), actor.username())));
     }
 
+    /**
+     * The measures of an imported feedback list for a problem the office has just assigned: drafts that the
+     * lead unit finds in its breakdown when it claims the problem, to revise, withdraw or submit.
+     */
+    public void proposeForAssigned(Long problemId, List<TaskDraft> drafts) {
+        Problem problem = problems.lockVisible(problemId);
+        Actor office = current.get();
+        office.require(Role.OFFICE);
+        if (problem.getStatus() != ProblemStatus.ASSIGNED) {
+            throw new ConflictException("rule.plan.notAssigned", "problem " + problem.getNumber() + " is "
+                    + problem.getStatus() + "; the office proposes measures only for a problem just assigned",
+                    problem.getNumber(), Label.of("problemStatus.", problem.getStatus()));
+        }
+        int seq = tasks.maxSeq(problemId);
+        for (TaskDraft draft : drafts) {
+            Checked checked = checked(problem, draft);
+            tasks.save(new RectificationTask(problemId, ++seq, checked.draft(), checked.unitId(), clock.instant(),
+                    office.username()));
+        }
+    }
+
     public TaskView revise(Long taskId, TaskDraft draft) {
         Tasks.Locked locked = reader.lockVisible(taskId);
         leadUnitMember(locked.problem());

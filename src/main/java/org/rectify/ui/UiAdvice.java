@@ -13,6 +13,7 @@ import org.rectify.common.ConflictException;
 import org.rectify.common.InvalidInputException;
 import org.rectify.common.NotFoundException;
 import org.rectify.common.NotPermittedException;
+import org.rectify.common.RuleTexts;
 import org.rectify.notification.Notifications;
 import org.rectify.org.CurrentActor;
 import org.slf4j.Logger;

@@ -61,14 +61,25 @@ public final class ApiClient {
 
         private final String username;
         private final String password;
+        private final String language;
 
         As(String username, String password) {
+            this(username, password, null);
+        }
+
+        private As(String username, String password, String language) {
             this.username = username;
             this.password = password;
+            this.language = language;
         }
 
         public As withPassword(String other) {
-            return new As(username, other);
+            return new As(username, other, language);
+        }
+
+        /** The same caller, asking for answers in this language (Accept-Language). */
+        public As withLanguage(String other) {
+            return new As(username, password, other);
         }
 
         public Response get(String path, Object... vars) {
@@ -115,6 +126,9 @@ public final class ApiClient {
                     .headers(h -> {
                         if (username != null) {
                             h.setBasicAuth(username, password, StandardCharsets.UTF_8);
+                        }
+                        if (language != null) {
+                            h.set(HttpHeaders.ACCEPT_LANGUAGE, language);
                         }
                     });
             if (body != null) {

@@ -38,7 +38,7 @@ class MessagesTest {
     private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z][\\w.-]*)[}(]");
     private static final Pattern PREFIX_KEY = Pattern.compile("#\\{'([A-Za-z][\\w.-]*\\.)' *\\+");
     private static final Path SOURCES = Path.of("src/main/java");
-    private static final Pattern RULE_CODE = Pattern.compile("\"(rule\\.[\\w.]+)\"");
+    private static final Pattern RULE_CODE = Pattern.compile("\"((?:rule|import)\\.[\\w.]+)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
 
     @Test

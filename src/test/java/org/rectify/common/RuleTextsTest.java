@@ -1,12 +1,9 @@
-package org.rectify.ui;
+package org.rectify.common;
 
 import java.time.LocalDate;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
-import org.rectify.common.ConflictException;
-import org.rectify.common.InvalidInputException;
-import org.rectify.common.Label;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.rectify.ui;
+package org.rectify.common;
 
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.rectify.common.RuleException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Component;
@@ -17,24 +16,27 @@ import org.springframework.stereotype.Component;
  * shown for that language, else its English message as thrown.
  */
 @Component
-class RuleTexts {
+public class RuleTexts {
 
     private final MessageSource messages;
 
-    RuleTexts(MessageSource messages) {
+    public RuleTexts(MessageSource messages) {
         this.messages = messages;
     }
 
-    String text(RuntimeException e, Locale locale) {
+    public String text(RuntimeException e, Locale locale) {
         if (e instanceof RuleException rule && rule.code() != null) {
-            Object[] args = Stream.of(rule.args()).map(a -> arg(a, locale)).toArray();
-            // No default here: Spring would run the English text through MessageFormat too.
-            String text = messages.getMessage(rule.code(), args, null, locale);
-            if (text != null) {
-                return text;
-            }
+            return text(rule.code(), rule.args(), e.getMessage(), locale);
         }
         return e.getMessage();
+    }
+
+    /** The text of {@code code} with its arguments shown for the language, else {@code fallback}. */
+    public String text(String code, Object[] args, String fallback, Locale locale) {
+        Object[] shown = Stream.of(args).map(a -> arg(a, locale)).toArray();
+        // No default here: Spring would run the English text through MessageFormat too.
+        String text = messages.getMessage(code, shown, null, locale);
+        return text != null ? text : fallback;
     }
 
     private Object arg(Object a, Locale locale) {
