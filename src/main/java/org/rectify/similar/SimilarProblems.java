@@ -57,7 +57,7 @@ public class SimilarProblems {
      */
     static final int FIRST_CANDIDATES = 50;
     static final int CANDIDATES = 800;
-    static final int MAX_TEXT = 4000;
+    public static final int MAX_TEXT = 4000;
     private static final Duration LATE_COMMITS = Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(SimilarProblems.class);
 

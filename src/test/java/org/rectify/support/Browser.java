@@ -234,6 +234,23 @@ public final class Browser {
         return this;
     }
 
+    /** Runs a check with the window 360 px wide, as a phone's, and gives the window its size back after. */
+    public void atPhoneWidth(Runnable check) {
+        Dimension before = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(360, 740));
+        try {
+            check.run();
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    /** How far the page scrolls sideways, in pixels: 0 when it fits the window's width. */
+    public long sidewaysScroll() {
+        return ((Number) driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+    }
+
     public Browser screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
