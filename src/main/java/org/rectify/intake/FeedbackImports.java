@@ -258,11 +258,11 @@ public class FeedbackImports {
     }
 
     private FeedbackRows check(RoundView round, byte[] bytes) {
-        new XlsxGuard(maxInflated).check(bytes);
         Path file = null;
         try {
             file = Files.createTempFile("rectify-import-", ".xlsx");
             Files.write(file, bytes);
+            new XlsxGuard(maxInflated).check(bytes, file);
             List<XlsxSheets.Sheet> sheets = XlsxSheets.read(file, maxRows);
             FeedbackCheck.Context context = new FeedbackCheck.Context(units(round), leaders(round),
                     reference.categories(), numbers -> problems.numbersTaken(round.id(), numbers), deadlines,

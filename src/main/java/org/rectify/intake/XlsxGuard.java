@@ -3,8 +3,9 @@ package org.rectify.intake;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
@@ -30,7 +31,8 @@ final class XlsxGuard {
         this.maxInflated = maxInflated;
     }
 
-    void check(byte[] bytes) {
+    /** The upload's bytes, and the same written to a file (a zip is read by its central directory). */
+    void check(byte[] bytes, Path file) {
         if (bytes.length == 0) {
             throw new BadFileException("import.file.empty", "the file is empty");
         }
@@ -40,25 +42,28 @@ final class XlsxGuard {
         if (!startsWith(bytes, ZIP)) {
             throw new BadFileException("import.file.notXlsx", "the file is not an Excel workbook (.xlsx)");
         }
-        inflateAll(bytes);
+        inflateAll(file);
     }
 
     /** Inflates every part once, counting, without keeping anything: the sizes a zip claims are not trusted. */
-    private void inflateAll(byte[] bytes) {
+    private void inflateAll(Path file) {
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (var it = zip.entries(); it.hasMoreElements(); ) {
+                ZipEntry entry = it.nextElement();
                 if (++entries > MAX_ENTRIES) {
                     throw bomb();
                 }
                 long inflated = 0;
-                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
-                    inflated += n;
-                    total += n;
-                    if (total > maxInflated) {
-                        throw bomb();
+                try (InputStream in = zip.getInputStream(entry)) {
+                    for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                        inflated += n;
+                        total += n;
+                        if (total > maxInflated) {
+                            throw bomb();
+                        }
                     }
                 }
                 long stored = entry.getCompressedSize();
