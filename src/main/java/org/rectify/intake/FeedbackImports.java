@@ -229,7 +229,7 @@ public class FeedbackImports {
         Map<Integer, List<SimilarProblem>> likely = new LinkedHashMap<>();
         try {
             for (ImportPreview.Row row : rows) {
-                List<SimilarProblem> alike = similar.likeText(row.title() + "\n" + row.description(),
+                List<SimilarProblem> alike = similar.likeText(SimilarProblems.text(row.title(), row.description()),
                         row.categoryCode(), 3).stream().filter(s -> s.score() >= LIKELY_DUPLICATE).toList();
                 if (!alike.isEmpty()) {
                     likely.put(row.row(), alike);

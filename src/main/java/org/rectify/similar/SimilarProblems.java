@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -136,6 +137,12 @@ public class SimilarProblems {
                     + MAX_TEXT + " characters", MAX_TEXT);
         }
         return answer(text, null, categoryCode, limit, List.of(), c -> true);
+    }
+
+    /** A new problem's title and description as the one text {@link #likeText} takes, cut to the length it accepts. */
+    public static String text(String title, String description) {
+        String text = (Objects.toString(title, "").strip() + "\n" + Objects.toString(description, "").strip()).strip();
+        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
     }
 
     private List<SimilarProblem> answer(String title, String description, String categoryCode, int limit,

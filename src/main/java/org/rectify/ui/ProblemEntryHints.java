@@ -1,7 +1,5 @@
 package org.rectify.ui;
 
-import java.util.Objects;
-
 import org.rectify.inspection.InspectionRounds;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
@@ -39,7 +37,7 @@ class ProblemEntryHints {
                  @RequestParam(required = false) String categoryCode, Model model) {
         current.get().require(Role.OFFICE);
         model.addAttribute("round", rounds.get(roundId));
-        String text = text(title, description);
+        String text = SimilarProblems.text(title, description);
         if (!text.isEmpty()) {
             try {
                 model.addAttribute("similar", similar.likeText(text, OfficePages.blankToNull(categoryCode), HINTS));
@@ -48,11 +46,5 @@ class ProblemEntryHints {
             }
         }
         return "office/problem-hints :: hints";
-    }
-
-    /** The title and the description as the one text the look-up takes, cut to the length it accepts. */
-    static String text(String title, String description) {
-        String text = (Objects.toString(title, "").strip() + "\n" + Objects.toString(description, "").strip()).strip();
-        return text.length() > SimilarProblems.MAX_TEXT ? text.substring(0, SimilarProblems.MAX_TEXT) : text;
     }
 }

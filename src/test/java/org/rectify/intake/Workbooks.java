@@ -24,13 +24,13 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Feedback lists as offices fill them in, and the files an import must refuse. */
-final class Workbooks {
+public final class Workbooks {
 
     private Workbooks() {
     }
 
     /** The template with these rows below the headers of its two sheets (strings, dates, numbers). */
-    static byte[] filled(byte[] template, List<List<Object>> problems, List<List<Object>> tasks) {
+    public static byte[] filled(byte[] template, List<List<Object>> problems, List<List<Object>> tasks) {
         return edit(template, book -> {
             write(book, book.getSheet("问题清单"), problems);
             write(book, book.getSheet("任务清单"), tasks);

@@ -2,7 +2,6 @@ package org.rectify.similar;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -78,11 +77,7 @@ class SimilarIT extends IntegrationTest {
     }
 
     private long registered(Demo demo, long round, String number, String unit, String title, String description) {
-        long id = api.as("office").post("/api/problems", Map.of("roundId", round, "number", number, "title", title,
-                "description", description)).expect(201).id();
-        api.as("office").post("/api/problems/{id}/triage", Map.of("categoryCode", "OTHER", "severity", "GENERAL",
-                "responsibility", new Scenario(api, demo, unit).responsibility("2099-12-31")), id).ok();
-        return id;
+        return new Scenario(api, demo, unit).assigned(round, number, title, description);
     }
 
     private List<JsonNode> similar(String path, Object... args) {

@@ -30,6 +30,15 @@ public final class Scenario {
         return problem;
     }
 
+    /** Registered in the round with this text, of category OTHER, and triaged to the unit (due 2099-12-31). */
+    public long assigned(long round, String number, String title, String description) {
+        long problem = api.as("office").post("/api/problems", Map.of("roundId", round, "number", number,
+                "title", title, "description", description)).expect(201).id();
+        api.as("office").post("/api/problems/{id}/triage", Map.of("categoryCode", "OTHER", "severity", "GENERAL",
+                "responsibility", responsibility("2099-12-31")), problem).ok();
+        return problem;
+    }
+
     /** Claimed, planned with one time-limited task of the unit, plan approved: {problem, task}. */
     public long[] taskInProgress(String number, String problemDeadline, LocalDate taskDeadline) {
         long problem = assigned(number, problemDeadline);

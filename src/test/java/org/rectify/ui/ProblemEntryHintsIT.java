@@ -4,16 +4,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rectify.support.BrowserTest;
 import org.rectify.support.Demo;
 import org.rectify.support.Scenario;
+import org.rectify.support.SimilarIndex;
 import org.rectify.support.WebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +68,7 @@ class ProblemEntryHintsIT extends BrowserTest {
         long registered = registered(demo, "HINT-P-" + ProcessHandle.current().pid(), "mzj");
         String number = "HINT-T-" + ProcessHandle.current().pid();
         long twin = registered(demo, number, "czj");
-        awaitIndex();
+        SimilarIndex.awaitReady(api);
         browser.signIn("office").open("/problems/" + registered);
         WebElement link = await(d -> browser.field("similar").findElements(
                 By.cssSelector("a[href$='/problems/" + twin + "']")).stream().findFirst().orElse(null));
@@ -86,7 +85,7 @@ class ProblemEntryHintsIT extends BrowserTest {
         WebSession office = WebSession.signIn(port, "office");
 
         assertThat(office.get(path + "?title=&description=%20").expect(200).text()).isBlank();
-        awaitIndex();
+        SimilarIndex.awaitReady(api);
         String like = office.get(path + query(TITLE, "", "OTHER")).expect(200).text();
         assertThat(like).contains("/problems/" + registered, "县教育局", "同一类别");
         String unrelated = office.get(path + query(UNRELATED_TITLE, UNRELATED_DESCRIPTION, "")).expect(200).text();
@@ -99,11 +98,7 @@ class ProblemEntryHintsIT extends BrowserTest {
 
     /** Registered by the office and assigned to the unit, in a round of its own. */
     private long registered(Demo demo, String number, String unit) {
-        long id = api.as("office").post("/api/problems", Map.of("roundId", demo.newRound("hints-existing"),
-                "number", number, "title", TITLE, "description", DESCRIPTION)).expect(201).id();
-        api.as("office").post("/api/problems/{id}/triage", Map.of("categoryCode", "OTHER", "severity", "GENERAL",
-                "responsibility", new Scenario(api, demo, unit).responsibility("2099-12-31")), id).ok();
-        return id;
+        return new Scenario(api, demo, unit).assigned(demo.newRound("hints-existing"), number, TITLE, DESCRIPTION);
     }
 
     private WebElement hints() {
@@ -121,12 +116,6 @@ class ProblemEntryHintsIT extends BrowserTest {
 
     private <T> T await(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
         return new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(condition);
-    }
-
-    /** Until the node has built its similar-problem index (503 until then). */
-    private void awaitIndex() {
-        new FluentWait<>(api.as("office")).withTimeout(Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(500))
-                .until(office -> office.get("/api/similar?text={t}", TITLE).status() != 503);
     }
 
     private static String query(String title, String description, String categoryCode) {

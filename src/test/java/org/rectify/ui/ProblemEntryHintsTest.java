@@ -53,7 +53,7 @@ class ProblemEntryHintsTest {
 
     @Test
     void aTextLongerThanTheLookUpTakesIsCut() {
-        assertThat(ProblemEntryHints.text("标题", "长".repeat(SimilarProblems.MAX_TEXT)))
+        assertThat(SimilarProblems.text("标题", "长".repeat(SimilarProblems.MAX_TEXT)))
                 .hasSize(SimilarProblems.MAX_TEXT).startsWith("标题\n长");
     }
 
