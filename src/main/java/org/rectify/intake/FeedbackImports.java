@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -63,8 +64,11 @@ public class FeedbackImports {
 
     /** A preview nobody imports is dropped after this long, with its file. */
     private static final Duration KEEP_PREVIEWS = Duration.ofDays(1);
-    /** Entities are flushed and let go every so many problems, so that a long list does not slow each step. */
-    private static final int FLUSH_EVERY = 100;
+    /**
+     * Entities are flushed and let go after every problem: each step's queries make Hibernate look over every
+     * entity it holds first, so a list that kept them would slow down with each problem.
+     */
+    private static final int FLUSH_EVERY = 1;
     private static final double LIKELY_DUPLICATE = 0.5;
 
     private final FeedbackImportRepository imports;
@@ -122,13 +126,25 @@ public class FeedbackImports {
      * preview); a file already imported into the round is not kept again, and the preview says so.
      */
     public ImportPreview preview(Long roundId, UploadedFile file) {
+        Checked checked = checkUpload(roundId, file);
+        if (checked.earlier() != null) {
+            return new ImportPreview(checked.earlier().view(), true, List.of(), List.of(), 0);
+        }
+        return preview(checked.upload().view(), checked.round(), checked.rows());
+    }
+
+    /** An upload checked and kept as a preview; or, when the round has imported the same file, that import. */
+    private record Checked(RoundView round, FeedbackImport upload, FeedbackRows rows, FeedbackImport earlier) {
+    }
+
+    private Checked checkUpload(Long roundId, UploadedFile file) {
         Actor office = current.get().require(Role.OFFICE);
         RoundView round = rounds.get(roundId);
         byte[] bytes = bytes(file);
         String sha = sha256(bytes);
         var earlier = imports.findFirstByRoundIdAndFileSha256AndStatus(roundId, sha, FeedbackImport.Status.IMPORTED);
         if (earlier.isPresent()) {
-            return new ImportPreview(earlier.get().view(), true, List.of(), List.of(), 0);
+            return new Checked(round, null, null, earlier.get());
         }
         FeedbackRows rows = check(round, bytes);
         imports.deletePreviewsBefore(clock.instant().minus(KEEP_PREVIEWS));
@@ -136,7 +152,7 @@ public class FeedbackImports {
                 FeedbackImport.Status.PREVIEWED, office.username()).orElseGet(() -> imports.save(new FeedbackImport(
                 roundId, round.regionPath(), name(file), sha, bytes, rows.problems().size(), rows.tasks(),
                 clock.instant(), office.username())));
-        return preview(preview.view(), round, rows);
+        return new Checked(round, preview, rows, null);
     }
 
     /** A preview again (a page of its rows), from its file as kept. */
@@ -156,25 +172,31 @@ public class FeedbackImports {
      * file imported meanwhile imports nothing and answers with the earlier import.
      */
     public ImportResult commit(Long importId) {
-        Actor office = current.get().require(Role.OFFICE);
+        current.get().require(Role.OFFICE);
         FeedbackImport upload = imports.lockById(importId).filter(this::inScope)
                 .orElseThrow(() -> new NotFoundException("import", importId));
-        if (upload.getStatus() == FeedbackImport.Status.IMPORTED) {
-            return new ImportResult(upload.view(), true, List.of());
-        }
-        var earlier = imports.findFirstByRoundIdAndFileSha256AndStatus(upload.getRoundId(), upload.getFileSha256(),
-                FeedbackImport.Status.IMPORTED);
-        if (earlier.isPresent()) {
-            return new ImportResult(earlier.get().view(), true, List.of());
-        }
         RoundView round = rounds.get(upload.getRoundId());
-        FeedbackRows rows = check(round, upload.getContent());
+        return alreadyImported(upload).orElseGet(() -> write(upload, round, check(round, upload.getContent())));
+    }
+
+    /** The same file imported into the round before (this upload, or another of the same bytes), if it was. */
+    private Optional<ImportResult> alreadyImported(FeedbackImport upload) {
+        if (upload.getStatus() == FeedbackImport.Status.IMPORTED) {
+            return Optional.of(new ImportResult(upload.view(), true, List.of()));
+        }
+        return imports.findFirstByRoundIdAndFileSha256AndStatus(upload.getRoundId(), upload.getFileSha256(),
+                FeedbackImport.Status.IMPORTED).map(earlier -> new ImportResult(earlier.view(), true, List.of()));
+    }
+
+    /** Registers every problem of a list checked in this transaction, or nothing if it has issues. */
+    private ImportResult write(FeedbackImport upload, RoundView round, FeedbackRows rows) {
         if (!rows.clean()) {
             throw new ImportRefused(rows.issues());
         }
         // Marked first and flushed, so that the entities let go below leave the import's row written.
-        upload.imported(rows.problems().size(), rows.tasks(), clock.instant(), office.username());
+        upload.imported(rows.problems().size(), rows.tasks(), clock.instant(), current.get().username());
         imports.save(upload);
+        Long importId = upload.getId();
         entities.flush();
         List<Long> made = new ArrayList<>(rows.problems().size());
         int n = 0;
@@ -190,14 +212,13 @@ public class FeedbackImports {
 
     /** The API's one step: check, and import when the list has no issues. */
     public ImportResult importFile(Long roundId, UploadedFile file) {
-        ImportPreview preview = preview(roundId, file);
-        if (preview.alreadyImported()) {
-            return new ImportResult(preview.upload(), true, List.of());
+        Checked checked = checkUpload(roundId, file);
+        if (checked.earlier() != null) {
+            return new ImportResult(checked.earlier().view(), true, List.of());
         }
-        if (!preview.issues().isEmpty()) {
-            throw new ImportRefused(preview.issues());
-        }
-        return commit(preview.upload().id());
+        FeedbackImport upload = imports.lockById(checked.upload().getId()).orElseThrow();
+        // Checked a moment ago in this transaction: imported as checked, not read again.
+        return alreadyImported(upload).orElseGet(() -> write(upload, checked.round(), checked.rows()));
     }
 
     /** The round's imported lists, newest first. */

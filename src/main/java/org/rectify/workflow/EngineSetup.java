@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
-/** Attaches the {@link StepContextListener} to every user task of every deployed process. */
+/**
+ * Attaches the {@link StepContextListener} to every user task of every deployed process, and gives the engine
+ * command contexts that let go of their sessions when closed ({@link LeanCommandContexts}).
+ */
 @Component
 class EngineSetup extends AbstractProcessEnginePlugin {
 
@@ -24,6 +27,9 @@ class EngineSetup extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        LeanCommandContexts contexts = new LeanCommandContexts();
+        contexts.setProcessEngineConfiguration(configuration); // the engine sets it only on its own factory
+        configuration.setCommandContextFactory(contexts);
         if (configuration.getCustomPreBPMNParseListeners() == null) {
             configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }

@@ -1,5 +1,6 @@
 package org.rectify.workflow;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +19,11 @@ import org.rectify.org.OrgDirectory;
 import org.rectify.org.UserView;
 import org.rectify.signoff.SignOffEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.rectify.workflow.RectificationModel.*;
 
@@ -35,6 +39,8 @@ class RectificationProcess {
     private final TaskService steps;
     private final RepositoryService repository;
     private final OrgDirectory org;
+    private static final String PENDING = RectificationProcess.class.getName() + ".pendingStarts";
+
     /** The process version this node starts: the newest deployed when it first starts one. */
     private volatile String definitionId;
 
@@ -45,10 +51,54 @@ class RectificationProcess {
         this.org = org;
     }
 
+    /**
+     * A registered problem's process starts when its transaction is about to commit, not at once: a problem
+     * triaged in the same transaction (an imported feedback list, a self-inspection) then starts where the
+     * triage would have left it, at the claim with its deadline watched, in one step of the engine instead of
+     * two. Without a transaction it starts at once.
+     */
     @EventListener
     void on(ProblemEvent.Registered e) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            pendingStarts().put(e.problemId(), e);
+        } else {
+            start(e);
+        }
+    }
+
+    private void start(ProblemEvent.Registered e) {
         runtime.startProcessInstanceById(definitionId(), e.problemId().toString(),
                 Variables.putValue(VAR_PROBLEM_ID, e.problemId()).putValue(VAR_REGION_ID, e.regionId()));
+    }
+
+    /** The problems registered in this transaction whose process has not started yet; started before it commits. */
+    @SuppressWarnings("unchecked")
+    private Map<Long, ProblemEvent.Registered> pendingStarts() {
+        var pending = (Map<Long, ProblemEvent.Registered>) TransactionSynchronizationManager.getResource(PENDING);
+        if (pending == null) {
+            Map<Long, ProblemEvent.Registered> bound = new LinkedHashMap<>();
+            TransactionSynchronizationManager.bindResource(PENDING, bound);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public int getOrder() {
+                    return Ordered.HIGHEST_PRECEDENCE;
+                }
+
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    List<ProblemEvent.Registered> left = List.copyOf(bound.values());
+                    bound.clear();
+                    left.forEach(RectificationProcess.this::start);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+                }
+            });
+            pending = bound;
+        }
+        return pending;
     }
 
     /**
@@ -75,7 +125,18 @@ class RectificationProcess {
 
     @EventListener
     void on(ProblemEvent.Triaged e) {
-        complete(e.problemId(), TRIAGE, null, responsibility(e.leadUnitId(), e.responsibleLeaderId()));
+        Map<String, Object> responsibility = responsibility(e.leadUnitId(), e.responsibleLeaderId());
+        ProblemEvent.Registered registered = TransactionSynchronizationManager.isSynchronizationActive()
+                ? pendingStarts().remove(e.problemId()) : null;
+        if (registered == null) {
+            complete(e.problemId(), TRIAGE, null, responsibility);
+            return;
+        }
+        VariableMap variables = Variables.putValue(VAR_PROBLEM_ID, e.problemId())
+                .putValue(VAR_REGION_ID, registered.regionId());
+        variables.putAll(responsibility);
+        runtime.createProcessInstanceById(definitionId()).businessKey(e.problemId().toString()).setVariables(variables)
+                .startBeforeActivity(CLAIM).startBeforeActivity(PROBLEM_HAS_DEADLINE).execute();
     }
 
     @EventListener
