@@ -132,6 +132,18 @@ public final class Browser {
     }
 
     /** Clicks the button with this id, waits for the next page and checks it with axe-core. */
+    /**
+     * Ticks a checkbox (or clicks any control that does not leave the page), scrolled into the middle of the
+     * window at once first: Bootstrap scrolls smoothly, and a click during the animation lands on whatever
+     * passes under the pointer ("element click intercepted").
+     */
+    public Browser tick(String id) {
+        WebElement element = waitFor(By.id(id));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
+        return this;
+    }
+
     public Browser press(String buttonId) {
         WebElement button = waitFor(By.id(buttonId));
         WebElement html = driver.findElement(By.tagName("html"));

@@ -26,8 +26,7 @@ class SelfInspectionBrowserIT extends BrowserTest {
 
         browser.signIn("office").open("/problems/" + problem);
         browser.waitFor(By.id("self-inspect"));
-        browser.field("si-unit-" + demo.unit("fpj")).click();
-        browser.field("si-unit-" + demo.unit("jyj")).click();
+        browser.tick("si-unit-" + demo.unit("fpj")).tick("si-unit-" + demo.unit("jyj"));
         browser.type("si-working-days", "20");
         browser.accessible().press("self-inspect-submit");
         assertThat(browser.mainText()).contains("自查问题已登记");
