@@ -4,7 +4,10 @@ import java.time.Instant;
 
 import jakarta.persistence.*;
 
-/** One line of the audit trail. Immutable: it has no methods that change it, and nothing deletes it. */
+/**
+ * One line of the audit trail, as read back. Written by {@link AuditTrail} (in batches, by JDBC); nothing changes
+ * or deletes it.
+ */
 @Entity
 @Table(name = "audit_record")
 class AuditRecord {
@@ -25,21 +28,6 @@ class AuditRecord {
     private String reason;
 
     protected AuditRecord() {
-    }
-
-    AuditRecord(Instant occurredAt, AuditActor actor, AuditEntry entry, String beforeState, String afterState,
-                String reason) {
-        this.occurredAt = occurredAt;
-        this.actor = actor.username();
-        this.actorRoles = actor.roles();
-        this.actorUnitId = actor.unitId();
-        this.action = entry.action();
-        this.targetType = entry.targetType();
-        this.targetId = entry.targetId();
-        this.problemId = entry.problemId();
-        this.beforeState = beforeState;
-        this.afterState = afterState;
-        this.reason = reason;
     }
 
     AuditRecordView view() {

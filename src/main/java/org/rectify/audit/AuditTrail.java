@@ -2,6 +2,8 @@ package org.rectify.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rectify.common.NotPermittedException;
+import org.rectify.common.TransactionBatches;
 import org.rectify.common.Zones;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -24,9 +27,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes an audit record for every {@link AuditableEvent}, synchronously, in the transaction of the
- * change: the change and its record commit or roll back together. Reads them back for the timelines
- * and for the search of the region's whole trail.
+ * Writes an audit record for every {@link AuditableEvent}, in the transaction of the change (in a batch when
+ * it is about to commit, {@link TransactionBatches}): the change and its record commit or roll back together.
+ * Reads them back for the timelines and for the search of the region's whole trail.
  */
 @Service
 public class AuditTrail {
@@ -37,14 +40,20 @@ public class AuditTrail {
     private static final Instant EARLIEST = Instant.parse("1970-01-02T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-30T00:00:00Z");
 
+    private static final String INSERT = "insert into audit_record (occurred_at, actor, actor_roles, actor_unit_id,"
+            + " action, target_type, target_id, problem_id, before_state, after_state, reason)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final AuditRecordRepository records;
+    private final TransactionBatches batches;
     private final AuditActorSource actors;
     private final ObjectMapper json;
     private final Clock clock;
     private final Counter written;
 
-    AuditTrail(AuditRecordRepository records, AuditActorSource actors, ObjectMapper json, Clock clock,
-            MeterRegistry registry) {
+    AuditTrail(AuditRecordRepository records, TransactionBatches batches, AuditActorSource actors, ObjectMapper json,
+               Clock clock, MeterRegistry registry) {
+        this.batches = batches;
         this.written = Counter.builder("rectify.audit.records.written")
                 .description("Audit records written (counted when their transaction commits)").register(registry);
         this.records = records;
@@ -58,22 +67,37 @@ public class AuditTrail {
     public void on(AuditableEvent event) {
         AuditEntry entry = event.auditEntry();
         AuditActor actor = actors.currentAuditActor().orElse(AuditActor.SYSTEM);
-        records.save(new AuditRecord(clock.instant(), actor, entry, summary(entry.before()), summary(entry.after()),
-                clip(entry.reason(), 2000)));
+        batches.add(INSERT, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), actor.username(),
+                actor.roles(), actor.unitId(), entry.action(), entry.targetType(), entry.targetId(), entry.problemId(),
+                summary(entry.before()), summary(entry.after()), clip(entry.reason(), 2000));
         countOnCommit();
     }
 
+    /** Counts this transaction's records when it commits. */
     private void countOnCommit() {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                written.increment();
-            }
-        });
+        int[] count = (int[]) TransactionSynchronizationManager.getResource(written);
+        if (count == null) {
+            int[] bound = {0};
+            count = bound;
+            TransactionSynchronizationManager.bindResource(written, bound);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    written.increment(bound[0]);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(written);
+                }
+            });
+        }
+        count[0]++;
     }
 
     @Transactional(readOnly = true)
     public List<AuditRecordView> forProblem(Long problemId) {
+        batches.write(INSERT);
         return records.findByProblemIdOrderById(problemId).stream().map(AuditRecord::view).toList();
     }
 
@@ -87,6 +111,7 @@ public class AuditTrail {
         String region = actors.currentReadableRegion()
                 .orElseThrow(() -> new NotPermittedException("rule.audit.regionRolesOnly",
                         "the audit trail is searched by region roles"));
+        batches.write(INSERT);
         Instant from = query.from() == null ? EARLIEST : query.from().atStartOfDay(Zones.CHINA).toInstant();
         Instant until = query.to() == null ? LATEST : query.to().plusDays(1).atStartOfDay(Zones.CHINA).toInstant();
         return records.search(likePrefix(query.action()), blankToNull(query.actor()), blankToNull(query.targetType()),
@@ -97,6 +122,7 @@ public class AuditTrail {
 
     @Transactional(readOnly = true)
     public List<AuditRecordView> forTarget(String targetType, Long targetId) {
+        batches.write(INSERT);
         return records.findByTargetTypeAndTargetIdOrderById(targetType, targetId).stream()
                 .map(AuditRecord::view).toList();
     }

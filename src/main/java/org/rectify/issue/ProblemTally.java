@@ -1,6 +1,7 @@
 package org.rectify.issue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ public class ProblemTally {
 
     private static final String IN_REGION = " where region_path like concat(?, '%')";
     private static final String IN_STATE = " and status = ?";
+
+    private static final int DELETE_CHUNK = 1000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate inOwnTransaction;
@@ -81,27 +84,21 @@ public class ProblemTally {
                         key.get(0), key.get(1), delta);
             }
         });
-        deleteRuns(ids);
+        deleteFolded(ids);
         jdbc.update("update problem_tally_fold set folded_at = ? where id = 1", System.currentTimeMillis());
         return ids.size();
     }
 
     /**
-     * Deletes these changes (ascending ids) by runs of consecutive ids: a range holds only ids read here, since
-     * any other id within it would have broken the run.
+     * Deletes these changes by their ids, a chunk per statement. Not by ranges of ids: a range scan on
+     * MariaDB also reads the row after its end, and waits (a lock timeout, at worst) while a change a long
+     * transaction wrote there is not committed, as during an imported list of thousands of problems.
      */
-    private void deleteRuns(List<Long> ids) {
-        List<Object[]> runs = new ArrayList<>();
-        long first = ids.get(0);
-        long last = first;
-        for (long id : ids.subList(1, ids.size())) {
-            if (id != last + 1) {
-                runs.add(new Object[]{first, last});
-                first = id;
-            }
-            last = id;
+    private void deleteFolded(List<Long> ids) {
+        for (int from = 0; from < ids.size(); from += DELETE_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + DELETE_CHUNK));
+            jdbc.update("delete from problem_tally_change where id in ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray());
         }
-        runs.add(new Object[]{first, last});
-        jdbc.batchUpdate("delete from problem_tally_change where id between ? and ?", runs);
     }
 }

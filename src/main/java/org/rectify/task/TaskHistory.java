@@ -10,6 +10,7 @@ import java.util.List;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostUpdate;
 import org.rectify.deadline.DeadlineType;
+import org.rectify.common.TransactionBatches;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +28,18 @@ class TaskHistory {
     private record Span(Long unitId, String status, String deadlineType, LocalDate deadlineDate) {
     }
 
+    private static final String INSERT = """
+            insert into task_history (task_id, problem_id, valid_from, valid_to, unit_id, status, deadline_type,
+                deadline_date)
+            values (?, ?, ?, null, ?, ?, ?, ?)""";
+
     private final JdbcTemplate jdbc;
+    private final TransactionBatches batches;
     private final Clock clock;
 
-    TaskHistory(JdbcTemplate jdbc, Clock clock) {
+    TaskHistory(JdbcTemplate jdbc, TransactionBatches batches, Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.clock = clock;
     }
 
@@ -43,6 +51,7 @@ class TaskHistory {
     @PostUpdate
     void changed(RectificationTask task) {
         State state = task.historyState();
+        batches.write(INSERT);
         List<Span> current = jdbc.query("""
                 select unit_id, status, deadline_type, deadline_date
                 from task_history where task_id = ? and valid_to is null""", (rs, n) -> new Span(rs.getLong(1),
@@ -62,10 +71,7 @@ class TaskHistory {
 
     private void insert(Long taskId, State s, Instant from) {
         Span span = span(s);
-        jdbc.update("""
-                insert into task_history (task_id, problem_id, valid_from, valid_to, unit_id, status, deadline_type,
-                    deadline_date)
-                values (?, ?, ?, null, ?, ?, ?, ?)""", taskId, s.problemId(), utc(from), span.unitId(), span.status(),
+        batches.add(INSERT, taskId, s.problemId(), utc(from), span.unitId(), span.status(),
                 span.deadlineType(), span.deadlineDate());
     }
 

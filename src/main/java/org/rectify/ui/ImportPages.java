@@ -1,12 +1,12 @@
 package org.rectify.ui;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
 import org.rectify.common.UploadedFile;
 import org.rectify.inspection.InspectionRounds;
 import org.rectify.intake.FeedbackImports;
+import org.rectify.intake.XlsxDownload;
 import org.rectify.intake.ImportPreview;
 import org.rectify.intake.ImportRefused;
 import org.rectify.intake.ImportResult;
@@ -17,8 +17,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -39,8 +37,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ImportPages {
 
     static final int PAGE_SIZE = 20;
-    private static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final FeedbackImports imports;
     private final ImportTexts texts;
@@ -67,7 +63,7 @@ class ImportPages {
 
     @GetMapping("/office/rounds/{roundId}/import/template")
     ResponseEntity<byte[]> template(@PathVariable Long roundId, Locale locale) {
-        return xlsx(messages.getMessage("importPage.templateFile", null, locale), imports.template(roundId));
+        return XlsxDownload.of(messages.getMessage("importPage.templateFile", null, locale), imports.template(roundId));
     }
 
     @PostMapping("/office/rounds/{roundId}/import")
@@ -124,13 +120,6 @@ class ImportPages {
     @GetMapping("/office/imports/{id}/file")
     ResponseEntity<byte[]> original(@PathVariable Long id) {
         FeedbackImports.StoredUpload stored = imports.file(id);
-        return xlsx(stored.fileName(), stored.content());
-    }
-
-    private static ResponseEntity<byte[]> xlsx(String name, byte[] content) {
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(content);
+        return XlsxDownload.of(stored.fileName(), stored.content());
     }
 }

@@ -1,13 +1,16 @@
 package org.rectify.workflow;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -39,12 +42,17 @@ class RectificationProcess {
     private final TaskService steps;
     private final RepositoryService repository;
     private final OrgDirectory org;
+    private final ProcessEngineConfigurationImpl engine;
     private static final String PENDING = RectificationProcess.class.getName() + ".pendingStarts";
+    /** Process starts run in one command of the engine at most this many at a time. */
+    static final int START_BATCH = 100;
 
     /** The process version this node starts: the newest deployed when it first starts one. */
     private volatile String definitionId;
 
-    RectificationProcess(RuntimeService runtime, TaskService steps, RepositoryService repository, OrgDirectory org) {
+    RectificationProcess(RuntimeService runtime, TaskService steps, RepositoryService repository, OrgDirectory org,
+                         ProcessEngine processEngine) {
+        this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         this.runtime = runtime;
         this.steps = steps;
         this.repository = repository;
@@ -54,29 +62,58 @@ class RectificationProcess {
     /**
      * A registered problem's process starts when its transaction is about to commit, not at once: a problem
      * triaged in the same transaction (an imported feedback list, a self-inspection) then starts where the
-     * triage would have left it, at the claim with its deadline watched, in one step of the engine instead of
-     * two. Without a transaction it starts at once.
+     * triage would have left it, at the claim with its deadline watched, and the starts of many problems run
+     * in one command of the engine, which writes each of its tables once per batch instead of once per
+     * problem. Without a transaction it starts at once.
      */
     @EventListener
     void on(ProblemEvent.Registered e) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            pendingStarts().put(e.problemId(), e);
+            pending().put(e.problemId(), new Start(e, null));
         } else {
-            start(e);
+            start(List.of(new Start(e, null)));
         }
     }
 
-    private void start(ProblemEvent.Registered e) {
-        runtime.startProcessInstanceById(definitionId(), e.problemId().toString(),
-                Variables.putValue(VAR_PROBLEM_ID, e.problemId()).putValue(VAR_REGION_ID, e.regionId()));
+    /** A problem's process start, at the triage or (triaged in the same transaction) at the claim. */
+    private record Start(ProblemEvent.Registered registered, Map<String, Object> triaged) {
+
+        VariableMap variables() {
+            VariableMap variables = Variables.putValue(VAR_PROBLEM_ID, registered.problemId())
+                    .putValue(VAR_REGION_ID, registered.regionId());
+            if (triaged != null) {
+                variables.putAll(triaged);
+            }
+            return variables;
+        }
     }
 
-    /** The problems registered in this transaction whose process has not started yet; started before it commits. */
+    /** Starts these processes in one command of the engine: its writes go out in one batch per table. */
+    private void start(List<Start> starts) {
+        if (starts.isEmpty()) {
+            return;
+        }
+        String definition = definitionId();
+        engine.getCommandExecutorTxRequired().execute(context -> {
+            for (Start s : starts) {
+                var instance = runtime.createProcessInstanceById(definition)
+                        .businessKey(s.registered().problemId().toString()).setVariables(s.variables());
+                if (s.triaged() == null) {
+                    instance.execute();
+                } else {
+                    instance.startBeforeActivity(CLAIM).startBeforeActivity(PROBLEM_HAS_DEADLINE).execute();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The starts waiting for this transaction to commit, in the order the problems were registered. */
     @SuppressWarnings("unchecked")
-    private Map<Long, ProblemEvent.Registered> pendingStarts() {
-        var pending = (Map<Long, ProblemEvent.Registered>) TransactionSynchronizationManager.getResource(PENDING);
+    private Map<Long, Start> pending() {
+        var pending = (Map<Long, Start>) TransactionSynchronizationManager.getResource(PENDING);
         if (pending == null) {
-            Map<Long, ProblemEvent.Registered> bound = new LinkedHashMap<>();
+            Map<Long, Start> bound = new LinkedHashMap<>();
             TransactionSynchronizationManager.bindResource(PENDING, bound);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -86,9 +123,9 @@ class RectificationProcess {
 
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    List<ProblemEvent.Registered> left = List.copyOf(bound.values());
-                    bound.clear();
-                    left.forEach(RectificationProcess.this::start);
+                    while (!bound.isEmpty()) {
+                        startFirst(bound, bound.size());
+                    }
                 }
 
                 @Override
@@ -99,6 +136,27 @@ class RectificationProcess {
             pending = bound;
         }
         return pending;
+    }
+
+    /** Starts (at most a batch of) the first pending starts and forgets them. */
+    private void startFirst(Map<Long, Start> pending, int count) {
+        List<Start> batch = new ArrayList<>(Math.min(count, START_BATCH));
+        for (var it = pending.values().iterator(); it.hasNext() && batch.size() < Math.min(count, START_BATCH); ) {
+            batch.add(it.next());
+            it.remove();
+        }
+        start(batch);
+    }
+
+    /** A step of a problem whose start is still pending: the start goes first. */
+    private void startIfPending(Long problemId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        Start waiting = pending().remove(problemId);
+        if (waiting != null) {
+            start(List.of(waiting));
+        }
     }
 
     /**
@@ -126,17 +184,18 @@ class RectificationProcess {
     @EventListener
     void on(ProblemEvent.Triaged e) {
         Map<String, Object> responsibility = responsibility(e.leadUnitId(), e.responsibleLeaderId());
-        ProblemEvent.Registered registered = TransactionSynchronizationManager.isSynchronizationActive()
-                ? pendingStarts().remove(e.problemId()) : null;
+        Map<Long, Start> pending = TransactionSynchronizationManager.isSynchronizationActive() ? pending() : null;
+        Start registered = pending == null ? null : pending.remove(e.problemId());
         if (registered == null) {
             complete(e.problemId(), TRIAGE, null, responsibility);
             return;
         }
-        VariableMap variables = Variables.putValue(VAR_PROBLEM_ID, e.problemId())
-                .putValue(VAR_REGION_ID, registered.regionId());
-        variables.putAll(responsibility);
-        runtime.createProcessInstanceById(definitionId()).businessKey(e.problemId().toString()).setVariables(variables)
-                .startBeforeActivity(CLAIM).startBeforeActivity(PROBLEM_HAS_DEADLINE).execute();
+        // Nothing else happens to it before the commit but what startIfPending puts first, so a full batch
+        // of problems registered and triaged can start now, keeping what a long transaction holds small.
+        pending.put(e.problemId(), new Start(registered.registered(), responsibility));
+        if (pending.size() > START_BATCH) {
+            startFirst(pending, START_BATCH);
+        }
     }
 
     @EventListener
@@ -211,6 +270,7 @@ class RectificationProcess {
     }
 
     private void complete(Long problemId, String activityId, Long taskId, Map<String, Object> variables) {
+        startIfPending(problemId);
         TaskQuery query = steps.createTaskQuery().processInstanceBusinessKey(problemId.toString())
                 .taskDefinitionKey(activityId);
         if (taskId != null) {

@@ -1,19 +1,17 @@
 package org.rectify.intake.web;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
 import org.rectify.intake.FeedbackImports;
+import org.rectify.intake.XlsxDownload;
 import org.rectify.intake.ImportPreview;
 import org.rectify.intake.ImportRefused;
 import org.rectify.intake.ImportResult;
 import org.rectify.intake.ImportTexts;
 import org.rectify.intake.ImportView;
 import org.rectify.common.UploadedFile;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,8 +33,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api")
 class ImportController {
 
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final FeedbackImports imports;
     private final ImportTexts texts;
@@ -53,7 +49,7 @@ class ImportController {
 
     @GetMapping("/rounds/{roundId}/imports/template")
     ResponseEntity<byte[]> template(@PathVariable Long roundId) {
-        return file("反馈问题清单导入模板.xlsx", imports.template(roundId));
+        return XlsxDownload.of("反馈问题清单导入模板.xlsx", imports.template(roundId));
     }
 
     /**
@@ -89,7 +85,7 @@ class ImportController {
     @GetMapping("/imports/{id}/file")
     ResponseEntity<byte[]> original(@PathVariable Long id) {
         FeedbackImports.StoredUpload stored = imports.file(id);
-        return file(stored.fileName(), stored.content());
+        return XlsxDownload.of(stored.fileName(), stored.content());
     }
 
     @ExceptionHandler(ImportRefused.class)
@@ -111,12 +107,5 @@ class ImportController {
             return ResponseEntity.ok(result);
         }
         return ResponseEntity.created(URI.create("/api/imports/" + result.upload().id())).body(result);
-    }
-
-    private static ResponseEntity<byte[]> file(String name, byte[] content) {
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(content);
     }
 }
