@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -85,6 +86,8 @@ public class FeedbackImports {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int maxRows;
+    /** Previews checked in the last minute, so that paging through one does not check its file again and again. */
+    private final CheckedLately checkedLately = new CheckedLately();
     private final long maxInflated;
     private final long maxFileSize;
 
@@ -130,7 +133,8 @@ public class FeedbackImports {
         if (checked.earlier() != null) {
             return new ImportPreview(checked.earlier().view(), true, List.of(), List.of(), 0);
         }
-        return preview(checked.upload().view(), checked.round(), checked.rows());
+        return checkedLately.put(checked.upload().getId(), clock.instant(),
+                preview(checked.upload().view(), checked.round(), checked.rows()));
     }
 
     /** An upload checked and kept as a preview; or, when the round has imported the same file, that import. */
@@ -163,7 +167,9 @@ public class FeedbackImports {
         if (upload.getStatus() == FeedbackImport.Status.IMPORTED) {
             return new ImportPreview(upload.view(), true, List.of(), List.of(), 0);
         }
-        return preview(upload.view(), round, check(round, upload.getContent()));
+        return checkedLately.get(importId, clock.instant())
+                .orElseGet(() -> checkedLately.put(importId, clock.instant(),
+                        preview(upload.view(), round, check(round, upload.getContent()))));
     }
 
     /**
@@ -243,10 +249,10 @@ public class FeedbackImports {
 
     /**
      * The registered problems most like each of these rows (a page of a preview), by row number: those alike by
-     * at least half their terms. Empty while the similar-problem index is being built.
+     * at least half their terms; unknown (not ready) while the similar-problem index is being built.
      */
     @Transactional(readOnly = true)
-    public Map<Integer, List<SimilarProblem>> likelyDuplicates(List<ImportPreview.Row> rows) {
+    public LikelyDuplicates likelyDuplicates(List<ImportPreview.Row> rows) {
         Map<Integer, List<SimilarProblem>> likely = new LinkedHashMap<>();
         try {
             for (ImportPreview.Row row : rows) {
@@ -257,9 +263,13 @@ public class FeedbackImports {
                 }
             }
         } catch (SimilarProblems.IndexNotReadyException notYet) {
-            return Map.of();
+            return new LikelyDuplicates(false, Map.of());
         }
-        return likely;
+        return new LikelyDuplicates(true, likely);
+    }
+
+    /** Rows that look like registered problems, by row number; none known while the index is not ready. */
+    public record LikelyDuplicates(boolean ready, Map<Integer, List<SimilarProblem>> byRow) {
     }
 
     private Long register(RoundView round, ProblemRow row) {
@@ -367,6 +377,40 @@ public class FeedbackImports {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The last few previews this node checked, each kept a minute: a file does not change, and what it is checked
+     * against (the round's problems, the calendar) seldom does within a minute; the import checks it again.
+     */
+    private static final class CheckedLately {
+
+        private static final Duration KEEP = Duration.ofMinutes(1);
+        private static final int MAX = 4;
+
+        private record Entry(Instant checkedAt, ImportPreview preview) {
+        }
+
+        private final Map<Long, Entry> entries = new LinkedHashMap<>(MAX, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Entry> eldest) {
+                return size() > MAX;
+            }
+        };
+
+        synchronized Optional<ImportPreview> get(Long importId, Instant now) {
+            Entry entry = entries.get(importId);
+            if (entry == null || entry.checkedAt().plus(KEEP).isBefore(now)) {
+                entries.remove(importId);
+                return Optional.empty();
+            }
+            return Optional.of(entry.preview());
+        }
+
+        synchronized ImportPreview put(Long importId, Instant now, ImportPreview preview) {
+            entries.put(importId, new Entry(now, preview));
+            return preview;
         }
     }
 }

@@ -38,10 +38,12 @@ import org.springframework.util.FileSystemUtils;
  * <p>
  * <b>The index.</b> Each node keeps its own Lucene index of every problem's title and description (a directory
  * of its own, made afresh when the node starts) and fills it from the database: all problems once at start,
- * then every few seconds, and before each look-up, those it has not seen. A problem's text never changes once
- * registered, so "not seen" is all there is to keep current: the problems above the highest id seen, and, as a
- * transaction may commit a lower id after a higher one, those registered in the last minutes that are missing.
- * So every node answers the same from the same committed problems, at most a look-up's catching up behind.
+ * then those it has not seen, before each look-up and every few seconds. A problem's text never changes once
+ * registered, so "not seen" is all there is to keep current: the problems above the highest id seen (before each
+ * look-up and every few seconds), and, as a transaction may commit a lower id after a higher one, those registered
+ * in the last minutes that are missing (every few seconds: reading the last minutes' ids is the dearer part, and
+ * such a late commit is rare). So every node answers the same from the same committed problems, a late commit
+ * at most a poll behind.
  * The scope, the units and the categories are read from the database for each answer, never from the index.
  */
 @Service
@@ -151,7 +153,7 @@ public class SimilarProblems {
             startBuilding();
             throw new IndexNotReadyException();
         }
-        catchUp();
+        catchUp(false);
         record Ranked(ProblemView view, double score) {
         }
         List<Ranked> ranked = new ArrayList<>();
@@ -254,7 +256,7 @@ public class SimilarProblems {
         Thread builder = new Thread(() -> {
             long start = System.nanoTime();
             try {
-                catchUp();
+                catchUp(true);
                 ready = true;
                 log.info("Similar-problem index: {} problems in {} ms", index.size(), (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException e) {
@@ -270,12 +272,12 @@ public class SimilarProblems {
     @Scheduled(initialDelayString = "${rectify.similar.poll:PT2S}", fixedDelayString = "${rectify.similar.poll:PT2S}")
     void poll() {
         if (ready) {
-            catchUp();
+            catchUp(true);
         }
     }
 
-    /** Indexes the problems not seen yet: above the highest id seen, and those of the last minutes missing. */
-    synchronized void catchUp() {
+    /** Indexes the problems above the highest id seen, and (lateCommits) those of the last minutes missing. */
+    private synchronized void catchUp(boolean lateCommits) {
         Instant now = clock.instant();
         int[] added = {0};
         texts.after(highestId.get(), 1000, t -> {
@@ -283,14 +285,16 @@ public class SimilarProblems {
             highestId.accumulateAndGet(t.id(), Math::max);
             added[0]++;
         });
-        List<Long> missing = texts.registeredSince(now.minus(LATE_COMMITS)).stream()
-                .filter(id -> !recent.containsKey(id)).toList();
-        for (ProblemTexts.Text t : texts.of(missing)) {
-            index.put(t.id(), t.title(), t.description());
-            recent.put(t.id(), now);
-            added[0]++;
+        if (lateCommits) {
+            List<Long> missing = texts.registeredSince(now.minus(LATE_COMMITS)).stream()
+                    .filter(id -> !recent.containsKey(id)).toList();
+            for (ProblemTexts.Text t : texts.of(missing)) {
+                index.put(t.id(), t.title(), t.description());
+                recent.put(t.id(), now);
+                added[0]++;
+            }
+            recent.values().removeIf(seen -> seen.isBefore(now.minus(LATE_COMMITS.multipliedBy(2))));
         }
-        recent.values().removeIf(seen -> seen.isBefore(now.minus(LATE_COMMITS.multipliedBy(2))));
         if (added[0] > 0) {
             index.refresh();
         }

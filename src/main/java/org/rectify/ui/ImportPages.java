@@ -96,8 +96,10 @@ class ImportPages {
         model.addAttribute("issues", texts.views(preview.issues(), locale));
         model.addAttribute("rows", rows);
         model.addAttribute("pagerBase", "/office/imports/" + id + "?");
-        model.addAttribute("likely", preview.issues().isEmpty() ? imports.likelyDuplicates(shown)
-                : java.util.Map.of());
+        FeedbackImports.LikelyDuplicates likely = preview.issues().isEmpty() ? imports.likelyDuplicates(shown)
+                : new FeedbackImports.LikelyDuplicates(true, java.util.Map.of());
+        model.addAttribute("likely", likely.byRow());
+        model.addAttribute("likelyUnknown", !likely.ready());
         return "office/import-preview";
     }
 

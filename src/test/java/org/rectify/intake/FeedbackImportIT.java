@@ -98,10 +98,17 @@ class FeedbackImportIT extends IntegrationTest {
         assertThat(count("select count(*) from audit_record where action = 'FEEDBACK_IMPORTED' and target_id = ?",
                 done.at("/upload/id").asLong())).isEqualTo(1);
         assertThat(count("select count(*) from audit_record")).isGreaterThan(auditBefore);
+        // Registered and triaged in one transaction: one span of history, in the state it committed in.
+        assertThat(jdbc.queryForList("select status from problem_history where problem_id = ?", String.class,
+                ids.get(0))).containsExactly("ASSIGNED");
+        assertThat(count("select count(*) from task_history where problem_id = ? and status = 'DRAFT'"
+                + " and valid_to is null", ids.get(0))).isEqualTo(2);
 
         // The lead unit claims and finds the office's measures in its breakdown.
         api.as("head.mzj").post("/api/problems/{id}/claim", Map.of(), ids.get(0)).ok();
         api.as("staff.mzj").post("/api/problems/{id}/plan/submit", Map.of(), ids.get(0)).ok();
+        assertThat(jdbc.queryForList("select status from problem_history where problem_id = ? order by valid_from, id",
+                String.class, ids.get(0))).containsExactly("ASSIGNED", "PLANNING", "PLAN_REVIEW");
 
         // The same file again: nothing new, the earlier import named.
         long problems = count("select count(*) from problem where round_id = ?", round);
