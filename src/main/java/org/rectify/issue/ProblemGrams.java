@@ -18,11 +18,11 @@ public class ProblemGrams {
     /** The statements that index the problems of an id range (both ends included, two parameters each). */
     public static final List<String> INDEX = List.of(ProblemGrams.TITLE, ProblemGrams.NUMBER);
 
-    private static final String TITLE = "insert into problem_gram (gram, problem_id, pos)"
-            + " select substring(p.title, g.i, 2), p.id, g.i from problem p"
+    private static final String TITLE = "insert into problem_gram (gram, problem_id, pos, region_path)"
+            + " select substring(p.title, g.i, 2), p.id, g.i, p.region_path from problem p"
             + " join gram_position g on g.i < char_length(p.title) where p.id between ? and ?";
-    private static final String NUMBER = "insert into problem_gram (gram, problem_id, pos)"
-            + " select substring(p.number, g.i, 2), p.id, 1000 + g.i from problem p"
+    private static final String NUMBER = "insert into problem_gram (gram, problem_id, pos, region_path)"
+            + " select substring(p.number, g.i, 2), p.id, 1000 + g.i, p.region_path from problem p"
             + " join gram_position g on g.i < char_length(p.number) where p.id between ? and ?";
 
     private final JdbcTemplate jdbc;
@@ -36,6 +36,23 @@ public class ProblemGrams {
         for (String statement : INDEX) {
             jdbc.update(statement, fromId, toId);
         }
+    }
+
+    /**
+     * A search text as the list looks for it: stripped, without LIKE's wildcards (searched for as text, they
+     * would match anything).
+     */
+    static String searchText(String text) {
+        return text.strip().replace("%", "").replace("_", "");
+    }
+
+    /**
+     * The one pair of characters a search text is, if it is one (two code points): holding that pair, in the
+     * title or the number, is what the list's LIKE tests, so its matches can be counted from the index alone.
+     */
+    static java.util.Optional<String> onePair(String searchText) {
+        return searchText.codePointCount(0, searchText.length()) == 2 ? java.util.Optional.of(searchText)
+                : java.util.Optional.empty();
     }
 
     /**

@@ -35,6 +35,14 @@ interface ProblemRepository extends JpaRepository<Problem, Long>, JpaSpecificati
             + " and region_path like concat(:regionPath, '%')", nativeQuery = true)
     long countOfUnitInRegion(Long unitId, String regionPath);
 
+    /**
+     * How many problems of a region hold this pair of characters in their title or number: a region role's list
+     * searched for a text of two characters, counted from the index on (gram, region_path, problem_id) alone.
+     */
+    @Query(value = "select count(distinct problem_id) from problem_gram where gram = :gram"
+            + " and region_path like concat(:regionPath, '%')", nativeQuery = true)
+    long countHoldingInRegion(String gram, String regionPath);
+
     /** How many problems this unit is lead or co-responsible for, anywhere. */
     @Query(value = "select count(distinct problem_id) from problem_unit where unit_id = :unitId", nativeQuery = true)
     long countOfUnit(Long unitId);

@@ -106,7 +106,7 @@ final class ProblemSpecs {
             spec = spec.and((root, q, cb) -> cb.lessThanOrEqualTo(root.<LocalDate>get("deadlineDate"), f.deadlineTo()));
         }
         if (f.text() != null && !f.text().isBlank()) {
-            String text = f.text().strip().replace("%", "").replace("_", "");
+            String text = ProblemGrams.searchText(f.text());
             String like = "%" + text + "%";
             for (String gram : ProblemGrams.of(text, GRAMS_PER_SEARCH)) {
                 spec = spec.and((root, q, cb) -> holding(root, q, cb, gram, match));

@@ -98,12 +98,19 @@ public class Problems {
 
     /**
      * The count of the list where one cheaper than counting its matches gives it: a region role's list,
-     * whole or of one state, from the problem tally; lists whose only conditions are on units, from problem_unit
-     * (see {@link #countFromUnits}). Any other list: empty, and the list counts itself.
+     * whole or of one state, from the problem tally; a region role's list searched for two characters, from the
+     * bigram index; lists whose only conditions are on units, from problem_unit (see {@link #countFromUnits}).
+     * Any other list: empty, and the list counts itself.
      */
     private OptionalLong countWithoutReading(Actor actor, ProblemFilter filter) {
         if (actor.seesRegion() && filter.equals(ProblemFilter.onlyStatus(filter.status()))) {
             return OptionalLong.of(tally.count(actor.regionPath(), filter.status()));
+        }
+        if (actor.seesRegion() && filter.text() != null && filter.equals(onlyText(filter.text()))) {
+            java.util.Optional<String> pair = ProblemGrams.onePair(ProblemGrams.searchText(filter.text()));
+            if (pair.isPresent()) {
+                return OptionalLong.of(problems.countHoldingInRegion(pair.get(), actor.regionPath()));
+            }
         }
         return countFromUnits(actor, filter);
     }
@@ -129,6 +136,10 @@ public class Problems {
         boolean inSubtree = scopedByUnits && org.findUnit(filter.unitId())
                 .filter(u -> u.path().startsWith(actor.unitPath())).isPresent();
         return inSubtree ? OptionalLong.of(problems.countOfUnit(filter.unitId())) : OptionalLong.empty();
+    }
+
+    private static ProblemFilter onlyText(String text) {
+        return new ProblemFilter(null, null, null, null, null, text);
     }
 
     private static ProblemFilter onlyUnit(Long unitId) {

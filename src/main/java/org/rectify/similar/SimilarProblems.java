@@ -156,11 +156,13 @@ public class SimilarProblems {
         catchUp(false);
         record Ranked(ProblemView view, double score) {
         }
+        SimilarityIndex.Terms own = index.terms(title, description);
+        Set<String> titleWords = title == null ? Set.of() : new LinkedHashSet<>(analyzer.words(title));
         List<Ranked> ranked = new ArrayList<>();
         // A few candidates first; more only when scope and units leave too few of them.
         for (int asked = FIRST_CANDIDATES; ranked.size() < limit && asked <= CANDIDATES; asked *= 4) {
             ranked.clear();
-            List<SimilarityIndex.Hit> hits = index.search(title, description, asked, excluded);
+            List<SimilarityIndex.Hit> hits = index.search(own, titleWords, asked, excluded);
             Map<Long, ProblemView> visible = problems.visibleByIds(hits.stream().map(SimilarityIndex.Hit::id).toList());
             for (SimilarityIndex.Hit hit : hits) {
                 ProblemView candidate = visible.get(hit.id());
@@ -174,39 +176,37 @@ public class SimilarProblems {
             }
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed());
-        Terms own = terms(title, description);
-        return ranked.stream().limit(limit).map(r -> {
-            Terms theirs = terms(r.view().title(), r.view().description());
+        List<Ranked> best = ranked.stream().limit(limit).toList();
+        Map<Long, SimilarityIndex.Terms> indexed = index.indexedTerms(best.stream().map(r -> r.view().id()).toList());
+        Idf idf = new Idf(index.idf(SimilarityIndex.WORDS, own.words()), index.idf(SimilarityIndex.BIGRAMS, own.bigrams()));
+        return best.stream().map(r -> {
+            SimilarityIndex.Terms theirs = indexed.containsKey(r.view().id()) ? indexed.get(r.view().id())
+                    : index.terms(r.view().title(), r.view().description());
             return new SimilarProblem(r.view().id(), r.view().number(), r.view().title(), r.view().status(),
-                    r.view().categoryCode(), r.view().leadUnitId(), r.view().roundId(), share(own, theirs),
-                    new SimilarProblem.Reason(shared(own, theirs), sameCategory(categoryCode, r.view())));
+                    r.view().categoryCode(), r.view().leadUnitId(), r.view().roundId(), share(own, theirs, idf),
+                    new SimilarProblem.Reason(shared(own, theirs, idf), sameCategory(categoryCode, r.view())));
         }).toList();
     }
 
-    /** A text's distinct words and bigrams. */
-    private record Terms(Set<String> words, Set<String> bigrams) {
-    }
-
-    private Terms terms(String title, String description) {
-        String text = join(title, description);
-        return new Terms(new LinkedHashSet<>(analyzer.words(text)), new LinkedHashSet<>(analyzer.bigrams(text)));
+    /** The IDF of each of a text's words and bigrams, read once for an answer. */
+    private record Idf(Map<String, Double> words, Map<String, Double> bigrams) {
     }
 
     /**
      * The score shown: the share of the text's information the candidate holds, from 0 to 1, each of the text's
      * words and bigrams counted by how rare it is in the index (its IDF) and by its weight in the ranking.
      */
-    private double share(Terms own, Terms theirs) {
+    private static double share(SimilarityIndex.Terms own, SimilarityIndex.Terms theirs, Idf idf) {
         double all = 0;
         double held = 0;
         SimilarityIndex.Weights w = SimilarityIndex.Weights.DEFAULT;
         for (String word : own.words()) {
-            double weight = w.words() * index.idf(SimilarityIndex.WORDS, word);
+            double weight = w.words() * idf.words().get(word);
             all += weight;
             held += theirs.words().contains(word) ? weight : 0;
         }
         for (String bigram : own.bigrams()) {
-            double weight = w.bigrams() * index.idf(SimilarityIndex.BIGRAMS, bigram);
+            double weight = w.bigrams() * idf.bigrams().get(bigram);
             all += weight;
             held += theirs.bigrams().contains(bigram) ? weight : 0;
         }
@@ -218,13 +218,13 @@ public class SimilarProblems {
      * first, then shared character pairs that are not part of those words (the segmenter cuts some words into
      * single characters: 低保 into 低 and 保).
      */
-    private List<String> shared(Terms own, Terms theirs) {
+    private static List<String> shared(SimilarityIndex.Terms own, SimilarityIndex.Terms theirs, Idf idf) {
         List<String> terms = new ArrayList<>(own.words().stream().filter(theirs.words()::contains)
                 .filter(w -> w.codePointCount(0, w.length()) > 1)
-                .sorted(Comparator.comparingDouble((String w) -> index.idf(SimilarityIndex.WORDS, w)).reversed())
+                .sorted(Comparator.comparingDouble((String w) -> idf.words().get(w)).reversed())
                 .limit(5).toList());
         own.bigrams().stream().filter(theirs.bigrams()::contains).filter(b -> b.codePoints().allMatch(Character::isIdeographic))
-                .sorted(Comparator.comparingDouble((String b) -> index.idf(SimilarityIndex.BIGRAMS, b)).reversed())
+                .sorted(Comparator.comparingDouble((String b) -> idf.bigrams().get(b)).reversed())
                 .filter(b -> terms.stream().noneMatch(t -> t.contains(b) || b.contains(t)))
                 .limit(Math.max(0, 5 - terms.size())).forEach(terms::add);
         return terms;
@@ -232,10 +232,6 @@ public class SimilarProblems {
 
     private static boolean sameCategory(String categoryCode, ProblemView candidate) {
         return categoryCode != null && categoryCode.equals(candidate.categoryCode());
-    }
-
-    private static String join(String title, String description) {
-        return (title == null ? "" : title) + "\n" + (description == null ? "" : description);
     }
 
     /**

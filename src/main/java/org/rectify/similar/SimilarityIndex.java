@@ -4,7 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +16,16 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermVectors;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -27,8 +33,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Problems' texts in a Lucene index, ranked by BM25 against a text: its words (with synonyms) and, at a lower
@@ -48,6 +56,22 @@ final class SimilarityIndex implements Closeable {
 
     /** A problem by id, with its BM25 score. */
     record Hit(long id, float score) {
+    }
+
+    /** A text's distinct words and bigrams, in the order they first appear. */
+    record Terms(Set<String> words, Set<String> bigrams) {
+    }
+
+    /**
+     * The fields a problem's terms are indexed in, with their term vectors kept, so that an answer reads a
+     * candidate's terms instead of cutting its text again (the segmenter is the dearest part of an answer).
+     */
+    private static final FieldType TERMS_KEPT;
+
+    static {
+        TERMS_KEPT = new FieldType(TextField.TYPE_NOT_STORED);
+        TERMS_KEPT.setStoreTermVectors(true);
+        TERMS_KEPT.freeze();
     }
 
     private final ProblemTextAnalyzer analyzer;
@@ -75,8 +99,8 @@ final class SimilarityIndex implements Closeable {
         doc.add(new StringField(ID, Long.toString(id), Field.Store.NO));
         doc.add(new StoredField(ID, id));
         String text = text(title, description);
-        doc.add(new TextField(WORDS, text, Field.Store.NO));
-        doc.add(new TextField(BIGRAMS, text, Field.Store.NO));
+        doc.add(new Field(WORDS, text, TERMS_KEPT));
+        doc.add(new Field(BIGRAMS, text, TERMS_KEPT));
         try {
             writer.updateDocument(new Term(ID, Long.toString(id)), doc);
         } catch (IOException e) {
@@ -99,11 +123,26 @@ final class SimilarityIndex implements Closeable {
     }
 
     /** The best {@code n} problems for this text but those of these ids, best first. */
-    List<Hit> search(String title, String description, int n, java.util.Collection<Long> excluded) {
+    List<Hit> search(String title, String description, int n, Collection<Long> excluded) {
+        return search(terms(title, description), title == null ? Set.of() : distinct(analyzer.words(title)), n,
+                excluded);
+    }
+
+    /** The text's terms, as {@link #search} cuts them. */
+    Terms terms(String title, String description) {
+        String text = text(title, description);
+        return new Terms(distinct(analyzer.words(text)), distinct(analyzer.bigrams(text)));
+    }
+
+    /**
+     * The best {@code n} problems for a text's terms (and its title's words, counted again) but those of these
+     * ids, best first.
+     */
+    List<Hit> search(Terms text, Set<String> titleWords, int n, Collection<Long> excluded) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Query query = query(searcher, title, description);
+                Query query = query(searcher, text, titleWords);
                 if (query == null) {
                     return List.of();
                 }
@@ -127,20 +166,60 @@ final class SimilarityIndex implements Closeable {
         }
     }
 
-    /** BM25's inverse document frequency of a term in the index: how much finding it tells. */
-    double idf(String field, String term) {
+    /** BM25's inverse document frequency of each term in the index: how much finding it tells. */
+    Map<String, Double> idf(String field, Collection<String> terms) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                long n = searcher.getIndexReader().numDocs();
-                long df = searcher.getIndexReader().docFreq(new Term(field, term));
-                return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+                IndexReader reader = searcher.getIndexReader();
+                long n = reader.numDocs();
+                Map<String, Double> idf = new HashMap<>();
+                for (String term : terms) {
+                    long df = reader.docFreq(new Term(field, term));
+                    idf.put(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+                }
+                return idf;
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The terms indexed for each of these problems, read from their term vectors; those not indexed are left out. */
+    Map<Long, Terms> indexedTerms(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Query byId = new TermInSetQuery(ID, ids.stream().map(id -> new BytesRef(Long.toString(id))).toList());
+                TermVectors vectors = searcher.getIndexReader().termVectors();
+                Map<Long, Terms> terms = new HashMap<>();
+                for (ScoreDoc d : searcher.search(byId, ids.size()).scoreDocs) {
+                    long id = searcher.storedFields().document(d.doc).getField(ID).numericValue().longValue();
+                    terms.put(id, new Terms(vector(vectors.get(d.doc, WORDS)), vector(vectors.get(d.doc, BIGRAMS))));
+                }
+                return terms;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Set<String> vector(org.apache.lucene.index.Terms vector) throws IOException {
+        Set<String> terms = new LinkedHashSet<>();
+        if (vector != null) {
+            TermsEnum each = vector.iterator();
+            for (BytesRef term = each.next(); term != null; term = each.next()) {
+                terms.add(term.utf8ToString());
+            }
+        }
+        return terms;
     }
 
     int size() {
@@ -152,11 +231,10 @@ final class SimilarityIndex implements Closeable {
      * what the problem is), at most the rarest {@code maxTerms}: a long description would exceed Lucene's clause
      * limit, and its commonest terms add work without telling problems apart.
      */
-    private Query query(IndexSearcher searcher, String title, String description) throws IOException {
-        String text = text(title, description);
-        List<TermQuery> words = distinct(WORDS, analyzer.words(text));
-        List<TermQuery> bigrams = distinct(BIGRAMS, analyzer.bigrams(text));
-        List<TermQuery> titleWords = title == null ? List.of() : distinct(WORDS, analyzer.words(title));
+    private Query query(IndexSearcher searcher, Terms text, Set<String> title) throws IOException {
+        List<TermQuery> words = queries(WORDS, text.words());
+        List<TermQuery> bigrams = queries(BIGRAMS, text.bigrams());
+        List<TermQuery> titleWords = queries(WORDS, title);
         List<Query> clauses = new ArrayList<>();
         rarest(searcher, words).forEach(q -> clauses.add(new BoostQuery(q, weights.words())));
         rarest(searcher, bigrams).forEach(q -> clauses.add(new BoostQuery(q, weights.bigrams())));
@@ -189,9 +267,12 @@ final class SimilarityIndex implements Closeable {
     /** Below this many problems every term counts: a small index cannot tell a common term from a frequent one. */
     static final int COMMON_FROM_DOCS = 1000;
 
-    private static List<TermQuery> distinct(String field, List<String> terms) {
-        Set<String> seen = new LinkedHashSet<>(terms);
-        return seen.stream().map(t -> new TermQuery(new Term(field, t))).toList();
+    private static Set<String> distinct(List<String> terms) {
+        return new LinkedHashSet<>(terms);
+    }
+
+    private static List<TermQuery> queries(String field, Set<String> terms) {
+        return terms.stream().map(t -> new TermQuery(new Term(field, t))).toList();
     }
 
     private static String text(String title, String description) {

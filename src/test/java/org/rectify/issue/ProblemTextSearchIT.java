@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The list's text search through the bigram index finds exactly what a scan of every title and number with
  * the same LIKE finds: for texts of one, two and many characters, Chinese, Latin in either case, numbers,
- * texts found nowhere; and a problem is found as soon as it is registered.
+ * texts found nowhere; and a problem is found as soon as it is registered. The office's counts of two-character
+ * texts come from the index alone, the others from the matches: both are compared with the scan's.
  */
 class ProblemTextSearchIT extends IntegrationTest {
 
@@ -78,5 +79,8 @@ class ProblemTextSearchIT extends IntegrationTest {
         assertThat(jdbc.queryForList("select concat(number, ' ', title) from problem p where not exists"
                 + " (select 1 from problem_gram g where g.problem_id = p.id)"
                 + " and (char_length(title) > 1 or char_length(number) > 1)", String.class)).isEmpty();
+        // Each carries its problem's region, from which a two-character search is counted.
+        assertThat(jdbc.queryForObject("select count(*) from problem_gram g join problem p on p.id = g.problem_id"
+                + " where g.region_path is null or g.region_path <> p.region_path", Long.class)).isZero();
     }
 }
