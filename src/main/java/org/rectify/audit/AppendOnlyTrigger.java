@@ -5,7 +5,7 @@ import java.sql.SQLException;
 
 import org.h2.api.Trigger;
 
-/** H2's side of the append-only audit trail (db/h2/V4): refuses every UPDATE and DELETE. */
+/** H2's side of the append-only audit trail and its seals (db/h2/V4, V43): refuses every UPDATE and DELETE. */
 public class AppendOnlyTrigger implements Trigger {
 
     @Override

@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardRandomIT extends IntegrationTest {
 
     private static final AtomicInteger COUNTIES = new AtomicInteger();
+    @Autowired org.rectify.audit.AuditChain chain;
     @Autowired
     private JdbcTemplate plain;
     @Autowired
@@ -51,7 +52,7 @@ class DashboardRandomIT extends IntegrationTest {
     private void checkCounty(long seed) {
         Random random = new Random(seed);
         int n = COUNTIES.incrementAndGet();
-        RandomCases cases = new RandomCases(plain, calendar);
+        RandomCases cases = new RandomCases(plain, calendar, chain);
         long county = cases.unit(null, "rnd-county-" + n, "随机县" + n, "COUNTY");
         List<Long> departments = List.of(cases.unit(county, "rnd-dept-a-" + n, "甲局" + n, "DEPARTMENT"),
                 cases.unit(county, "rnd-dept-b-" + n, "乙局" + n, "DEPARTMENT"));

@@ -39,10 +39,13 @@ final class RandomCases {
 
     private final JdbcTemplate plain;
     private final WorkingDayCalendar calendar;
+    private final org.rectify.audit.AuditChain chain;
 
-    RandomCases(JdbcTemplate plain, WorkingDayCalendar calendar) {
+    /** The chain seals the audit records written here, as the trail seals its own. */
+    RandomCases(JdbcTemplate plain, WorkingDayCalendar calendar, org.rectify.audit.AuditChain chain) {
         this.plain = plain;
         this.calendar = calendar;
+        this.chain = chain;
     }
 
     /** A user of the unit with one role, signing in with the demo's password. */
@@ -132,8 +135,9 @@ final class RandomCases {
             span.put("working_days_to_close", calendar.workingDaysBetween(
                     registered.atZone(Zones.CHINA).toLocalDate(), closedOn));
             span.put("valid_from", utc(closedAt));
-            insert("audit_record", Map.of("occurred_at", utc(closedAt), "actor", "leader", "actor_roles", "LEADER",
-                    "action", "PROBLEM_CLOSED", "target_type", "PROBLEM", "target_id", id, "problem_id", id));
+            chain.append(List.of(insert("audit_record", Map.of("occurred_at", utc(closedAt), "actor", "leader",
+                    "actor_roles", "LEADER", "action", "PROBLEM_CLOSED", "target_type", "PROBLEM", "target_id", id,
+                    "problem_id", id))));
         } else {
             span.put("valid_from", utc(registered));
         }

@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RollupIT extends IntegrationTest {
 
+    @Autowired org.rectify.audit.AuditChain chain;
     @Autowired
     private JdbcTemplate plain;
     @Autowired
@@ -44,7 +45,7 @@ class RollupIT extends IntegrationTest {
 
     @Test
     void theRollupsShowWhatTheLiveCountShowsAndTheirNumbersOpenTheirLists() {
-        RandomCases cases = new RandomCases(plain, calendar);
+        RandomCases cases = new RandomCases(plain, calendar, chain);
         String tag = Long.toString(System.nanoTime() % 1_000_000);
         long province = cases.unit(null, "ru-p-" + tag, "卷省" + tag, "PROVINCE");
         long department = cases.unit(province, "ru-pd-" + tag, "省厅" + tag, "DEPARTMENT");

@@ -46,6 +46,9 @@ public abstract class IntegrationTest {
 
     public static final String DB = System.getProperty("rectify.test.db", "h2");
     static final String DB_NAME = "rectify_it_" + ProcessHandle.current().pid();
+    /** Where the audit chain's heads of this run's database are published: a file of its own. */
+    public static final String HEAD_FILE = "target/it-audit-heads/" + DB_NAME + "-" + DB + "-"
+            + System.currentTimeMillis() + ".txt";
     /** The SMTP server every notification email of the tests goes to. */
     public static final GreenMail MAIL = startMail();
 
@@ -96,6 +99,7 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("rectify.evidence.dir", () -> "target/it-evidence/" + DB);
+        registry.add("rectify.audit.head-file", () -> HEAD_FILE);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         if (onMariaDb()) {

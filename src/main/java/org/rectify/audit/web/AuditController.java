@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import org.rectify.audit.AuditQuery;
 import org.rectify.audit.AuditRecordView;
 import org.rectify.audit.AuditTrail;
+import org.rectify.audit.AuditVerification;
+import org.rectify.audit.AuditVerifier;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -19,9 +21,20 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
 
     private final AuditTrail trail;
+    private final AuditVerification verification;
 
-    AuditController(AuditTrail trail) {
+    AuditController(AuditTrail trail, AuditVerification verification) {
         this.trail = trail;
+        this.verification = verification;
+    }
+
+    /**
+     * The whole audit chain walked, with the evidence files and the published heads: clean, or the first bad
+     * record and what is wrong with it. For INSPECTOR and ADMIN.
+     */
+    @GetMapping("/audit/verification")
+    AuditVerifier.Report verify() {
+        return verification.verify();
     }
 
     /** The region's audit trail, newest first: who did what, when, before and after, and why. */
