@@ -12,7 +12,11 @@ import static org.springframework.data.web.config.EnableSpringDataWebSupport.Pag
 @EnableSpringDataWebSupport(pageSerializationMode = VIA_DTO)
 public class RectifyApplication {
 
+    /** Runs the application, or, with {@code verify-audit} first, only verifies the audit chain and exits. */
     public static void main(String[] args) {
+        if (args.length > 0 && VerifyAuditCommand.NAME.equals(args[0])) {
+            System.exit(VerifyAuditCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         SpringApplication.run(RectifyApplication.class, args);
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +65,8 @@ public class AuditVerification {
         if (seq == 0 || !earlier.isEmpty() && earlier.get(earlier.size() - 1).seq() == seq) {
             return;
         }
-        String line = seq + " " + head.get("hash") + " " + clock.instant() + "\n";
+        String line = new AuditVerifier.PublishedHead(seq, (String) head.get("hash"), clock.instant().toString()).line()
+                + "\n";
         try {
             if (headFile.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(headFile.toAbsolutePath().getParent());
@@ -84,14 +84,7 @@ public class AuditVerification {
             return List.of();
         }
         try {
-            List<AuditVerifier.PublishedHead> heads = new ArrayList<>();
-            for (String line : Files.readAllLines(headFile, StandardCharsets.UTF_8)) {
-                String[] parts = line.strip().split(" ");
-                if (parts.length == 3) {
-                    heads.add(new AuditVerifier.PublishedHead(Long.parseLong(parts[0]), parts[1], parts[2]));
-                }
-            }
-            return heads;
+            return AuditVerifier.PublishedHead.parse(Files.readAllLines(headFile, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the audit heads in " + headFile, e);
         }

@@ -35,6 +35,23 @@ public class AuditVerifier {
 
     /** A chain head published outside the database: the chain must reach it, with this hash there. */
     public record PublishedHead(long seq, String hash, String publishedAt) {
+
+        /** The heads of a head file's lines ({@code seq hash time}), oldest first; other lines are left out. */
+        public static List<PublishedHead> parse(List<String> lines) {
+            List<PublishedHead> heads = new ArrayList<>();
+            for (String line : lines) {
+                String[] parts = line.strip().split(" ");
+                if (parts.length == 3 && parts[0].matches("\\d{1,18}") && parts[1].matches("[0-9a-f]{64}")) {
+                    heads.add(new PublishedHead(Long.parseLong(parts[0]), parts[1], parts[2]));
+                }
+            }
+            return heads;
+        }
+
+        /** The line a head file holds for this head. */
+        public String line() {
+            return seq + " " + hash + " " + publishedAt;
+        }
     }
 
     /** What a walk found: how much it read, the head it reached, and the findings, the first bad one first. */

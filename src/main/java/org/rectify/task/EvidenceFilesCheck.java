@@ -3,6 +3,8 @@ package org.rectify.task;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,7 +12,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.rectify.audit.EvidenceCheck;
-import org.springframework.core.io.Resource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +22,24 @@ import org.springframework.stereotype.Component;
  * overwritten, gives another hash than the one sealed).
  */
 @Component
-class EvidenceFilesCheck implements EvidenceCheck {
+public class EvidenceFilesCheck implements EvidenceCheck {
 
     private final JdbcTemplate jdbc;
-    private final EvidenceStore store;
+    private final Path dir;
 
+    @Autowired
     EvidenceFilesCheck(JdbcTemplate jdbc, EvidenceStore store) {
+        this(jdbc, store.directory());
+    }
+
+    private EvidenceFilesCheck(JdbcTemplate jdbc, Path dir) {
         this.jdbc = jdbc;
-        this.store = store;
+        this.dir = dir;
+    }
+
+    /** The check of a store at this directory, for the jar's command-line verifier. */
+    public static EvidenceCheck inDirectory(JdbcTemplate jdbc, Path dir) {
+        return new EvidenceFilesCheck(jdbc, dir.toAbsolutePath());
     }
 
     @Override
@@ -37,13 +49,16 @@ class EvidenceFilesCheck implements EvidenceCheck {
         if (named.isEmpty()) {
             return Optional.empty();
         }
-        Resource file = store.open(named.get());
-        if (!file.exists()) {
+        Path file = EvidenceStore.pathIn(dir, named.get());
+        if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (InputStream in = new DigestInputStream(file.getInputStream(), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return Optional.of(HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest()));
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return Optional.of(HexFormat.of().formatHex(sha.digest()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read evidence " + evidenceId, e);
         } catch (NoSuchAlgorithmException e) {

@@ -108,7 +108,16 @@ class EvidenceStore {
     }
 
     private Path pathOf(String sha256) {
+        return pathIn(dir, sha256);
+    }
+
+    /** Where the file of this SHA-256 is kept in a store at this directory. */
+    static Path pathIn(Path dir, String sha256) {
         return dir.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    Path directory() {
+        return dir;
     }
 
     /** The last path segment, without control characters, at most 255 characters. */

@@ -22,6 +22,7 @@ class AuditChainIT extends IntegrationTest {
 
     @Autowired JdbcTemplate jdbc;
     @Autowired AuditVerification verification;
+    @Autowired javax.sql.DataSource dataSource;
 
     @Test
     void anUntouchedChainVerifiesCleanForInspectorsOnly() {
@@ -46,6 +47,38 @@ class AuditChainIT extends IntegrationTest {
         assertFirst("EDITED", victim.get("seq"), id);
         attack(() -> jdbc.update("update audit_record set reason = ? where id = ?", reason, id));
         assertClean();
+    }
+
+    @Test
+    void theJarsVerifyModeSaysTheSameWithItsExitCode() {
+        verification.publishHead();
+        assertThat(cli()).startsWith("0 ").contains("clean");
+        Map<String, Object> victim = sealedRecord(12);
+        long id = ((Number) victim.get("record_id")).longValue();
+        String actor = jdbc.queryForObject("select actor from audit_record where id = ?", String.class, id);
+        attack(() -> jdbc.update("update audit_record set actor = ? where id = ?", "nobody", id));
+        try {
+            assertThat(cli()).startsWith("1 ").contains("EDITED at seal " + victim.get("seq") + " (record " + id + ")");
+        } finally {
+            attack(() -> jdbc.update("update audit_record set actor = ? where id = ?", actor, id));
+        }
+        assertThat(cli()).startsWith("0 ");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = org.rectify.VerifyAuditCommand.run(new String[]{"--db-url=jdbc:h2:mem:no_chain_here", "--db-user=sa"},
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("holds no audit chain");
+    }
+
+    /** The jar's verify mode on this database, its heads and its evidence: exit code, a space, what it printed. */
+    private String cli() {
+        com.zaxxer.hikari.HikariDataSource db = (com.zaxxer.hikari.HikariDataSource) dataSource;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = org.rectify.VerifyAuditCommand.run(new String[]{"--db-url=" + db.getJdbcUrl(),
+                        "--db-user=" + db.getUsername(), "--db-password=" + (db.getPassword() == null ? "" : db.getPassword()),
+                        "--heads=" + HEAD_FILE, "--evidence=target/it-evidence/" + DB},
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        return code + " " + out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
