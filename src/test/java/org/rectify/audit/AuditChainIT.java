@@ -22,6 +22,7 @@ class AuditChainIT extends IntegrationTest {
 
     @Autowired JdbcTemplate jdbc;
     @Autowired AuditVerification verification;
+    @Autowired AuditChain chain;
     @Autowired javax.sql.DataSource dataSource;
 
     @Test
@@ -36,6 +37,28 @@ class AuditChainIT extends IntegrationTest {
                 + " (select 1 from audit_seal s where s.record_id = r.id)", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select max(seq) from audit_seal", Long.class)).isEqualTo(seals);
         api.as("office").get("/api/audit/verification").expect(403);
+    }
+
+    @Test
+    void recordsWrittenBeforeTheChainAreSealedOnceByTheFirstNodeToStart() {
+        Map<String, Object> row = jdbc.queryForMap("select * from audit_record where id = ?",
+                sealedRecord(5).get("record_id"));
+        row.remove(key(row, "id"));
+        row.put(key(row, "reason"), "written before the chain");
+        insert("audit_record", row);
+        insert("audit_record", row);
+        List<Long> old = jdbc.queryForList("select id from audit_record where reason = 'written before the chain'"
+                + " order by id", Long.class);
+        assertThat(findings().get(0).get("kind").asText()).isEqualTo("INSERTED");
+        // As V42 leaves it on a database with records: the range still to seal.
+        jdbc.update("update audit_chain_head set backfill_from = ?, backfill_to = ? where id = 1", old.get(0), old.get(1));
+        assertClean();
+        chain.backfill();
+        chain.backfill();
+        assertThat(jdbc.queryForList("select record_id from audit_seal where record_id in (?, ?) order by seq",
+                Long.class, old.get(0), old.get(1))).isEqualTo(old);
+        assertThat(jdbc.queryForObject("select backfill_from - backfill_to from audit_chain_head", Long.class)).isOne();
+        assertClean();
     }
 
     @Test
