@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rectify.common.NotPermittedException;
+import org.rectify.common.TransactionBatches;
 import org.rectify.common.Zones;
 import org.springframework.core.Ordered;
 import org.springframework.data.domain.Page;
@@ -61,14 +62,16 @@ public class AuditTrail {
     private final AuditRecordRepository records;
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
+    private final TransactionBatches batches;
     private final AuditActorSource actors;
     private final ObjectMapper json;
     private final Clock clock;
     private final Counter written;
 
-    AuditTrail(AuditRecordRepository records, JdbcTemplate jdbc, AuditChain chain, AuditActorSource actors,
-               ObjectMapper json, Clock clock, MeterRegistry registry) {
+    AuditTrail(AuditRecordRepository records, JdbcTemplate jdbc, AuditChain chain, TransactionBatches batches,
+               AuditActorSource actors, ObjectMapper json, Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.chain = chain;
         this.written = Counter.builder("rectify.audit.records.written")
                 .description("Audit records written (counted when their transaction commits)").register(registry);
@@ -83,6 +86,8 @@ public class AuditTrail {
     public void on(AuditableEvent event) {
         AuditEntry entry = event.auditEntry();
         AuditActor actor = actors.currentAuditActor().orElse(AuditActor.SYSTEM);
+        // Every change is audited: so the history rows the commit's own work adds find their batch bound.
+        batches.prepare();
         pending().add(new Object[]{LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), actor.username(),
                 actor.roles(), actor.unitId(), entry.action(), entry.targetType(), entry.targetId(), entry.problemId(),
                 summary(entry.before()), summary(entry.after()), clip(entry.reason(), 2000)});

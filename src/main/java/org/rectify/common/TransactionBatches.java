@@ -45,6 +45,18 @@ public class TransactionBatches {
         return row;
     }
 
+    /**
+     * Binds this transaction's batches now, before anything is added: rows may then be added while it commits
+     * (by what other synchronizations do before the commit, such as process starts), when a synchronization
+     * registered only then would never run, and its rows never be written. The audit trail calls it with every
+     * change.
+     */
+    public void prepare() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            pending();
+        }
+    }
+
     /** Whether this row (the array {@link #add} returned) is kept, not written yet. */
     public boolean waiting(String sql, Object[] row) {
         Pending pending = TransactionSynchronizationManager.isSynchronizationActive()

@@ -129,10 +129,14 @@ class DashboardIT extends IntegrationTest {
         LocalDate next = day.plusDays(1);
         time.travelTo(next, LocalTime.of(9, 0));
         long later = register(round, "AS2", "次日登记的问题");
+        LocalDate deadline = day.plusDays(20);
+        while (!calendar.isWorkingDay(deadline)) {
+            deadline = deadline.plusDays(1);
+        }
         api.as("office").post("/api/problems/{id}/triage", Map.of("categoryCode", "FUNDS", "severity", "MAJOR",
                 "responsibility", Map.of("leadUnitId", demo.unit("fpj"), "coUnitIds", Set.of(),
                         "responsibleLeaderId", demo.user("leader"), "deadlineType", "TIME_LIMITED",
-                        "deadlineDate", day.plusDays(20).toString())), later).ok();
+                        "deadlineDate", deadline.toString())), later).ok();
         JsonNode past = api.as("office").get("/api/dashboard?asOf=" + day).ok().json();
 
         assertThat(past.get("live").asBoolean()).isFalse();
