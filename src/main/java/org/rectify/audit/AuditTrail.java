@@ -1,13 +1,9 @@
 package org.rectify.audit;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,23 +15,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rectify.common.NotPermittedException;
 import org.rectify.common.TransactionBatches;
 import org.rectify.common.Zones;
-import org.springframework.core.Ordered;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.StatementCreatorUtils;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes an audit record for every {@link AuditableEvent}, in the transaction of the change (in a batch when
@@ -56,25 +43,20 @@ public class AuditTrail {
             + " action, target_type, target_id, problem_id, before_state, after_state, reason)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** A transaction's records are written by batches of at most this many. */
-    static final int BATCH = 500;
-
     private final AuditRecordRepository records;
-    private final JdbcTemplate jdbc;
-    private final AuditChain chain;
     private final TransactionBatches batches;
+    /** The records' insert: their ids are sealed into the chain as the last thing before the commit. */
+    private final TransactionBatches.Keyed insert;
     private final AuditActorSource actors;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Counter written;
 
-    AuditTrail(AuditRecordRepository records, JdbcTemplate jdbc, AuditChain chain, TransactionBatches batches,
+    AuditTrail(AuditRecordRepository records, AuditChain chain, TransactionBatches batches,
                AuditActorSource actors, ObjectMapper json, Clock clock, MeterRegistry registry) {
-        this.jdbc = jdbc;
         this.batches = batches;
-        this.chain = chain;
-        this.written = Counter.builder("rectify.audit.records.written")
+        Counter written = Counter.builder("rectify.audit.records.written")
                 .description("Audit records written (counted when their transaction commits)").register(registry);
+        this.insert = new TransactionBatches.Keyed(INSERT, chain::append, written::increment);
         this.records = records;
         this.actors = actors;
         this.json = json;
@@ -86,112 +68,14 @@ public class AuditTrail {
     public void on(AuditableEvent event) {
         AuditEntry entry = event.auditEntry();
         AuditActor actor = actors.currentAuditActor().orElse(AuditActor.SYSTEM);
-        // Every change is audited: so the history rows the commit's own work adds find their batch bound.
-        batches.prepare();
-        pending().add(new Object[]{LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), actor.username(),
+        batches.add(insert, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), actor.username(),
                 actor.roles(), actor.unitId(), entry.action(), entry.targetType(), entry.targetId(), entry.problemId(),
-                summary(entry.before()), summary(entry.after()), clip(entry.reason(), 2000)});
-    }
-
-    /** This transaction's records, bound to it with the first. */
-    private Pending pending() {
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            pending = new Pending();
-            TransactionSynchronizationManager.bindResource(this, pending);
-            TransactionSynchronizationManager.registerSynchronization(pending);
-        }
-        return pending;
+                summary(entry.before()), summary(entry.after()), clip(entry.reason(), 2000));
     }
 
     /** Writes this transaction's records kept so far: the caller is about to read the trail. */
     private void writePending() {
-        Pending pending = TransactionSynchronizationManager.isSynchronizationActive()
-                ? (Pending) TransactionSynchronizationManager.getResource(this) : null;
-        if (pending != null) {
-            pending.write();
-        }
-    }
-
-    /**
-     * A transaction's records: kept, written by batches (their ids kept), sealed as the last thing before the
-     * commit. A record added after that (from the commit's own flush) is written and sealed at once: the
-     * transaction holds the chain's head until it ends.
-     */
-    private final class Pending implements TransactionSynchronization {
-
-        private final List<Object[]> rows = new ArrayList<>();
-        private final List<Long> ids = new ArrayList<>();
-        private int count;
-        private boolean sealed;
-
-        void add(Object[] row) {
-            rows.add(row);
-            count++;
-            if (sealed) {
-                write();
-                seal();
-            } else if (rows.size() >= BATCH) {
-                write();
-            }
-        }
-
-        void write() {
-            if (rows.isEmpty()) {
-                return;
-            }
-            KeyHolder keys = new GeneratedKeyHolder();
-            jdbc.batchUpdate(con -> con.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS),
-                    new BatchPreparedStatementSetter() {
-                        @Override
-                        public void setValues(PreparedStatement ps, int i) throws SQLException {
-                            Object[] row = rows.get(i);
-                            for (int c = 0; c < row.length; c++) {
-                                StatementCreatorUtils.setParameterValue(ps, c + 1, SqlTypeValue.TYPE_UNKNOWN, row[c]);
-                            }
-                        }
-
-                        @Override
-                        public int getBatchSize() {
-                            return rows.size();
-                        }
-                    }, keys);
-            List<Map<String, Object>> written = keys.getKeyList();
-            if (written.size() != rows.size()) {
-                throw new IllegalStateException("audit records written: " + rows.size() + ", ids returned: "
-                        + written.size());
-            }
-            written.forEach(k -> ids.add(((Number) k.values().iterator().next()).longValue()));
-            rows.clear();
-        }
-
-        void seal() {
-            chain.append(ids);
-            ids.clear();
-        }
-
-        /** Last of the synchronizations, so that records added before the commit by the others are sealed too. */
-        @Override
-        public int getOrder() {
-            return Ordered.LOWEST_PRECEDENCE;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            write();
-            seal();
-            sealed = true;
-        }
-
-        @Override
-        public void afterCommit() {
-            written.increment(count);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
-        }
+        batches.write(INSERT);
     }
 
     @Transactional(readOnly = true)

@@ -1,35 +1,70 @@
 package org.rectify.common;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Rows a transaction inserts that nobody reads back before it commits (audit records, history spans): kept
  * per statement and written in one batch when the transaction is about to commit, or when a batch is full, or
- * when the owner is about to read the table ({@link #write(String)}). A transaction that does many things (an
+ * when the owner is about to read the table ({@link #write}). A transaction that does many things (an
  * imported list of thousands of problems) then waits for the database once per batch, not once per row; with
  * MySQL's {@code rewriteBatchedStatements} a batch is one multi-row insert. Rows of a transaction that rolls
- * back are never written. A row added after the batches went out (from the commit's own flush of entities)
- * is written at once. Without a transaction a row is written at once.
+ * back are never written. Without a transaction a row is written at once.
+ * <p>
+ * Every transaction gets its batches when it begins (this is a {@link TransactionExecutionListener}, which
+ * Spring Boot hands to the transaction manager), so that a row added while it commits, by another
+ * synchronization's work before the commit (a process start) or by the commit's own flush of entities, still
+ * finds them: it is written at once, since the batches have gone out.
+ * <p>
+ * A {@link Keyed} statement's owner gets the generated keys of the transaction's rows as the last thing before
+ * the commit, after every batch is written (the audit trail seals its records into the chain there), and is
+ * told how many rows committed.
  */
 @Component
-public class TransactionBatches {
+public class TransactionBatches implements TransactionExecutionListener {
 
     /** A statement's rows are written by batches of at most this many. */
     static final int BATCH = 500;
+
+    /**
+     * A statement whose rows' generated keys are handed, all of a transaction's at once and in the order the
+     * rows were added, to {@code beforeCommit} when every batch has been written (the keys of a row added
+     * after that at once, alone); {@code committed} is told how many of its rows the transaction committed.
+     */
+    public record Keyed(String sql, Consumer<List<Long>> beforeCommit, LongConsumer committed) {
+    }
 
     private final JdbcTemplate jdbc;
 
     TransactionBatches(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public void afterBegin(TransactionExecution transaction, Throwable beginFailure) {
+        if (beginFailure == null && TransactionSynchronizationManager.isSynchronizationActive()) {
+            pending();
+        }
     }
 
     /**
@@ -40,40 +75,42 @@ public class TransactionBatches {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             jdbc.update(sql, row);
         } else {
-            pending().add(sql, row);
+            pending().add(sql, null, row);
         }
         return row;
     }
 
-    /**
-     * Binds this transaction's batches now, before anything is added: rows may then be added while it commits
-     * (by what other synchronizations do before the commit, such as process starts), when a synchronization
-     * registered only then would never run, and its rows never be written. The audit trail calls it with every
-     * change.
-     */
-    public void prepare() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            pending();
+    /** Inserts this row with this keyed statement when the transaction is about to commit (or sooner). */
+    public void add(Keyed statement, Object... row) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            List<Long> keys = insert(statement.sql(), List.<Object[]>of(row));
+            statement.beforeCommit().accept(keys);
+            statement.committed().accept(keys.size());
+        } else {
+            pending().add(statement.sql(), statement, row);
         }
     }
 
     /** Whether this row (the array {@link #add} returned) is kept, not written yet. */
     public boolean waiting(String sql, Object[] row) {
-        Pending pending = TransactionSynchronizationManager.isSynchronizationActive()
-                ? (Pending) TransactionSynchronizationManager.getResource(this) : null;
+        Pending pending = bound();
         return pending != null && pending.holds(sql, row);
     }
 
     /** Writes the rows kept for this statement now: the caller is about to read what they go into. */
     public void write(String sql) {
-        Pending pending = TransactionSynchronizationManager.isSynchronizationActive()
-                ? (Pending) TransactionSynchronizationManager.getResource(this) : null;
+        Pending pending = bound();
         if (pending != null) {
             pending.write(sql);
         }
     }
 
-    /** This transaction's rows, bound to it when it keeps its first. */
+    private Pending bound() {
+        return TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Pending) TransactionSynchronizationManager.getResource(this) : null;
+    }
+
+    /** This transaction's rows, bound to it when it begins (or, outside the transaction manager, at the first). */
     private Pending pending() {
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
         if (pending == null) {
@@ -84,15 +121,56 @@ public class TransactionBatches {
         return pending;
     }
 
+    /** Inserts the rows in one batch and answers their generated keys, in order. */
+    private List<Long> insert(String sql, List<Object[]> rows) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.batchUpdate(con -> con.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        Object[] row = rows.get(i);
+                        for (int c = 0; c < row.length; c++) {
+                            StatementCreatorUtils.setParameterValue(ps, c + 1, SqlTypeValue.TYPE_UNKNOWN, row[c]);
+                        }
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                }, keys);
+        List<Map<String, Object>> written = keys.getKeyList();
+        if (written.size() != rows.size()) {
+            throw new IllegalStateException("rows written: " + rows.size() + ", keys returned: " + written.size());
+        }
+        List<Long> ids = new ArrayList<>(written.size());
+        written.forEach(k -> ids.add(((Number) k.values().iterator().next()).longValue()));
+        return ids;
+    }
+
+    /** A keyed statement's rows written in this transaction: their keys not yet handed over, and the count. */
+    private static final class Written {
+        final List<Long> keys = new ArrayList<>();
+        long count;
+    }
+
     private final class Pending implements TransactionSynchronization {
 
-        private final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+        private final Map<String, List<Object[]>> rows = new LinkedHashMap<>(4);
+        private final Map<String, Keyed> keyedBySql = new LinkedHashMap<>(2);
+        private final Map<Keyed, Written> written = new LinkedHashMap<>(2);
         private boolean closed;
 
-        void add(String sql, Object[] row) {
+        void add(String sql, Keyed keyed, Object[] row) {
+            if (keyed != null) {
+                keyedBySql.putIfAbsent(sql, keyed);
+            }
             List<Object[]> kept = rows.computeIfAbsent(sql, s -> new ArrayList<>());
             kept.add(row);
-            if (closed || kept.size() >= BATCH) {
+            if (closed) {
+                write(sql);
+                handOver();
+            } else if (kept.size() >= BATCH) {
                 write(sql);
             }
         }
@@ -112,10 +190,30 @@ public class TransactionBatches {
 
         void write(String sql) {
             List<Object[]> kept = rows.get(sql);
-            if (kept != null && !kept.isEmpty()) {
-                jdbc.batchUpdate(sql, kept);
-                kept.clear();
+            if (kept == null || kept.isEmpty()) {
+                return;
             }
+            Keyed keyed = keyedBySql.get(sql);
+            if (keyed == null) {
+                jdbc.batchUpdate(sql, kept);
+            } else {
+                Written w = written.computeIfAbsent(keyed, k -> new Written());
+                List<Long> keys = insert(sql, kept);
+                w.keys.addAll(keys);
+                w.count += keys.size();
+            }
+            kept.clear();
+        }
+
+        /** Hands the keys written so far to their owners. */
+        void handOver() {
+            written.forEach((keyed, w) -> {
+                if (!w.keys.isEmpty()) {
+                    List<Long> keys = List.copyOf(w.keys);
+                    w.keys.clear();
+                    keyed.beforeCommit().accept(keys);
+                }
+            });
         }
 
         /** Last of the synchronizations: what the others write before the commit is in the batches. */
@@ -127,7 +225,24 @@ public class TransactionBatches {
         @Override
         public void beforeCommit(boolean readOnly) {
             rows.keySet().forEach(this::write);
+            handOver();
             closed = true;
+        }
+
+        @Override
+        public void afterCommit() {
+            written.forEach((keyed, w) -> keyed.committed().accept(w.count));
+        }
+
+        /** An inner transaction of its own (REQUIRES_NEW) begins: it gets batches of its own. */
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(TransactionBatches.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(TransactionBatches.this, this);
         }
 
         @Override

@@ -1,5 +1,8 @@
 package org.rectify.common;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.support.IntegrationTest;
@@ -80,6 +83,74 @@ class TransactionBatchesIT extends IntegrationTest {
         String alone = "alone-" + System.nanoTime();
         assertThat(batches.waiting(INSERT, batches.add(INSERT, alone, 4))).isFalse();
         assertThat(count(alone)).isEqualTo(1);
+    }
+
+    @Test
+    void aFirstRowAddedWhileTheTransactionCommitsIsWritten() {
+        String tag = "committing-" + System.nanoTime();
+        inTransaction(() -> TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                // Nothing was added before: a process start at the commit adds the transaction's first row.
+                batches.add(INSERT, tag, 1);
+            }
+        }));
+        assertThat(count(tag)).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyedStatementsOwnerGetsTheKeysBeforeTheCommitAndTheCountAfter() {
+        String tag = "keyed-" + System.nanoTime();
+        List<List<Long>> handed = new ArrayList<>();
+        List<Long> committed = new ArrayList<>();
+        TransactionBatches.Keyed keyed = new TransactionBatches.Keyed(INSERT, keys -> {
+            // Handed over inside the transaction, every row written.
+            assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isTrue();
+            assertThat(count(tag)).isEqualTo(keys.size() + handed.stream().mapToInt(List::size).sum());
+            handed.add(keys);
+        }, committed::add);
+        inTransaction(() -> {
+            for (int i = 0; i < TransactionBatches.BATCH + 3; i++) {
+                batches.add(keyed, tag, i);
+            }
+            assertThat(handed).isEmpty();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCompletion() {
+                    batches.add(keyed, tag, 9999);
+                }
+            });
+        });
+        List<Long> ids = jdbc.queryForList("select id from batch_probe where tag = ? order by id", Long.class, tag);
+        assertThat(handed).hasSize(2);
+        assertThat(handed.get(0)).containsExactlyElementsOf(ids.subList(0, TransactionBatches.BATCH + 3));
+        assertThat(handed.get(1)).containsExactly(ids.get(ids.size() - 1));
+        assertThat(committed).containsExactly((long) TransactionBatches.BATCH + 4);
+
+        String rolledBack = "keyed-rollback-" + System.nanoTime();
+        TransactionBatches.Keyed failing = new TransactionBatches.Keyed(INSERT, keys -> {
+            throw new IllegalStateException("refused");
+        }, committed::add);
+        assertThatThrownBy(() -> inTransaction(() -> batches.add(failing, rolledBack, 1))).hasMessage("refused");
+        assertThat(count(rolledBack)).isZero();
+        assertThat(committed).hasSize(1);
+    }
+
+    @Test
+    void anInnerTransactionOfItsOwnKeepsItsOwnRows() {
+        String outer = "outer-" + System.nanoTime();
+        String inner = "inner-" + System.nanoTime();
+        TransactionTemplate requiresNew = new TransactionTemplate(transactions);
+        requiresNew.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        assertThatThrownBy(() -> inTransaction(() -> {
+            batches.add(INSERT, outer, 1);
+            requiresNew.executeWithoutResult(status -> batches.add(INSERT, inner, 2));
+            assertThat(count(inner)).isEqualTo(1);
+            assertThat(batches.waiting(INSERT, batches.add(INSERT, outer, 3))).isTrue();
+            throw new IllegalStateException("outer rolled back");
+        })).hasMessage("outer rolled back");
+        assertThat(count(inner)).isEqualTo(1);
+        assertThat(count(outer)).isZero();
     }
 
     private void inTransaction(Runnable work) {
