@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.rectify.audit.AuditVerifier;
 import org.rectify.audit.ChainFinding;
+import org.rectify.audit.ExportCheck;
 import org.rectify.task.EvidenceFilesCheck;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * writing anything. The database defaults to {@code RECTIFY_DB_URL} (and its user and password), else the
  * embedded H2 file; the heads file and the evidence directory are optional. Exit code 0: clean; 1: something
  * is wrong (the first bad record is printed first); 2: it could not be checked (no chain there, bad arguments).
+ * With {@code --export=ZIP} it checks an inspector's export instead, offline ({@link ExportCheck}).
  */
 public final class VerifyAuditCommand {
 
@@ -36,10 +38,13 @@ public final class VerifyAuditCommand {
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 out.println("verify-audit: unknown argument " + arg + " (use --db-url=, --db-user=, --db-password=,"
-                        + " --heads=, --evidence=)");
+                        + " --heads=, --evidence=, or --export=ZIP [--heads=])");
                 return 2;
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        if (options.containsKey("export")) {
+            return export(Path.of(options.get("export")), options.get("heads"), out);
         }
         String url = options.getOrDefault("db-url", env("RECTIFY_DB_URL", "jdbc:h2:file:./data/rectify"));
         DriverManagerDataSource db = new DriverManagerDataSource(url, options.getOrDefault("db-user",
@@ -69,10 +74,7 @@ public final class VerifyAuditCommand {
                 out.println("clean");
                 return 0;
             }
-            for (ChainFinding f : report.findings()) {
-                out.printf("%s%s%s: %s%n", f.kind(), f.seq() == null ? "" : " at seal " + f.seq(),
-                        f.recordId() == null ? "" : " (record " + f.recordId() + ")", f.detail());
-            }
+            print(report.findings(), out);
             return 1;
         } catch (IOException e) {
             out.println("verify-audit: " + e.getMessage());
@@ -80,6 +82,33 @@ public final class VerifyAuditCommand {
         } catch (DataAccessException e) {
             out.println("verify-audit: could not read " + url + ": " + firstLine(e));
             return 2;
+        }
+    }
+
+    /** An inspector's export checked offline, against the published heads if given. */
+    private static int export(Path zip, String headsFile, PrintStream out) {
+        try {
+            List<AuditVerifier.PublishedHead> heads = headsFile == null ? List.of()
+                    : AuditVerifier.PublishedHead.parse(Files.readAllLines(Path.of(headsFile), StandardCharsets.UTF_8));
+            ExportCheck.Result result = ExportCheck.check(zip, heads);
+            out.printf("audit export %s: %d records, %d seals of proof to the head %s, %d evidence files, %d published"
+                    + " heads%n", zip, result.records(), result.seals(), result.head(), result.evidenceFiles(), heads.size());
+            if (result.clean()) {
+                out.println("clean");
+                return 0;
+            }
+            print(result.findings(), out);
+            return 1;
+        } catch (IOException e) {
+            out.println("verify-audit: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static void print(List<ChainFinding> findings, PrintStream out) {
+        for (ChainFinding f : findings) {
+            out.printf("%s%s%s: %s%n", f.kind(), f.seq() == null ? "" : " at seal " + f.seq(),
+                    f.recordId() == null ? "" : " (record " + f.recordId() + ")", f.detail());
         }
     }
 

@@ -8,6 +8,12 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The exact bytes the audit chain hashes, so that another program can recompute them (the README shows it in a
@@ -31,6 +37,7 @@ public final class AuditForm {
 
     /** The previous hash of the first seal. */
     public static final String GENESIS = "0".repeat(64);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
 
     /** The columns of a stored record the form is made of, as {@link #read} reads them. */
@@ -78,6 +85,25 @@ public final class AuditForm {
         out.append(",\"reason\":");
         string(out, r.reason());
         return out.append('}').toString();
+    }
+
+    /**
+     * The evidence item and the SHA-256 of its file that a record sealed, when it is the record of an evidence
+     * file added ({@code EVIDENCE_ADDED}, whose after-state names {@code evidenceId} and {@code sha256}).
+     */
+    static Optional<Map.Entry<Long, String>> evidenceSealed(String action, String after) {
+        if (!"EVIDENCE_ADDED".equals(action) || after == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode state = JSON.readTree(after);
+            if (state.path("evidenceId").canConvertToLong() && state.path("sha256").isTextual()) {
+                return Optional.of(Map.entry(state.get("evidenceId").asLong(), state.get("sha256").asText()));
+            }
+        } catch (JsonProcessingException e) {
+            // Its digest holds, so this is how it was written: not the record of a file.
+        }
+        return Optional.empty();
     }
 
     public static String digest(Stored r) {

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -22,11 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class AuditVerifier {
 
     private static final int PAGE = 5000;
-    private static final String EVIDENCE_ADDED = "EVIDENCE_ADDED";
 
     private final JdbcTemplate jdbc;
     private final Optional<EvidenceCheck> evidence;
-    private final ObjectMapper json = new ObjectMapper();
 
     public AuditVerifier(JdbcTemplate jdbc, Optional<EvidenceCheck> evidence) {
         this.jdbc = jdbc;
@@ -98,9 +94,8 @@ public class AuditVerifier {
                 if (wanted.containsKey(s.seq())) {
                     wanted.put(s.seq(), s.hash());
                 }
-                if (EVIDENCE_ADDED.equals(s.record().action())) {
-                    evidenceOf(s.record()).ifPresent(e -> evidenceSealed.put(e.getKey(), e.getValue()));
-                }
+                AuditForm.evidenceSealed(s.record().action(), s.record().after())
+                        .ifPresent(e -> evidenceSealed.put(e.getKey(), e.getValue()));
                 prev = s.hash();
                 expected = s.seq() + 1;
             }
@@ -232,16 +227,4 @@ public class AuditVerifier {
                 + " where h.id = 1 and r.id between h.backfill_from and h.backfill_to) order by r.id limit 1000", Long.class);
     }
 
-    /** The evidence item and SHA-256 an EVIDENCE_ADDED record sealed. */
-    private Optional<Map.Entry<Long, String>> evidenceOf(AuditForm.Stored r) {
-        try {
-            JsonNode after = json.readTree(r.after() == null ? "{}" : r.after());
-            if (after.hasNonNull("evidenceId") && after.hasNonNull("sha256")) {
-                return Optional.of(Map.entry(after.get("evidenceId").asLong(), after.get("sha256").asText()));
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // Its digest matched, so this is how it was written; nothing to check.
-        }
-        return Optional.empty();
-    }
 }

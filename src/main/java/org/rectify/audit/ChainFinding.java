@@ -24,6 +24,8 @@ public record ChainFinding(Kind kind, Long seq, Long recordId, String detail) {
         /** An evidence file differs from the SHA-256 sealed when it was added. */
         EVIDENCE_REPLACED,
         /** An evidence file (or its item) sealed as added is gone. */
-        EVIDENCE_MISSING
+        EVIDENCE_MISSING,
+        /** A file of an export is not the one its manifest names, or not there. */
+        FILE_ALTERED
     }
 }

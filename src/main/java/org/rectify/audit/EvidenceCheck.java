@@ -10,4 +10,10 @@ public interface EvidenceCheck {
 
     /** Empty when the evidence item or its file is gone. */
     Optional<String> currentHash(long evidenceId);
+
+    /** The file an evidence item is served from now, and the name it was uploaded under; empty when gone. */
+    Optional<EvidenceFile> currentFile(long evidenceId);
+
+    record EvidenceFile(String name, java.nio.file.Path path) {
+    }
 }

@@ -43,19 +43,22 @@ public class EvidenceFilesCheck implements EvidenceCheck {
     }
 
     @Override
+    public Optional<EvidenceFile> currentFile(long evidenceId) {
+        return jdbc.query("select file_name, sha256 from evidence where id = ?",
+                        (rs, n) -> new EvidenceFile(rs.getString("file_name"), EvidenceStore.pathIn(dir, rs.getString("sha256"))),
+                        evidenceId)
+                .stream().filter(f -> Files.isRegularFile(f.path())).findFirst();
+    }
+
+    @Override
     public Optional<String> currentHash(long evidenceId) {
-        Optional<String> named = jdbc.queryForList("select sha256 from evidence where id = ?", String.class, evidenceId)
-                .stream().findFirst();
-        if (named.isEmpty()) {
-            return Optional.empty();
-        }
-        Path file = EvidenceStore.pathIn(dir, named.get());
-        if (!Files.isRegularFile(file)) {
+        Optional<EvidenceFile> file = currentFile(evidenceId);
+        if (file.isEmpty()) {
             return Optional.empty();
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file.get().path()), sha)) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
             }
             return Optional.of(HexFormat.of().formatHex(sha.digest()));

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.rectify.support.IntegrationTest;
+import org.rectify.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -68,8 +69,13 @@ class AuditChainIT extends IntegrationTest {
         String reason = (String) jdbc.queryForObject("select reason from audit_record where id = ?", String.class, id);
         attack(() -> jdbc.update("update audit_record set reason = ? where id = ?", "nothing happened", id));
         assertFirst("EDITED", victim.get("seq"), id);
+        // The inspectors' page says the same, in their language.
+        String page = WebSession.signIn(port, "inspector").get("/inspect/chain?verify=true").expect(200).text();
+        assertThat(page).contains("审计链已被破坏", "被修改", "record " + id + " (seal " + victim.get("seq") + ")");
         attack(() -> jdbc.update("update audit_record set reason = ? where id = ?", reason, id));
         assertClean();
+        assertThat(WebSession.signIn(port, "inspector").get("/inspect/chain?verify=true").expect(200).text())
+                .contains("完好：已核验");
     }
 
     @Test

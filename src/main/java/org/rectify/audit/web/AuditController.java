@@ -1,6 +1,11 @@
 package org.rectify.audit.web;
 
+import java.io.IOException;
 import java.time.LocalDate;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.rectify.audit.AuditExports;
+import org.springframework.web.bind.annotation.PathVariable;
 
 import org.rectify.audit.AuditQuery;
 import org.rectify.audit.AuditRecordView;
@@ -22,8 +27,10 @@ class AuditController {
 
     private final AuditTrail trail;
     private final AuditVerification verification;
+    private final AuditExports exports;
 
-    AuditController(AuditTrail trail, AuditVerification verification) {
+    AuditController(AuditTrail trail, AuditVerification verification, AuditExports exports) {
+        this.exports = exports;
         this.trail = trail;
         this.verification = verification;
     }
@@ -35,6 +42,16 @@ class AuditController {
     @GetMapping("/audit/verification")
     AuditVerifier.Report verify() {
         return verification.verify();
+    }
+
+    /**
+     * The audit trail of one problem, unit or round ({@code scope} problem, unit or round) as a zip an inspector
+     * can check offline: the records (JSON lines and CSV), the evidence files they added, a manifest of hashes,
+     * the chain head and the proof linking the records to it. 404 outside the caller's region.
+     */
+    @GetMapping("/audit/exports/{scope}/{id}")
+    void export(@PathVariable String scope, @PathVariable long id, HttpServletResponse response) throws IOException {
+        exports.prepare(AuditExports.Scope.named(scope), id).send(response);
     }
 
     /** The region's audit trail, newest first: who did what, when, before and after, and why. */
