@@ -1,0 +1,187 @@
+package org.rectify.audit;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.h2.tools.Server;
+import org.junit.jupiter.api.Test;
+import org.rectify.RectifyApplication;
+import org.rectify.org.NewUnit;
+import org.rectify.org.OrgSetup;
+import org.rectify.org.UnitKind;
+import org.rectify.support.ApiClient;
+import org.rectify.support.Demo;
+import org.rectify.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two nodes, two JVMs on one database, each performing 1,000 audited actions at the same time (a unit renamed
+ * by the administrator and a problem registered by the office, in turns, two clients a node): the chain
+ * verifies as one, every record sealed once, numbered without a gap, the two nodes' seals interleaved. On
+ * MariaDB the second node uses the same database; on H2 it reaches this JVM's in-memory database through H2's
+ * TCP server, the one way two H2 nodes share a database.
+ */
+class TwoNodesAuditChainIT extends IntegrationTest {
+
+    private static final int ACTIONS = 1_000;
+    private static final int CLIENTS = 2;
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired OrgSetup setup;
+    @Autowired AuditVerification verification;
+    @Value("${spring.datasource.url}") String databaseUrl;
+
+    @Test
+    void twoNodesActingAtOnceKeepOneChain() throws Exception {
+        long sealsBefore = jdbc.queryForObject("select seq from audit_chain_head where id = 1", Long.class);
+        long recordsBefore = jdbc.queryForObject("select count(*) from audit_record", Long.class);
+        long round = new Demo(api).newRound("two-nodes");
+        long unitA = unit("A");
+        long unitB = unit("B");
+
+        Server h2 = onMariaDb() ? null : Server.createTcpServer("-tcpPort", String.valueOf(freePort())).start();
+        int otherPort = freePort();
+        Process other = startNode(otherPort, h2);
+        try {
+            awaitStarted(other, otherPort);
+            ExecutorService clients = Executors.newFixedThreadPool(2 * CLIENTS);
+            List<Future<?>> work = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                work.add(clients.submit(actions(new ApiClient(port), "A", c, unitA, round)));
+                work.add(clients.submit(actions(new ApiClient(otherPort), "B", c, unitB, round)));
+            }
+            for (Future<?> f : work) {
+                f.get(10, TimeUnit.MINUTES);
+            }
+            clients.shutdown();
+        } finally {
+            other.destroy();
+            if (!other.waitFor(60, TimeUnit.SECONDS)) {
+                other.destroyForcibly();
+            }
+            if (h2 != null) {
+                h2.stop();
+            }
+        }
+
+        AuditVerifier.Report report = verification.verify();
+        assertThat(report.findings()).isEmpty();
+        long records = jdbc.queryForObject("select count(*) from audit_record", Long.class);
+        long seq = jdbc.queryForObject("select seq from audit_chain_head where id = 1", Long.class);
+        // Every record written by the two nodes sealed once, the numbers without a gap.
+        assertThat(records - recordsBefore).isGreaterThanOrEqualTo(2L * ACTIONS);
+        assertThat(seq - sealsBefore).isEqualTo(records - recordsBefore);
+        assertThat(jdbc.queryForObject("select count(*) from audit_seal", Long.class)).isEqualTo(seq);
+        assertThat(jdbc.queryForObject("select count(distinct record_id) from audit_seal", Long.class)).isEqualTo(seq);
+        assertThat(jdbc.queryForObject("select count(*) from audit_record r where not exists"
+                + " (select 1 from audit_seal s where s.record_id = r.id)", Long.class)).isZero();
+        // Each node's actions all there, and the nodes' seals interleaved: they did share the head.
+        List<Long> renamesA = renameSeals(unitA);
+        List<Long> renamesB = renameSeals(unitB);
+        assertThat(renamesA).hasSize(ACTIONS / 2);
+        assertThat(renamesB).hasSize(ACTIONS / 2);
+        assertThat(jdbc.queryForObject("select count(*) from problem where round_id = ?", Long.class, round))
+                .isEqualTo(ACTIONS);
+        assertThat(renamesB.stream().filter(s -> s > renamesA.get(0) && s < renamesA.get(renamesA.size() - 1)).count())
+                .as("seals of node B between node A's first and last").isPositive();
+    }
+
+    private long unit(String node) {
+        String code = "two-nodes-" + node + "-" + ProcessHandle.current().pid();
+        long county = jdbc.queryForObject("select unit_id from app_user where username = 'admin'", Long.class);
+        return setup.createUnit(new NewUnit(county, code, "节点" + node, "Node " + node, UnitKind.DEPARTMENT)).id();
+    }
+
+    /** One client's share of a node's actions: a rename and a registration in turns. */
+    private static Runnable actions(ApiClient node, String name, int client, long unit, long round) {
+        return () -> {
+            for (int i = client; i < ACTIONS; i += CLIENTS) {
+                if (i % 2 == 0) {
+                    node.as("admin").put("/api/org/units/{id}", Map.of("nameZh", "节点" + name + i,
+                            "nameEn", "Node " + name + " " + i), unit).ok();
+                } else {
+                    node.as("office").post("/api/problems", Map.of("roundId", round, "number", name + "-" + i,
+                            "title", "两个节点 " + name + i, "description", "x")).expect(201);
+                }
+            }
+        };
+    }
+
+    private List<Long> renameSeals(long unit) {
+        return jdbc.queryForList("select s.seq from audit_seal s join audit_record r on r.id = s.record_id"
+                + " where r.action = 'UNIT_RENAMED' and r.target_id = ? order by s.seq", Long.class, unit);
+    }
+
+    /** The second node: the same application from this test's class path, on the same database. */
+    private Process startNode(int otherPort, Server h2) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+                "-XX:TieredStopAtLevel=1", "-cp", classPath(),
+                RectifyApplication.class.getName(), "--server.port=" + otherPort,
+                "--rectify.audit.head-file=" + HEAD_FILE + ".other",
+                "--rectify.evidence.dir=target/it-evidence/" + DB,
+                "--spring.main.banner-mode=off"));
+        if (h2 == null) {
+            command.add("--spring.profiles.active=mysql,demo,test");
+            command.add("--RECTIFY_DB_URL=" + databaseUrl);
+            command.add("--RECTIFY_DB_USER=root");
+            command.add("--RECTIFY_DB_PASSWORD=");
+        } else {
+            command.add("--spring.profiles.active=demo,test");
+            command.add("--spring.datasource.url=" + databaseUrl.replace("jdbc:h2:mem:",
+                    "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/mem:"));
+        }
+        Path log = Files.createDirectories(Path.of("target", "two-nodes")).resolve("node-b-" + DB + ".log");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** This JVM's class path without its empty entries (which would put the working directory, and its bpmn/, on it). */
+    private static String classPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> !e.isBlank()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    private static void awaitStarted(Process other, int otherPort) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (System.nanoTime() < until) {
+            assertThat(other.isAlive()).as("the second node is running (target/two-nodes/node-b-%s.log)", DB).isTrue();
+            try {
+                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + otherPort + "/login")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the second node did not start in 4 minutes (target/two-nodes/node-b-" + DB + ".log)");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
