@@ -2,13 +2,6 @@ package org.rectify.audit;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +12,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
-import org.rectify.RectifyApplication;
 import org.rectify.org.NewUnit;
 import org.rectify.org.OrgSetup;
 import org.rectify.org.UnitKind;
 import org.rectify.support.ApiClient;
 import org.rectify.support.Demo;
 import org.rectify.support.IntegrationTest;
+import org.rectify.support.SecondNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,25 +51,18 @@ class TwoNodesAuditChainIT extends IntegrationTest {
         long unitB = unit("B");
 
         Server h2 = onMariaDb() ? null : Server.createTcpServer("-tcpPort", String.valueOf(freePort())).start();
-        int otherPort = freePort();
-        Process other = startNode(otherPort, h2);
-        try {
-            awaitStarted(other, otherPort);
+        try (SecondNode other = startNode(h2)) {
             ExecutorService clients = Executors.newFixedThreadPool(2 * CLIENTS);
             List<Future<?>> work = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 work.add(clients.submit(actions(new ApiClient(port), "A", c, unitA, round)));
-                work.add(clients.submit(actions(new ApiClient(otherPort), "B", c, unitB, round)));
+                work.add(clients.submit(actions(new ApiClient(other.port()), "B", c, unitB, round)));
             }
             for (Future<?> f : work) {
                 f.get(10, TimeUnit.MINUTES);
             }
             clients.shutdown();
         } finally {
-            other.destroy();
-            if (!other.waitFor(60, TimeUnit.SECONDS)) {
-                other.destroyForcibly();
-            }
             if (h2 != null) {
                 h2.stop();
             }
@@ -131,52 +117,18 @@ class TwoNodesAuditChainIT extends IntegrationTest {
     }
 
     /** The second node: the same application from this test's class path, on the same database. */
-    private Process startNode(int otherPort, Server h2) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                "-XX:TieredStopAtLevel=1", "-cp", classPath(),
-                RectifyApplication.class.getName(), "--server.port=" + otherPort,
-                "--rectify.audit.head-file=" + HEAD_FILE + ".other",
-                "--rectify.evidence.dir=target/it-evidence/" + DB,
-                "--spring.main.banner-mode=off"));
+    private SecondNode startNode(Server h2) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--rectify.audit.head-file=" + HEAD_FILE + ".other",
+                "--rectify.evidence.dir=target/it-evidence/" + DB, "--spring.main.banner-mode=off"));
         if (h2 == null) {
-            command.add("--spring.profiles.active=mysql,demo,test");
-            command.add("--RECTIFY_DB_URL=" + databaseUrl);
-            command.add("--RECTIFY_DB_USER=root");
-            command.add("--RECTIFY_DB_PASSWORD=");
+            args.addAll(List.of("--spring.profiles.active=mysql,demo,test", "--RECTIFY_DB_URL=" + databaseUrl,
+                    "--RECTIFY_DB_USER=root", "--RECTIFY_DB_PASSWORD="));
         } else {
-            command.add("--spring.profiles.active=demo,test");
-            command.add("--spring.datasource.url=" + databaseUrl.replace("jdbc:h2:mem:",
-                    "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/mem:"));
+            args.addAll(List.of("--spring.profiles.active=demo,test", "--spring.datasource.url=" + databaseUrl
+                    .replace("jdbc:h2:mem:", "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/mem:")));
         }
-        Path log = Files.createDirectories(Path.of("target", "two-nodes")).resolve("node-b-" + DB + ".log");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    /** This JVM's class path without its empty entries (which would put the working directory, and its bpmn/, on it). */
-    private static String classPath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(e -> !e.isBlank()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-    }
-
-    private static void awaitStarted(Process other, int otherPort) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-        while (System.nanoTime() < until) {
-            assertThat(other.isAlive()).as("the second node is running (target/two-nodes/node-b-%s.log)", DB).isTrue();
-            try {
-                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + otherPort + "/login")).GET().build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (answer.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the second node did not start in 4 minutes (target/two-nodes/node-b-" + DB + ".log)");
+        return SecondNode.fromClassPath(List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"),
+                "target/two-nodes/node-b-" + DB + ".log", args.toArray(String[]::new));
     }
 
     private static int freePort() throws IOException {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.rectify.support.SecondNode;
 import org.rectify.bench.TimedRequests.Case;
 import org.rectify.bench.TimedRequests.Result;
 import org.rectify.common.Zones;

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHand
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.junit.jupiter.api.Test;
+import org.rectify.support.SecondNode;
 import org.rectify.common.Zones;
 import org.rectify.deadline.DeadlineType;
 import org.rectify.deadline.WorkingDayCalendar;
