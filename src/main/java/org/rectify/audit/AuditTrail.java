@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,8 @@ public class AuditTrail {
         this.batches = batches;
         Counter written = Counter.builder("rectify.audit.records.written")
                 .description("Audit records written (counted when their transaction commits)").register(registry);
-        this.insert = new TransactionBatches.Keyed(INSERT, chain::append, written::increment);
+        this.insert = new TransactionBatches.Keyed(INSERT, (ids, rows) -> chain.seal(stored(ids, rows)),
+                written::increment);
         this.records = records;
         this.actors = actors;
         this.json = json;
@@ -68,9 +71,24 @@ public class AuditTrail {
     public void on(AuditableEvent event) {
         AuditEntry entry = event.auditEntry();
         AuditActor actor = actors.currentAuditActor().orElse(AuditActor.SYSTEM);
-        batches.add(insert, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), actor.username(),
+        // In whole seconds, as every database stores it (MySQL's driver is told sendFractionalSeconds=false, as
+        // Camunda asks): the seal's digest is computed from these very values, not read back.
+        batches.add(insert, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS),
+                actor.username(),
                 actor.roles(), actor.unitId(), entry.action(), entry.targetType(), entry.targetId(), entry.problemId(),
                 summary(entry.before()), summary(entry.after()), clip(entry.reason(), 2000));
+    }
+
+    /** The records as written: their ids, and the values of {@link #INSERT}. */
+    private static List<AuditForm.Stored> stored(List<Long> ids, List<Object[]> rows) {
+        List<AuditForm.Stored> records = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            Object[] r = rows.get(i);
+            records.add(new AuditForm.Stored(ids.get(i), (LocalDateTime) r[0], (String) r[1], (String) r[2],
+                    (Long) r[3], (String) r[4], (String) r[5], (Long) r[6], (Long) r[7], (String) r[8],
+                    (String) r[9], (String) r[10]));
+        }
+        return records;
     }
 
     /** Writes this transaction's records kept so far: the caller is about to read the trail. */

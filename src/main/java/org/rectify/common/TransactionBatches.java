@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 
 import org.springframework.core.Ordered;
@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
@@ -47,11 +48,11 @@ public class TransactionBatches implements TransactionExecutionListener {
     static final int BATCH = 500;
 
     /**
-     * A statement whose rows' generated keys are handed, all of a transaction's at once and in the order the
-     * rows were added, to {@code beforeCommit} when every batch has been written (the keys of a row added
+     * A statement whose rows' generated keys are handed, with the rows, all of a transaction's at once and in
+     * the order the rows were added, to {@code beforeCommit} when every batch has been written (a row added
      * after that at once, alone); {@code committed} is told how many of its rows the transaction committed.
      */
-    public record Keyed(String sql, Consumer<List<Long>> beforeCommit, LongConsumer committed) {
+    public record Keyed(String sql, BiConsumer<List<Long>, List<Object[]>> beforeCommit, LongConsumer committed) {
     }
 
     private final JdbcTemplate jdbc;
@@ -84,7 +85,7 @@ public class TransactionBatches implements TransactionExecutionListener {
     public void add(Keyed statement, Object... row) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             List<Long> keys = insert(statement.sql(), List.<Object[]>of(row));
-            statement.beforeCommit().accept(keys);
+            statement.beforeCommit().accept(keys, List.<Object[]>of(row));
             statement.committed().accept(keys.size());
         } else {
             pending().add(statement.sql(), statement, row);
@@ -148,9 +149,10 @@ public class TransactionBatches implements TransactionExecutionListener {
         return ids;
     }
 
-    /** A keyed statement's rows written in this transaction: their keys not yet handed over, and the count. */
+    /** A keyed statement's rows written in this transaction: those not yet handed over, and the count. */
     private static final class Written {
         final List<Long> keys = new ArrayList<>();
+        final List<Object[]> rows = new ArrayList<>();
         long count;
     }
 
@@ -200,6 +202,7 @@ public class TransactionBatches implements TransactionExecutionListener {
                 Written w = written.computeIfAbsent(keyed, k -> new Written());
                 List<Long> keys = insert(sql, kept);
                 w.keys.addAll(keys);
+                w.rows.addAll(kept);
                 w.count += keys.size();
             }
             kept.clear();
@@ -210,8 +213,10 @@ public class TransactionBatches implements TransactionExecutionListener {
             written.forEach((keyed, w) -> {
                 if (!w.keys.isEmpty()) {
                     List<Long> keys = List.copyOf(w.keys);
+                    List<Object[]> rows = List.copyOf(w.rows);
                     w.keys.clear();
-                    keyed.beforeCommit().accept(keys);
+                    w.rows.clear();
+                    keyed.beforeCommit().accept(keys, rows);
                 }
             });
         }
@@ -222,8 +227,18 @@ public class TransactionBatches implements TransactionExecutionListener {
             return Ordered.LOWEST_PRECEDENCE;
         }
 
+        /**
+         * Writes the entities' changes first (the commit would flush them after this, with the audit chain's head
+         * held: every sealing transaction would then wait for another's SQL), then the batches.
+         */
         @Override
         public void beforeCommit(boolean readOnly) {
+            if (!readOnly && !keyedBySql.isEmpty()) {
+                // The transaction's entity manager, bound by the JPA transaction manager (none in a plain JDBC one).
+                TransactionSynchronizationManager.getResourceMap().values().stream()
+                        .filter(EntityManagerHolder.class::isInstance).map(EntityManagerHolder.class::cast)
+                        .toList().forEach(holder -> holder.getEntityManager().flush());
+            }
             rows.keySet().forEach(this::write);
             handOver();
             closed = true;

@@ -103,11 +103,13 @@ class TransactionBatchesIT extends IntegrationTest {
         String tag = "keyed-" + System.nanoTime();
         List<List<Long>> handed = new ArrayList<>();
         List<Long> committed = new ArrayList<>();
-        TransactionBatches.Keyed keyed = new TransactionBatches.Keyed(INSERT, keys -> {
+        List<Object[]> rowsHanded = new ArrayList<>();
+        TransactionBatches.Keyed keyed = new TransactionBatches.Keyed(INSERT, (keys, rows) -> {
             // Handed over inside the transaction, every row written.
             assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isTrue();
             assertThat(count(tag)).isEqualTo(keys.size() + handed.stream().mapToInt(List::size).sum());
             handed.add(keys);
+            rowsHanded.addAll(rows);
         }, committed::add);
         inTransaction(() -> {
             for (int i = 0; i < TransactionBatches.BATCH + 3; i++) {
@@ -126,9 +128,12 @@ class TransactionBatchesIT extends IntegrationTest {
         assertThat(handed.get(0)).containsExactlyElementsOf(ids.subList(0, TransactionBatches.BATCH + 3));
         assertThat(handed.get(1)).containsExactly(ids.get(ids.size() - 1));
         assertThat(committed).containsExactly((long) TransactionBatches.BATCH + 4);
+        assertThat(rowsHanded).hasSize(TransactionBatches.BATCH + 4);
+        assertThat(rowsHanded.get(7)).containsExactly(tag, 7);
+        assertThat(rowsHanded.get(TransactionBatches.BATCH + 3)).containsExactly(tag, 9999);
 
         String rolledBack = "keyed-rollback-" + System.nanoTime();
-        TransactionBatches.Keyed failing = new TransactionBatches.Keyed(INSERT, keys -> {
+        TransactionBatches.Keyed failing = new TransactionBatches.Keyed(INSERT, (keys, rows) -> {
             throw new IllegalStateException("refused");
         }, committed::add);
         assertThatThrownBy(() -> inTransaction(() -> batches.add(failing, rolledBack, 1))).hasMessage("refused");
