@@ -9,6 +9,7 @@ import jakarta.persistence.*;
  * or deletes it.
  */
 @Entity
+@Unaudited("the trail itself")
 @Table(name = "audit_record")
 class AuditRecord {
 

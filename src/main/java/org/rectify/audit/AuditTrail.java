@@ -71,6 +71,7 @@ public class AuditTrail {
     public void on(AuditableEvent event) {
         AuditEntry entry = event.auditEntry();
         AuditActor actor = actors.currentAuditActor().orElse(AuditActor.SYSTEM);
+        AuditGuard.audited();
         // In whole seconds, as every database stores it (MySQL's driver is told sendFractionalSeconds=false, as
         // Camunda asks): the seal's digest is computed from these very values, not read back.
         batches.add(insert, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS),

@@ -1,5 +1,6 @@
 package org.rectify.issue;
 
+import org.rectify.audit.Unaudited;
 import java.io.Serializable;
 
 import jakarta.persistence.Column;
@@ -10,6 +11,7 @@ import jakarta.persistence.Table;
 
 /** A row of the bigram index (see {@link ProblemGrams}), mapped only so that the list's criteria can read it. */
 @Entity
+@Unaudited("the text index, derived from the problem")
 @Table(name = "problem_gram")
 @IdClass(ProblemGram.Key.class)
 class ProblemGram {

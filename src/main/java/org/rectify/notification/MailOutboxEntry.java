@@ -1,11 +1,13 @@
 package org.rectify.notification;
 
+import org.rectify.audit.Unaudited;
 import java.time.Instant;
 
 import jakarta.persistence.*;
 
 /** An email waiting to be sent, written in the transaction of the notification it belongs to. */
 @Entity
+@Unaudited("delivery state of a notice already audited with its action")
 @Table(name = "mail_outbox")
 class MailOutboxEntry {
 

@@ -1,5 +1,6 @@
 package org.rectify.notification;
 
+import org.rectify.audit.Unaudited;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -7,6 +8,7 @@ import jakarta.persistence.*;
 
 /** One notification to one user, kept as worded when it was sent. */
 @Entity
+@Unaudited("a notice derived from an audited action; reading it is not a change of the case")
 @Table(name = "notification")
 class Notification {
 
