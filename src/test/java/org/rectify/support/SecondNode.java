@@ -64,7 +64,7 @@ public final class SecondNode implements AutoCloseable {
         return launch(command, log);
     }
 
-    /** Starts the command on a free port and waits until the node answers its health check (three minutes). */
+    /** Starts the command on a free port and waits until the node serves its sign-in page (three minutes). */
     private static SecondNode launch(List<String> command, String log) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -79,7 +79,8 @@ public final class SecondNode implements AutoCloseable {
         Process process = new ProcessBuilder(withPort).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
         SecondNode node = new SecondNode(process, port);
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build();
+        // Serving its sign-in page: started (its health may be down for reasons of the test's own, a mail server stopped).
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build();
         try {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> process.isAlive() && http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);

@@ -29,7 +29,7 @@ class AuditTimelineIT extends IntegrationTest {
     void everyKindOfRecordNamesEveryChangedFieldInBothLanguages() {
         Demo demo = new Demo(api);
         long problem = new Scenario(api, demo, "wjw").closed("TL-" + ProcessHandle.current().pid(),
-                demo.workingDaysAhead(40), Demo.today().plusDays(20));
+                demo.workingDaysAhead(40), java.time.LocalDate.parse(demo.workingDaysAhead(20)));
         String tag = "tl" + ProcessHandle.current().pid();
         long county = jdbc.queryForObject("select unit_id from app_user where username = 'admin'", Long.class);
         long unit = api.as("admin").post("/api/org/units", Map.of("parentId", county, "code", tag, "nameZh", "时间线测试局",
