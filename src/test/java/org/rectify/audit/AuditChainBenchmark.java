@@ -33,12 +33,9 @@ import org.rectify.org.OrgAdministration;
 import org.rectify.org.OrgSetup;
 import org.rectify.org.UnitKind;
 import org.rectify.support.IntegrationTest;
+import org.rectify.support.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -230,16 +227,8 @@ class AuditChainBenchmark extends IntegrationTest {
         return calls * 1e9 / (System.nanoTime() - start);
     }
 
-    private <T> T as(String username, Callable<T> action) throws Exception {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return action.call();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+    private <T> T as(String username, Callable<T> action) {
+        return new SignedIn(users).as(username, action);
     }
 
     private static void line(String kind, double[][] rates) {
