@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 // Metrics are exported (the Prometheus scrape) as in production; Spring Boot's tests turn that off by default.
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles(resolver = IntegrationTest.Profiles.class)
-@Import({IntegrationTest.TestClock.class, StartupProbe.class})
+@Import({IntegrationTest.TestClock.class, StartupProbe.class, RouteCoverage.class})
 @ExtendWith(IntegrationTest.NeedsDatabase.class)
 public abstract class IntegrationTest {
 
