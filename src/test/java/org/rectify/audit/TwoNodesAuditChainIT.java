@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -13,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.rectify.org.NewUnit;
+import org.rectify.org.NewUser;
+import org.rectify.org.Role;
 import org.rectify.org.OrgSetup;
 import org.rectify.org.UnitKind;
 import org.rectify.support.ApiClient;
@@ -41,12 +44,23 @@ class TwoNodesAuditChainIT extends IntegrationTest {
     @Autowired OrgSetup setup;
     @Autowired AuditVerification verification;
     @Value("${spring.datasource.url}") String databaseUrl;
+    private long county;
+    private String office;
+    private String admin;
 
     @Test
     void twoNodesActingAtOnceKeepOneChain() throws Exception {
         long sealsBefore = jdbc.queryForObject("select seq from audit_chain_head where id = 1", Long.class);
         long recordsBefore = jdbc.queryForObject("select count(*) from audit_record", Long.class);
-        long round = new Demo(api).newRound("two-nodes");
+        // A county of their own, so that its thousand problems stay out of the demo county's worklists.
+        String tag = "twonodes" + ProcessHandle.current().pid();
+        county = setup.createUnit(new NewUnit(null, tag, "两节点县", "Two Nodes County", UnitKind.COUNTY)).id();
+        setup.createUser(new NewUser("office." + tag, "demo1234", "两节点整改办", county, null, Set.of(Role.OFFICE)));
+        setup.createUser(new NewUser("admin." + tag, "demo1234", "两节点管理员", county, null, Set.of(Role.ADMIN)));
+        office = "office." + tag;
+        admin = "admin." + tag;
+        long round = api.as(office).post("/api/rounds", Map.of("sourceType", "SUPERVISION", "code", tag,
+                "name", "两节点", "feedbackReceivedOn", Demo.today().toString())).expect(201).id();
         long unitA = unit("A");
         long unitB = unit("B");
 
@@ -92,19 +106,18 @@ class TwoNodesAuditChainIT extends IntegrationTest {
 
     private long unit(String node) {
         String code = "two-nodes-" + node + "-" + ProcessHandle.current().pid();
-        long county = jdbc.queryForObject("select unit_id from app_user where username = 'admin'", Long.class);
         return setup.createUnit(new NewUnit(county, code, "节点" + node, "Node " + node, UnitKind.DEPARTMENT)).id();
     }
 
     /** One client's share of a node's actions: a rename and a registration in turns. */
-    private static Runnable actions(ApiClient node, String name, int client, long unit, long round) {
+    private Runnable actions(ApiClient node, String name, int client, long unit, long round) {
         return () -> {
             for (int i = client; i < ACTIONS; i += CLIENTS) {
                 if (i % 2 == 0) {
-                    node.as("admin").put("/api/org/units/{id}", Map.of("nameZh", "节点" + name + i,
+                    node.as(admin).put("/api/org/units/{id}", Map.of("nameZh", "节点" + name + i,
                             "nameEn", "Node " + name + " " + i), unit).ok();
                 } else {
-                    node.as("office").post("/api/problems", Map.of("roundId", round, "number", name + "-" + i,
+                    node.as(office).post("/api/problems", Map.of("roundId", round, "number", name + "-" + i,
                             "title", "两个节点 " + name + i, "description", "x")).expect(201);
                 }
             }
