@@ -102,6 +102,10 @@ public final class ApiClient {
             return call(HttpMethod.PUT, path, body, MediaType.APPLICATION_JSON, vars);
         }
 
+        public Response delete(String path, Object... vars) {
+            return call(HttpMethod.DELETE, path, null, MediaType.APPLICATION_JSON, vars);
+        }
+
         public Response multipart(String path, Map<String, ?> fields, List<FileBody> files, Object... vars) {
             return multipart(path, "files", fields, files, vars);
         }

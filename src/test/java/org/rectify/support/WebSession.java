@@ -89,6 +89,18 @@ public final class WebSession {
         }
     }
 
+    /**
+     * Posts a form as a page would: with the CSRF token of this session (read from {@code page}) and these fields,
+     * URL-encoded.
+     */
+    public Answer postForm(String page, String action, Map<String, String> fields) {
+        Matcher token = CSRF.matcher(get(page).text());
+        assertThat(token.find()).as("CSRF token on " + page).isTrue();
+        StringBuilder form = new StringBuilder("_csrf=" + encode(token.group(1)));
+        fields.forEach((k, v) -> form.append('&').append(encode(k)).append('=').append(encode(v)));
+        return send("POST", action, "application/x-www-form-urlencoded", form.toString(), Map.of());
+    }
+
     /** The value of a cookie the app has set, if any. */
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
