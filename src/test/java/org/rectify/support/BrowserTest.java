@@ -18,7 +18,7 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     /** Browser tests skip (before their context) where Chromium or chromedriver is missing. */
-    static class NeedsBrowser implements ExecutionCondition {
+    public static class NeedsBrowser implements ExecutionCondition {
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

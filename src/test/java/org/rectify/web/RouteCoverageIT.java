@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rectify.support.BrowserTest;
 import org.rectify.support.IntegrationTest;
 import org.rectify.support.RouteCoverage;
 import org.rectify.support.RunsLast;
@@ -20,9 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * found in Spring's handler mappings, not listed by hand) was called with success by the integration tests of
  * this JVM, so the audit guard, which the tests run in its failing mode, has judged the transaction of each: a
  * route that changes entities and leaves no audit record fails the test that called it. Runs after every other
- * test class of the run ({@link RunsLast}); alone it fails, saying so.
+ * test class of the run ({@link RunsLast}); alone it fails, saying so. Where there is no browser, the browser
+ * tests (which call some routes no other test does) are skipped, and so is this check.
  */
 @RunsLast
+@ExtendWith(BrowserTest.NeedsBrowser.class)
 class RouteCoverageIT extends IntegrationTest {
 
     private static final Set<RequestMethod> CHANGING = Set.of(RequestMethod.POST, RequestMethod.PUT,
