@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.rectify.audit.AuditExports;
 import org.rectify.audit.AuditVerification;
 import org.rectify.audit.AuditVerifier;
-import org.rectify.common.NotPermittedException;
 import org.rectify.inspection.InspectionRounds;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
@@ -65,10 +64,6 @@ class AuditChainPages {
     }
 
     private Actor regionReader() {
-        Actor me = current.get();
-        if (!me.seesRegion()) {
-            throw new NotPermittedException("rule.inspect.regionWide", "the search reads the whole region");
-        }
-        return me;
+        return InspectorPages.regionReader(current);
     }
 }

@@ -94,6 +94,11 @@ class InspectorPages {
 
     /** The search reads the whole region: for the roles that see it, 403 for anyone else. */
     private Actor regionReader() {
+        return regionReader(current);
+    }
+
+    /** The current user, if one of the roles that read the whole region (also for the audit chain's page). */
+    static Actor regionReader(CurrentActor current) {
         Actor me = current.get();
         if (!me.seesRegion()) {
             throw new NotPermittedException("rule.inspect.regionWide", "the search reads the whole region");
