@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * An inspector's export of the audit trail of one problem, one unit or one round (see {@link AuditExport} for
  * what the zip holds). Preparing checks the scope (403 for the roles that do not read their whole region, 404
- * for what is not in the caller's region or does not exist), fixes the chain head the export is proved against
- * and leaves the audit record of the export; the zip is then streamed.
+ * for what is not in the caller's region or does not exist), links what is queued for the chain, fixes the
+ * chain head the export is proved against and leaves the audit record of the export; the zip is then streamed.
  * <p>
  * The trail keeps only ids, so the scope is found in SQL over the tables that know the region: {@code problem},
  * {@code inspection_round}, {@code org_unit} and {@code rectification_task}.
@@ -44,9 +44,11 @@ public class AuditExports {
     private final Optional<EvidenceCheck> evidence;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditChain chain;
 
     AuditExports(JdbcTemplate jdbc, AuditActorSource actors, Optional<EvidenceCheck> evidence,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, Clock clock, AuditChain chain) {
+        this.chain = chain;
         this.clock = clock;
         this.jdbc = jdbc;
         this.actors = actors;
@@ -71,6 +73,7 @@ public class AuditExports {
         if (name == null) {
             throw new NotFoundException(scope.name().toLowerCase(Locale.ROOT), id);
         }
+        chain.linkPending();
         Map<String, Object> head = jdbc.queryForMap("select seq, hash from audit_chain_head where id = 1");
         AuditExport export = new AuditExport(jdbc, evidence, scope, id, name, like,
                 ((Number) head.get("seq")).longValue(), (String) head.get("hash"),

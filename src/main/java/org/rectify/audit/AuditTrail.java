@@ -27,9 +27,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes an audit record for every {@link AuditableEvent}, in the transaction of the change (in a batch when
- * it is about to commit, or when a batch is full), and seals them into the hash chain ({@link AuditChain}) as
- * the last thing before the commit: the change, its records and their seals commit or roll back together.
+ * Writes an audit record for every {@link AuditableEvent}, with its digest, in the transaction of the change
+ * (in a batch when it is about to commit, or when a batch is full): the change and its records commit or roll
+ * back together, and the records committed are sealed into the hash chain ({@link AuditChain}) just after.
  * Reads them back for the timelines and for the search of the region's whole trail.
  */
 @Service
@@ -42,14 +42,15 @@ public class AuditTrail {
     private static final Instant LATEST = Instant.parse("9999-12-30T00:00:00Z");
 
     private static final String INSERT = "insert into audit_record (occurred_at, actor, actor_roles, actor_unit_id,"
-            + " action, target_type, target_id, problem_id, before_state, after_state, reason)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " action, target_type, target_id, problem_id, before_state, after_state, reason, digest)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final AuditRecordRepository records;
     private final TransactionBatches batches;
     /** The records' insert: their ids are sealed into the chain as the last thing before the commit. */
     private final TransactionBatches.Keyed insert;
     private final AuditActorSource actors;
+    private final AuditChain chain;
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -58,8 +59,9 @@ public class AuditTrail {
         this.batches = batches;
         Counter written = Counter.builder("rectify.audit.records.written")
                 .description("Audit records written (counted when their transaction commits)").register(registry);
-        this.insert = new TransactionBatches.Keyed(INSERT, (ids, rows) -> chain.seal(stored(ids, rows)),
-                written::increment);
+        this.insert = new TransactionBatches.Keyed(INSERT,
+                (ids, rows) -> chain.seal(ids, rows.stream().map(r -> (String) r[11]).toList()), written::increment);
+        this.chain = chain;
         this.records = records;
         this.actors = actors;
         this.json = json;
@@ -74,22 +76,15 @@ public class AuditTrail {
         AuditGuard.audited();
         // In whole seconds, as every database stores it (MySQL's driver is told sendFractionalSeconds=false, as
         // Camunda asks): the seal's digest is computed from these very values, not read back.
-        batches.add(insert, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS),
-                actor.username(),
-                actor.roles(), actor.unitId(), entry.action(), entry.targetType(), entry.targetId(), entry.problemId(),
-                summary(entry.before()), summary(entry.after()), clip(entry.reason(), 2000));
-    }
-
-    /** The records as written: their ids, and the values of {@link #INSERT}. */
-    private static List<AuditForm.Stored> stored(List<Long> ids, List<Object[]> rows) {
-        List<AuditForm.Stored> records = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            Object[] r = rows.get(i);
-            records.add(new AuditForm.Stored(ids.get(i), (LocalDateTime) r[0], (String) r[1], (String) r[2],
-                    (Long) r[3], (String) r[4], (String) r[5], (Long) r[6], (Long) r[7], (String) r[8],
-                    (String) r[9], (String) r[10]));
-        }
-        return records;
+        AuditForm.Stored record = new AuditForm.Stored(0, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.SECONDS), actor.username(), actor.roles(), actor.unitId(), entry.action(),
+                entry.targetType(), entry.targetId(), entry.problemId(), summary(entry.before()),
+                summary(entry.after()), clip(entry.reason(), 2000));
+        // The digest of these very values (the id is not part of it), written with them and sealed after the
+        // commit (AuditChain).
+        batches.add(insert, record.occurredAt(), record.actor(), record.roles(), record.unitId(), record.action(),
+                record.targetType(), record.targetId(), record.problemId(), record.before(), record.after(),
+                record.reason(), chain.digestToWrite(record));
     }
 
     /** Writes this transaction's records kept so far: the caller is about to read the trail. */

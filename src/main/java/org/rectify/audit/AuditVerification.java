@@ -36,29 +36,36 @@ public class AuditVerification {
     private final AuditActorSource actors;
     private final Path headFile;
     private final Clock clock;
+    private final AuditChain chain;
 
     AuditVerification(JdbcTemplate jdbc, Optional<EvidenceCheck> evidence, AuditActorSource actors, Clock clock,
-                      @Value("${rectify.audit.head-file:./data/audit-heads.txt}") Path headFile) {
+                      AuditChain chain, @Value("${rectify.audit.head-file:./data/audit-heads.txt}") Path headFile) {
         this.jdbc = jdbc;
+        this.chain = chain;
         this.verifier = new AuditVerifier(jdbc, evidence);
         this.actors = actors;
         this.clock = clock;
         this.headFile = headFile;
     }
 
-    /** Walks the whole chain and the evidence; for INSPECTOR and ADMIN (403 for others). */
+    /**
+     * Links what is queued for the chain (this node's, and what other nodes committed since its last sweep),
+     * then walks the whole chain and the evidence; for INSPECTOR and ADMIN (403 for others).
+     */
     public AuditVerifier.Report verify() {
         boolean allowed = actors.currentAuditActor().map(a -> a.roles().contains("INSPECTOR") || a.roles().contains("ADMIN"))
                 .orElse(true);
         if (!allowed) {
             throw new NotPermittedException("rule.audit.verifyInspectorsOnly", "the audit chain is verified by inspectors");
         }
+        chain.sweep(false, java.time.Duration.ZERO);
         return verifier.verify(published());
     }
 
     /** Appends the chain's head to the head file and the log, unless it has not moved since the last one. */
     @Scheduled(initialDelayString = "${rectify.audit.head-every:PT10M}", fixedDelayString = "${rectify.audit.head-every:PT10M}")
     public void publishHead() {
+        chain.linkPending();
         Map<String, Object> head = jdbc.queryForMap("select seq, hash from audit_chain_head where id = 1");
         long seq = ((Number) head.get("seq")).longValue();
         List<AuditVerifier.PublishedHead> earlier = published();

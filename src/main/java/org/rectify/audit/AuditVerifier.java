@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Walks the audit chain from its first seal to its head and reports the first thing wrong, as an inspector needs
  * it: which record or seal, and whether it was edited, deleted, inserted, reordered or cut off (see
- * {@link ChainFinding.Kind}); then the records without a seal, the published heads and the evidence files.
+ * {@link ChainFinding.Kind}); then the records queued for the chain (each against the digest it was written
+ * with), the records without a seal, the published heads and the evidence files.
  * Reads the database directly (plain JDBC), so that the same walk serves the API, the page and the jar's
  * command-line mode.
  */
@@ -51,8 +52,8 @@ public class AuditVerifier {
     }
 
     /** What a walk found: how much it read, the head it reached, and the findings, the first bad one first. */
-    public record Report(long seals, long unsealedRecords, long evidenceFiles, long lastSeq, String lastHash,
-                         List<ChainFinding> findings, Duration took) {
+    public record Report(long seals, long queuedRecords, long unsealedRecords, long evidenceFiles, long lastSeq,
+                         String lastHash, List<ChainFinding> findings, Duration took) {
 
         public boolean clean() {
             return findings.isEmpty();
@@ -117,6 +118,7 @@ public class AuditVerifier {
                 }
             }
         }
+        long queued = queued(findings);
         List<Long> unsealed = unsealed();
         if (!unsealed.isEmpty()) {
             findings.add(new ChainFinding(ChainFinding.Kind.INSERTED, null, unsealed.get(0), "record "
@@ -138,7 +140,7 @@ public class AuditVerifier {
                 }
             }
         }
-        return new Report(seals, unsealed.size(), files, lastSeq, prev, findings,
+        return new Report(seals, queued, unsealed.size(), files, lastSeq, prev, findings,
                 Duration.between(start, Instant.now()));
     }
 
@@ -220,10 +222,42 @@ public class AuditVerifier {
         return Optional.empty();
     }
 
-    /** Records without a seal, but those written before the chain and not sealed yet; at most 1000. */
+    /**
+     * Checks the records queued for the chain (committed with a digest, not sealed yet) against the digests
+     * they were written with, adding the first one changed to the findings (if none is there yet); how many are
+     * queued.
+     */
+    private long queued(List<ChainFinding> findings) {
+        long count = 0;
+        long after = 0;
+        while (true) {
+            List<Object[]> page = jdbc.query("select r.digest, " + AuditForm.COLUMNS + " from audit_record r"
+                            + " where r.id > ? and r.digest is not null and not exists"
+                            + " (select 1 from audit_seal s where s.record_id = r.id) order by r.id limit " + PAGE,
+                    (rs, n) -> new Object[]{rs.getString(1), AuditForm.read(rs)}, after);
+            for (Object[] q : page) {
+                AuditForm.Stored record = (AuditForm.Stored) q[1];
+                count++;
+                after = record.id();
+                if (findings.isEmpty() && !AuditForm.digest(record).equals(q[0])) {
+                    findings.add(new ChainFinding(ChainFinding.Kind.EDITED, null, record.id(), "record "
+                            + record.id() + " (queued for the chain) is not what was written"));
+                }
+            }
+            if (page.size() < PAGE) {
+                return count;
+            }
+        }
+    }
+
+    /**
+     * Records without a seal, but those queued for the chain and those written before it and not sealed yet;
+     * at most 1000.
+     */
     private List<Long> unsealed() {
         return jdbc.queryForList("select r.id from audit_record r where not exists"
-                + " (select 1 from audit_seal s where s.record_id = r.id) and not exists (select 1 from audit_chain_head h"
+                + " (select 1 from audit_seal s where s.record_id = r.id) and r.digest is null"
+                + " and not exists (select 1 from audit_chain_head h"
                 + " where h.id = 1 and r.id between h.backfill_from and h.backfill_to) order by r.id limit 1000", Long.class);
     }
 

@@ -2,6 +2,7 @@ package org.rectify.audit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The audit chain as an attacker with the database in hand meets it: the append-only triggers dropped, records
@@ -25,6 +27,8 @@ class AuditChainIT extends IntegrationTest {
     @Autowired AuditVerification verification;
     @Autowired AuditChain chain;
     @Autowired javax.sql.DataSource dataSource;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
 
     @Test
     void anUntouchedChainVerifiesCleanForInspectorsOnly() {
@@ -45,6 +49,7 @@ class AuditChainIT extends IntegrationTest {
         Map<String, Object> row = jdbc.queryForMap("select * from audit_record where id = ?",
                 sealedRecord(5).get("record_id"));
         row.remove(key(row, "id"));
+        row.remove(key(row, "digest"));
         row.put(key(row, "reason"), "written before the chain");
         insert("audit_record", row);
         insert("audit_record", row);
@@ -130,8 +135,9 @@ class AuditChainIT extends IntegrationTest {
     void aRecordSlippedInIsNamed() {
         Map<String, Object> row = jdbc.queryForMap("select * from audit_record where id = ?",
                 sealedRecord(30).get("record_id"));
-        row.remove("id");
-        row.remove("ID");
+        row.remove(key(row, "id"));
+        // Without a digest: one copied with it would be linked as queued, and found edited (the reason differs).
+        row.remove(key(row, "digest"));
         row.put(key(row, "reason"), "backdated");
         attack(() -> insert("audit_record", row));
         long id = jdbc.queryForObject("select max(id) from audit_record where reason = 'backdated'", Long.class);
@@ -209,8 +215,81 @@ class AuditChainIT extends IntegrationTest {
         assertClean();
     }
 
-    /** The seal some way into the chain, with its record's id. */
+    @Test
+    void aRecordChangedWhileQueuedForTheChainIsNamedAndOneLeftQueuedIsLinkedBySweeping() {
+        long county = jdbc.queryForObject("select unit_id from app_user where username = 'admin'", Long.class);
+        chain.linking(false);
+        try {
+            chain.linkPending();
+            verification.publishHead();
+            long records = jdbc.queryForObject("select count(*) from audit_record", Long.class);
+            // A transaction that rolls back leaves no record and queues none.
+            assertThatThrownBy(() -> transactions.executeWithoutResult(s -> {
+                events.publishEvent(new Tested(AuditEntry.of("UNIT_RENAMED", "UNIT", county, null,
+                        AuditEntry.state("nameZh", "甲"), AuditEntry.state("nameZh", "乙"))));
+                throw new IllegalStateException("rolled back");
+            })).hasMessage("rolled back");
+            assertThat(chain.queued()).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from audit_record", Long.class)).isEqualTo(records);
+
+            String code = "queued-" + System.nanoTime();
+            long unit = api.as("admin").post("/api/org/units", Map.of("parentId", county, "code", code,
+                    "nameZh", "排队局", "nameEn", "Queued Bureau", "kind", "DEPARTMENT")).expect(201).id();
+            long id = lastRecord("UNIT_CREATED", unit);
+            assertThat(chain.queued()).isEqualTo((int) (jdbc.queryForObject("select count(*) from audit_record",
+                    Long.class) - records)).isPositive();
+            assertThat(jdbc.queryForObject("select count(*) from audit_seal where record_id = ?", Long.class, id)).isZero();
+            // Queued, not linked: the jar's verify mode (which links nothing) finds it sound.
+            assertThat(cli()).startsWith("0 ").contains("clean");
+            attack(() -> jdbc.update("update audit_record set reason = ? where id = ?", "edited while queued", id));
+            assertThat(cli()).startsWith("1 ").contains("EDITED").contains("record " + id + " (queued for the chain)");
+            attack(() -> jdbc.update("update audit_record set reason = null where id = ?", id));
+            // Its digest taken away, it is a record slipped in.
+            String digest = jdbc.queryForObject("select digest from audit_record where id = ?", String.class, id);
+            attack(() -> jdbc.update("update audit_record set digest = null where id = ?", id));
+            assertThat(cli()).startsWith("1 ").contains("INSERTED").contains("record " + id + " has no seal");
+            attack(() -> jdbc.update("update audit_record set digest = ? where id = ?", digest, id));
+            assertThat(cli()).startsWith("0 ");
+
+            // Its node gone without linking it (a crash just after the commit): the next sweep links it, once.
+            int left = chain.queued();
+            chain.forget();
+            long seals = jdbc.queryForObject("select count(*) from audit_seal", Long.class);
+            assertThat(chain.sweep(true, Duration.ZERO)).isEqualTo(left);
+            assertThat(jdbc.queryForObject("select count(*) from audit_seal", Long.class)).isEqualTo(seals + left);
+            assertThat(chain.sweep(true, Duration.ZERO)).isZero();
+            assertClean();
+
+            // Edited while queued and then linked: the seal holds the digest it was written with.
+            api.as("admin").put("/api/org/units/{id}", Map.of("nameZh", "排队局（改）", "nameEn", "Queued Bureau (renamed)"),
+                    unit).ok();
+            long renamed = lastRecord("UNIT_RENAMED", unit);
+            attack(() -> jdbc.update("update audit_record set reason = ? where id = ?", "edited while queued", renamed));
+            JsonNode first = findings().get(0);
+            long seq = jdbc.queryForObject("select seq from audit_seal where record_id = ?", Long.class, renamed);
+            assertThat(first.get("kind").asText()).as(first.toString()).isEqualTo("EDITED");
+            assertThat(first.get("recordId").asLong()).isEqualTo(renamed);
+            assertThat(first.get("seq").asLong()).isEqualTo(seq);
+            assertThat(chain.queued()).isZero();
+            attack(() -> jdbc.update("update audit_record set reason = null where id = ?", renamed));
+            assertClean();
+        } finally {
+            chain.linking(true);
+        }
+    }
+
+    private long lastRecord(String action, long unit) {
+        return jdbc.queryForObject("select max(id) from audit_record where action = ? and target_type = 'UNIT'"
+                + " and target_id = ?", Long.class, action, unit);
+    }
+
+    /** An audited event of this test's own. */
+    record Tested(AuditEntry auditEntry) implements AuditableEvent {
+    }
+
+    /** The seal some way into the chain, with its record's id (after linking what is queued). */
     private Map<String, Object> sealedRecord(long seq) {
+        chain.linkPending();
         return jdbc.queryForMap("select seq, record_id from audit_seal where seq = ?", seq);
     }
 

@@ -108,8 +108,13 @@ class AuditExportIT extends IntegrationTest {
         assertThat(cli(removed)).startsWith("1 ").contains("(record " + ids.get(1) + ")");
         assertThat(readmeCheck(removed)).doesNotStartWith("0 ");
 
-        Path head = rewrite(zip, Map.of(AuditExport.HEAD, b -> new String(b, StandardCharsets.UTF_8)
-                .replaceFirst(" [0-9a-f]", " 0").getBytes(StandardCharsets.UTF_8)), true);
+        // The head's hash with its first digit changed (to another one: a 0 becomes a 1).
+        Path head = rewrite(zip, Map.of(AuditExport.HEAD, b -> {
+            String line = new String(b, StandardCharsets.UTF_8);
+            int at = line.indexOf(' ') + 1;
+            return (line.substring(0, at) + (line.charAt(at) == '0' ? '1' : '0') + line.substring(at + 1))
+                    .getBytes(StandardCharsets.UTF_8);
+        }), true);
         assertThat(cli(head)).startsWith("1 ").contains("REWRITTEN");
         assertThat(readmeCheck(head)).doesNotStartWith("0 ").contains("does not reach the head");
 

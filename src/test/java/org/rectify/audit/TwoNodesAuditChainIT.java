@@ -43,6 +43,7 @@ class TwoNodesAuditChainIT extends IntegrationTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired OrgSetup setup;
     @Autowired AuditVerification verification;
+    @Autowired AuditChain chain;
     @Value("${spring.datasource.url}") String databaseUrl;
     private long county;
     private String office;
@@ -50,6 +51,7 @@ class TwoNodesAuditChainIT extends IntegrationTest {
 
     @Test
     void twoNodesActingAtOnceKeepOneChain() throws Exception {
+        chain.linkPending();
         long sealsBefore = jdbc.queryForObject("select seq from audit_chain_head where id = 1", Long.class);
         long recordsBefore = jdbc.queryForObject("select count(*) from audit_record", Long.class);
         // A county of their own, so that its thousand problems stay out of the demo county's worklists.
