@@ -1,4 +1,4 @@
-// Rectify's few scripts: CSRF for htmx requests, drag and drop onto file inputs.
+// Rectify's few scripts: CSRF for htmx requests, tables read as cards on a phone, drag and drop onto file inputs.
 (function () {
   var token = document.querySelector('meta[name="_csrf"]');
   var header = document.querySelector('meta[name="_csrf_header"]');
@@ -6,21 +6,64 @@
     if (token && header) { e.detail.headers[header.content] = token.content; }
   });
 
-  function listFiles(zone, input) {
+  // A table marked "cards" reads as one card a row on a phone (rectify.css): each cell is labelled with its
+  // column's header, here, so that the templates name each column once.
+  function labelCells(root) {
+    root.querySelectorAll('table.cards').forEach(function (table) {
+      var heads = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) {
+        return th.textContent.trim();
+      });
+      table.querySelectorAll('tbody tr').forEach(function (tr) {
+        Array.prototype.forEach.call(tr.children, function (td, i) {
+          if (heads[i] && !td.hasAttribute('data-label')) { td.setAttribute('data-label', heads[i]); }
+        });
+      });
+    });
+  }
+  // A table box that scrolls sideways (a wide table on a phone) takes the keyboard's focus, so that it can be
+  // scrolled without a mouse, and is named after its table.
+  function focusableScrollers(root) {
+    root.querySelectorAll('.table-responsive').forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute('tabindex', '0');
+        box.setAttribute('role', 'region');
+        var caption = box.querySelector('caption');
+        if (caption && !box.hasAttribute('aria-label')) { box.setAttribute('aria-label', caption.textContent.trim()); }
+      } else if (box.getAttribute('tabindex') === '0') {
+        box.removeAttribute('tabindex');
+        box.removeAttribute('role');
+      }
+    });
+  }
+
+  labelCells(document);
+  focusableScrollers(document);
+  document.body.addEventListener('htmx:afterSwap', function (e) {
+    labelCells(e.target.parentNode || document);
+    focusableScrollers(document);
+  });
+  window.addEventListener('resize', function () { focusableScrollers(document); });
+
+  // The files of all the zone's inputs (those chosen, and the photos taken with the camera).
+  function listFiles(zone) {
     var list = zone.querySelector('.dropzone-files');
     if (!list) { return; }
     list.textContent = '';
-    Array.prototype.forEach.call(input.files, function (f) {
-      var li = document.createElement('li');
-      li.textContent = f.name + ' (' + Math.ceil(f.size / 1024) + ' KB)';
-      list.appendChild(li);
+    zone.querySelectorAll('input[type=file]').forEach(function (input) {
+      Array.prototype.forEach.call(input.files, function (f) {
+        var li = document.createElement('li');
+        li.textContent = f.name + ' (' + Math.ceil(f.size / 1024) + ' KB)';
+        list.appendChild(li);
+      });
     });
   }
 
   document.querySelectorAll('.dropzone').forEach(function (zone) {
     var input = zone.querySelector('input[type=file]');
     if (!input) { return; }
-    input.addEventListener('change', function () { listFiles(zone, input); });
+    zone.querySelectorAll('input[type=file]').forEach(function (each) {
+      each.addEventListener('change', function () { listFiles(zone); });
+    });
     ['dragenter', 'dragover'].forEach(function (type) {
       zone.addEventListener(type, function (e) { e.preventDefault(); zone.classList.add('dragging'); });
     });
@@ -33,7 +76,7 @@
         Array.prototype.forEach.call(input.files, function (f) { all.items.add(f); });
         Array.prototype.forEach.call(e.dataTransfer.files, function (f) { all.items.add(f); });
         input.files = all.files;
-        listFiles(zone, input);
+        listFiles(zone);
       }
     });
   });

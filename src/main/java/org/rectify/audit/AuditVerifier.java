@@ -118,12 +118,15 @@ public class AuditVerifier {
                 }
             }
         }
-        long queued = queued(findings);
-        List<Long> unsealed = unsealed();
-        if (!unsealed.isEmpty()) {
-            findings.add(new ChainFinding(ChainFinding.Kind.INSERTED, null, unsealed.get(0), "record "
-                    + unsealed.get(0) + " has no seal: it did not come through the audit trail ("
-                    + unsealed.size() + (unsealed.size() == 1 ? " such record)" : " such records)")));
+        Unsealed without = unsealed();
+        if (without.edited() != null && findings.isEmpty()) {
+            findings.add(new ChainFinding(ChainFinding.Kind.EDITED, null, without.edited(), "record "
+                    + without.edited() + " (queued for the chain) is not what was written"));
+        }
+        if (without.firstSlippedIn() != null) {
+            findings.add(new ChainFinding(ChainFinding.Kind.INSERTED, null, without.firstSlippedIn(), "record "
+                    + without.firstSlippedIn() + " has no seal: it did not come through the audit trail ("
+                    + without.slippedIn() + (without.slippedIn() == 1 ? " such record)" : " such records)")));
         }
         long files = 0;
         if (evidence.isPresent()) {
@@ -140,7 +143,7 @@ public class AuditVerifier {
                 }
             }
         }
-        return new Report(seals, queued, unsealed.size(), files, lastSeq, prev, findings,
+        return new Report(seals, without.queued(), without.slippedIn(), files, lastSeq, prev, findings,
                 Duration.between(start, Instant.now()));
     }
 
@@ -223,42 +226,42 @@ public class AuditVerifier {
     }
 
     /**
-     * Checks the records queued for the chain (committed with a digest, not sealed yet) against the digests
-     * they were written with, adding the first one changed to the findings (if none is there yet); how many are
-     * queued.
+     * What the records without a seal are (but those written before the chain and not sealed yet): queued for
+     * the chain (written with a digest), the first of them no longer what was written, and slipped in (no
+     * digest: not written through the trail), the first of them. One pass over the records, as the walk's.
      */
-    private long queued(List<ChainFinding> findings) {
-        long count = 0;
+    private record Unsealed(long queued, Long edited, long slippedIn, Long firstSlippedIn) {
+    }
+
+    private Unsealed unsealed() {
+        long queued = 0;
+        long slippedIn = 0;
+        Long edited = null;
+        Long firstSlippedIn = null;
         long after = 0;
         while (true) {
             List<Object[]> page = jdbc.query("select r.digest, " + AuditForm.COLUMNS + " from audit_record r"
-                            + " where r.id > ? and r.digest is not null and not exists"
-                            + " (select 1 from audit_seal s where s.record_id = r.id) order by r.id limit " + PAGE,
+                            + " where r.id > ? and not exists (select 1 from audit_seal s where s.record_id = r.id)"
+                            + " and not exists (select 1 from audit_chain_head h where h.id = 1"
+                            + " and r.id between h.backfill_from and h.backfill_to) order by r.id limit " + PAGE,
                     (rs, n) -> new Object[]{rs.getString(1), AuditForm.read(rs)}, after);
-            for (Object[] q : page) {
-                AuditForm.Stored record = (AuditForm.Stored) q[1];
-                count++;
+            for (Object[] row : page) {
+                AuditForm.Stored record = (AuditForm.Stored) row[1];
                 after = record.id();
-                if (findings.isEmpty() && !AuditForm.digest(record).equals(q[0])) {
-                    findings.add(new ChainFinding(ChainFinding.Kind.EDITED, null, record.id(), "record "
-                            + record.id() + " (queued for the chain) is not what was written"));
+                if (row[0] == null) {
+                    slippedIn++;
+                    firstSlippedIn = firstSlippedIn == null ? record.id() : firstSlippedIn;
+                } else {
+                    queued++;
+                    if (edited == null && !AuditForm.digest(record).equals(row[0])) {
+                        edited = record.id();
+                    }
                 }
             }
             if (page.size() < PAGE) {
-                return count;
+                return new Unsealed(queued, edited, slippedIn, firstSlippedIn);
             }
         }
-    }
-
-    /**
-     * Records without a seal, but those queued for the chain and those written before it and not sealed yet;
-     * at most 1000.
-     */
-    private List<Long> unsealed() {
-        return jdbc.queryForList("select r.id from audit_record r where not exists"
-                + " (select 1 from audit_seal s where s.record_id = r.id) and r.digest is null"
-                + " and not exists (select 1 from audit_chain_head h"
-                + " where h.id = 1 and r.id between h.backfill_from and h.backfill_to) order by r.id limit 1000", Long.class);
     }
 
 }

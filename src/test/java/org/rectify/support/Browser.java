@@ -176,6 +176,22 @@ public final class Browser {
         };
     }
 
+    /** Follows this link (scrolled into view first), waits for the next page and checks it with axe-core. */
+    public Browser follow(WebElement link) {
+        WebElement html = driver.findElement(By.tagName("html"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link);
+        link.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(gone(html));
+        waitFor(By.id("main"));
+        return accessible();
+    }
+
+    /** Waits up to 10 seconds for something to hold on the page. */
+    public Browser waitUntil(ExpectedCondition<Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+        return this;
+    }
+
     /** Sets a date input (yyyy-MM-dd), whatever format the browser's locale would have typed. */
     public Browser date(String inputId, String isoDate) {
         driver.executeScript("arguments[0].value = arguments[1]", field(inputId), isoDate);
@@ -228,7 +244,7 @@ public final class Browser {
                     .map(e => e.tagName + ':' + String(e.id || e.className).replace(/\\d+/g, '#'))
                     .filter((v, i, all) => all.indexOf(v) === i).sort().join(',');
                 return location.pathname.replace(/\\d+/g, '#') + '|' + document.documentElement.lang + '|'
-                    + document.documentElement.className + '|' + ids;""");
+                    + document.documentElement.className + '|' + (innerWidth < 576 ? 'phone' : 'wide') + '|' + ids;""");
         if (!CHECKED.add(state)) {
             return this;
         }
@@ -244,6 +260,23 @@ public final class Browser {
                         .map(n -> String.valueOf(n.getTarget())).limit(5).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("\n"))).isEmpty();
         return this;
+    }
+
+    /**
+     * Runs a check in Chromium's mobile emulation, as on a phone 390 × 844 CSS pixels (a touch screen, the
+     * mobile viewport, twice the pixels), and turns it off after.
+     */
+    public void asPhone(Runnable check) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 2, "mobile", true));
+        driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", true,
+                "maxTouchPoints", 5));
+        try {
+            check.run();
+        } finally {
+            driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", false));
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
     }
 
     /** Runs a check with the window 360 px wide, as a phone's, and gives the window its size back after. */

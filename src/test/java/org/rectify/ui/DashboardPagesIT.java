@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboard page (/dashboard) in the browser: a leader reads the figures, the ranking and the trend
  * (charts drawn, tables beside them), drills down from a number to the ledger, which holds exactly that
- * many rows; the page in English, in elder mode and at 360 px (elder mode at 360 px waits for the collapsing top bar); axe-core checks every state.
+ * many rows; the page in English, in elder mode and at 360 px, where the tables scroll in their boxes; axe-core checks
+ * every state.
  */
 class DashboardPagesIT extends BrowserTest {
 
