@@ -145,14 +145,7 @@ public final class Browser {
     }
 
     public Browser press(String buttonId) {
-        WebElement button = waitFor(By.id(buttonId));
-        WebElement html = driver.findElement(By.tagName("html"));
-        // Instant: Bootstrap makes scrolling smooth, and a click during the animation misses the button.
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
-        button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(gone(html));
-        waitFor(By.id("main"));
-        return accessible();
+        return follow(waitFor(By.id(buttonId)));
     }
 
     /**
@@ -176,9 +169,10 @@ public final class Browser {
         };
     }
 
-    /** Follows this link (scrolled into view first), waits for the next page and checks it with axe-core. */
+    /** Follows this link or button (scrolled into view first), waits for the next page and checks it with axe-core. */
     public Browser follow(WebElement link) {
         WebElement html = driver.findElement(By.tagName("html"));
+        // Instant: Bootstrap makes scrolling smooth, and a click during the animation misses the button.
         driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link);
         link.click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(gone(html));
