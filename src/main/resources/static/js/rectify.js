@@ -1,4 +1,5 @@
-// Rectify's few scripts: CSRF for htmx requests, tables read as cards on a phone, drag and drop onto file inputs.
+// Rectify's few scripts: CSRF for htmx requests, tables read as cards on a phone, drag and drop onto file inputs,
+// uploads with a progress bar that survive a dropped connection.
 (function () {
   var token = document.querySelector('meta[name="_csrf"]');
   var header = document.querySelector('meta[name="_csrf_header"]');
@@ -78,6 +79,63 @@
         input.files = all.files;
         listFiles(zone);
       }
+    });
+  });
+  // An upload's own key: the server records a request sent again with it once (web.UploadReceipts).
+  function newKey() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).substring(1); }).join('');
+  }
+
+  // A form with evidence goes by XMLHttpRequest: a progress bar while it sends, and when the connection drops,
+  // up to three more tries of the same request, a little later each time (its key makes the server record it
+  // once, however many arrive). The answer, the page the form leads to, replaces this one.
+  var TRIES = 4;
+  document.querySelectorAll('form').forEach(function (form) {
+    var key = form.querySelector('input.upload-key');
+    if (!key || !window.FormData || !window.crypto || !window.crypto.getRandomValues) { return; }
+    key.value = newKey();
+    var bar = form.querySelector('.upload-progress');
+    var status = form.querySelector('.upload-status');
+    function say(text) { status.textContent = text; }
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var buttons = form.querySelectorAll('button[type=submit]');
+      buttons.forEach(function (b) { b.disabled = true; });
+      var data = new FormData(form);
+      var attempt = 0;
+      function send() {
+        attempt++;
+        var xhr = new XMLHttpRequest();
+        xhr.open('POST', form.action);
+        xhr.timeout = 300000;
+        xhr.upload.onprogress = function (p) {
+          if (p.lengthComputable) {
+            bar.hidden = false;
+            bar.value = Math.round(p.loaded * 100 / p.total);
+            say(status.getAttribute('data-sending').replace('{0}', bar.value));
+          }
+        };
+        xhr.onload = function () {
+          document.open();
+          document.write(xhr.responseText);
+          document.close();
+          if (xhr.responseURL) { history.replaceState(null, '', xhr.responseURL); }
+        };
+        xhr.onerror = xhr.ontimeout = function () {
+          if (attempt < TRIES) {
+            say(status.getAttribute('data-retrying').replace('{0}', attempt).replace('{1}', TRIES - 1));
+            setTimeout(send, 1000 * Math.pow(2, attempt - 1));
+          } else {
+            bar.hidden = true;
+            say(status.getAttribute('data-failed'));
+            buttons.forEach(function (b) { b.disabled = false; });
+          }
+        };
+        xhr.send(data);
+      }
+      send();
     });
   });
 })();

@@ -1,5 +1,6 @@
 package org.rectify.ui;
 
+import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import org.rectify.supervision.Extensions;
 import org.rectify.task.TaskProgress;
 import org.rectify.web.Bodies.Comment;
 import org.rectify.web.Bodies.Reason;
+import org.rectify.web.UploadReceipts;
 import org.rectify.web.Uploads;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -29,27 +31,32 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The task page's forms: progress reports, sign-off applications and extension requests, and the
  * unit head's and the office's decisions on them. Each calls the service the API calls and goes back
  * to the task page with a notice; a refusal goes back with the reason (see {@link UiAdvice}), and so
- * does an upload that is too large or of a type not accepted.
+ * does an upload that is too large or of a type not accepted. An upload sent again with the same key (a phone
+ * retrying) is recorded once ({@link UploadReceipts}).
  */
 @Controller
 class TaskForms {
 
-    record ProgressForm(@NotNull @Min(0) @Max(100) Integer percent, @NotBlank @Size(max = 4000) String content) {
+    record ProgressForm(@NotNull @Min(0) @Max(100) Integer percent, @NotBlank @Size(max = 4000) String content,
+                        String uploadKey) {
     }
 
-    record SignOffForm(@NotBlank @Size(max = 4000) String statement) {
+    record SignOffForm(@NotBlank @Size(max = 4000) String statement, String uploadKey) {
     }
 
     record ExtensionForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate requestedDate,
-                         @NotBlank @Size(max = 2000) String reason) {
+                         @NotBlank @Size(max = 2000) String reason, String uploadKey) {
     }
 
     private final TaskProgress progress;
     private final SignOffs signOffs;
     private final Extensions extensions;
     private final MessageSource messages;
+    private final UploadReceipts receipts;
 
-    TaskForms(TaskProgress progress, SignOffs signOffs, Extensions extensions, MessageSource messages) {
+    TaskForms(TaskProgress progress, SignOffs signOffs, Extensions extensions, MessageSource messages,
+              UploadReceipts receipts) {
+        this.receipts = receipts;
         this.progress = progress;
         this.signOffs = signOffs;
         this.extensions = extensions;
@@ -59,17 +66,19 @@ class TaskForms {
     @PostMapping("/tasks/{id}/progress")
     String report(@PathVariable Long id, @Valid ProgressForm form,
                   @RequestParam(name = "files", required = false) List<MultipartFile> files,
-                  RedirectAttributes redirect, Locale locale) {
-        progress.report(id, form.percent(), form.content(), Uploads.of(files));
-        return toTask(id, "task.done.progress", redirect, locale);
+                  Principal user, RedirectAttributes redirect, Locale locale) {
+        boolean recorded = receipts.once(user.getName(), form.uploadKey(),
+                () -> progress.report(id, form.percent(), form.content(), Uploads.of(files)));
+        return toTask(id, recorded ? "task.done.progress" : "task.done.received", redirect, locale);
     }
 
     @PostMapping("/tasks/{id}/sign-off")
     String applyForSignOff(@PathVariable Long id, @Valid SignOffForm form,
                            @RequestParam(name = "files", required = false) List<MultipartFile> files,
-                           RedirectAttributes redirect, Locale locale) {
-        signOffs.apply(id, form.statement(), Uploads.of(files));
-        return toTask(id, "task.done.applied", redirect, locale);
+                           Principal user, RedirectAttributes redirect, Locale locale) {
+        boolean recorded = receipts.once(user.getName(), form.uploadKey(),
+                () -> signOffs.apply(id, form.statement(), Uploads.of(files)));
+        return toTask(id, recorded ? "task.done.applied" : "task.done.received", redirect, locale);
     }
 
     @PostMapping("/sign-offs/{id}/confirm")
@@ -99,9 +108,10 @@ class TaskForms {
     @PostMapping("/tasks/{id}/extensions")
     String requestExtension(@PathVariable Long id, @Valid ExtensionForm form,
                             @RequestParam(name = "files", required = false) List<MultipartFile> files,
-                            RedirectAttributes redirect, Locale locale) {
-        extensions.request(id, form.requestedDate(), form.reason(), Uploads.of(files));
-        return toTask(id, "task.done.extensionRequested", redirect, locale);
+                            Principal user, RedirectAttributes redirect, Locale locale) {
+        boolean recorded = receipts.once(user.getName(), form.uploadKey(),
+                () -> extensions.request(id, form.requestedDate(), form.reason(), Uploads.of(files)));
+        return toTask(id, recorded ? "task.done.extensionRequested" : "task.done.received", redirect, locale);
     }
 
     @PostMapping("/extensions/{id}/confirm")

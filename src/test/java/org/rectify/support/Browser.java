@@ -273,6 +273,14 @@ public final class Browser {
         }
     }
 
+    /** Cuts the browser's connection (Chromium's network emulation: every request fails), or gives it back. */
+    public Browser offline(boolean off) {
+        driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", off, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        return this;
+    }
+
     /** Runs a check with the window 360 px wide, as a phone's, and gives the window its size back after. */
     public void atPhoneWidth(Runnable check) {
         Dimension before = driver.manage().window().getSize();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.rectify.support.Browser;
 import org.rectify.support.BrowserTest;
 import org.rectify.support.Demo;
 import org.rectify.support.Scenario;
@@ -24,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A unit officer's day on a phone, in Chromium's mobile emulation (390 × 844, touch): the top bar is one line
  * with the menu behind a button; the worklist reads as cards; the task page takes photos from the "camera"
- * (its file input, as a test can fill it) with a progress report, then an application for sign-off with more
- * photos; every control is a thumb's height; nothing scrolls sideways, also in elder mode and in English.
+ * (its file input, as a test can fill it) with a progress report, sent as the connection drops (the page tries
+ * again, and it is recorded once), then an application for sign-off with more photos; every control is a thumb's height; nothing scrolls sideways, also in elder mode and in English.
  * axe-core checks every page at that size; the screenshots are the README's.
  */
 class PhoneBrowserIT extends BrowserTest {
@@ -74,7 +75,22 @@ class PhoneBrowserIT extends BrowserTest {
             browser.driver().executeScript("document.querySelector('.camera-button').scrollIntoView({block: 'center',"
                     + " behavior: 'instant'})");
             browser.screenshot("phone-task");
-            browser.press("report-progress");
+            // The connection drops as the report goes: the page says so and tries again; it is recorded once.
+            WebElement page = browser.driver().findElement(By.tagName("html"));
+            WebElement send = browser.field("report-progress");
+            browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", send);
+            browser.offline(true);
+            try {
+                send.click();
+                WebElement status = browser.driver().findElement(By.cssSelector("form[action*='/progress'] .upload-status"));
+                browser.waitUntil(d -> status.getText().contains("网络中断，正在重试"));
+                assertThat(send.isEnabled()).as("the button, while it tries again").isFalse();
+            } finally {
+                browser.offline(false);
+            }
+            browser.waitUntil(Browser.gone(page)).waitFor(By.id("main"));
+            browser.accessible();
+            assertThat(browser.mainText()).contains("进展报告已保存");
             assertThat(browser.field("task-progress").getText()).isEqualTo("50%");
 
             browser.type("statement", "整改已完成，附现场照片").attach("sign-off-files-camera", site)
@@ -91,6 +107,7 @@ class PhoneBrowserIT extends BrowserTest {
             browser.open("/?lang=zh_CN");
         });
 
+        assertThat(api.as("staff.fpj").get("/api/tasks/{id}/progress", task).ok().items()).hasSize(1);
         List<JsonNode> evidence = api.as("staff.fpj").get("/api/tasks/{id}/evidence", task).ok().items();
         assertThat(evidence.stream().map(e -> e.get("fileName").asText()).toList())
                 .containsExactlyInAnyOrder("现场照片一.jpg", "整改台账.jpg", "现场照片一.jpg");
