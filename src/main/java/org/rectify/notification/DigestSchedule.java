@@ -6,7 +6,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Looks every quarter of an hour (China time) whether a weekly digest is due, on every node: the digest's
+ * Looks every quarter of an hour (China time) whether a weekly or a daily digest is due, on every node: the digest's
  * unique key keeps nodes that look at once from sending it twice, and a node that was down at the hour
  * catches up on its next look.
  */
@@ -16,13 +16,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 class DigestSchedule {
 
     private final WeeklyDigests digests;
+    private final DailyDigests daily;
 
-    DigestSchedule(WeeklyDigests digests) {
+    DigestSchedule(WeeklyDigests digests, DailyDigests daily) {
         this.digests = digests;
+        this.daily = daily;
     }
 
     @Scheduled(cron = "${rectify.digest.cron:0 */15 * * * *}", zone = "Asia/Shanghai")
     void look() {
         digests.sendDue();
+        daily.sendDue();
     }
 }

@@ -25,6 +25,11 @@ class Notification {
     private String bodyEn;
     private Instant createdAt;
     private Instant readAt;
+    private int notices;
+    private Instant lastAt;
+    private String foldKey;
+    private boolean needsAction;
+    private boolean heldForDigest;
 
     protected Notification() {
     }
@@ -39,6 +44,30 @@ class Notification {
         this.titleEn = en.title();
         this.bodyEn = en.body();
         this.createdAt = now;
+        this.lastAt = now;
+        this.notices = 1;
+        this.foldKey = foldKey(notice);
+        this.needsAction = NoticeGroup.needsAction(notice.kind());
+    }
+
+    /**
+     * Notices of one kind about one problem fold into one unread row; others (the weekly digest, notices about no
+     * problem) stand alone.
+     */
+    static String foldKey(Notice notice) {
+        return notice.problemId() == null ? null : notice.kind() + ":" + notice.problemId();
+    }
+
+    /** Its email and messages wait for the recipient's daily digest. */
+    Notification heldForDigest() {
+        this.heldForDigest = true;
+        return this;
+    }
+
+    /** Written already read: a record of something the user was sent elsewhere (a daily digest's email). */
+    Notification alreadyRead() {
+        this.readAt = createdAt;
+        return this;
     }
 
     /** A title and a body in one language, clipped to what the table holds. */
@@ -67,7 +96,19 @@ class Notification {
     NotificationView view(Locale locale) {
         boolean english = "en".equals(locale.getLanguage());
         return new NotificationView(id, kind, problemId, taskId, english ? titleEn : titleZh,
-                english ? bodyEn : bodyZh, createdAt, readAt);
+                english ? bodyEn : bodyZh, createdAt, readAt, notices, lastAt, needsAction);
+    }
+
+    String title(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? titleEn : titleZh;
+    }
+
+    int notices() {
+        return notices;
+    }
+
+    Long getProblemId() {
+        return problemId;
     }
 
     String subject() {

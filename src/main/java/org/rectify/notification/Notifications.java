@@ -25,17 +25,37 @@ public class Notifications {
         this.clock = clock;
     }
 
+    /** The order of a list of notifications. */
+    public enum Order {
+        /** The latest written first (a row that notices fold into keeps its place). */
+        LATEST,
+        /** Unread first, and of those what asks for action, then newest first: the bell's list. */
+        ATTENTION
+    }
+
     @Transactional(readOnly = true)
-    public Page<NotificationView> mine(boolean unreadOnly, Pageable page, Locale locale) {
+    public Page<NotificationView> mine(boolean unreadOnly, Order order, Pageable page, Locale locale) {
         Long me = current.get().userId();
-        Page<Notification> found = unreadOnly ? notifications.findByRecipientIdAndReadAtIsNullOrderByIdDesc(me, page)
-                : notifications.findByRecipientIdOrderByIdDesc(me, page);
+        Page<Notification> found = order == Order.ATTENTION
+                ? (unreadOnly ? notifications.attentionUnread(me, page) : notifications.attention(me, page))
+                : (unreadOnly ? notifications.findByRecipientIdAndReadAtIsNullOrderByIdDesc(me, page)
+                        : notifications.findByRecipientIdOrderByIdDesc(me, page));
         return found.map(n -> n.view(locale));
     }
 
     @Transactional(readOnly = true)
     public long unreadCount() {
         return notifications.countByRecipientIdAndReadAtIsNull(current.get().userId());
+    }
+
+    /** What the bell shows: the signed-in user's unread notifications, and how many of them ask for action. */
+    public record Bell(long unread, long action) {
+    }
+
+    @Transactional(readOnly = true)
+    public Bell bell() {
+        Object[] counts = notifications.bell(current.get().userId()).get(0);
+        return new Bell(((Number) counts[0]).longValue(), counts[1] == null ? 0 : ((Number) counts[1]).longValue());
     }
 
     public NotificationView markRead(Long id, Locale locale) {

@@ -43,8 +43,10 @@ class SupervisionNotices {
             recipients.addAll(org.userIdsWithRole(s.regionId(), Role.OFFICE));
         }
         String label = s.taskId() == null ? "整改" : "任务“" + s.label() + "”";
-        notifier.notify(recipients, new Notice("DEADLINE_" + e.kind(), s.problemId(), s.taskId(), s.problemNumber(),
-                s.problemTitle(), label, s.deadline()));
+        // a problem and its tasks that reach one deadline on one day are one event: each recipient hears it once
+        String kind = "DEADLINE_" + e.kind();
+        notifier.notifyOnce(recipients, new Notice(kind, s.problemId(), s.taskId(), s.problemNumber(),
+                s.problemTitle(), label, s.deadline()), kind + ":" + s.problemId() + ":" + s.deadline());
     }
 
     @EventListener

@@ -70,7 +70,9 @@ class UiAdvice {
         Map<String, Object> model = new HashMap<>();
         current.find().ifPresent(me -> {
             model.put("me", me);
-            model.put("unreadCount", notifications.unreadCount());
+            var bell = notifications.bell();
+            model.put("unreadCount", bell.unread());
+            model.put("actionCount", bell.action());
         });
         model.put("english", "en".equals(locale.getLanguage()));
         model.put("elder", elder(request));

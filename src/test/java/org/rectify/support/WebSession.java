@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -94,10 +95,15 @@ public final class WebSession {
      * URL-encoded.
      */
     public Answer postForm(String page, String action, Map<String, String> fields) {
+        return postForm(page, action, List.copyOf(fields.entrySet()));
+    }
+
+    /** Posts a form whose fields may repeat (checkboxes of one name), in this order. */
+    public Answer postForm(String page, String action, List<Map.Entry<String, String>> fields) {
         Matcher token = CSRF.matcher(get(page).text());
         assertThat(token.find()).as("CSRF token on " + page).isTrue();
         StringBuilder form = new StringBuilder("_csrf=" + encode(token.group(1)));
-        fields.forEach((k, v) -> form.append('&').append(encode(k)).append('=').append(encode(v)));
+        fields.forEach(f -> form.append('&').append(encode(f.getKey())).append('=').append(encode(f.getValue())));
         return send("POST", action, "application/x-www-form-urlencoded", form.toString(), Map.of());
     }
 
