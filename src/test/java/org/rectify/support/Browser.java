@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Results;
@@ -290,6 +291,29 @@ public final class Browser {
         } finally {
             driver.manage().window().setSize(before);
         }
+    }
+
+    /**
+     * The visible buttons, form controls, card links, pager links, the menu button and the bell that are less than
+     * 44 px tall (a thumb's target), each as {what, height}; empty when every one is large enough. A check box or
+     * radio button is measured with its labelled row, which takes the tap.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> smallTargets() {
+        return (List<Map<String, Object>>) driver.executeScript("""
+                return Array.from(document.querySelectorAll(
+                        'main button, main .btn, main input:not([type=hidden]), main select, main textarea,'
+                        + ' main table.cards a, main .page-link, .navbar-toggler, .bell'))
+                    .filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'
+                        && !e.classList.contains('visually-hidden'))
+                    .map(e => ({what: e.outerHTML.substring(0, 120),
+                        height: target(e).getBoundingClientRect().height}))
+                    .filter(e => e.height < 43.5);
+                // a check box or radio button with its label in one .form-check row is tapped anywhere on the row
+                function target(e) {
+                    const row = e.closest('.form-check');
+                    return (e.type === 'checkbox' || e.type === 'radio') && row && row.querySelector('label') ? row : e;
+                }""");
     }
 
     /** How far the page scrolls sideways, in pixels: 0 when it fits the window's width. */

@@ -117,16 +117,7 @@ class PhoneBrowserIT extends BrowserTest {
 
     /** Every visible button, form control and card link of the page's main part is at least 44 px tall. */
     private void thumbSized() {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> small = (List<Map<String, Object>>) browser.driver().executeScript("""
-                return Array.from(document.querySelectorAll(
-                        'main button, main .btn, main input:not([type=hidden]), main select, main textarea,'
-                        + ' main table.cards a, main .page-link, .navbar-toggler, .bell'))
-                    .filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'
-                        && !e.classList.contains('visually-hidden'))
-                    .map(e => ({what: e.outerHTML.substring(0, 120), height: e.getBoundingClientRect().height}))
-                    .filter(e => e.height < 43.5);""");
-        assertThat(small).as("controls smaller than a thumb on " + browser.url()).isEmpty();
+        assertThat(browser.smallTargets()).as("controls smaller than a thumb on " + browser.url()).isEmpty();
     }
 
     private Path photo(String name) {
