@@ -23,15 +23,18 @@ public class Notifier {
 
     private final NotificationRepository notifications;
     private final MailOutboxRepository outbox;
+    private final Messengers messengers;
     private final OrgDirectory org;
     private final MessageSource messages;
     private final Clock clock;
     private final boolean mailEnabled;
 
-    Notifier(NotificationRepository notifications, MailOutboxRepository outbox, OrgDirectory org,
-             MessageSource messages, Clock clock, @Value("${rectify.mail.enabled:false}") boolean mailEnabled) {
+    Notifier(NotificationRepository notifications, MailOutboxRepository outbox, Messengers messengers,
+             OrgDirectory org, MessageSource messages, Clock clock,
+             @Value("${rectify.mail.enabled:false}") boolean mailEnabled) {
         this.notifications = notifications;
         this.outbox = outbox;
+        this.messengers = messengers;
         this.org = org;
         this.messages = messages;
         this.clock = clock;
@@ -54,6 +57,8 @@ public class Notifier {
         if (mailEnabled && user.email() != null && !user.email().isBlank()) {
             outbox.save(new MailOutboxEntry(n.getId(), user.email(), n.subject(), n.mailBody(), clock.instant()));
         }
+        // The messenger channels that reach the user (own, unit's group robot): see Messengers.
+        messengers.enqueue(n.getId(), user, zh, en, notice.kind(), notice.problemId());
     }
 
     private Notification.Texts texts(Notice notice, Locale locale) {
