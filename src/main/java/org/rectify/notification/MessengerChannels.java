@@ -38,16 +38,19 @@ public class MessengerChannels {
     private final MessengerChannelRepository channels;
     private final MessengerOutboxRepository outbox;
     private final MessengerClient client;
+    private final MessengerSettings settings;
     private final OrgDirectory org;
     private final CurrentActor current;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     MessengerChannels(MessengerChannelRepository channels, MessengerOutboxRepository outbox, MessengerClient client,
-                      OrgDirectory org, CurrentActor current, ApplicationEventPublisher events, Clock clock) {
+                      MessengerSettings settings, OrgDirectory org, CurrentActor current,
+                      ApplicationEventPublisher events, Clock clock) {
         this.channels = channels;
         this.outbox = outbox;
         this.client = client;
+        this.settings = settings;
         this.org = org;
         this.current = current;
         this.events = events;
@@ -99,7 +102,7 @@ public class MessengerChannels {
         TestResult result;
         try {
             client.send(channel, MessengerText.title(zh, en), MessengerText.markdown(channel.getKind(), zh, en,
-                    "about:blank"));
+                    settings.link(null)));
             result = new TestResult(true, null);
         } catch (MessengerClient.Failure e) {
             result = new TestResult(false, e.getMessage());
