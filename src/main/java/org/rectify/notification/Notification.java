@@ -103,6 +103,10 @@ class Notification {
         return "en".equals(locale.getLanguage()) ? titleEn : titleZh;
     }
 
+    Texts texts(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? new Texts(titleEn, bodyEn) : new Texts(titleZh, bodyZh);
+    }
+
     int notices() {
         return notices;
     }

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Notifies users in-app and, as each prefers, by email (through the outbox), at once or in their daily digest.
+ * Notifies users in-app and, as each prefers, by email (through the outbox) and their own messengers, at once or in
+ * their daily digest; the unit's group robots hear each new notice at once.
  * Runs inside the transaction of the change: no change without its notices, no notice without its change.
  * <p>
  * What keeps notices readable: a user hears nothing of the groups they turned off; a notice of a kind about a
@@ -32,18 +33,20 @@ public class Notifier {
     private final MailOutboxRepository outbox;
     private final NotificationPreferences preferences;
     private final NoticeEvents events;
+    private final Messengers messengers;
     private final OrgDirectory org;
     private final MessageSource messages;
     private final Clock clock;
     private final boolean mailEnabled;
 
     Notifier(NotificationRepository notifications, MailOutboxRepository outbox, NotificationPreferences preferences,
-             NoticeEvents events, OrgDirectory org, MessageSource messages, Clock clock,
+             NoticeEvents events, Messengers messengers, OrgDirectory org, MessageSource messages, Clock clock,
              @Value("${rectify.mail.enabled:false}") boolean mailEnabled) {
         this.notifications = notifications;
         this.outbox = outbox;
         this.preferences = preferences;
         this.events = events;
+        this.messengers = messengers;
         this.org = org;
         this.messages = messages;
         this.clock = clock;
@@ -103,6 +106,7 @@ public class Notifier {
         if (eventKey != null) {
             events.told(user.id(), eventKey, n.getId());
         }
+        messengers.toGroups(n.getId(), user, zh, en, notice.kind(), notice.problemId());
         if (!held) {
             send(user, chosen, n);
         }
@@ -123,12 +127,14 @@ public class Notifier {
         return null;
     }
 
-    /** Sends a notification out of the app by the channels the user chose. */
+    /** Sends a notification out of the app by the channels the user chose: email, and their own messengers. */
     void send(UserView user, Preferences chosen, Notification n) {
         if (mailEnabled && chosen.channels().contains(Channel.EMAIL) && user.email() != null
                 && !user.email().isBlank()) {
             outbox.save(new MailOutboxEntry(n.getId(), user.email(), n.subject(), n.mailBody(), clock.instant()));
         }
+        messengers.toOwn(n.getId(), user, n.texts(Locale.SIMPLIFIED_CHINESE), n.texts(Locale.ENGLISH),
+                n.getProblemId(), chosen.channels());
     }
 
     private Notification.Texts texts(Notice notice, Locale locale) {

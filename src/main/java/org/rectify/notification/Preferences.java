@@ -14,8 +14,8 @@ import org.rectify.common.InvalidInputException;
  */
 public record Preferences(Set<NoticeGroup> muted, Set<Channel> channels, Integer digestHour) {
 
-    /** A user who chose nothing: everything, by email, at once. */
-    public static final Preferences DEFAULT = new Preferences(Set.of(), Set.of(Channel.EMAIL), null);
+    /** A user who chose nothing: everything, by email and by the messengers set up for them, at once. */
+    public static final Preferences DEFAULT = new Preferences(Set.of(), EnumSet.allOf(Channel.class), null);
 
     public Preferences {
         muted = muted == null || muted.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(muted));

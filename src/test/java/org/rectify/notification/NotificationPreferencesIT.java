@@ -59,7 +59,8 @@ class NotificationPreferencesIT extends IntegrationTest {
     @AfterEach
     void putPreferencesBack() {
         for (String user : List.of("head.sjj", "staff.sjj", "staff.scj", "head.scj")) {
-            api.as(user).put("/api/notifications/preferences", Map.of("channels", List.of("EMAIL"))).ok();
+            api.as(user).put("/api/notifications/preferences",
+                    Map.of("channels", List.of("EMAIL", "WECOM", "DINGTALK"))).ok();
         }
         digests.sendDue();
         mail.sendDue();

@@ -102,6 +102,8 @@ public abstract class IntegrationTest {
         registry.add("rectify.audit.head-file", () -> HEAD_FILE);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("rectify.messenger.wecom.base-url", () -> RobotServer.get().url());
+        registry.add("rectify.messenger.dingtalk.base-url", () -> RobotServer.get().url());
         if (onMariaDb()) {
             String server = MariaDbServer.url();
             MariaDbDatabase.recreate(server, DB_NAME);

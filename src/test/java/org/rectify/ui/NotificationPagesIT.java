@@ -22,7 +22,8 @@ class NotificationPagesIT extends IntegrationTest {
 
     @AfterEach
     void putPreferencesBack() {
-        api.as("staff.zzb").put("/api/notifications/preferences", Map.of("channels", List.of("EMAIL"))).ok();
+        api.as("staff.zzb").put("/api/notifications/preferences",
+                Map.of("channels", List.of("EMAIL", "WECOM", "DINGTALK"))).ok();
     }
 
     @Test
