@@ -113,6 +113,8 @@ class SecurityConfig {
                         .requestMatchers("/webjars/camunda/**").denyAll()
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**",
                                 "/favicon.ico",
+                                // The installable app: its manifest, icons, service worker and offline page.
+                                "/manifest.webmanifest", "/icons/**", "/sw.js", "/offline.html",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)

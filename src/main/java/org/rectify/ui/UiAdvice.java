@@ -52,9 +52,12 @@ class UiAdvice {
     private final Notifications notifications;
     private final MessageSource messages;
     private final RuleTexts rules;
+    private final TaskFiles files;
 
-    UiAdvice(CurrentActor current, Notifications notifications, MessageSource messages, RuleTexts rules) {
+    UiAdvice(CurrentActor current, Notifications notifications, MessageSource messages, RuleTexts rules,
+             TaskFiles files) {
         this.current = current;
+        this.files = files;
         this.notifications = notifications;
         this.messages = messages;
         this.rules = rules;
@@ -156,7 +159,7 @@ class UiAdvice {
             return msg("error.duplicate", locale);
         }
         if (ex instanceof MaxUploadSizeExceededException) {
-            return msg("error.tooLarge", locale);
+            return msg("error.tooLarge", locale, files.maxSize());
         }
         if (ex instanceof MultipartException) {
             return msg("error.upload", locale);
