@@ -135,6 +135,11 @@ class UiAdvice {
             MethodArgumentTypeMismatchException.class})
     ModelAndView refused(Exception ex, HttpServletRequest request, HttpServletResponse response,
                          RedirectAttributes redirect, Locale locale) {
+        if (response.isCommitted()) {
+            // The connection broke off as the upload came (the client is gone): nothing was recorded, no one to tell.
+            log.debug("refused after the response was committed: {}", ex.getMessage());
+            return new ModelAndView();
+        }
         String message = explain(ex, locale);
         if ("GET".equals(request.getMethod())) {
             ModelAndView page = errorPage(request, response, 400, locale);

@@ -122,8 +122,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
      * nothing was recorded, since the body is read before any service runs. Too large is 413 (the base class).
      */
     @ExceptionHandler(MultipartException.class)
-    ProblemDetail unreadableUpload(MultipartException ex) {
+    ProblemDetail unreadableUpload(MultipartException ex, jakarta.servlet.http.HttpServletResponse response) {
         log.info("upload not readable: {}", ex.getMostSpecificCause().getMessage());
+        if (response.isCommitted()) {
+            return null; // the connection broke off: the client is gone
+        }
         return problem(HttpStatus.BAD_REQUEST, "Upload incomplete",
                 "The upload arrived incomplete or could not be read; nothing was recorded. Send it again.");
     }
