@@ -29,14 +29,19 @@ public final class Photos {
 
     /** A JPEG of this size: a gradient with shapes and a little grain, so that it compresses as a photo does. */
     public static byte[] jpeg(int width, int height, long seed) {
+        return jpeg(width, height, seed, 24);
+    }
+
+    /** The same with more or less grain (a grainier photo is a larger file). */
+    public static byte[] jpeg(int width, int height, long seed, int grain) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(seed);
         int[] row = new int[width];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                int r = 60 + 120 * x / width + random.nextInt(24);
-                int g = 90 + 100 * y / height + random.nextInt(24);
-                int b = 140 + random.nextInt(24);
+                int r = 60 + 120 * x / width + random.nextInt(grain);
+                int g = 90 + 100 * y / height + random.nextInt(grain);
+                int b = 140 + random.nextInt(grain);
                 row[x] = (r << 16) | (g << 8) | b;
             }
             image.setRGB(0, y, width, 1, row, 0, width);
