@@ -42,6 +42,8 @@ public final class Browser {
     private static ChromeDriver shared;
     /** The DevTools sessions attached to service workers (by target) while the connection is cut. */
     private static final Map<String, String> WORKER_SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Ids of the messages sent to them (DevTools wants small whole numbers). */
+    private static final java.util.concurrent.atomic.AtomicInteger MESSAGES = new java.util.concurrent.atomic.AtomicInteger();
     /** Page states axe-core has passed in this test run. */
     private static final java.util.Set<String> CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -308,7 +310,7 @@ public final class Browser {
 
     private void toWorker(String session, String method, String params) {
         driver.executeCdpCommand("Target.sendMessageToTarget", Map.of("sessionId", session,
-                "message", "{\"id\":" + System.nanoTime() + ",\"method\":\"" + method + "\",\"params\":" + params + "}"));
+                "message", "{\"id\":" + MESSAGES.incrementAndGet() + ",\"method\":\"" + method + "\",\"params\":" + params + "}"));
     }
 
     /** Runs a check with the window 360 px wide, as a phone's, and gives the window its size back after. */
