@@ -179,7 +179,13 @@ public final class Browser {
         WebElement html = driver.findElement(By.tagName("html"));
         // Instant: Bootstrap makes scrolling smooth, and a click during the animation misses the button.
         driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link);
-        link.click();
+        try {
+            link.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException moved) {
+            // The page moved under the pointer (thumbnails still loading push the form down): scroll again.
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link);
+            link.click();
+        }
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(gone(html));
         waitFor(By.id("main"));
         return accessible();
