@@ -1,5 +1,6 @@
 // Rectify's few scripts: CSRF for htmx requests, tables read as cards on a phone, drag and drop onto file inputs,
-// uploads with a progress bar that survive a dropped connection.
+// photos shrunk before they go (js/photos.js), uploads with a progress bar that survive a dropped connection, and
+// the service worker's registration.
 (function () {
   var token = document.querySelector('meta[name="_csrf"]');
   var header = document.querySelector('meta[name="_csrf_header"]');
@@ -88,27 +89,55 @@
     return Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).substring(1); }).join('');
   }
 
-  // A form with evidence goes by XMLHttpRequest: a progress bar while it sends, and when the connection drops,
-  // up to three more tries of the same request, a little later each time (its key makes the server record it
-  // once, however many arrive). The answer, the page the form leads to, replaces this one.
+  // A form with evidence goes by XMLHttpRequest: first its photos are prepared (photos.prepare: large ones shrunk,
+  // HEIC photos, videos and files over the limit refused here, before anything goes), then a progress bar while
+  // it sends, and when the connection drops, up to three more tries of the same request, a little later each time
+  // (its key makes the server record it once, however many arrive). The answer, the page the form leads to,
+  // replaces this one.
   var TRIES = 4;
   document.querySelectorAll('form').forEach(function (form) {
     var key = form.querySelector('input.upload-key');
-    if (!key || !window.FormData || !window.crypto || !window.crypto.getRandomValues) { return; }
+    if (!key || !window.FormData || !window.crypto || !window.crypto.getRandomValues || !window.Promise) { return; }
     key.value = newKey();
+    var zone = form.querySelector('.dropzone');
     var bar = form.querySelector('.upload-progress');
     var status = form.querySelector('.upload-status');
-    function say(text) { status.textContent = text; }
+    function say(text, refused) {
+      status.textContent = text;
+      status.classList.toggle('text-danger', !!refused);
+    }
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       var buttons = form.querySelectorAll('button[type=submit]');
       buttons.forEach(function (b) { b.disabled = true; });
-      var data = new FormData(form);
+      var chosen = [];
+      form.querySelectorAll('input[type=file][name=files]').forEach(function (input) {
+        Array.prototype.forEach.call(input.files, function (f) { chosen.push(f); });
+      });
+      if (chosen.length) { say(zone.getAttribute('data-shrinking')); }
+      photos.prepareAll(chosen, zone).then(function (prepared) {
+        var data = new FormData(form);
+        data.delete('files');
+        prepared.forEach(function (p) { data.append('files', p.file, p.file.name); });
+        if (prepared.some(function (p) { return p.original; })) {
+          data.set('originals', JSON.stringify(prepared.map(function (p) { return p.original; })));
+        }
+        say('');
+        send(data, buttons);
+      }, function (refusal) {
+        say(refusal.message, true);
+        buttons.forEach(function (b) { b.disabled = false; });
+      });
+    });
+    function send(data, buttons) {
       var attempt = 0;
-      function send() {
+      function once() {
         attempt++;
         var xhr = new XMLHttpRequest();
         xhr.open('POST', form.action);
+        // The token goes in a header too, so that it is read before the body: an upload refused as too large
+        // is answered with the reason, not as a missing token.
+        if (token && header) { xhr.setRequestHeader(header.content, token.content); }
         xhr.timeout = 300000;
         xhr.upload.onprogress = function (p) {
           if (p.lengthComputable) {
@@ -126,16 +155,22 @@
         xhr.onerror = xhr.ontimeout = function () {
           if (attempt < TRIES) {
             say(status.getAttribute('data-retrying').replace('{0}', attempt).replace('{1}', TRIES - 1));
-            setTimeout(send, 1000 * Math.pow(2, attempt - 1));
+            setTimeout(once, 1000 * Math.pow(2, attempt - 1));
           } else {
             bar.hidden = true;
-            say(status.getAttribute('data-failed'));
+            say(status.getAttribute('data-failed'), true);
             buttons.forEach(function (b) { b.disabled = false; });
           }
         };
         xhr.send(data);
       }
-      send();
-    });
+      once();
+    }
   });
+
+  // The service worker (/sw.js): the app installs on a phone's home screen, and a page asked for without a network
+  // shows the offline page. It caches no page and sends nothing later (see sw.js).
+  if ('serviceWorker' in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register('/sw.js', {scope: '/'}).catch(function () { /* the app works without it */ });
+  }
 })();

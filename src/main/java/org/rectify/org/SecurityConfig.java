@@ -1,6 +1,11 @@
 package org.rectify.org;
 
+import java.io.IOException;
 import java.time.Duration;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
@@ -13,9 +18,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -113,6 +121,8 @@ class SecurityConfig {
                         .requestMatchers("/webjars/camunda/**").denyAll()
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**",
                                 "/favicon.ico",
+                                // The installable app: its manifest, icons, service worker and offline page.
+                                "/manifest.webmanifest", "/icons/**", "/sw.js", "/offline.html",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
@@ -121,10 +131,28 @@ class SecurityConfig {
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
                 .logout(Customizer.withDefaults())
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::uploadNotRead)
+                        .defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                         request -> "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
                                 || request.getHeader("HX-Request") != null))
                 .build();
+    }
+
+    /**
+     * A form's CSRF token travels in its body; when the body of an upload could not be read (larger than the
+     * limit, or cut off), the token is missing too. That is said as what it is, 413 or 400, on the friendly error
+     * page, rather than as a forbidden request. (The pages' script sends the token in a header as well, so that
+     * its uploads get the reason on the page they came from.) Tomcat tells why it could not read the body.
+     */
+    static void uploadNotRead(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException, ServletException {
+        Object reason = request.getAttribute("org.apache.catalina.parameter_parse_failed_reason");
+        boolean multipart = request.getContentType() != null && request.getContentType().startsWith("multipart/");
+        if (denied instanceof CsrfException && multipart && reason != null) {
+            response.sendError("POST_TOO_LARGE".equals(reason.toString()) ? 413 : 400);
+            return;
+        }
+        new AccessDeniedHandlerImpl().handle(request, response, denied);
     }
 }

@@ -1,6 +1,7 @@
 package org.rectify.task;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 
 import jakarta.persistence.*;
 
@@ -22,6 +23,12 @@ class Evidence {
     private String sha256;
     private String uploadedBy;
     private Instant uploadedAt;
+    private String originalSha256;
+    private Long originalSize;
+    private LocalDateTime takenAt;
+    private Double latitude;
+    private Double longitude;
+    private String photoNote;
 
     protected Evidence() {
     }
@@ -37,6 +44,12 @@ class Evidence {
         this.sha256 = file.sha256();
         this.uploadedBy = uploadedBy;
         this.uploadedAt = uploadedAt;
+        this.originalSha256 = file.originalSha256();
+        this.originalSize = file.originalSize();
+        this.takenAt = file.photo().takenAt();
+        this.latitude = file.photo().latitude();
+        this.longitude = file.photo().longitude();
+        this.photoNote = PhotoNote.join(file.photo().notes());
     }
 
     Long getTaskId() {
@@ -45,6 +58,7 @@ class Evidence {
 
     EvidenceView view() {
         return new EvidenceView(id, taskId, progressReportId, signOffId, extensionId, fileName, contentType,
-                sizeBytes, sha256, uploadedBy, uploadedAt);
+                sizeBytes, sha256, uploadedBy, uploadedAt, originalSha256, originalSize, takenAt, latitude, longitude,
+                PhotoNote.parse(photoNote));
     }
 }

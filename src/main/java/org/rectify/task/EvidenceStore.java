@@ -9,7 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,6 +32,10 @@ import org.springframework.stereotype.Component;
 @Component
 class EvidenceStore {
 
+    private static final Set<String> IMAGES = Set.of("jpg", "jpeg", "png", "gif", "webp");
+    private static final Set<String> HEIF_EXTENSIONS = Set.of("heic", "heif", "hif", "avif");
+    private static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "mov", "m4v", "3gp", "avi", "mkv", "webm");
+
     private final Path dir;
     private final Set<String> allowedExtensions;
 
@@ -43,6 +49,12 @@ class EvidenceStore {
     StoredFile store(UploadedFile file) {
         String name = cleanName(file.fileName());
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (HEIF_EXTENSIONS.contains(extension)) {
+            throw heic(name);
+        }
+        if (VIDEO_EXTENSIONS.contains(extension)) {
+            throw video(name);
+        }
         if (!allowedExtensions.contains(extension)) {
             String accepted = String.join(", ", allowedExtensions.stream().sorted().toList());
             throw new InvalidInputException("files", "rule.evidence.typeNotAccepted",
@@ -51,34 +63,90 @@ class EvidenceStore {
         if (file.size() <= 0) {
             throw new InvalidInputException("files", "rule.evidence.empty", "empty file: " + name, name);
         }
+        Path temp = null;
         try {
             Files.createDirectories(dir.resolve("tmp"));
-            Path temp = Files.createTempFile(dir.resolve("tmp"), "upload", ".part");
+            temp = Files.createTempFile(dir.resolve("tmp"), "upload", ".part");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long size;
             try (InputStream in = new DigestInputStream(file.content().getInputStream(), sha)) {
                 size = Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
             }
-            if (!contentMatches(extension, temp)) {
-                Files.delete(temp);
-                String type = extension.toUpperCase(Locale.ROOT);
-                throw new InvalidInputException("files", "rule.evidence.contentMismatch",
-                        "the content of " + name + " is not a " + type + " file", name, type);
-            }
+            checkContent(name, extension, temp);
+            PhotoFacts photo = PhotoFacts.of(extension, temp);
             String hash = HexFormat.of().formatHex(sha.digest());
             Path target = pathOf(hash);
             Files.createDirectories(target.getParent());
-            if (Files.exists(target)) {
-                Files.delete(temp);
-            } else {
+            if (!Files.exists(target)) {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             }
             String type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
-            return new StoredFile(name, type, size, hash);
+            UploadedFile.Original original = file.original();
+            boolean shrunk = original != null && original.sha256() != null;
+            return new StoredFile(name, type, size, hash, shrunk ? original.sha256() : hash,
+                    shrunk ? original.size() : size, withBrowserNote(photo, original));
         } catch (IOException e) {
             throw new UncheckedIOException("could not store evidence " + name, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * Refuses what the browser could not show as evidence, by its bytes: a HEIC photo or a video under an image's
+     * name, an image or PDF whose content is something else, a JPEG or PNG cut off or garbage.
+     */
+    private static void checkContent(String name, String extension, Path file) throws IOException {
+        if (IMAGES.contains(extension)) {
+            ImageCheck.Verdict kind = ImageCheck.container(file);
+            if (kind == ImageCheck.Verdict.HEIC) {
+                throw heic(name);
+            }
+            if (kind == ImageCheck.Verdict.VIDEO) {
+                throw video(name);
+            }
+        }
+        if (!contentMatches(extension, file)) {
+            String type = extension.toUpperCase(Locale.ROOT);
+            throw new InvalidInputException("files", "rule.evidence.contentMismatch",
+                    "the content of " + name + " is not a " + type + " file", name, type);
+        }
+        if (!ImageCheck.whole(extension, file)) {
+            throw new InvalidInputException("files", "rule.evidence.corrupt",
+                    name + " is damaged or incomplete (cut off, or not an image inside)", name);
+        }
+    }
+
+    private static PhotoFacts withBrowserNote(PhotoFacts photo, UploadedFile.Original original) {
+        PhotoNote told = original == null ? null : PhotoNote.named(original.note());
+        if (told == null) {
+            return photo;
+        }
+        List<PhotoNote> notes = new ArrayList<>(List.of(told));
+        notes.addAll(photo.notes());
+        return new PhotoFacts(photo.takenAt(), photo.latitude(), photo.longitude(), List.copyOf(notes));
+    }
+
+    private static InvalidInputException heic(String name) {
+        return new InvalidInputException("files", "rule.evidence.heic",
+                name + " is a HEIC/HEIF photo, which browsers cannot show: send it as JPEG", name);
+    }
+
+    private static InvalidInputException video(String name) {
+        return new InvalidInputException("files", "rule.evidence.video",
+                name + " is a video; evidence takes photos and documents", name);
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // Only a leftover in tmp/; the next start's space check sees it.
         }
     }
 

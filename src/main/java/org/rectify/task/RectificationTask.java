@@ -112,11 +112,19 @@ public class RectificationTask extends AbstractAggregateRoot<RectificationTask> 
                 state("progressPercent", progressPercent, "progressReportId", reportId, "nextReportDue", nextReportDue))));
     }
 
+    /** The file's record, with the photo's original and EXIF facts where there are any. */
     void evidenceAdded(EvidenceView evidence) {
-        registerEvent(new TaskEvent.EvidenceAdded(entry("EVIDENCE_ADDED", null,
-                state("evidenceId", evidence.id(), "fileName", evidence.fileName(), "sizeBytes", evidence.sizeBytes(),
-                        "sha256", evidence.sha256(), "progressReportId", evidence.progressReportId(),
-                        "signOffId", evidence.signOffId(), "extensionId", evidence.extensionId()))));
+        Map<String, Object> after = state("evidenceId", evidence.id(), "fileName", evidence.fileName(),
+                "sizeBytes", evidence.sizeBytes(), "sha256", evidence.sha256(),
+                "progressReportId", evidence.progressReportId(), "signOffId", evidence.signOffId(),
+                "extensionId", evidence.extensionId(), "originalSha256", evidence.originalSha256(),
+                "originalSize", evidence.originalSize());
+        Map<String, Object> photo = state("takenAt", evidence.takenAt() == null ? null : evidence.takenAt().toString(),
+                "latitude", evidence.latitude(), "longitude", evidence.longitude(),
+                "photoNote", evidence.photoNotes().isEmpty() ? null : PhotoNote.join(evidence.photoNotes()));
+        photo.values().removeIf(java.util.Objects::isNull);
+        after.putAll(photo);
+        registerEvent(new TaskEvent.EvidenceAdded(entry("EVIDENCE_ADDED", null, after)));
     }
 
     /** An approved extension (延期) moves the deadline; only an open task with a deadline can be extended. */

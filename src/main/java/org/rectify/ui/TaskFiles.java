@@ -20,10 +20,12 @@ public class TaskFiles {
 
     private final String accepted;
     private final String maxSize;
+    private final long maxBytes;
 
     TaskFiles(@Value("${rectify.evidence.allowed-extensions}") Set<String> extensions, MultipartProperties multipart) {
         this.accepted = String.join(", ", extensions.stream().map(String::strip).sorted().toList());
-        this.maxSize = size(multipart.getMaxFileSize().toBytes());
+        this.maxBytes = multipart.getMaxFileSize().toBytes();
+        this.maxSize = size(maxBytes);
     }
 
     /** The file types the evidence store accepts, for the upload forms' hint. */
@@ -59,6 +61,17 @@ public class TaskFiles {
         double megabytes = bytes / (1024.0 * 1024);
         return megabytes == Math.rint(megabytes) ? (long) megabytes + " MB"
                 : String.format(Locale.ROOT, "%.1f MB", megabytes);
+    }
+
+    /** A photo's GPS position, latitude then longitude in degrees (WGS 84, as the camera wrote it), to a metre or so. */
+    public String place(Double latitude, Double longitude) {
+        return latitude == null || longitude == null ? ""
+                : String.format(Locale.ROOT, "%.6f, %.6f", latitude, longitude);
+    }
+
+    /** The largest file an upload may carry, in bytes, for the page's script to refuse a larger one before it goes. */
+    public long maxBytes() {
+        return maxBytes;
     }
 
     /** Enough of a SHA-256 to compare by eye; the whole hash is in the title and the download's header. */

@@ -66,18 +66,20 @@ class TaskForms {
     @PostMapping("/tasks/{id}/progress")
     String report(@PathVariable Long id, @Valid ProgressForm form,
                   @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                  @RequestParam(required = false) String originals,
                   Principal user, RedirectAttributes redirect, Locale locale) {
         boolean recorded = receipts.once(user.getName(), form.uploadKey(),
-                () -> progress.report(id, form.percent(), form.content(), Uploads.of(files)));
+                () -> progress.report(id, form.percent(), form.content(), Uploads.of(files, originals)));
         return toTask(id, recorded ? "task.done.progress" : "task.done.received", redirect, locale);
     }
 
     @PostMapping("/tasks/{id}/sign-off")
     String applyForSignOff(@PathVariable Long id, @Valid SignOffForm form,
                            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                  @RequestParam(required = false) String originals,
                            Principal user, RedirectAttributes redirect, Locale locale) {
         boolean recorded = receipts.once(user.getName(), form.uploadKey(),
-                () -> signOffs.apply(id, form.statement(), Uploads.of(files)));
+                () -> signOffs.apply(id, form.statement(), Uploads.of(files, originals)));
         return toTask(id, recorded ? "task.done.applied" : "task.done.received", redirect, locale);
     }
 
@@ -108,9 +110,10 @@ class TaskForms {
     @PostMapping("/tasks/{id}/extensions")
     String requestExtension(@PathVariable Long id, @Valid ExtensionForm form,
                             @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                  @RequestParam(required = false) String originals,
                             Principal user, RedirectAttributes redirect, Locale locale) {
         boolean recorded = receipts.once(user.getName(), form.uploadKey(),
-                () -> extensions.request(id, form.requestedDate(), form.reason(), Uploads.of(files)));
+                () -> extensions.request(id, form.requestedDate(), form.reason(), Uploads.of(files, originals)));
         return toTask(id, recorded ? "task.done.extensionRequested" : "task.done.received", redirect, locale);
     }
 

@@ -52,9 +52,12 @@ class UiAdvice {
     private final Notifications notifications;
     private final MessageSource messages;
     private final RuleTexts rules;
+    private final TaskFiles files;
 
-    UiAdvice(CurrentActor current, Notifications notifications, MessageSource messages, RuleTexts rules) {
+    UiAdvice(CurrentActor current, Notifications notifications, MessageSource messages, RuleTexts rules,
+             TaskFiles files) {
         this.current = current;
+        this.files = files;
         this.notifications = notifications;
         this.messages = messages;
         this.rules = rules;
@@ -134,6 +137,11 @@ class UiAdvice {
             MethodArgumentTypeMismatchException.class})
     ModelAndView refused(Exception ex, HttpServletRequest request, HttpServletResponse response,
                          RedirectAttributes redirect, Locale locale) {
+        if (response.isCommitted()) {
+            // The connection broke off as the upload came (the client is gone): nothing was recorded, no one to tell.
+            log.debug("refused after the response was committed: {}", ex.getMessage());
+            return new ModelAndView();
+        }
         String message = explain(ex, locale);
         if ("GET".equals(request.getMethod())) {
             ModelAndView page = errorPage(request, response, 400, locale);
@@ -158,7 +166,7 @@ class UiAdvice {
             return msg("error.duplicate", locale);
         }
         if (ex instanceof MaxUploadSizeExceededException) {
-            return msg("error.tooLarge", locale);
+            return msg("error.tooLarge", locale, files.maxSize());
         }
         if (ex instanceof MultipartException) {
             return msg("error.upload", locale);

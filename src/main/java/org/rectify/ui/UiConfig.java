@@ -58,6 +58,11 @@ class UiConfig implements WebMvcConfigurer {
                 .resourceChain(true);
         registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").resourceChain(true);
         registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").resourceChain(true);
+        // The installable app: icons, and at the root (a service worker's scope is its own folder) the manifest,
+        // the service worker and the offline page it shows.
+        registry.addResourceHandler("/icons/**").addResourceLocations("classpath:/static/icons/").resourceChain(true);
+        registry.addResourceHandler("/manifest.webmanifest", "/sw.js", "/offline.html")
+                .addResourceLocations("classpath:/static/");
     }
 
     @Override

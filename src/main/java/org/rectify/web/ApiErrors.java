@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -114,6 +115,20 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail integrity(DataIntegrityViolationException ex) {
         log.info("integrity violation: {}", ex.getMostSpecificCause().getMessage());
         return problem(HttpStatus.CONFLICT, "Conflict", "The change conflicts with existing data.");
+    }
+
+    /**
+     * A multipart body that cannot be read, most often one cut off half-way (the connection dropped): 400, and
+     * nothing was recorded, since the body is read before any service runs. Too large is 413 (the base class).
+     */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableUpload(MultipartException ex, jakarta.servlet.http.HttpServletResponse response) {
+        log.info("upload not readable: {}", ex.getMostSpecificCause().getMessage());
+        if (response.isCommitted()) {
+            return null; // the connection broke off: the client is gone
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Upload incomplete",
+                "The upload arrived incomplete or could not be read; nothing was recorded. Send it again.");
     }
 
     /** Anything else is our fault: logged with its stack trace here, and a plain 500 ProblemDetail there. */

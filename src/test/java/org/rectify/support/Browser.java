@@ -40,6 +40,10 @@ public final class Browser {
     public static final String CHROMEDRIVER = System.getProperty("rectify.chromedriver", "/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static ChromeDriver shared;
+    /** The DevTools sessions attached to service workers (by target) while the connection is cut. */
+    private static final Map<String, String> WORKER_SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Ids of the messages sent to them (DevTools wants small whole numbers). */
+    private static final java.util.concurrent.atomic.AtomicInteger MESSAGES = new java.util.concurrent.atomic.AtomicInteger();
     /** Page states axe-core has passed in this test run. */
     private static final java.util.Set<String> CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -175,7 +179,13 @@ public final class Browser {
         WebElement html = driver.findElement(By.tagName("html"));
         // Instant: Bootstrap makes scrolling smooth, and a click during the animation misses the button.
         driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link);
-        link.click();
+        try {
+            link.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException moved) {
+            // The page moved under the pointer (thumbnails still loading push the form down): scroll again.
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link);
+            link.click();
+        }
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(gone(html));
         waitFor(By.id("main"));
         return accessible();
@@ -274,12 +284,39 @@ public final class Browser {
         }
     }
 
-    /** Cuts the browser's connection (Chromium's network emulation: every request fails), or gives it back. */
+    /**
+     * Cuts the browser's connection (Chromium's network emulation: every request fails), or gives it back; for the
+     * page and for the app's service worker, whose requests Chromium emulates apart (a DevTools session of its own).
+     */
     public Browser offline(boolean off) {
-        driver.executeCdpCommand("Network.enable", java.util.Map.of());
-        driver.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", off, "latency", 0,
-                "downloadThroughput", -1, "uploadThroughput", -1));
+        Map<String, Object> conditions = Map.of("offline", off, "latency", 0, "downloadThroughput", -1,
+                "uploadThroughput", -1);
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", conditions);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> targets = (List<Map<String, Object>>) driver.executeCdpCommand("Target.getTargets",
+                Map.of()).get("targetInfos");
+        for (Map<String, Object> target : targets) {
+            if ("service_worker".equals(target.get("type")) && String.valueOf(target.get("url")).startsWith(base)) {
+                String session = WORKER_SESSIONS.computeIfAbsent((String) target.get("targetId"), id ->
+                        (String) driver.executeCdpCommand("Target.attachToTarget", Map.of("targetId", id,
+                                "flatten", false)).get("sessionId"));
+                toWorker(session, "Network.enable", "{}");
+                toWorker(session, "Network.emulateNetworkConditions", "{\"offline\":" + off
+                        + ",\"latency\":0,\"downloadThroughput\":-1,\"uploadThroughput\":-1}");
+            }
+        }
+        if (!off) {
+            WORKER_SESSIONS.forEach((target, session) -> driver.executeCdpCommand("Target.detachFromTarget",
+                    Map.of("sessionId", session)));
+            WORKER_SESSIONS.clear();
+        }
         return this;
+    }
+
+    private void toWorker(String session, String method, String params) {
+        driver.executeCdpCommand("Target.sendMessageToTarget", Map.of("sessionId", session,
+                "message", "{\"id\":" + MESSAGES.incrementAndGet() + ",\"method\":\"" + method + "\",\"params\":" + params + "}"));
     }
 
     /** Runs a check with the window 360 px wide, as a phone's, and gives the window its size back after. */

@@ -26,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class WebSession {
 
+    private static final String BOUNDARY = "----RectifyTestBoundary7MA4YWxkTrZu0gW";
+    /** The content type of {@link #multipartBody}. */
+    public static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private final CookieManager cookies = new CookieManager();
@@ -105,6 +108,66 @@ public final class WebSession {
         StringBuilder form = new StringBuilder("_csrf=" + encode(token.group(1)));
         fields.forEach(f -> form.append('&').append(encode(f.getKey())).append('=').append(encode(f.getValue())));
         return send("POST", action, "application/x-www-form-urlencoded", form.toString(), Map.of());
+    }
+
+    /**
+     * Posts a multipart form as a page without scripts would: the CSRF token of this session (read from
+     * {@code page}) first, then these fields, then each file as a part named {@code files}; from that page (Referer).
+     */
+    public Answer postMultipart(String page, String action, Map<String, String> fields, Map<String, byte[]> files) {
+        String csrf = csrf(page);
+        return sendBytes("POST", action, MULTIPART, multipartBody(csrf, fields, files),
+                Map.of("Referer", base + page, "Accept", "text/html"));
+    }
+
+    /** Posts it as the page's script does (js/rectify.js): the CSRF token in a header as well. */
+    public Answer postMultipartAsScript(String page, String action, Map<String, String> fields,
+                                        Map<String, byte[]> files) {
+        String csrf = csrf(page);
+        return sendBytes("POST", action, MULTIPART, multipartBody(csrf, fields, files),
+                Map.of("Referer", base + page, "Accept", "text/html", "X-CSRF-TOKEN", csrf));
+    }
+
+    /** The body of such a form, to send by other means (a connection cut off half-way). */
+    public byte[] multipartBody(String csrf, Map<String, String> fields, Map<String, byte[]> files) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        all.put("_csrf", csrf);
+        all.putAll(fields);
+        all.forEach((k, v) -> text.accept("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n"));
+        files.forEach((name, bytes) -> {
+            text.accept("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            body.writeBytes(bytes);
+            text.accept("\r\n");
+        });
+        text.accept("--" + BOUNDARY + "--\r\n");
+        return body.toByteArray();
+    }
+
+    /** The CSRF token of this session, as a page shows it. */
+    public String csrf(String page) {
+        Matcher token = CSRF.matcher(get(page).text());
+        assertThat(token.find()).as("CSRF token on " + page).isTrue();
+        return token.group(1);
+    }
+
+    public Answer sendBytes(String method, String path, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        request.header("Content-Type", contentType);
+        headers.forEach(request::header);
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(), response, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The value of a cookie the app has set, if any. */

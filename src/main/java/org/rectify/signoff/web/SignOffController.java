@@ -30,8 +30,9 @@ class SignOffController {
     @ResponseStatus(HttpStatus.CREATED)
     SignOffView apply(@PathVariable Long id,
                       @RequestParam @NotBlank @Size(max = 4000) String statement,
-                      @RequestPart(name = "files", required = false) List<MultipartFile> files) {
-        return signOffs.apply(id, statement, Uploads.of(files));
+                      @RequestPart(name = "files", required = false) List<MultipartFile> files,
+                          @RequestParam(required = false) String originals) {
+        return signOffs.apply(id, statement, Uploads.of(files, originals));
     }
 
     @GetMapping("/tasks/{id}/sign-offs")

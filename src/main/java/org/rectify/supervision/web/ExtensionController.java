@@ -33,8 +33,9 @@ class ExtensionController {
     ExtensionView request(@PathVariable Long id,
                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate requestedDate,
                           @RequestParam @NotBlank @Size(max = 2000) String reason,
-                          @RequestPart(name = "files", required = false) List<MultipartFile> files) {
-        return extensions.request(id, requestedDate, reason, Uploads.of(files));
+                          @RequestPart(name = "files", required = false) List<MultipartFile> files,
+                          @RequestParam(required = false) String originals) {
+        return extensions.request(id, requestedDate, reason, Uploads.of(files, originals));
     }
 
     @GetMapping("/tasks/{id}/extensions")

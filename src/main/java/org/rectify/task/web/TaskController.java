@@ -109,8 +109,9 @@ class TaskController {
     ProgressReportView report(@PathVariable Long id,
                               @RequestParam @Min(0) @Max(100) int percent,
                               @RequestParam @NotBlank @Size(max = 4000) String content,
-                              @RequestPart(name = "files", required = false) List<MultipartFile> files) {
-        return progress.report(id, percent, content, Uploads.of(files));
+                              @RequestPart(name = "files", required = false) List<MultipartFile> files,
+                          @RequestParam(required = false) String originals) {
+        return progress.report(id, percent, content, Uploads.of(files, originals));
     }
 
     @GetMapping("/tasks/{id}/progress")
