@@ -4,5 +4,6 @@
  * kind of detail) and their public services for scope, rounds, units and reference data; it changes
  * nothing but the audit record of an export.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Dashboard")
+@org.springframework.modulith.ApplicationModule(displayName = "Dashboard",
+        allowedDependencies = {"audit", "common", "deadline", "inspection", "issue", "org", "task"})
 package org.rectify.dashboard;

@@ -1,0 +1,6 @@
+/**
+ * Sign-off applications (销号申请): apply, the unit head confirms or returns, the office approves or rejects.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Sign-offs",
+        allowedDependencies = {"audit", "common", "issue", "org", "task", "web"})
+package org.rectify.signoff;

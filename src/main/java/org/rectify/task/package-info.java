@@ -1,0 +1,6 @@
+/**
+ * Rectification tasks (任务清单): breakdown, progress reports, evidence files, the four lists of a problem.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Tasks",
+        allowedDependencies = {"audit", "common", "deadline", "inspection", "issue", "org", "web"})
+package org.rectify.task;

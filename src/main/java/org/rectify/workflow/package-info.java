@@ -1,0 +1,7 @@
+/**
+ * The only module that imports Camunda: drives the processes, worklists and timelines; the engine's meters;
+ * Cockpit's sign-on.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Workflow",
+        allowedDependencies = {"audit", "common", "deadline", "issue", "org", "signoff", "supervision", "task"})
+package org.rectify.workflow;
