@@ -1,11 +1,9 @@
 package org.rectify.workflow;
 
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectify.common.ConflictException;
 import org.rectify.common.Label;
@@ -21,10 +19,12 @@ class ExtensionProcess {
 
     private final RuntimeService runtime;
     private final TaskService steps;
+    private final StepCompleter completer;
 
-    ExtensionProcess(RuntimeService runtime, TaskService steps) {
+    ExtensionProcess(RuntimeService runtime, TaskService steps, StepCompleter completer) {
         this.runtime = runtime;
         this.steps = steps;
+        this.completer = completer;
     }
 
     @EventListener
@@ -56,12 +56,9 @@ class ExtensionProcess {
     }
 
     private void complete(Long extensionId, String activityId, Map<String, Object> variables) {
-        List<Task> waiting = steps.createTaskQuery().processDefinitionKey(EXTENSION_PROCESS_KEY)
-                .processVariableValueEquals(VAR_EXTENSION_ID, extensionId).taskDefinitionKey(activityId).list();
-        if (waiting.size() != 1) {
-            throw new ConflictException("rule.process.extensionNotWaiting", "extension " + extensionId
-                    + " is not waiting at " + activityId, extensionId, Label.of("step.", activityId));
-        }
-        steps.complete(waiting.get(0).getId(), variables);
+        completer.complete(steps.createTaskQuery().processDefinitionKey(EXTENSION_PROCESS_KEY)
+                .processVariableValueEquals(VAR_EXTENSION_ID, extensionId).taskDefinitionKey(activityId), variables,
+                () -> new ConflictException("rule.process.extensionNotWaiting", "extension " + extensionId
+                        + " is not waiting at " + activityId, extensionId, Label.of("step.", activityId)));
     }
 }

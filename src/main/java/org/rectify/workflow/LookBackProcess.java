@@ -2,14 +2,12 @@ package org.rectify.workflow;
 
 import java.time.LocalTime;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectify.common.ConflictException;
 import org.rectify.common.Zones;
@@ -26,12 +24,15 @@ class LookBackProcess {
 
     private final RuntimeService runtime;
     private final TaskService steps;
+    private final StepCompleter completer;
     private final ManagementService management;
     private final LookBackChecks checks;
 
-    LookBackProcess(RuntimeService runtime, TaskService steps, ManagementService management, LookBackChecks checks) {
+    LookBackProcess(RuntimeService runtime, TaskService steps, StepCompleter completer, ManagementService management,
+                    LookBackChecks checks) {
         this.runtime = runtime;
         this.steps = steps;
+        this.completer = completer;
         this.management = management;
         this.checks = checks;
     }
@@ -56,12 +57,9 @@ class LookBackProcess {
 
     @EventListener
     void on(LookBackEvent.Verified e) {
-        List<Task> waiting = steps.createTaskQuery().processDefinitionKey(LOOK_BACK_PROCESS_KEY)
-                .processVariableValueEquals(VAR_CHECK_ID, e.checkId()).taskDefinitionKey(VERIFY_RECTIFICATION).list();
-        if (waiting.size() != 1) {
-            throw new ConflictException("rule.process.lookBackNotDue", "look-back check " + e.checkId()
-                    + " is not yet due for verification", e.checkId());
-        }
-        steps.complete(waiting.get(0).getId(), Map.of(FLAG_STILL_HOLDS, e.holds()));
+        completer.complete(steps.createTaskQuery().processDefinitionKey(LOOK_BACK_PROCESS_KEY)
+                .processVariableValueEquals(VAR_CHECK_ID, e.checkId()).taskDefinitionKey(VERIFY_RECTIFICATION),
+                Map.of(FLAG_STILL_HOLDS, e.holds()), () -> new ConflictException("rule.process.lookBackNotDue",
+                        "look-back check " + e.checkId() + " is not yet due for verification", e.checkId()));
     }
 }

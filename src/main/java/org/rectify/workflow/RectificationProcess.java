@@ -5,13 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -23,7 +21,6 @@ import org.rectify.org.UserView;
 import org.rectify.signoff.SignOffEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -40,6 +37,7 @@ class RectificationProcess {
 
     private final RuntimeService runtime;
     private final TaskService steps;
+    private final StepCompleter completer;
     private final RepositoryService repository;
     private final OrgDirectory org;
     private final ProcessEngineConfigurationImpl engine;
@@ -50,11 +48,12 @@ class RectificationProcess {
     /** The process version this node starts: the newest deployed when it first starts one. */
     private volatile String definitionId;
 
-    RectificationProcess(RuntimeService runtime, TaskService steps, RepositoryService repository, OrgDirectory org,
-                         ProcessEngine processEngine) {
+    RectificationProcess(RuntimeService runtime, TaskService steps, StepCompleter completer,
+                         RepositoryService repository, OrgDirectory org, ProcessEngine processEngine) {
         this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         this.runtime = runtime;
         this.steps = steps;
+        this.completer = completer;
         this.repository = repository;
         this.org = org;
     }
@@ -276,19 +275,10 @@ class RectificationProcess {
         if (taskId != null) {
             query.taskVariableValueEquals(VAR_TASK_ID, taskId);
         }
-        List<Task> waiting = query.list();
-        if (waiting.size() != 1) {
-            String english = "the process of problem " + problemId + " is not waiting at " + activityId;
-            throw taskId == null
-                    ? new ConflictException("rule.process.notWaiting", english, problemId,
-                            Label.of("step.", activityId))
-                    : new ConflictException("rule.process.taskNotWaiting", english + " for task " + taskId, problemId,
-                            Label.of("step.", activityId), taskId);
-        }
-        try {
-            steps.complete(waiting.get(0).getId(), variables);
-        } catch (OptimisticLockingException e) {
-            throw new OptimisticLockingFailureException("process step raced: " + e.getMessage(), e);
-        }
+        String english = "the process of problem " + problemId + " is not waiting at " + activityId;
+        completer.complete(query, variables, () -> taskId == null
+                ? new ConflictException("rule.process.notWaiting", english, problemId, Label.of("step.", activityId))
+                : new ConflictException("rule.process.taskNotWaiting", english + " for task " + taskId, problemId,
+                        Label.of("step.", activityId), taskId));
     }
 }

@@ -1,11 +1,9 @@
 package org.rectify.workflow;
 
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectify.common.ConflictException;
 import org.rectify.common.Label;
@@ -21,10 +19,12 @@ class SupervisionProcess {
 
     private final RuntimeService runtime;
     private final TaskService steps;
+    private final StepCompleter completer;
 
-    SupervisionProcess(RuntimeService runtime, TaskService steps) {
+    SupervisionProcess(RuntimeService runtime, TaskService steps, StepCompleter completer) {
         this.runtime = runtime;
         this.steps = steps;
+        this.completer = completer;
     }
 
     @EventListener
@@ -50,12 +50,9 @@ class SupervisionProcess {
     }
 
     private void complete(Long orderId, String activityId, Map<String, Object> variables) {
-        List<Task> waiting = steps.createTaskQuery().processDefinitionKey(ORDER_PROCESS_KEY)
-                .processVariableValueEquals(VAR_ORDER_ID, orderId).taskDefinitionKey(activityId).list();
-        if (waiting.size() != 1) {
-            throw new ConflictException("rule.process.orderNotWaiting", "supervision order " + orderId
-                    + " is not waiting at " + activityId, orderId, Label.of("step.", activityId));
-        }
-        steps.complete(waiting.get(0).getId(), variables);
+        completer.complete(steps.createTaskQuery().processDefinitionKey(ORDER_PROCESS_KEY)
+                .processVariableValueEquals(VAR_ORDER_ID, orderId).taskDefinitionKey(activityId), variables,
+                () -> new ConflictException("rule.process.orderNotWaiting", "supervision order " + orderId
+                        + " is not waiting at " + activityId, orderId, Label.of("step.", activityId)));
     }
 }
