@@ -331,16 +331,16 @@ public final class Browser {
     }
 
     /**
-     * The visible buttons, form controls, card links, pager links, the menu button and the bell that are less than
-     * 44 px tall (a thumb's target), each as {what, height}; empty when every one is large enough. A check box or
-     * radio button is measured with its labelled row, which takes the tap.
+     * The visible buttons, form controls, card links, pager links, summaries that open a part of the page, the menu
+     * button and the bell that are less than 44 px tall (a thumb's target), each as {what, height}; empty when every
+     * one is large enough. A check box or radio button is measured with its labelled row, which takes the tap.
      */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> smallTargets() {
         return (List<Map<String, Object>>) driver.executeScript("""
                 return Array.from(document.querySelectorAll(
                         'main button, main .btn, main input:not([type=hidden]), main select, main textarea,'
-                        + ' main table.cards a, main .page-link, .navbar-toggler, .bell'))
+                        + ' main table.cards a, main .page-link, main summary, .navbar-toggler, .bell'))
                     .filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'
                         && !e.classList.contains('visually-hidden'))
                     .map(e => ({what: e.outerHTML.substring(0, 120),

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.rectify.support.ApiClient;
 import org.rectify.support.BrowserTest;
 import org.rectify.support.Demo;
@@ -65,6 +68,10 @@ class PhonePagesIT extends BrowserTest {
             browser.open("/leader?lang=en&elder=off");
             fits();
             browser.open("/leader?lang=zh_CN");
+            WebElement decide = browser.driver().findElement(By.cssSelector("#closure-" + problem + " summary"));
+            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                    decide);
+            decide.click();
             browser.type("closure-comment-" + problem, "同意销号").press("approve-closure-" + problem);
         });
         assertThat(api.as("leader").get("/api/problems/{id}", problem).ok().text("status")).isEqualTo("CLOSED");
