@@ -172,7 +172,7 @@ public class Problems {
     }
 
     /** A problem without a scope check: for texts the system writes (notifications), never for callers. */
-    public ProblemView describe(Long id) {
+    public ProblemView describeUnscoped(Long id) {
         return views.of(problems.findById(id).orElseThrow(() -> new NotFoundException("problem", id)));
     }
 

@@ -40,8 +40,8 @@ class ExtensionNotices {
 
     @EventListener
     void on(ExtensionEvent.Confirmed e) {
-        ExtensionView x = extensions.describe(e.extensionId());
-        ProblemView p = problems.describe(x.problemId());
+        ExtensionView x = extensions.describeUnscoped(e.extensionId());
+        ProblemView p = problems.describeUnscoped(x.problemId());
         notifier.notify(org.userIdsWithRole(p.regionId(), Role.OFFICE), notice("EXTENSION_CONFIRMED", p, x));
     }
 
@@ -61,19 +61,19 @@ class ExtensionNotices {
     }
 
     private void send(ExtensionEvent e, String kind, Role... roles) {
-        ExtensionView x = extensions.describe(e.extensionId());
-        TaskView t = tasks.describe(x.taskId());
+        ExtensionView x = extensions.describeUnscoped(e.extensionId());
+        TaskView t = tasks.describeUnscoped(x.taskId());
         List<Long> recipients = new ArrayList<>();
         for (Role role : roles) {
             recipients.addAll(org.userIdsWithRole(t.unitId(), role));
         }
         String reason = e.auditEntry().reason() == null ? x.reason() : e.auditEntry().reason();
-        notifier.notify(recipients, new Notice(kind, x.problemId(), t.id(), problems.describe(x.problemId()).number(),
-                problems.describe(x.problemId()).title(), t.measure(), x.requestedDeadline(), reason));
+        notifier.notify(recipients, new Notice(kind, x.problemId(), t.id(), problems.describeUnscoped(x.problemId()).number(),
+                problems.describeUnscoped(x.problemId()).title(), t.measure(), x.requestedDeadline(), reason));
     }
 
     private Notice notice(String kind, ProblemView p, ExtensionView x) {
-        TaskView t = tasks.describe(x.taskId());
+        TaskView t = tasks.describeUnscoped(x.taskId());
         return new Notice(kind, p.id(), t.id(), p.number(), p.title(), t.measure(), x.requestedDeadline(), x.reason());
     }
 }

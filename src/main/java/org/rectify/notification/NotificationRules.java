@@ -35,43 +35,43 @@ class NotificationRules {
 
     @EventListener
     void on(ProblemEvent.Triaged e) {
-        ProblemView p = problems.describe(e.problemId());
+        ProblemView p = problems.describeUnscoped(e.problemId());
         notifier.notify(users(p.leadUnitId(), Role.UNIT_HEAD), notice("PROBLEM_ASSIGNED", p, null));
     }
 
     @EventListener
     void on(ProblemEvent.Reassigned e) {
-        ProblemView p = problems.describe(e.problemId());
+        ProblemView p = problems.describeUnscoped(e.problemId());
         notifier.notify(users(p.leadUnitId(), Role.UNIT_HEAD), notice("PROBLEM_ASSIGNED", p, null));
     }
 
     @EventListener
     void on(ProblemEvent.Returned e) {
-        ProblemView p = problems.describe(e.problemId());
+        ProblemView p = problems.describeUnscoped(e.problemId());
         notifier.notify(users(p.regionId(), Role.OFFICE), notice("PROBLEM_RETURNED", p, null, reason(e)));
     }
 
     @EventListener
     void on(ProblemEvent.Claimed e) {
-        ProblemView p = problems.describe(e.problemId());
+        ProblemView p = problems.describeUnscoped(e.problemId());
         notifier.notify(List.of(p.personInChargeId()), notice("PROBLEM_CLAIMED", p, null));
     }
 
     @EventListener
     void on(ProblemEvent.PlanSubmitted e) {
-        ProblemView p = problems.describe(e.problemId());
+        ProblemView p = problems.describeUnscoped(e.problemId());
         notifier.notify(users(p.regionId(), Role.OFFICE), notice("PLAN_SUBMITTED", p, null));
     }
 
     @EventListener
     void on(ProblemEvent.PlanSentBack e) {
-        ProblemView p = problems.describe(e.problemId());
+        ProblemView p = problems.describeUnscoped(e.problemId());
         notifier.notify(leadUnit(p), notice("PLAN_SENT_BACK", p, null, reason(e)));
     }
 
     @EventListener
     void on(ProblemEvent.PlanApproved e) {
-        ProblemView p = problems.describe(e.problemId());
+        ProblemView p = problems.describeUnscoped(e.problemId());
         Set<Long> units = tasks.ofProblemUnscoped(p.id()).stream()
                 .filter(t -> t.status() == TaskStatus.IN_PROGRESS).map(TaskView::unitId).collect(Collectors.toSet());
         List<Long> staff = new ArrayList<>();
@@ -81,19 +81,19 @@ class NotificationRules {
 
     @EventListener
     void on(ProblemEvent.ClosureRequested e) {
-        ProblemView p = problems.describe(e.problemId());
+        ProblemView p = problems.describeUnscoped(e.problemId());
         notifier.notify(List.of(p.responsibleLeaderId()), notice("CLOSURE_REQUESTED", p, null));
     }
 
     @EventListener
     void on(ProblemEvent.ClosureSentBack e) {
-        ProblemView p = problems.describe(e.problemId());
+        ProblemView p = problems.describeUnscoped(e.problemId());
         notifier.notify(leadUnit(p), notice("CLOSURE_SENT_BACK", p, null, reason(e)));
     }
 
     @EventListener
     void on(ProblemEvent.Closed e) {
-        ProblemView p = problems.describe(e.problemId());
+        ProblemView p = problems.describeUnscoped(e.problemId());
         List<Long> recipients = new ArrayList<>(users(p.leadUnitId(), Role.UNIT_HEAD));
         recipients.addAll(users(p.regionId(), Role.OFFICE));
         notifier.notify(recipients, notice("PROBLEM_CLOSED", p, null));
@@ -101,7 +101,7 @@ class NotificationRules {
 
     @EventListener
     void on(ProblemEvent.Reopened e) {
-        ProblemView p = problems.describe(e.problemId());
+        ProblemView p = problems.describeUnscoped(e.problemId());
         List<Long> recipients = leadUnit(p);
         recipients.addAll(users(p.regionId(), Role.OFFICE));
         recipients.add(p.responsibleLeaderId());
@@ -115,8 +115,8 @@ class NotificationRules {
 
     @EventListener
     void on(SignOffEvent.Confirmed e) {
-        ProblemView p = problems.describe(e.problemId());
-        TaskView t = tasks.describe(e.taskId());
+        ProblemView p = problems.describeUnscoped(e.problemId());
+        TaskView t = tasks.describeUnscoped(e.taskId());
         notifier.notify(users(p.regionId(), Role.OFFICE), notice("SIGN_OFF_CONFIRMED", p, t, t.measure()));
     }
 
@@ -136,8 +136,8 @@ class NotificationRules {
     }
 
     private void taskNotice(SignOffEvent e, String kind, Role... roles) {
-        ProblemView p = problems.describe(e.problemId());
-        TaskView t = tasks.describe(e.taskId());
+        ProblemView p = problems.describeUnscoped(e.problemId());
+        TaskView t = tasks.describeUnscoped(e.taskId());
         List<Long> recipients = new ArrayList<>();
         for (Role role : roles) {
             recipients.addAll(users(t.unitId(), role));

@@ -51,8 +51,8 @@ class SupervisionNotices {
 
     @EventListener
     void on(SupervisionEvent.OrderIssued e) {
-        SupervisionOrderView order = orders.describe(e.orderId());
-        ProblemView p = problems.describe(e.problemId());
+        SupervisionOrderView order = orders.describeUnscoped(e.orderId());
+        ProblemView p = problems.describeUnscoped(e.problemId());
         List<Long> recipients = unit(order.targetUnitId());
         recipients.addAll(org.userIdsWithRole(p.regionId(), Role.OFFICE));
         if (order.escalatedToId() != null) {
@@ -63,28 +63,28 @@ class SupervisionNotices {
 
     @EventListener
     void on(SupervisionEvent.OrderAnswered e) {
-        SupervisionOrderView order = orders.describe(e.orderId());
-        ProblemView p = problems.describe(e.problemId());
+        SupervisionOrderView order = orders.describeUnscoped(e.orderId());
+        ProblemView p = problems.describeUnscoped(e.problemId());
         notifier.notify(org.userIdsWithRole(p.regionId(), Role.OFFICE), orderNotice("ORDER_ANSWERED", p, order, ""));
     }
 
     @EventListener
     void on(SupervisionEvent.OrderAccepted e) {
-        SupervisionOrderView order = orders.describe(e.orderId());
-        notifier.notify(unit(order.targetUnitId()), orderNotice("ORDER_ACCEPTED", problems.describe(e.problemId()),
+        SupervisionOrderView order = orders.describeUnscoped(e.orderId());
+        notifier.notify(unit(order.targetUnitId()), orderNotice("ORDER_ACCEPTED", problems.describeUnscoped(e.problemId()),
                 order, ""));
     }
 
     @EventListener
     void on(SupervisionEvent.OrderSentBack e) {
-        SupervisionOrderView order = orders.describe(e.orderId());
-        notifier.notify(unit(order.targetUnitId()), orderNotice("ORDER_SENT_BACK", problems.describe(e.problemId()),
+        SupervisionOrderView order = orders.describeUnscoped(e.orderId());
+        notifier.notify(unit(order.targetUnitId()), orderNotice("ORDER_SENT_BACK", problems.describeUnscoped(e.problemId()),
                 order, e.auditEntry().reason()));
     }
 
     @EventListener
     void on(SupervisionEvent.Nudged e) {
-        ProblemView p = problems.describe(e.problemId());
+        ProblemView p = problems.describeUnscoped(e.problemId());
         notifier.notify(unit(e.unitId()), new Notice("NUDGE", p.id(), e.taskId(), p.number(), p.title(), e.message()));
     }
 

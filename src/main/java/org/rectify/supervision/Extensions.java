@@ -126,7 +126,7 @@ public class Extensions {
 
     /** An extension without a scope check: for texts the system writes, never for callers. */
     @Transactional(readOnly = true)
-    public ExtensionView describe(Long id) {
+    public ExtensionView describeUnscoped(Long id) {
         return requests.findById(id).orElseThrow(() -> new NotFoundException("extension", id)).view();
     }
 

@@ -65,7 +65,7 @@ public class LookBackChecks {
     /** Closing a problem schedules its re-check, on the first working day after the period. */
     @EventListener
     void on(ProblemEvent.Closed e) {
-        ProblemView p = problems.describe(e.problemId());
+        ProblemView p = problems.describeUnscoped(e.problemId());
         LocalDate due = calendar.onOrAfter(Zones.today(clock).plus(settings.lookBackAfter()));
         checks.save(new LookBackCheck(p.id(), p.roundId(), p.regionId(), due, by(), clock.instant()));
     }
@@ -146,7 +146,7 @@ public class LookBackChecks {
 
     /** A check without a scope check: for the process and for texts the system writes. */
     @Transactional(readOnly = true)
-    public LookBackView describe(Long checkId) {
+    public LookBackView describeUnscoped(Long checkId) {
         return checks.findById(checkId).orElseThrow(() -> new NotFoundException("look-back", checkId)).view();
     }
 

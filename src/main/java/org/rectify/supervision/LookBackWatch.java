@@ -16,7 +16,7 @@ public class LookBackWatch {
     }
 
     public Date dueAt(Long checkId) {
-        return Date.from(checks.describe(checkId).scheduledFor().atTime(DeadlineWatch.NOTICE_TIME)
+        return Date.from(checks.describeUnscoped(checkId).scheduledFor().atTime(DeadlineWatch.NOTICE_TIME)
                 .atZone(Zones.CHINA).toInstant());
     }
 }

@@ -32,12 +32,12 @@ public class StandingMeasures {
     }
 
     public boolean standing(Long taskId) {
-        return tasks.describe(taskId).status() == TaskStatus.STANDING;
+        return tasks.describeUnscoped(taskId).status() == TaskStatus.STANDING;
     }
 
     /** The morning after the report due date that has not yet been flagged. */
     public Date checkAt(Long taskId) {
-        TaskView task = tasks.describe(taskId);
+        TaskView task = tasks.describeUnscoped(taskId);
         LocalDate due = task.nextReportDue();
         Watched subject = reportSubject(taskId, due);
         while (alerts.fired(subject, AlertKind.NO_REPORT, due)) {
@@ -49,7 +49,7 @@ public class StandingMeasures {
 
     /** Flags the report as missing if its due date passed without one (a report moves the due date on). */
     public void check(Long taskId) {
-        TaskView task = tasks.describe(taskId);
+        TaskView task = tasks.describeUnscoped(taskId);
         if (task.status() == TaskStatus.STANDING && task.nextReportDue() != null) {
             alerts.fire(reportSubject(taskId, task.nextReportDue()), AlertKind.NO_REPORT);
         }

@@ -116,7 +116,7 @@ public class SupervisionOrders {
 
     /** An order without a scope check: for texts the system writes, never for callers. */
     @Transactional(readOnly = true)
-    public SupervisionOrderView describe(Long orderId) {
+    public SupervisionOrderView describeUnscoped(Long orderId) {
         return orders.findById(orderId).orElseThrow(() -> new NotFoundException("supervision order", orderId)).view();
     }
 

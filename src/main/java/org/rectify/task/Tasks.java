@@ -74,7 +74,7 @@ public class Tasks {
     }
 
     /** A task without a scope check: for texts the system writes (notifications), never for callers. */
-    public TaskView describe(Long taskId) {
+    public TaskView describeUnscoped(Long taskId) {
         return views.of(tasks.findById(taskId).orElseThrow(() -> new NotFoundException("task", taskId)));
     }
 

@@ -17,7 +17,7 @@ import org.rectify.task.TaskView;
 import org.rectify.task.Tasks;
 import org.rectify.web.Bodies.Comment;
 import org.rectify.web.Bodies.Reason;
-import org.rectify.workflow.RectificationModel;
+import org.rectify.workflow.ProcessModels;
 import org.rectify.workflow.WorkItem;
 import org.rectify.workflow.Worklist;
 import org.springframework.context.MessageSource;
@@ -68,7 +68,7 @@ class LeaderPages {
     @GetMapping("/leader")
     String queue(@RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         current.get().require(Role.LEADER);
-        Page<WorkItem> steps = worklist.mine(RectificationModel.APPROVE_CLOSURE, Math.max(page, 0), PAGE_SIZE);
+        Page<WorkItem> steps = worklist.mine(ProcessModels.APPROVE_CLOSURE, Math.max(page, 0), PAGE_SIZE);
         Map<Long, ProblemView> byId = problems.visibleByIds(steps.map(WorkItem::problemId).toList());
         model.addAttribute("closures", steps.map(step -> closure(step, byId.get(step.problemId()))));
         model.addAttribute("statusCounts", statusCounts(locale));

@@ -27,7 +27,7 @@ import org.rectify.supervision.LookBackChecks;
 import org.rectify.supervision.SupervisionOrders;
 import org.rectify.task.FourLists;
 import org.rectify.task.FourLists.Named;
-import org.rectify.task.ProblemFile;
+import org.rectify.task.FourListsReader;
 import org.rectify.task.ReportCycle;
 import org.rectify.workflow.ProcessPosition;
 import org.rectify.workflow.Timeline;
@@ -54,7 +54,7 @@ class ProblemPages {
     }
 
     private final Problems problems;
-    private final ProblemFile problemFile;
+    private final FourListsReader fourLists;
     private final ProcessPosition position;
     private final Timeline timeline;
     private final SupervisionOrders orders;
@@ -68,14 +68,14 @@ class ProblemPages {
     private final SimilarProblems similar;
     private final SelfInspections selfInspections;
 
-    ProblemPages(Problems problems, ProblemFile problemFile, ProcessPosition position, Timeline timeline,
+    ProblemPages(Problems problems, FourListsReader fourLists, ProcessPosition position, Timeline timeline,
                  SupervisionOrders orders, LookBackChecks lookBacks, DeadlineAlerts alerts, ProblemChoices choices,
                  OrgDirectory org, Names names, CurrentActor current, MessageSource messages,
                  SimilarProblems similar, SelfInspections selfInspections) {
         this.problems = problems;
         this.selfInspections = selfInspections;
         this.similar = similar;
-        this.problemFile = problemFile;
+        this.fourLists = fourLists;
         this.position = position;
         this.timeline = timeline;
         this.orders = orders;
@@ -107,7 +107,7 @@ class ProblemPages {
 
     @GetMapping("/problems/{id}")
     String detail(@PathVariable Long id, Model model, Locale locale) {
-        FourLists file = problemFile.of(id);
+        FourLists file = fourLists.of(id);
         List<TimelineEntry> history = timeline.of(id);
         model.addAttribute("file", file);
         model.addAttribute("tasks", ProblemTaskRow.of(file));

@@ -93,7 +93,7 @@ class TaskPages {
         model.addAttribute("extensions", requests);
         model.addAttribute("maxExtensions", deadlines.maxExtensions());
         model.addAttribute("approvedExtensions", approved);
-        model.addAttribute("can", TaskActions.of(current.get(), task, pendingSignOff, pendingExtension,
+        model.addAttribute("can", TaskFormsOffered.of(current.get(), task, pendingSignOff, pendingExtension,
                 approved < deadlines.maxExtensions()));
         model.addAttribute("people", people(Stream.of(
                 reports.stream().map(ProgressReportView::reportedBy),

@@ -12,7 +12,7 @@ import org.rectify.supervision.ExtensionEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import static org.rectify.workflow.RectificationModel.*;
+import static org.rectify.workflow.ProcessModels.*;
 
 /**
  * When a deadline moves, its running watch is interrupted by the "deadline moved" message and

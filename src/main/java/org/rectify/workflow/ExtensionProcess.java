@@ -11,7 +11,7 @@ import org.rectify.supervision.ExtensionEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import static org.rectify.workflow.RectificationModel.*;
+import static org.rectify.workflow.ProcessModels.*;
 
 /** Runs each extension request's process on its events, in their transaction. */
 @Component

@@ -16,7 +16,7 @@ import org.rectify.supervision.LookBackEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import static org.rectify.workflow.RectificationModel.*;
+import static org.rectify.workflow.ProcessModels.*;
 
 /** Runs each look-back check's process on its events, in their transaction. */
 @Component
@@ -47,7 +47,7 @@ class LookBackProcess {
     /** A check still waiting for its day moves to the new one. */
     @EventListener
     void on(LookBackEvent.Rescheduled e) {
-        Date due = Date.from(checks.describe(e.checkId()).scheduledFor().atTime(LocalTime.of(9, 0))
+        Date due = Date.from(checks.describeUnscoped(e.checkId()).scheduledFor().atTime(LocalTime.of(9, 0))
                 .atZone(Zones.CHINA).toInstant());
         runtime.createProcessInstanceQuery().processDefinitionKey(LOOK_BACK_PROCESS_KEY)
                 .variableValueEquals(VAR_CHECK_ID, e.checkId()).active().list()

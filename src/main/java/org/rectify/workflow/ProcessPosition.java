@@ -38,7 +38,7 @@ public class ProcessPosition {
         }
         Map<String, Long> taskOfStep = runtime.createVariableInstanceQuery()
                 .taskIdIn(open.stream().map(Task::getId).toArray(String[]::new))
-                .variableName(RectificationModel.VAR_TASK_ID).list().stream()
+                .variableName(ProcessModels.VAR_TASK_ID).list().stream()
                 .collect(Collectors.toMap(VariableInstance::getTaskId, v -> (Long) v.getValue()));
         return open.stream().map(step -> new WaitingStep(step.getId(), step.getTaskDefinitionKey(), step.getName(),
                 candidateGroups(step), step.getAssignee(),

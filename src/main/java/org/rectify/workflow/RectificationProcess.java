@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import static org.rectify.workflow.RectificationModel.*;
+import static org.rectify.workflow.ProcessModels.*;
 
 /**
  * Moves each problem's process instance on the domain events, synchronously and inside the

@@ -12,8 +12,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StandingMeasureProcess {
 
-    static final String PROCESS_KEY = "standing-measure";
-
     private final RuntimeService runtime;
     private final Tasks tasks;
 
@@ -24,10 +22,10 @@ class StandingMeasureProcess {
 
     @EventListener
     void on(SignOffEvent.Approved e) {
-        if (tasks.describe(e.taskId()).status() == TaskStatus.STANDING) {
-            runtime.startProcessInstanceByKey(PROCESS_KEY, e.problemId().toString(),
-                    Variables.putValue(RectificationModel.VAR_TASK_ID, e.taskId())
-                            .putValue(RectificationModel.VAR_PROBLEM_ID, e.problemId()));
+        if (tasks.describeUnscoped(e.taskId()).status() == TaskStatus.STANDING) {
+            runtime.startProcessInstanceByKey(ProcessModels.STANDING_MEASURE_PROCESS_KEY, e.problemId().toString(),
+                    Variables.putValue(ProcessModels.VAR_TASK_ID, e.taskId())
+                            .putValue(ProcessModels.VAR_PROBLEM_ID, e.problemId()));
         }
     }
 }

@@ -12,8 +12,8 @@ import org.rectify.issue.Problems;
 import org.rectify.task.Tasks;
 import org.springframework.stereotype.Component;
 
-import static org.rectify.workflow.RectificationModel.VAR_PROBLEM_ID;
-import static org.rectify.workflow.RectificationModel.VAR_TASK_ID;
+import static org.rectify.workflow.ProcessModels.VAR_PROBLEM_ID;
+import static org.rectify.workflow.ProcessModels.VAR_TASK_ID;
 
 /**
  * Runs when any user task is created: a step of a task branch keeps the rectification task's id as a

@@ -11,7 +11,7 @@ import org.rectify.supervision.SupervisionEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import static org.rectify.workflow.RectificationModel.*;
+import static org.rectify.workflow.ProcessModels.*;
 
 /** Runs each supervision order's process on the order's events, in their transaction. */
 @Component

@@ -112,7 +112,7 @@ public class Worklist {
                 .collect(Collectors.toMap(ProcessInstance::getId, p -> Long.valueOf(p.getBusinessKey())));
         Map<String, Long> taskOfStep = runtime.createVariableInstanceQuery()
                 .taskIdIn(found.stream().map(Task::getId).toArray(String[]::new))
-                .variableName(RectificationModel.VAR_TASK_ID).list().stream()
+                .variableName(ProcessModels.VAR_TASK_ID).list().stream()
                 .collect(Collectors.toMap(VariableInstance::getTaskId, v -> (Long) v.getValue()));
         Map<Long, ProblemView> problemById = problems.visibleByIds(problemOfInstance.values());
         Map<Long, TaskView> taskById = byId(tasks.byIds(new ArrayList<>(taskOfStep.values())));

@@ -44,9 +44,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rectify.workflow.RectificationModel.PROCESS_KEY;
-import static org.rectify.workflow.RectificationModel.VAR_PROBLEM_ID;
-import static org.rectify.workflow.RectificationModel.VAR_REGION_ID;
+import static org.rectify.workflow.ProcessModels.PROCESS_KEY;
+import static org.rectify.workflow.ProcessModels.VAR_PROBLEM_ID;
+import static org.rectify.workflow.ProcessModels.VAR_REGION_ID;
 
 /**
  * Problem registration through the service layer (problem + responsibilities + audit + process

@@ -14,7 +14,7 @@ import org.rectify.support.Demo;
 import org.rectify.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rectify.workflow.RectificationModel.*;
+import static org.rectify.workflow.ProcessModels.*;
 
 /**
  * One problem through every path of rectification.bpmn, through the REST API as the demo roles:

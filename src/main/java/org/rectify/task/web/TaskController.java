@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.rectify.task.EvidenceView;
 import org.rectify.task.Evidences;
 import org.rectify.task.FourLists;
-import org.rectify.task.ProblemFile;
+import org.rectify.task.FourListsReader;
 import org.rectify.task.ProgressReportView;
 import org.rectify.task.TaskBreakdown;
 import org.rectify.task.TaskDraft;
@@ -38,21 +38,21 @@ class TaskController {
     private final TaskBreakdown breakdown;
     private final TaskProgress progress;
     private final Evidences evidences;
-    private final ProblemFile problemFile;
+    private final FourListsReader fourLists;
 
     TaskController(Tasks tasks, TaskBreakdown breakdown, TaskProgress progress, Evidences evidences,
-                   ProblemFile problemFile) {
+                   FourListsReader fourLists) {
         this.tasks = tasks;
         this.breakdown = breakdown;
         this.progress = progress;
         this.evidences = evidences;
-        this.problemFile = problemFile;
+        this.fourLists = fourLists;
     }
 
     /** The four lists (四个清单) of a problem. */
     @GetMapping("/problems/{id}/four-lists")
     FourLists fourLists(@PathVariable Long id) {
-        return problemFile.of(id);
+        return fourLists.of(id);
     }
 
     @GetMapping("/problems/{id}/tasks")

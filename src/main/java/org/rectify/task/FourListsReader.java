@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Assembles the four lists of a problem, names resolved, in a handful of queries. */
 @Service
 @Transactional(readOnly = true)
-public class ProblemFile {
+public class FourListsReader {
 
     private final Problems problems;
     private final InspectionRounds rounds;
@@ -33,7 +33,7 @@ public class ProblemFile {
     private final OrgDirectory org;
     private final TaskViews views;
 
-    ProblemFile(Problems problems, InspectionRounds rounds, RectificationTaskRepository tasks,
+    FourListsReader(Problems problems, InspectionRounds rounds, RectificationTaskRepository tasks,
                 EvidenceRepository evidence, ProgressReportRepository reports, OrgDirectory org, TaskViews views) {
         this.problems = problems;
         this.rounds = rounds;

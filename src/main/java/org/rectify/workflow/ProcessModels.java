@@ -1,7 +1,11 @@
 package org.rectify.workflow;
 
-/** Ids of bpmn/rectification.bpmn, mirrored here so that code and model cannot drift apart silently. */
-public final class RectificationModel {
+/**
+ * The ids of the process models in bpmn/ (the problem's rectification, the deadline watch, supervision orders,
+ * extensions, look-back checks, standing measures), mirrored here so that code and models cannot drift apart
+ * silently.
+ */
+public final class ProcessModels {
 
     public static final String PROCESS_KEY = "rectification";
 
@@ -43,6 +47,9 @@ public final class RectificationModel {
     public static final String VAR_EXTENSION_ID = "extensionId";
     public static final String FLAG_EXTENSION_APPROVED = "extensionApproved";
 
+    /** standing-measure.bpmn, one instance per task kept up as a standing measure. */
+    public static final String STANDING_MEASURE_PROCESS_KEY = "standing-measure";
+
     /** look-back.bpmn, one instance per look-back check. */
     public static final String LOOK_BACK_PROCESS_KEY = "look-back";
     public static final String LOOK_BACK_DUE = "Timer_CheckDue";
@@ -69,6 +76,6 @@ public final class RectificationModel {
     public static final String FLAG_SIGN_OFF_APPROVED = "signOffApproved";
     public static final String FLAG_CLOSURE_APPROVED = "closureApproved";
 
-    private RectificationModel() {
+    private ProcessModels() {
     }
 }

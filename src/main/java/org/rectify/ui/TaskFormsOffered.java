@@ -15,11 +15,11 @@ import org.rectify.task.TaskView;
  * @param pendingSignOff  the application waiting for the unit head or the office, or null
  * @param pendingExtension the extension request waiting for the unit head or the office, or null
  */
-record TaskActions(boolean report, boolean applySignOff, boolean confirmSignOff, boolean reviewSignOff,
+record TaskFormsOffered(boolean report, boolean applySignOff, boolean confirmSignOff, boolean reviewSignOff,
                    boolean requestExtension, boolean confirmExtension, boolean decideExtension,
                    SignOffView pendingSignOff, ExtensionView pendingExtension) {
 
-    static TaskActions of(Actor me, TaskView task, SignOffView pendingSignOff, ExtensionView pendingExtension,
+    static TaskFormsOffered of(Actor me, TaskView task, SignOffView pendingSignOff, ExtensionView pendingExtension,
                           boolean extensionsLeft) {
         boolean ownUnit = task.unitId().equals(me.unitId());
         boolean staff = ownUnit && me.has(Role.UNIT_STAFF);
@@ -28,7 +28,7 @@ record TaskActions(boolean report, boolean applySignOff, boolean confirmSignOff,
         TaskStatus status = task.status();
         boolean rectifying = status == TaskStatus.IN_PROGRESS || status == TaskStatus.AWAITING_CONFIRMATION
                 || status == TaskStatus.UNDER_REVIEW;
-        return new TaskActions(
+        return new TaskFormsOffered(
                 (staff || head) && (status == TaskStatus.IN_PROGRESS || status == TaskStatus.STANDING),
                 staff && status == TaskStatus.IN_PROGRESS,
                 head && is(pendingSignOff, SignOffStatus.SUBMITTED),
