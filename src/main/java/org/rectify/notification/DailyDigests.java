@@ -145,8 +145,8 @@ public class DailyDigests {
         int total = held.stream().mapToInt(Notification::notices).sum();
         StringBuilder body = new StringBuilder(text("body", locale, day, held.size(), total));
         for (Notification n : held) {
-            body.append('\n').append(n.notices() > 1 ? text("folded", locale, n.title(locale), n.notices())
-                    : text("line", locale, n.title(locale)));
+            body.append('\n').append(n.notices() > 1 ? text("folded", locale, n.texts(locale).title(), n.notices())
+                    : text("line", locale, n.texts(locale).title()));
         }
         return new Notification.Texts(text("title", locale, day, held.size()), body.toString());
     }

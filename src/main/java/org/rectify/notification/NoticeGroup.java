@@ -27,12 +27,6 @@ public enum NoticeGroup {
     /** The weekly digest of the dashboard (leaders and the office). */
     DIGESTS(false, WeeklyDigests.KIND, DailyDigests.KIND);
 
-    /** Kinds that ask the recipient to do something, whatever their group. */
-    private static final Set<String> ACTION = Set.of("PROBLEM_ASSIGNED", "PROBLEM_RETURNED", "PLAN_SUBMITTED",
-            "PLAN_SENT_BACK", "TASKS_STARTED", "CLOSURE_REQUESTED", "CLOSURE_SENT_BACK", "PROBLEM_REOPENED",
-            "SIGN_OFF_APPLIED", "SIGN_OFF_CONFIRMED", "SIGN_OFF_RETURNED", "SIGN_OFF_REJECTED", "EXTENSION_REQUESTED",
-            "EXTENSION_CONFIRMED", "SUPERVISION_ORDER", "ORDER_ANSWERED", "ORDER_SENT_BACK", "DEADLINE_OVERDUE",
-            "NUDGE");
     private static final Map<String, NoticeGroup> BY_KIND = Arrays.stream(values())
             .flatMap(g -> g.kinds.stream().map(k -> Map.entry(k, g)))
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -55,8 +49,10 @@ public enum NoticeGroup {
         return BY_KIND.getOrDefault(kind, WORK);
     }
 
+    /** Work and supervision ask the recipient to act, and so does the red overdue notice. */
     static boolean needsAction(String kind) {
-        return ACTION.contains(kind);
+        NoticeGroup group = BY_KIND.get(kind);
+        return group != null && group.required() || "DEADLINE_OVERDUE".equals(kind);
     }
 
     static Set<String> allKinds() {

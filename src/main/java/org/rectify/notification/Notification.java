@@ -99,10 +99,6 @@ class Notification {
                 english ? bodyEn : bodyZh, createdAt, readAt, notices, lastAt, needsAction);
     }
 
-    String title(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? titleEn : titleZh;
-    }
-
     Texts texts(Locale locale) {
         return "en".equals(locale.getLanguage()) ? new Texts(titleEn, bodyEn) : new Texts(titleZh, bodyZh);
     }
