@@ -27,7 +27,7 @@ import org.rectify.inspection.InspectionRounds;
 import org.rectify.inspection.ReferenceData;
 import org.rectify.inspection.ReferenceItem;
 import org.rectify.inspection.RoundView;
-import org.rectify.issue.Severity;
+import org.rectify.problem.Severity;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.OrgDirectory;

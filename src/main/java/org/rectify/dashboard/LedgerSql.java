@@ -14,8 +14,8 @@ import org.rectify.common.Zones;
 import org.rectify.deadline.ColourBounds;
 import org.rectify.deadline.DeadlineColour;
 import org.rectify.deadline.DeadlineType;
-import org.rectify.issue.ProblemStatus;
-import org.rectify.issue.Severity;
+import org.rectify.problem.ProblemStatus;
+import org.rectify.problem.Severity;
 import org.rectify.task.TaskStatus;
 
 /** The SQL both ledgers share: the problem's columns, the colour conditions, the states that count as done. */

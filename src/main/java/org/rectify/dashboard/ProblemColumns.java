@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.rectify.deadline.DeadlineType;
-import org.rectify.issue.ProblemStatus;
-import org.rectify.issue.Severity;
+import org.rectify.problem.ProblemStatus;
+import org.rectify.problem.Severity;
 
 /**
  * The columns both ledgers show of a problem: its problem list (问题清单), responsibility list (责任清单)

@@ -5,5 +5,5 @@
  * nothing but the audit record of an export.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dashboard",
-        allowedDependencies = {"audit", "common", "deadline", "inspection", "issue", "org", "task"})
+        allowedDependencies = {"audit", "common", "deadline", "inspection", "problem", "org", "task"})
 package org.rectify.dashboard;

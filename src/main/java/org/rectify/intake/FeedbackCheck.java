@@ -32,7 +32,7 @@ import org.rectify.intake.FeedbackRows.TaskRow;
 import org.rectify.intake.XlsxSheets.Cell;
 import org.rectify.intake.XlsxSheets.Row;
 import org.rectify.intake.XlsxSheets.Sheet;
-import org.rectify.issue.Severity;
+import org.rectify.problem.Severity;
 import org.rectify.org.OrgUnitView;
 import org.rectify.org.UserView;
 import org.rectify.task.ReportCycle;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.rectify.deadline.DeadlineType;
-import org.rectify.issue.Severity;
+import org.rectify.problem.Severity;
 import org.rectify.task.ReportCycle;
 
 /** A feedback list as checked: the problems to register with their measures, or what stands in the way. */

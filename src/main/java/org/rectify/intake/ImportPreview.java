@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.rectify.deadline.DeadlineType;
-import org.rectify.issue.Severity;
+import org.rectify.problem.Severity;
 
 /**
  * An uploaded feedback list as checked: the issues that stop it (none: it can be imported) and what it would

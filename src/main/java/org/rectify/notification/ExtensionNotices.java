@@ -3,13 +3,13 @@ package org.rectify.notification;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.rectify.issue.ProblemView;
-import org.rectify.issue.Problems;
+import org.rectify.problem.ProblemView;
+import org.rectify.problem.Problems;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.Role;
-import org.rectify.supervision.ExtensionEvent;
-import org.rectify.supervision.ExtensionView;
-import org.rectify.supervision.Extensions;
+import org.rectify.extension.ExtensionEvent;
+import org.rectify.extension.ExtensionView;
+import org.rectify.extension.Extensions;
 import org.rectify.task.TaskView;
 import org.rectify.task.Tasks;
 import org.springframework.context.event.EventListener;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.rectify.issue.ProblemEvent;
-import org.rectify.issue.ProblemView;
-import org.rectify.issue.Problems;
+import org.rectify.problem.ProblemEvent;
+import org.rectify.problem.ProblemView;
+import org.rectify.problem.Problems;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.Role;
 import org.rectify.signoff.SignOffEvent;

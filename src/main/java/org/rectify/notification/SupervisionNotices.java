@@ -3,8 +3,8 @@ package org.rectify.notification;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.rectify.issue.ProblemView;
-import org.rectify.issue.Problems;
+import org.rectify.problem.ProblemView;
+import org.rectify.problem.Problems;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.Role;
 import org.rectify.supervision.AlertKind;

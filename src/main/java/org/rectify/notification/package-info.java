@@ -3,5 +3,5 @@
  * and daily digests.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = {"audit", "common", "dashboard", "deadline", "issue", "org", "signoff", "supervision", "task"})
+        allowedDependencies = {"audit", "common", "dashboard", "deadline", "problem", "org", "signoff", "supervision", "extension", "lookback", "task"})
 package org.rectify.notification;

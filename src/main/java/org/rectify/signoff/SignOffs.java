@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import org.rectify.common.InvalidInputException;
 import org.rectify.common.NotFoundException;
 import org.rectify.common.Zones;
-import org.rectify.issue.ProblemLifecycle;
+import org.rectify.problem.ProblemLifecycle;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;

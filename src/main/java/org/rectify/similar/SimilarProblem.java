@@ -2,7 +2,7 @@ package org.rectify.similar;
 
 import java.util.List;
 
-import org.rectify.issue.ProblemStatus;
+import org.rectify.problem.ProblemStatus;
 
 /**
  * A problem like another (or like a text), with how alike: {@code score} from 0 to 1 (1: as alike as the

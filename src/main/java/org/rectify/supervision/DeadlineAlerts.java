@@ -7,7 +7,7 @@ import java.util.List;
 import org.rectify.audit.AuditEntry;
 import org.rectify.common.Zones;
 import org.rectify.deadline.DeadlinePolicy;
-import org.rectify.issue.Problems;
+import org.rectify.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;

@@ -1,6 +1,5 @@
 package org.rectify.supervision;
 
-import java.time.LocalTime;
 import java.util.Date;
 
 import org.rectify.common.Zones;
@@ -12,9 +11,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("deadlineWatch")
 public class DeadlineWatch {
-
-    /** Alerts go out at the start of the working day. */
-    static final LocalTime NOTICE_TIME = LocalTime.of(9, 0);
 
     private final WatchedSubjects subjects;
     private final DeadlineAlerts alerts;
@@ -60,6 +56,6 @@ public class DeadlineWatch {
 
     private Date at(String subjectType, Long subjectId, AlertKind kind) {
         Watched subject = subjects.of(subjectType, subjectId);
-        return Date.from(alerts.dayOf(subject, kind).atTime(NOTICE_TIME).atZone(Zones.CHINA).toInstant());
+        return Date.from(Zones.noticeTime(alerts.dayOf(subject, kind)));
     }
 }

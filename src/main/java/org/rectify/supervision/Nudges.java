@@ -2,8 +2,8 @@ package org.rectify.supervision;
 
 import org.rectify.audit.AuditEntry;
 import org.rectify.common.InvalidInputException;
-import org.rectify.issue.ProblemView;
-import org.rectify.issue.Problems;
+import org.rectify.problem.ProblemView;
+import org.rectify.problem.Problems;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
 import org.rectify.task.TaskView;

@@ -33,7 +33,7 @@ public class OrderWatch {
     /** The morning the answer is due. */
     public Date remindAt(Long orderId) {
         LocalDate due = order(orderId).view().requiredResponseDate();
-        return Date.from(due.atTime(DeadlineWatch.NOTICE_TIME).atZone(Zones.CHINA).toInstant());
+        return Date.from(Zones.noticeTime(due));
     }
 
     @Transactional

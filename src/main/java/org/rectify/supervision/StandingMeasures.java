@@ -43,8 +43,7 @@ public class StandingMeasures {
         while (alerts.fired(subject, AlertKind.NO_REPORT, due)) {
             due = task.reportCycle().next(due);
         }
-        return Date.from(calendar.plusWorkingDays(due, 1).atTime(DeadlineWatch.NOTICE_TIME).atZone(Zones.CHINA)
-                .toInstant());
+        return Date.from(Zones.noticeTime(calendar.plusWorkingDays(due, 1)));
     }
 
     /** Flags the report as missing if its due date passed without one (a report moves the due date on). */

@@ -1,7 +1,7 @@
 package org.rectify.supervision;
 
-import org.rectify.issue.ProblemView;
-import org.rectify.issue.Problems;
+import org.rectify.problem.ProblemView;
+import org.rectify.problem.Problems;
 import org.rectify.task.TaskView;
 import org.rectify.task.Tasks;
 import org.springframework.stereotype.Component;

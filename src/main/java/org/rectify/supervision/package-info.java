@@ -1,7 +1,7 @@
 /**
- * Deadline alerts, supervision orders, nudges, extensions, look-back checks and standing measures, and the
- * beans their timers call.
+ * Supervision (督办): deadline alerts (yellow, red, overdue), supervision orders and their answers, nudges,
+ * standing measures' report reminders, and the beans their timers call.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supervision",
-        allowedDependencies = {"audit", "common", "deadline", "inspection", "issue", "org", "task", "web"})
+        allowedDependencies = {"audit", "common", "deadline", "inspection", "problem", "org", "task", "web"})
 package org.rectify.supervision;

@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.rectify.deadline.DeadlineColour;
 import org.rectify.deadline.DeadlineType;
-import org.rectify.issue.ProblemStatus;
-import org.rectify.issue.Severity;
+import org.rectify.problem.ProblemStatus;
+import org.rectify.problem.Severity;
 
 /** The four lists (四个清单) of one problem: problem, tasks, responsibility, deadlines. */
 public record FourLists(ProblemList problem, List<TaskLine> tasks, ResponsibilityList responsibility,

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 import org.rectify.inspection.InspectionRounds;
 import org.rectify.inspection.RoundView;
-import org.rectify.issue.ProblemView;
-import org.rectify.issue.Problems;
+import org.rectify.problem.ProblemView;
+import org.rectify.problem.Problems;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.OrgUnitView;
 import org.rectify.org.UserView;

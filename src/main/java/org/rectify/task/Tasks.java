@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.rectify.common.NotFoundException;
-import org.rectify.issue.Problem;
-import org.rectify.issue.Problems;
+import org.rectify.problem.Problem;
+import org.rectify.problem.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -10,7 +10,7 @@ import org.rectify.dashboard.Dashboards;
 import org.rectify.dashboard.Figure;
 import org.rectify.dashboard.FigureFilter;
 import org.rectify.dashboard.LedgerFilter;
-import org.rectify.issue.Severity;
+import org.rectify.problem.Severity;
 import org.rectify.org.CurrentActor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;

@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
-import org.rectify.issue.ProblemLifecycle;
-import org.rectify.issue.ProblemStatus;
-import org.rectify.issue.ProblemView;
-import org.rectify.issue.Problems;
+import org.rectify.problem.ProblemLifecycle;
+import org.rectify.problem.ProblemStatus;
+import org.rectify.problem.ProblemView;
+import org.rectify.problem.Problems;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
 import org.rectify.task.TaskStatus;

@@ -3,11 +3,11 @@ package org.rectify.ui;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
-import org.rectify.issue.ProblemLifecycle;
-import org.rectify.issue.SelfInspections;
-import org.rectify.issue.SpawnSelfInspections;
-import org.rectify.issue.ReassignProblem;
-import org.rectify.issue.TriageProblem;
+import org.rectify.problem.ProblemLifecycle;
+import org.rectify.problem.SelfInspections;
+import org.rectify.problem.SpawnSelfInspections;
+import org.rectify.problem.ReassignProblem;
+import org.rectify.problem.TriageProblem;
 import org.rectify.task.TaskBreakdown;
 import org.rectify.task.TaskDraft;
 import org.rectify.web.Bodies.Comment;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import org.rectify.issue.ProblemView;
+import org.rectify.problem.ProblemView;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.OrgUnitView;
 import org.rectify.ui.ProblemChoices.Option;

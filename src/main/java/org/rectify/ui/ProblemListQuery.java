@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.rectify.deadline.DeadlineColour;
-import org.rectify.issue.ProblemFilter;
-import org.rectify.issue.ProblemStatus;
-import org.rectify.issue.Severity;
+import org.rectify.problem.ProblemFilter;
+import org.rectify.problem.ProblemStatus;
+import org.rectify.problem.Severity;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;

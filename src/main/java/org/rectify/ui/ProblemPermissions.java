@@ -2,13 +2,13 @@ package org.rectify.ui;
 
 import java.util.Objects;
 
-import org.rectify.issue.ProblemStatus;
+import org.rectify.problem.ProblemStatus;
 import org.rectify.org.Actor;
 import org.rectify.org.Role;
 import org.rectify.task.FourLists;
 import org.rectify.task.FourLists.Named;
 
-import static org.rectify.issue.ProblemStatus.*;
+import static org.rectify.problem.ProblemStatus.*;
 
 /**
  * The problem-level actions the detail page offers the signed-in user in the problem's current

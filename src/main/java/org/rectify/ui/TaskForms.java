@@ -12,7 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.rectify.signoff.SignOffs;
-import org.rectify.supervision.Extensions;
+import org.rectify.extension.Extensions;
 import org.rectify.task.TaskProgress;
 import org.rectify.web.Bodies.Comment;
 import org.rectify.web.Bodies.Reason;

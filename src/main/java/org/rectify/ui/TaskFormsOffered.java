@@ -4,7 +4,7 @@ import org.rectify.org.Actor;
 import org.rectify.org.Role;
 import org.rectify.signoff.SignOffStatus;
 import org.rectify.signoff.SignOffView;
-import org.rectify.supervision.ExtensionView;
+import org.rectify.extension.ExtensionView;
 import org.rectify.task.TaskStatus;
 import org.rectify.task.TaskView;
 

@@ -8,15 +8,15 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.rectify.deadline.DeadlineSettings;
-import org.rectify.issue.Problems;
+import org.rectify.problem.Problems;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.UserView;
 import org.rectify.signoff.SignOffStatus;
 import org.rectify.signoff.SignOffView;
 import org.rectify.signoff.SignOffs;
-import org.rectify.supervision.ExtensionView;
-import org.rectify.supervision.Extensions;
+import org.rectify.extension.ExtensionView;
+import org.rectify.extension.Extensions;
 import org.rectify.task.EvidenceView;
 import org.rectify.task.Evidences;
 import org.rectify.task.ProgressReportView;

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.rectify.issue.ProblemEvent;
-import org.rectify.supervision.ExtensionEvent;
+import org.rectify.problem.ProblemEvent;
+import org.rectify.extension.ExtensionEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectify.common.ConflictException;
 import org.rectify.common.Label;
-import org.rectify.supervision.ExtensionEvent;
+import org.rectify.extension.ExtensionEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

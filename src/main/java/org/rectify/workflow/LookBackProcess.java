@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectify.common.ConflictException;
 import org.rectify.common.Zones;
-import org.rectify.supervision.LookBackChecks;
-import org.rectify.supervision.LookBackEvent;
+import org.rectify.lookback.LookBackChecks;
+import org.rectify.lookback.LookBackEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

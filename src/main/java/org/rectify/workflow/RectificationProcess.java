@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectify.common.ConflictException;
 import org.rectify.common.Label;
-import org.rectify.issue.ProblemEvent;
+import org.rectify.problem.ProblemEvent;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.UserView;
 import org.rectify.signoff.SignOffEvent;

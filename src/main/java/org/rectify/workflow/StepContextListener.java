@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rectify.common.Zones;
-import org.rectify.issue.Problems;
+import org.rectify.problem.Problems;
 import org.rectify.task.Tasks;
 import org.springframework.stereotype.Component;
 

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.rectify.audit.AuditRecordView;
 import org.rectify.audit.AuditTrail;
-import org.rectify.issue.Problems;
+import org.rectify.problem.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -15,9 +15,9 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 
 import org.rectify.deadline.DeadlineType;
-import org.rectify.issue.ProblemStatus;
-import org.rectify.issue.Severity;
-import org.rectify.issue.ProblemGrams;
+import org.rectify.problem.ProblemStatus;
+import org.rectify.problem.Severity;
+import org.rectify.problem.ProblemGrams;
 import org.rectify.org.OrgUnitView;
 import org.springframework.jdbc.core.JdbcTemplate;
 

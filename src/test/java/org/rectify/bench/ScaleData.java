@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.rectify.common.Zones;
-import org.rectify.issue.ProblemGrams;
+import org.rectify.problem.ProblemGrams;
 
 /**
  * Fills an empty, migrated MariaDB database with a national deployment's data, written as tab-separated

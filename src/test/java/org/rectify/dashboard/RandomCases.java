@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 import org.rectify.common.Zones;
 import org.rectify.deadline.WorkingDayCalendar;
-import org.rectify.issue.ProblemGrams;
+import org.rectify.problem.ProblemGrams;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 

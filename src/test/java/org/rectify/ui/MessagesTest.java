@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.rectify.deadline.DeadlineColour;
 import org.rectify.deadline.DeadlineType;
-import org.rectify.issue.ProblemStatus;
-import org.rectify.issue.Severity;
+import org.rectify.problem.ProblemStatus;
+import org.rectify.problem.Severity;
 import org.rectify.org.Role;
 import org.rectify.task.TaskStatus;
 

@@ -10,7 +10,7 @@ import org.rectify.common.KnownParameters;
 import org.rectify.dashboard.Dashboard;
 import org.rectify.dashboard.Dashboards;
 import org.rectify.dashboard.FigureFilter;
-import org.rectify.issue.Severity;
+import org.rectify.problem.Severity;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,0 @@
-package org.rectify.issue;
-
-/** 问题严重程度. */
-public enum Severity {
-    GENERAL, SERIOUS, MAJOR
-}

@@ -1,9 +1,0 @@
-package org.rectify.supervision;
-
-import java.time.Instant;
-import java.time.LocalDate;
-
-public record LookBackView(Long id, Long problemId, Long roundId, LocalDate scheduledFor, String status,
-                           String scheduledBy, Instant scheduledAt, String verifiedBy, Instant verifiedAt,
-                           String finding) {
-}
