@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -33,11 +32,7 @@ public class MailOutboxSender extends OutboxSender<MailOutboxEntry> {
     MailOutboxSender(MailOutboxRepository outbox, ObjectProvider<JavaMailSender> mail, TransactionTemplate tx,
                      Clock clock, @Value("${rectify.mail.from:rectify@localhost}") String from,
                      MeterRegistry registry) {
-        super(outbox, tx, clock,
-                Counter.builder("rectify.mail.sent").description("Emails sent").register(registry),
-                Counter.builder("rectify.mail.send.failures")
-                        .description("Attempts to send an email that failed (each is retried later, up to a limit)")
-                        .register(registry));
+        super(outbox, tx, clock, registry, "rectify.mail", "Emails sent", "send an email");
         this.outbox = outbox;
         this.mail = mail;
         this.from = from;

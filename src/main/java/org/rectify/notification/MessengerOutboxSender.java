@@ -3,7 +3,6 @@ package org.rectify.notification;
 import java.time.Clock;
 import java.time.Instant;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +29,8 @@ public class MessengerOutboxSender extends OutboxSender<MessengerOutboxEntry> {
     MessengerOutboxSender(MessengerOutboxRepository outbox, MessengerChannelRepository channels,
                           MessengerClient client, MessengerSettings settings, TransactionTemplate tx, Clock clock,
                           MeterRegistry registry) {
-        super(outbox, tx, clock,
-                Counter.builder("rectify.messenger.sent").description("Messages posted to messenger channels")
-                        .register(registry),
-                Counter.builder("rectify.messenger.send.failures")
-                        .description("Attempts to post a messenger message that failed (each is retried later, up to a limit)")
-                        .register(registry));
+        super(outbox, tx, clock, registry, "rectify.messenger", "Messages posted to messenger channels",
+                "post a messenger message");
         this.outbox = outbox;
         this.channels = channels;
         this.client = client;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,13 +46,20 @@ abstract class OutboxSender<E extends OutboxEntry> {
     private final Counter sent;
     private final Counter failedAttempts;
 
-    OutboxSender(OutboxRepository<E> outbox, TransactionTemplate tx, Clock clock, Counter sent,
-                 Counter failedAttempts) {
+    /**
+     * @param meterPrefix the prefix of the counters {@code <prefix>.sent} and {@code <prefix>.send.failures}
+     * @param sentEntries what the entries that went out are, such as {@code Emails sent}
+     * @param attempt     what one try is, such as {@code send an email}
+     */
+    OutboxSender(OutboxRepository<E> outbox, TransactionTemplate tx, Clock clock, MeterRegistry registry,
+                 String meterPrefix, String sentEntries, String attempt) {
         this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
-        this.sent = sent;
-        this.failedAttempts = failedAttempts;
+        this.sent = Counter.builder(meterPrefix + ".sent").description(sentEntries).register(registry);
+        this.failedAttempts = Counter.builder(meterPrefix + ".send.failures")
+                .description("Attempts to " + attempt + " that failed (each is retried later, up to a limit)")
+                .register(registry);
     }
 
     /** Sends everything due, batch by batch, each claimed entry by its attempt; returns how many went out. */
