@@ -3,11 +3,7 @@ package org.rectify.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,7 +48,7 @@ public class DailyDigests {
     private final OrgDirectory org;
     private final WorkingDayCalendar calendar;
     private final MessageSource messages;
-    private final JdbcTemplate jdbc;
+    private final DigestClaims claims;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -67,7 +62,7 @@ public class DailyDigests {
         this.org = org;
         this.calendar = calendar;
         this.messages = messages;
-        this.jdbc = jdbc;
+        this.claims = DigestClaims.daily(jdbc, tx, log);
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -92,53 +87,26 @@ public class DailyDigests {
                 due.add(user);
             }
         }
-        List<Long> users = new ArrayList<>(due);
-        // nodes that look at the same minute take the users in different orders, and so rarely wait on each other
-        Collections.shuffle(users);
-        int sent = 0;
-        for (Long user : users) {
-            if (!claimed(user, today) && send(user, today)) {
-                sent++;
-            }
-        }
-        return sent;
+        return claims.sendEach(due, today, user -> user, user -> "user " + user, user -> send(user, today));
     }
 
-    private boolean claimed(Long userId, LocalDate day) {
-        Integer found = jdbc.queryForObject("select count(*) from daily_digest where user_id = ? and digest_day = ?",
-                Integer.class, userId, day);
-        return found != null && found > 0;
-    }
-
-    /** Claims and sends one user's digest of the day in one transaction; false if claimed elsewhere or failed. */
+    /** Claims and sends one user's digest of the day, in the caller's transaction; false if there was none. */
     private boolean send(Long userId, LocalDate day) {
-        try {
-            return Boolean.TRUE.equals(tx.execute(status -> {
-                Instant now = clock.instant();
-                List<Notification> held = notifications.heldForDigest(userId, now);
-                jdbc.update("insert into daily_digest (user_id, digest_day, notices, sent_at) values (?, ?, ?, ?)",
-                        userId, day, held.size(), LocalDateTime.ofInstant(now, ZoneOffset.UTC));
-                UserView user = org.findUser(userId).orElse(null);
-                if (held.isEmpty() || user == null) {
-                    return false;
-                }
-                Notification digest = notifications.save(new Notification(userId, new Notice(KIND, null, null),
-                        texts(day, held, Locale.SIMPLIFIED_CHINESE), texts(day, held, Locale.ENGLISH), now)
-                        .alreadyRead());
-                notifier.send(user, preferences.of(List.of(userId)).get(userId), digest);
-                List<Long> ids = held.stream().map(Notification::getId).toList();
-                notifications.released(ids);
-                events.publishEvent(new Sent(AuditEntry.of("DAILY_DIGEST_SENT", "USER", userId, null, null,
-                        AuditEntry.state("day", day, "notices", ids.size(), "notificationIds", ids))));
-                return true;
-            }));
-        } catch (DuplicateKeyException claimedElsewhere) {
-            log.debug("daily digest of user {} for {} sent by another run", userId, day);
-            return false;
-        } catch (RuntimeException e) {
-            log.warn("daily digest of user {} for {} failed; the next run tries again", userId, day, e);
+        Instant now = clock.instant();
+        List<Notification> held = notifications.heldForDigest(userId, now);
+        claims.claim(userId, day, held.size(), now);
+        UserView user = org.findUser(userId).orElse(null);
+        if (held.isEmpty() || user == null) {
             return false;
         }
+        Notification digest = notifications.save(new Notification(userId, new Notice(KIND, null, null),
+                texts(day, held, Locale.SIMPLIFIED_CHINESE), texts(day, held, Locale.ENGLISH), now).alreadyRead());
+        notifier.send(user, preferences.of(List.of(userId)).get(userId), digest);
+        List<Long> ids = held.stream().map(Notification::getId).toList();
+        notifications.released(ids);
+        events.publishEvent(new Sent(AuditEntry.of("DAILY_DIGEST_SENT", "USER", userId, null, null,
+                AuditEntry.state("day", day, "notices", ids.size(), "notificationIds", ids))));
+        return true;
     }
 
     private Notification.Texts texts(LocalDate day, List<Notification> held, Locale locale) {

@@ -9,51 +9,32 @@ import org.rectify.audit.Unaudited;
 @Entity
 @Unaudited("delivery state of a notice already audited with its action; a retry by hand is audited by its service")
 @Table(name = "messenger_outbox")
-class MessengerOutboxEntry {
+class MessengerOutboxEntry extends OutboxEntry {
 
-    enum Status { PENDING, SENDING, SENT, FAILED }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     private Long channelId;
     private String messageKey;
     private Long notificationId;
     private Long problemId;
     private String title;
     private String body;
-    @Enumerated(EnumType.STRING)
-    private Status status;
-    private int attempts;
-    private Instant nextAttemptAt;
-    private Instant claimedUntil;
-    private String lastError;
-    private Instant createdAt;
-    private Instant sentAt;
 
     protected MessengerOutboxEntry() {
     }
 
     MessengerOutboxEntry(Long channelId, String messageKey, Long notificationId, Long problemId, String title,
                          String body, Instant now) {
+        super(now);
         this.channelId = channelId;
         this.messageKey = messageKey;
         this.notificationId = notificationId;
         this.problemId = problemId;
         this.title = title;
         this.body = body;
-        this.status = Status.PENDING;
-        this.nextAttemptAt = now;
-        this.createdAt = now;
     }
 
     MessengerDeliveryView view(String channelName) {
-        return new MessengerDeliveryView(id, channelId, channelName, title, status.name(), attempts, lastError,
-                createdAt, status == Status.PENDING ? nextAttemptAt : null);
-    }
-
-    Long getId() {
-        return id;
+        return new MessengerDeliveryView(getId(), channelId, channelName, title, getStatus().name(), getAttempts(),
+                getLastError(), getCreatedAt(), getStatus() == Status.PENDING ? getNextAttemptAt() : null);
     }
 
     Long getChannelId() {
@@ -66,13 +47,5 @@ class MessengerOutboxEntry {
 
     String getBody() {
         return body;
-    }
-
-    int getAttempts() {
-        return attempts;
-    }
-
-    Status getStatus() {
-        return status;
     }
 }

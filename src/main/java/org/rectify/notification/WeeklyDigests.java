@@ -4,10 +4,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -23,7 +20,7 @@ import org.rectify.org.UserView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,13 +49,12 @@ public class WeeklyDigests {
     private final WorkingDayCalendar calendar;
     private final DigestSettings settings;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate tx;
     private final Clock clock;
 
-    WeeklyDigests(DigestClaims claims, Notifier notifier, DigestTexts texts, Dashboards dashboards,
+    WeeklyDigests(JdbcTemplate jdbc, Notifier notifier, DigestTexts texts, Dashboards dashboards,
                   CurrentActor current, OrgDirectory org, WorkingDayCalendar calendar, DigestSettings settings,
                   ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
-        this.claims = claims;
+        this.claims = DigestClaims.weekly(jdbc, tx, log);
         this.notifier = notifier;
         this.texts = texts;
         this.dashboards = dashboards;
@@ -67,7 +63,6 @@ public class WeeklyDigests {
         this.calendar = calendar;
         this.settings = settings;
         this.events = events;
-        this.tx = tx;
         this.clock = clock;
     }
 
@@ -78,42 +73,21 @@ public class WeeklyDigests {
         if (!now.toLocalDate().equals(calendar.onOrAfter(week)) || now.toLocalTime().isBefore(settings.time())) {
             return 0;
         }
-        List<UserView> users = new ArrayList<>(org.activeUsersWithAnyRole(RECIPIENTS));
-        // nodes that look at the same minute take the users in different orders, and so rarely wait on each other
-        Collections.shuffle(users);
-        int sent = 0;
-        for (UserView user : users) {
-            if (!claims.claimed(user.id(), week) && send(user, week)) {
-                sent++;
-            }
-        }
-        return sent;
+        return claims.sendEach(org.activeUsersWithAnyRole(RECIPIENTS), week, UserView::id, UserView::username,
+                user -> send(user, week));
     }
 
-    /**
-     * Claims and sends one digest in one transaction; false if another run claimed it first, or if it failed
-     * (the next run tries again).
-     */
+    /** Claims and sends one user's digest of the week, in the caller's transaction. */
     private boolean send(UserView user, LocalDate week) {
-        try {
-            tx.executeWithoutResult(status -> {
-                claims.claim(user.id(), week, clock.instant());
-                Digest digest = current.as(user.id(), () -> Digest.of(dashboards.dashboard(weekBefore(week)),
-                        dashboards.dashboard(FigureFilter.none())));
-                notifier.deliver(user, new Notice(KIND, null, null), texts.of(digest, Locale.SIMPLIFIED_CHINESE),
-                        texts.of(digest, Locale.ENGLISH));
-                events.publishEvent(new DigestSent(AuditEntry.of("WEEKLY_DIGEST_SENT", "USER", user.id(), null, null,
-                        AuditEntry.state("week", week, "registered", digest.registered(), "closed", digest.closed(),
-                                "overdue", digest.overdue(), "lowestUnitIds", digest.lowestUnitIds()))));
-            });
-            return true;
-        } catch (DuplicateKeyException claimedElsewhere) {
-            log.debug("weekly digest of {} for {} sent by another run", user.username(), week);
-            return false;
-        } catch (RuntimeException e) {
-            log.warn("weekly digest of {} for {} failed; the next run tries again", user.username(), week, e);
-            return false;
-        }
+        claims.claim(user.id(), week, clock.instant());
+        Digest digest = current.as(user.id(), () -> Digest.of(dashboards.dashboard(weekBefore(week)),
+                dashboards.dashboard(FigureFilter.none())));
+        notifier.deliver(user, new Notice(KIND, null, null), texts.of(digest, Locale.SIMPLIFIED_CHINESE),
+                texts.of(digest, Locale.ENGLISH));
+        events.publishEvent(new DigestSent(AuditEntry.of("WEEKLY_DIGEST_SENT", "USER", user.id(), null, null,
+                AuditEntry.state("week", week, "registered", digest.registered(), "closed", digest.closed(),
+                        "overdue", digest.overdue(), "lowestUnitIds", digest.lowestUnitIds()))));
+        return true;
     }
 
     /** Monday to Sunday of the week before the given one. */
