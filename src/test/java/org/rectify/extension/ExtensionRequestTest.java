@@ -2,7 +2,6 @@ package org.rectify.extension;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +10,7 @@ import org.rectify.audit.AuditEntry;
 import org.rectify.common.ConflictException;
 import org.rectify.common.Label;
 import org.rectify.extension.ExtensionRequest.Status;
+import org.rectify.support.DomainEvents;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,13 +38,11 @@ class ExtensionRequestTest {
     }
 
     private static List<Object> events(ExtensionRequest request) {
-        Collection<Object> events = ReflectionTestUtils.invokeMethod(request, "domainEvents");
-        return List.copyOf(events);
+        return DomainEvents.of(request);
     }
 
     private static ExtensionEvent last(ExtensionRequest request) {
-        List<Object> events = events(request);
-        return (ExtensionEvent) events.get(events.size() - 1);
+        return DomainEvents.last(request, ExtensionEvent.class);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.rectify.signoff;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.rectify.audit.AuditEntry;
 import org.rectify.common.ConflictException;
 import org.rectify.common.Label;
+import org.rectify.support.DomainEvents;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,13 +33,11 @@ class SignOffApplicationTest {
     }
 
     private static List<Object> events(SignOffApplication app) {
-        Collection<Object> events = ReflectionTestUtils.invokeMethod(app, "domainEvents");
-        return List.copyOf(events);
+        return DomainEvents.of(app);
     }
 
     private static SignOffEvent last(SignOffApplication app) {
-        List<Object> events = events(app);
-        return (SignOffEvent) events.get(events.size() - 1);
+        return DomainEvents.last(app, SignOffEvent.class);
     }
 
     @Test

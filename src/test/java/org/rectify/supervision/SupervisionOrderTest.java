@@ -2,7 +2,6 @@ package org.rectify.supervision;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +10,7 @@ import org.rectify.audit.AuditEntry;
 import org.rectify.common.ConflictException;
 import org.rectify.common.Label;
 import org.rectify.supervision.SupervisionOrder.Status;
+import org.rectify.support.DomainEvents;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,13 +38,11 @@ class SupervisionOrderTest {
     }
 
     private static List<Object> events(SupervisionOrder order) {
-        Collection<Object> events = ReflectionTestUtils.invokeMethod(order, "domainEvents");
-        return List.copyOf(events);
+        return DomainEvents.of(order);
     }
 
     private static SupervisionEvent last(SupervisionOrder order) {
-        List<Object> events = events(order);
-        return (SupervisionEvent) events.get(events.size() - 1);
+        return DomainEvents.last(order, SupervisionEvent.class);
     }
 
     @Test
