@@ -8,6 +8,8 @@ import jakarta.persistence.*;
 import org.rectify.audit.AuditEntry;
 import org.rectify.common.ConflictException;
 import org.rectify.common.Label;
+import org.rectify.common.review.Decision;
+import org.rectify.common.review.Review;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 import static org.rectify.audit.AuditEntry.state;
@@ -27,6 +29,9 @@ class ExtensionRequest extends AbstractAggregateRoot<ExtensionRequest> {
 
     static final String TARGET = "EXTENSION";
 
+    private static final Review<Status> REVIEW = Review.of(Status.REQUESTED, Status.CONFIRMED, Status.RETURNED,
+            Status.APPROVED, Status.REFUSED);
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -39,12 +44,14 @@ class ExtensionRequest extends AbstractAggregateRoot<ExtensionRequest> {
     private Status status;
     private String requestedBy;
     private Instant requestedAt;
-    private String confirmedBy;
-    private Instant confirmedAt;
-    private String headComment;
-    private String decidedBy;
-    private Instant decidedAt;
-    private String decisionComment;
+    @AttributeOverride(name = "by", column = @Column(name = "confirmed_by"))
+    @AttributeOverride(name = "at", column = @Column(name = "confirmed_at"))
+    @AttributeOverride(name = "comment", column = @Column(name = "head_comment"))
+    private Decision head;
+    @AttributeOverride(name = "by", column = @Column(name = "decided_by"))
+    @AttributeOverride(name = "at", column = @Column(name = "decided_at"))
+    @AttributeOverride(name = "comment", column = @Column(name = "decision_comment"))
+    private Decision office;
     @Version
     private long version;
     @Transient
@@ -77,54 +84,38 @@ class ExtensionRequest extends AbstractAggregateRoot<ExtensionRequest> {
     }
 
     void confirm(String by, Instant now, String comment) {
-        expect(Status.REQUESTED);
-        headDecision(by, now, comment, Status.CONFIRMED);
+        status = REVIEW.confirm(status, this::wrongStatus);
+        head = new Decision(by, now, comment);
         registerEvent(new ExtensionEvent.Confirmed(problemId, id, entry("EXTENSION_CONFIRMED",
                 state("status", Status.REQUESTED), state("status", status)).because(comment)));
     }
 
     void returnToStaff(String by, Instant now, String why) {
-        expect(Status.REQUESTED);
-        headDecision(by, now, why, Status.RETURNED);
+        status = REVIEW.returnFirst(status, this::wrongStatus);
+        head = new Decision(by, now, why);
         registerEvent(new ExtensionEvent.Returned(problemId, id, entry("EXTENSION_RETURNED",
                 state("status", Status.REQUESTED), state("status", status)).because(why)));
     }
 
     void approve(String by, Instant now, String comment) {
-        expect(Status.CONFIRMED);
-        decide(by, now, comment, Status.APPROVED);
+        status = REVIEW.approve(status, this::wrongStatus);
+        office = new Decision(by, now, comment);
         registerEvent(new ExtensionEvent.Approved(problemId, id, taskId, entry("EXTENSION_APPROVED",
                 state("status", Status.CONFIRMED, "deadline", currentDeadline),
                 state("status", status, "deadline", requestedDeadline)).because(comment)));
     }
 
     void refuse(String by, Instant now, String why) {
-        expect(Status.CONFIRMED);
-        decide(by, now, why, Status.REFUSED);
+        status = REVIEW.reject(status, this::wrongStatus);
+        office = new Decision(by, now, why);
         registerEvent(new ExtensionEvent.Refused(problemId, id, entry("EXTENSION_REFUSED",
                 state("status", Status.CONFIRMED), state("status", status)).because(why)));
     }
 
-    private void headDecision(String by, Instant now, String comment, Status next) {
-        confirmedBy = by;
-        confirmedAt = now;
-        headComment = comment;
-        status = next;
-    }
-
-    private void decide(String by, Instant now, String comment, Status next) {
-        decidedBy = by;
-        decidedAt = now;
-        decisionComment = comment;
-        status = next;
-    }
-
-    private void expect(Status allowed) {
-        if (status != allowed) {
-            throw new ConflictException("rule.extension.wrongStatus", "extension request " + id + " is " + status
-                    + "; this needs " + allowed, id, Label.of("task.extensionStatus.", status),
-                    Label.of("task.extensionStatus.", allowed));
-        }
+    private ConflictException wrongStatus(Status current, Status needed) {
+        return new ConflictException("rule.extension.wrongStatus", "extension request " + id + " is " + current
+                + "; this needs " + needed, id, Label.of("task.extensionStatus.", current),
+                Label.of("task.extensionStatus.", needed));
     }
 
     private AuditEntry entry(String action, Map<String, Object> before, Map<String, Object> after) {
@@ -144,8 +135,9 @@ class ExtensionRequest extends AbstractAggregateRoot<ExtensionRequest> {
     }
 
     ExtensionView view() {
+        Decision h = Decision.orNone(head);
+        Decision o = Decision.orNone(office);
         return new ExtensionView(id, taskId, problemId, currentDeadline, requestedDeadline, reason, status.name(),
-                requestedBy, requestedAt, confirmedBy, confirmedAt, headComment, decidedBy, decidedAt,
-                decisionComment);
+                requestedBy, requestedAt, h.by(), h.at(), h.comment(), o.by(), o.at(), o.comment());
     }
 }

@@ -7,6 +7,8 @@ import jakarta.persistence.*;
 import org.rectify.audit.AuditEntry;
 import org.rectify.common.ConflictException;
 import org.rectify.common.Label;
+import org.rectify.common.review.Decision;
+import org.rectify.common.review.Review;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 import static org.rectify.audit.AuditEntry.state;
@@ -22,6 +24,8 @@ class SignOffApplication extends AbstractAggregateRoot<SignOffApplication> {
 
     static final String TARGET = "SIGN_OFF";
 
+    private static final Review<SignOffStatus> REVIEW = Review.of(SUBMITTED, CONFIRMED, RETURNED, APPROVED, REJECTED);
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -32,12 +36,14 @@ class SignOffApplication extends AbstractAggregateRoot<SignOffApplication> {
     private SignOffStatus status;
     private String appliedBy;
     private Instant appliedAt;
-    private String confirmedBy;
-    private Instant confirmedAt;
-    private String headComment;
-    private String reviewedBy;
-    private Instant reviewedAt;
-    private String reviewComment;
+    @AttributeOverride(name = "by", column = @Column(name = "confirmed_by"))
+    @AttributeOverride(name = "at", column = @Column(name = "confirmed_at"))
+    @AttributeOverride(name = "comment", column = @Column(name = "head_comment"))
+    private Decision head;
+    @AttributeOverride(name = "by", column = @Column(name = "reviewed_by"))
+    @AttributeOverride(name = "at", column = @Column(name = "reviewed_at"))
+    @AttributeOverride(name = "comment", column = @Column(name = "review_comment"))
+    private Decision office;
     @Version
     private long version;
 
@@ -60,53 +66,37 @@ class SignOffApplication extends AbstractAggregateRoot<SignOffApplication> {
     }
 
     void confirm(String by, Instant now, String comment) {
-        expect(SUBMITTED);
-        status = CONFIRMED;
-        confirmedBy = by;
-        confirmedAt = now;
-        headComment = comment;
+        status = REVIEW.confirm(status, this::wrongStatus);
+        head = new Decision(by, now, comment);
         registerEvent(new SignOffEvent.Confirmed(problemId, taskId, entry("SIGN_OFF_CONFIRMED",
                 state("status", SUBMITTED), state("taskId", taskId, "status", status)).because(comment)));
     }
 
     void returnByHead(String by, Instant now, String reason) {
-        expect(SUBMITTED);
-        status = RETURNED;
-        confirmedBy = by;
-        confirmedAt = now;
-        headComment = reason;
+        status = REVIEW.returnFirst(status, this::wrongStatus);
+        head = new Decision(by, now, reason);
         registerEvent(new SignOffEvent.ReturnedByHead(problemId, taskId, entry("SIGN_OFF_RETURNED",
                 state("status", SUBMITTED), state("taskId", taskId, "status", status)).because(reason)));
     }
 
     void approve(String by, Instant now, String comment) {
-        expect(CONFIRMED);
-        status = APPROVED;
-        review(by, now, comment);
+        status = REVIEW.approve(status, this::wrongStatus);
+        office = new Decision(by, now, comment);
         registerEvent(new SignOffEvent.Approved(problemId, taskId, entry("SIGN_OFF_APPROVED",
                 state("status", CONFIRMED), state("taskId", taskId, "status", status)).because(comment)));
     }
 
     void reject(String by, Instant now, String reason) {
-        expect(CONFIRMED);
-        status = REJECTED;
-        review(by, now, reason);
+        status = REVIEW.reject(status, this::wrongStatus);
+        office = new Decision(by, now, reason);
         registerEvent(new SignOffEvent.Rejected(problemId, taskId, entry("SIGN_OFF_REJECTED",
                 state("status", CONFIRMED), state("taskId", taskId, "status", status)).because(reason)));
     }
 
-    private void review(String by, Instant now, String comment) {
-        reviewedBy = by;
-        reviewedAt = now;
-        reviewComment = comment;
-    }
-
-    private void expect(SignOffStatus allowed) {
-        if (status != allowed) {
-            throw new ConflictException("rule.signOff.wrongStatus", "sign-off application " + id + " is " + status
-                    + "; this action needs " + allowed, id, Label.of("task.signOffStatus.", status),
-                    Label.of("task.signOffStatus.", allowed));
-        }
+    private ConflictException wrongStatus(SignOffStatus current, SignOffStatus needed) {
+        return new ConflictException("rule.signOff.wrongStatus", "sign-off application " + id + " is " + current
+                + "; this action needs " + needed, id, Label.of("task.signOffStatus.", current),
+                Label.of("task.signOffStatus.", needed));
     }
 
     private AuditEntry entry(String action, Map<String, Object> before, Map<String, Object> after) {
@@ -126,7 +116,9 @@ class SignOffApplication extends AbstractAggregateRoot<SignOffApplication> {
     }
 
     SignOffView view() {
-        return new SignOffView(id, taskId, problemId, statement, status, appliedBy, appliedAt, confirmedBy,
-                confirmedAt, headComment, reviewedBy, reviewedAt, reviewComment, version);
+        Decision h = Decision.orNone(head);
+        Decision o = Decision.orNone(office);
+        return new SignOffView(id, taskId, problemId, statement, status, appliedBy, appliedAt, h.by(), h.at(),
+                h.comment(), o.by(), o.at(), o.comment(), version);
     }
 }

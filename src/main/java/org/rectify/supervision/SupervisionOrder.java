@@ -9,6 +9,8 @@ import jakarta.persistence.*;
 import org.rectify.audit.AuditEntry;
 import org.rectify.common.ConflictException;
 import org.rectify.common.Label;
+import org.rectify.common.review.Decision;
+import org.rectify.common.review.Review;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 import static org.rectify.audit.AuditEntry.state;
@@ -24,6 +26,9 @@ class SupervisionOrder extends AbstractAggregateRoot<SupervisionOrder> {
     enum Status { ISSUED, ANSWERED, ACCEPTED }
 
     static final String TARGET = "SUPERVISION_ORDER";
+
+    /** The unit answers; the office accepts the answer or sends it back to be answered again. */
+    private static final Review<Status> REVIEW = Review.sendingBack(Status.ISSUED, Status.ANSWERED, Status.ACCEPTED);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,12 +46,14 @@ class SupervisionOrder extends AbstractAggregateRoot<SupervisionOrder> {
     private Status status;
     private String issuedBy;
     private Instant issuedAt;
-    private String response;
-    private String respondedBy;
-    private Instant respondedAt;
-    private String reviewedBy;
-    private Instant reviewedAt;
-    private String reviewComment;
+    @AttributeOverride(name = "by", column = @Column(name = "responded_by"))
+    @AttributeOverride(name = "at", column = @Column(name = "responded_at"))
+    @AttributeOverride(name = "comment", column = @Column(name = "response"))
+    private Decision answer;
+    @AttributeOverride(name = "by", column = @Column(name = "reviewed_by"))
+    @AttributeOverride(name = "at", column = @Column(name = "reviewed_at"))
+    @AttributeOverride(name = "comment", column = @Column(name = "review_comment"))
+    private Decision office;
     @Version
     private long version;
 
@@ -79,43 +86,30 @@ class SupervisionOrder extends AbstractAggregateRoot<SupervisionOrder> {
     }
 
     void answer(String text, String by, Instant now) {
-        expect(Status.ISSUED);
-        response = text;
-        respondedBy = by;
-        respondedAt = now;
-        status = Status.ANSWERED;
+        status = REVIEW.confirm(status, this::wrongStatus);
+        answer = new Decision(by, now, text);
         registerEvent(new SupervisionEvent.OrderAnswered(problemId, id, entry("SUPERVISION_ORDER_ANSWERED",
                 state("status", Status.ISSUED), state("status", status, "response", text))));
     }
 
     void accept(String by, Instant now, String comment) {
-        expect(Status.ANSWERED);
-        review(by, now, comment);
-        status = Status.ACCEPTED;
+        status = REVIEW.approve(status, this::wrongStatus);
+        office = new Decision(by, now, comment);
         registerEvent(new SupervisionEvent.OrderAccepted(problemId, id, entry("SUPERVISION_ORDER_ACCEPTED",
                 state("status", Status.ANSWERED), state("status", status)).because(comment)));
     }
 
     void sendBack(String by, Instant now, String reason) {
-        expect(Status.ANSWERED);
-        review(by, now, reason);
-        status = Status.ISSUED;
+        status = REVIEW.reject(status, this::wrongStatus);
+        office = new Decision(by, now, reason);
         registerEvent(new SupervisionEvent.OrderSentBack(problemId, id, entry("SUPERVISION_ORDER_SENT_BACK",
                 state("status", Status.ANSWERED), state("status", status)).because(reason)));
     }
 
-    private void review(String by, Instant now, String comment) {
-        reviewedBy = by;
-        reviewedAt = now;
-        reviewComment = comment;
-    }
-
-    private void expect(Status allowed) {
-        if (status != allowed) {
-            throw new ConflictException("rule.order.wrongStatus", "supervision order " + number + " is " + status
-                    + "; this needs " + allowed, number, Label.of("order.status.", status),
-                    Label.of("order.status.", allowed));
-        }
+    private ConflictException wrongStatus(Status current, Status needed) {
+        return new ConflictException("rule.order.wrongStatus", "supervision order " + number + " is " + current
+                + "; this needs " + needed, number, Label.of("order.status.", current),
+                Label.of("order.status.", needed));
     }
 
     private AuditEntry entry(String action, Map<String, Object> before, Map<String, Object> after) {
@@ -131,8 +125,10 @@ class SupervisionOrder extends AbstractAggregateRoot<SupervisionOrder> {
     }
 
     SupervisionOrderView view() {
+        Decision a = Decision.orNone(answer);
+        Decision o = Decision.orNone(office);
         return new SupervisionOrderView(id, number, problemId, taskId, targetUnitId, escalatedToId, automatic,
-                content, requiredResponseDate, status.name(), issuedBy, issuedAt, response, respondedBy,
-                respondedAt, reviewedBy, reviewedAt, reviewComment);
+                content, requiredResponseDate, status.name(), issuedBy, issuedAt, a.comment(), a.by(), a.at(),
+                o.by(), o.at(), o.comment());
     }
 }

@@ -19,5 +19,10 @@ public final class Bodies {
         public static Comment none() {
             return new Comment(null);
         }
+
+        /** The comment of a body that may be left out: no body, no comment. */
+        public static String of(Comment body) {
+            return body == null ? null : body.comment();
+        }
     }
 }

@@ -45,7 +45,7 @@ class ExtensionController {
 
     @PostMapping("/extensions/{id}/confirm")
     ExtensionView confirm(@PathVariable Long id, @Valid @RequestBody(required = false) Comment body) {
-        return extensions.confirm(id, body == null ? null : body.comment());
+        return extensions.confirm(id, Comment.of(body));
     }
 
     @PostMapping("/extensions/{id}/return")
@@ -55,7 +55,7 @@ class ExtensionController {
 
     @PostMapping("/extensions/{id}/approve")
     ExtensionView approve(@PathVariable Long id, @Valid @RequestBody(required = false) Comment body) {
-        return extensions.approve(id, body == null ? null : body.comment());
+        return extensions.approve(id, Comment.of(body));
     }
 
     @PostMapping("/extensions/{id}/refuse")

@@ -47,7 +47,7 @@ class SignOffController {
 
     @PostMapping("/sign-offs/{id}/confirm")
     SignOffView confirm(@PathVariable Long id, @Valid @RequestBody(required = false) Comment body) {
-        return signOffs.confirm(id, body == null ? null : body.comment());
+        return signOffs.confirm(id, Comment.of(body));
     }
 
     @PostMapping("/sign-offs/{id}/return")
@@ -57,7 +57,7 @@ class SignOffController {
 
     @PostMapping("/sign-offs/{id}/approve")
     SignOffView approve(@PathVariable Long id, @Valid @RequestBody(required = false) Comment body) {
-        return signOffs.approve(id, body == null ? null : body.comment());
+        return signOffs.approve(id, Comment.of(body));
     }
 
     @PostMapping("/sign-offs/{id}/reject")

@@ -72,7 +72,7 @@ class SupervisionController {
 
     @PostMapping("/supervision-orders/{id}/accept")
     SupervisionOrderView accept(@PathVariable Long id, @Valid @RequestBody(required = false) Comment body) {
-        return orders.accept(id, body == null ? null : body.comment());
+        return orders.accept(id, Comment.of(body));
     }
 
     @PostMapping("/supervision-orders/{id}/send-back")
