@@ -2,6 +2,7 @@ package org.rectify.problem;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.rectify.common.NotFoundException;
 import org.rectify.problem.steps.ProblemSteps;
@@ -24,47 +25,38 @@ class LifecycleSteps implements ProblemSteps {
 
     @Override
     public void submitPlan(Long problemId, int openTasks) {
-        Problem problem = problem(problemId);
-        problem.submitPlan(openTasks);
-        problems.save(problem);
+        step(problemId, problem -> problem.submitPlan(openTasks));
     }
 
     @Override
     public void approvePlan(Long problemId, List<Long> startedTaskIds) {
-        Problem problem = problem(problemId);
-        problem.approvePlan(startedTaskIds);
-        problems.save(problem);
+        step(problemId, problem -> problem.approvePlan(startedTaskIds));
     }
 
     @Override
     public void sendBackPlan(Long problemId, String reason) {
-        Problem problem = problem(problemId);
-        problem.sendBackPlan(reason);
-        problems.save(problem);
+        step(problemId, problem -> problem.sendBackPlan(reason));
     }
 
     @Override
     public void awaitClosure(Long problemId) {
-        Problem problem = problem(problemId);
-        problem.awaitClosure();
-        problems.save(problem);
+        step(problemId, Problem::awaitClosure);
     }
 
     @Override
     public void verify(Long problemId, String finding) {
-        Problem problem = problem(problemId);
-        problem.verify(finding);
-        problems.save(problem);
+        step(problemId, problem -> problem.verify(finding));
     }
 
     @Override
     public void reopen(Long problemId, String finding, LocalDate newDeadline) {
-        Problem problem = problem(problemId);
-        problem.reopen(finding, newDeadline);
-        problems.save(problem);
+        step(problemId, problem -> problem.reopen(finding, newDeadline));
     }
 
-    private Problem problem(Long id) {
-        return problems.findById(id).orElseThrow(() -> new NotFoundException("problem", id));
+    private void step(Long problemId, Consumer<Problem> transition) {
+        Problem problem = problems.findById(problemId)
+                .orElseThrow(() -> new NotFoundException("problem", problemId));
+        transition.accept(problem);
+        problems.save(problem);
     }
 }
