@@ -14,7 +14,6 @@ import org.rectify.task.EvidenceFor;
 import org.rectify.task.Evidences;
 import org.rectify.task.TaskView;
 import org.rectify.task.Tasks;
-import org.rectify.problem.steps.ProblemSteps;
 import org.rectify.task.steps.TaskSteps;
 import org.rectify.common.UploadedFile;
 import org.springframework.stereotype.Service;
@@ -34,17 +33,15 @@ public class SignOffs {
     private final Tasks tasks;
     private final Evidences evidences;
     private final TaskSteps taskSteps;
-    private final ProblemSteps problemSteps;
     private final CurrentActor current;
     private final Clock clock;
 
     SignOffs(SignOffApplicationRepository applications, Tasks tasks, Evidences evidences,
-             TaskSteps taskSteps, ProblemSteps problemSteps, CurrentActor current, Clock clock) {
+             TaskSteps taskSteps, CurrentActor current, Clock clock) {
         this.applications = applications;
         this.tasks = tasks;
         this.evidences = evidences;
         this.taskSteps = taskSteps;
-        this.problemSteps = problemSteps;
         this.current = current;
         this.clock = clock;
     }
@@ -78,10 +75,8 @@ public class SignOffs {
         Actor office = current.get().require(Role.OFFICE);
         step.application().approve(office.username(), clock.instant(), comment);
         taskSteps.signOffApproved(step.task().id());
+        // The last task signed off ends the process's branches; the process then has the problem await closure.
         applications.save(step.application());
-        if (tasks.allDone(step.task().problemId())) {
-            problemSteps.awaitClosure(step.task().problemId());
-        }
         return step.application().view();
     }
 

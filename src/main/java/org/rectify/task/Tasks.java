@@ -100,12 +100,6 @@ public class Tasks {
         return tasks.findById(taskId).map(RectificationTask::getDeadlineDate);
     }
 
-    public boolean allDone(Long problemId) {
-        return tasks.findByProblemIdOrderBySeq(problemId).stream()
-                .filter(t -> t.getStatus() != TaskStatus.WITHDRAWN)
-                .allMatch(t -> t.getStatus().isDone());
-    }
-
     public List<TaskView> byIds(List<Long> ids) {
         return tasks.findByIdIn(ids).stream().map(views::of).toList();
     }

@@ -43,6 +43,7 @@ class DeadlineWatchProcessTest {
 
     final DeadlineWatch deadlineWatch = mock(DeadlineWatch.class);
     final WorkflowDirectory workflowDirectory = mock(WorkflowDirectory.class);
+    final ClosureRequest closureRequest = mock(ClosureRequest.class);
 
     @BeforeEach
     void setUp() {
@@ -56,6 +57,7 @@ class DeadlineWatchProcessTest {
         when(workflowDirectory.unitOfTask(anyLong())).thenReturn(7L);
         Mocks.register("deadlineWatch", deadlineWatch);
         Mocks.register("workflowDirectory", workflowDirectory);
+        Mocks.register("closureRequest", closureRequest);
     }
 
     @AfterEach
