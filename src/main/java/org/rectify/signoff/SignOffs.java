@@ -75,7 +75,7 @@ public class SignOffs {
         Actor office = current.get().require(Role.OFFICE);
         step.application().approve(office.username(), clock.instant(), comment);
         taskSteps.signOffApproved(step.task().id());
-        // The last task signed off ends the process's branches; the process then has the problem await closure.
+        // The process decides whether this was the last task; the problem then awaits closure (RectificationProcess).
         applications.save(step.application());
         return step.application().view();
     }

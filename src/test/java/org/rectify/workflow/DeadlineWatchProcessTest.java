@@ -43,7 +43,6 @@ class DeadlineWatchProcessTest {
 
     final DeadlineWatch deadlineWatch = mock(DeadlineWatch.class);
     final WorkflowDirectory workflowDirectory = mock(WorkflowDirectory.class);
-    final ClosureRequest closureRequest = mock(ClosureRequest.class);
 
     @BeforeEach
     void setUp() {
@@ -57,7 +56,6 @@ class DeadlineWatchProcessTest {
         when(workflowDirectory.unitOfTask(anyLong())).thenReturn(7L);
         Mocks.register("deadlineWatch", deadlineWatch);
         Mocks.register("workflowDirectory", workflowDirectory);
-        Mocks.register("closureRequest", closureRequest);
     }
 
     @AfterEach

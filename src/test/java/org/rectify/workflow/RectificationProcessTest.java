@@ -68,8 +68,6 @@ class RectificationProcessTest {
     final WorkflowDirectory workflowDirectory = mock(WorkflowDirectory.class);
     /** Watches nothing unless a test says so: the deadline paths end at once beside the work. */
     final org.rectify.supervision.DeadlineWatch deadlineWatch = mock(org.rectify.supervision.DeadlineWatch.class);
-    /** Told when every task is done: the problem then awaits its leader's closing decision. */
-    final ClosureRequest closureRequest = mock(ClosureRequest.class);
 
     ProcessInstance problem;
 
@@ -82,7 +80,6 @@ class RectificationProcessTest {
         when(workflowDirectory.unitOfTask(TASK_C)).thenReturn(UNIT_C);
         Mocks.register("workflowDirectory", workflowDirectory);
         Mocks.register("deadlineWatch", deadlineWatch);
-        Mocks.register("closureRequest", closureRequest);
     }
 
     @AfterEach
@@ -298,12 +295,10 @@ class RectificationProcessTest {
 
         assertThat(problem).hasNotPassed(ALL_BRANCHES, APPROVE_CLOSURE);
         Assertions.assertThat(openTasks()).containsExactly(REVIEW_SIGN_OFF);
-        verify(closureRequest, never()).tasksDone(any());
 
         complete(reviewSignOffTaskOf(UNIT_B), withVariables(FLAG_SIGN_OFF_APPROVED, true));
 
         assertThat(problem).hasPassedInOrder(TASK_SIGNED_OFF, ALL_BRANCHES).isWaitingAtExactly(APPROVE_CLOSURE);
-        verify(closureRequest).tasksDone(PROBLEM_ID);
     }
 
     // --- Closure and Gateway_ClosureApproved ---------------------------------------------------------
