@@ -15,8 +15,9 @@ import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
 import org.rectify.task.EvidenceFor;
 import org.rectify.task.Evidences;
-import org.rectify.task.RectificationTask;
+import org.rectify.task.TaskView;
 import org.rectify.task.Tasks;
+import org.rectify.task.steps.TaskSteps;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,16 +36,18 @@ public class Extensions {
 
     private final ExtensionRequestRepository requests;
     private final Tasks tasks;
+    private final TaskSteps taskSteps;
     private final Evidences evidences;
     private final WorkingDayCalendar calendar;
     private final DeadlineSettings settings;
     private final CurrentActor current;
     private final Clock clock;
 
-    Extensions(ExtensionRequestRepository requests, Tasks tasks, Evidences evidences, WorkingDayCalendar calendar,
-               DeadlineSettings settings, CurrentActor current, Clock clock) {
+    Extensions(ExtensionRequestRepository requests, Tasks tasks, TaskSteps taskSteps, Evidences evidences,
+               WorkingDayCalendar calendar, DeadlineSettings settings, CurrentActor current, Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
+        this.taskSteps = taskSteps;
         this.evidences = evidences;
         this.calendar = calendar;
         this.settings = settings;
@@ -54,10 +57,10 @@ public class Extensions {
 
     public ExtensionView request(Long taskId, LocalDate requested, String reason, List<UploadedFile> files) {
         Tasks.Locked locked = tasks.lockVisible(taskId);
-        RectificationTask task = locked.task();
-        Actor staff = current.get().requireIn(Role.UNIT_STAFF, task.getUnitId());
-        LocalDate deadline = task.getDeadlineDate();
-        if (deadline == null || task.getStatus().isDone() || !task.getStatus().name().matches(
+        TaskView task = locked.task();
+        Actor staff = current.get().requireIn(Role.UNIT_STAFF, task.unitId());
+        LocalDate deadline = task.deadlineDate();
+        if (deadline == null || task.status().isDone() || !task.status().name().matches(
                 "IN_PROGRESS|AWAITING_CONFIRMATION|UNDER_REVIEW")) {
             throw new ConflictException("rule.extension.notExtendable",
                     "only a task being rectified that has a deadline can be extended");
@@ -80,25 +83,25 @@ public class Extensions {
                     "the task has had its " + settings.maxExtensions() + " extensions; no more can be asked for",
                     settings.maxExtensions());
         }
-        ExtensionRequest request = requests.save(new ExtensionRequest(task.getProblemId(), taskId,
-                locked.problem().getRegionId(), task.getUnitId(), deadline, requested, reason, staff.username(),
+        ExtensionRequest request = requests.save(new ExtensionRequest(task.problemId(), taskId,
+                locked.regionId(), task.unitId(), deadline, requested, reason, staff.username(),
                 clock.instant()));
         if (!files.isEmpty()) {
-            evidences.attach(task, EvidenceFor.extension(request.getId()), files, staff.username());
+            evidences.attach(taskId, EvidenceFor.extension(request.getId()), files, staff.username());
         }
         return request.view();
     }
 
     public ExtensionView confirm(Long id, String comment) {
         Step step = lock(id);
-        Actor head = current.get().requireIn(Role.UNIT_HEAD, step.task().getUnitId());
+        Actor head = current.get().requireIn(Role.UNIT_HEAD, step.task().unitId());
         step.request().confirm(head.username(), clock.instant(), comment);
         return requests.save(step.request()).view();
     }
 
     public ExtensionView returnToStaff(Long id, String reason) {
         Step step = lock(id);
-        Actor head = current.get().requireIn(Role.UNIT_HEAD, step.task().getUnitId());
+        Actor head = current.get().requireIn(Role.UNIT_HEAD, step.task().unitId());
         step.request().returnToStaff(head.username(), clock.instant(), reason);
         return requests.save(step.request()).view();
     }
@@ -107,8 +110,7 @@ public class Extensions {
     public ExtensionView approve(Long id, String comment) {
         Step step = lock(id);
         step.request().approve(current.get().require(Role.OFFICE).username(), clock.instant(), comment);
-        step.task().extendDeadline(step.request().getRequestedDeadline(), id);
-        tasks.save(step.task());
+        taskSteps.extendDeadline(step.task().id(), step.request().getRequestedDeadline(), id);
         return requests.save(step.request()).view();
     }
 
@@ -130,18 +132,12 @@ public class Extensions {
         return requests.findById(id).orElseThrow(() -> new NotFoundException("extension", id)).view();
     }
 
-    private record Step(ExtensionRequest request, RectificationTask task) {
+    private record Step(ExtensionRequest request, TaskView task) {
     }
 
     private Step lock(Long id) {
-        Long taskId = requests.findTaskIdOf(id).orElseThrow(() -> new NotFoundException("extension", id));
-        Tasks.Locked locked;
-        try {
-            locked = tasks.lockVisible(taskId);
-        } catch (NotFoundException e) {
-            throw new NotFoundException("extension", id);
-        }
-        return new Step(requests.findById(id).orElseThrow(), locked.task());
+        TaskView task = tasks.lockVisibleThrough("extension", id, requests.findTaskIdOf(id)).task();
+        return new Step(requests.findById(id).orElseThrow(), task);
     }
 
 }

@@ -3,5 +3,5 @@
  * approves (the deadline moves and its timers are re-armed) or refuses.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Extensions",
-        allowedDependencies = {"audit", "common", "deadline", "org", "problem", "task", "web"})
+        allowedDependencies = {"audit", "common", "deadline", "org", "task", "task::steps", "web"})
 package org.rectify.extension;

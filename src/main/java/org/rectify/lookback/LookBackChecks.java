@@ -3,7 +3,6 @@ package org.rectify.lookback;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
 
 import org.rectify.common.InvalidInputException;
 import org.rectify.common.NotFoundException;
@@ -14,15 +13,14 @@ import org.rectify.deadline.DeadlineSettings;
 import org.rectify.deadline.DeadlineType;
 import org.rectify.deadline.WorkingDayCalendar;
 import org.rectify.inspection.InspectionRounds;
-import org.rectify.problem.Problem;
 import org.rectify.problem.ProblemEvent;
 import org.rectify.problem.ProblemFilter;
-import org.rectify.problem.ProblemLifecycle;
 import org.rectify.problem.ProblemView;
 import org.rectify.problem.Problems;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
+import org.rectify.problem.steps.ProblemSteps;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -40,7 +38,7 @@ public class LookBackChecks {
 
     private final LookBackCheckRepository checks;
     private final Problems problems;
-    private final ProblemLifecycle lifecycle;
+    private final ProblemSteps lifecycle;
     private final InspectionRounds rounds;
     private final WorkingDayCalendar calendar;
     private final DeadlinePolicy policy;
@@ -48,7 +46,7 @@ public class LookBackChecks {
     private final CurrentActor current;
     private final Clock clock;
 
-    LookBackChecks(LookBackCheckRepository checks, Problems problems, ProblemLifecycle lifecycle,
+    LookBackChecks(LookBackCheckRepository checks, Problems problems, ProblemSteps lifecycle,
                    InspectionRounds rounds, WorkingDayCalendar calendar, DeadlinePolicy policy,
                    DeadlineSettings settings, CurrentActor current, Clock clock) {
         this.checks = checks;
@@ -94,7 +92,7 @@ public class LookBackChecks {
     }
 
     public LookBackView verify(Long checkId, LookBackVerdict verdict) {
-        Problem problem = problemOf(checkId, problems::lockVisible);
+        Long problemId = problems.lockVisibleThrough("look-back", checkId, checks.findProblemIdOf(checkId)).id();
         Actor verifier = current.get();
         if (!verifier.has(Role.INSPECTOR) && !verifier.has(Role.OFFICE)) {
             throw new NotPermittedException("rule.lookBack.whoVerifies",
@@ -114,9 +112,9 @@ public class LookBackChecks {
         check.verify(verdict.holds(), verdict.finding(), verifier.username(), clock.instant(), today);
         checks.save(check);
         if (verdict.holds()) {
-            lifecycle.verify(problem, verdict.finding());
+            lifecycle.verify(problemId, verdict.finding());
         } else {
-            lifecycle.reopen(problem, verdict.finding(), newDeadline);
+            lifecycle.reopen(problemId, verdict.finding(), newDeadline);
         }
         return check.view();
     }
@@ -124,18 +122,8 @@ public class LookBackChecks {
     /** A check, if the caller may see its problem; else 404. */
     @Transactional(readOnly = true)
     public LookBackView get(Long checkId) {
-        problemOf(checkId, problems::visible);
+        problems.visibleThrough("look-back", checkId, checks.findProblemIdOf(checkId));
         return checks.findById(checkId).orElseThrow().view();
-    }
-
-    /** The check's problem as the caller may see it; a check of a hidden problem is reported as missing. */
-    private Problem problemOf(Long checkId, Function<Long, Problem> visible) {
-        Long problemId = checks.findProblemIdOf(checkId).orElseThrow(() -> new NotFoundException("look-back", checkId));
-        try {
-            return visible.apply(problemId);
-        } catch (NotFoundException e) {
-            throw new NotFoundException("look-back", checkId);
-        }
     }
 
     @Transactional(readOnly = true)

@@ -3,5 +3,5 @@
  * relapse reopens the problem.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Look-backs",
-        allowedDependencies = {"audit", "common", "deadline", "inspection", "org", "problem", "web"})
+        allowedDependencies = {"audit", "common", "deadline", "inspection", "org", "problem", "problem::steps", "web"})
 package org.rectify.lookback;

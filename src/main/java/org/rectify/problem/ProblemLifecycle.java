@@ -82,7 +82,7 @@ public class ProblemLifecycle {
     }
 
     public ProblemView triage(Long id, TriageProblem cmd) {
-        Problem problem = reader.lockVisible(id);
+        Problem problem = reader.lockedProblem(id);
         current.get().require(Role.OFFICE);
         referenceData.requireActiveCategory(cmd.categoryCode());
         Responsibility r = resolve(cmd.responsibility(), problem.getRegionPath());
@@ -92,7 +92,7 @@ public class ProblemLifecycle {
 
     /** The lead unit's head takes the problem on, naming the person in charge (defaults to the head). */
     public ProblemView claim(Long id, Long personInChargeId) {
-        Problem problem = reader.lockVisible(id);
+        Problem problem = reader.lockedProblem(id);
         Actor head = leadUnitHead(problem);
         Long person = personInChargeId == null ? head.userId() : personInChargeId;
         UserView user = org.findUser(person).filter(u -> u.unitId().equals(head.unitId()))
@@ -103,65 +103,31 @@ public class ProblemLifecycle {
     }
 
     public ProblemView returnToOffice(Long id, String reason) {
-        Problem problem = reader.lockVisible(id);
+        Problem problem = reader.lockedProblem(id);
         leadUnitHead(problem);
         problem.returnToOffice(reason);
         return views.of(problems.save(problem));
     }
 
     public ProblemView reassign(Long id, ReassignProblem cmd) {
-        Problem problem = reader.lockVisible(id);
+        Problem problem = reader.lockedProblem(id);
         current.get().require(Role.OFFICE);
         problem.reassign(resolve(cmd.responsibility(), problem.getRegionPath()), cmd.reason());
         return views.of(problems.save(problem));
     }
 
     public ProblemView approveClosure(Long id, String comment) {
-        Problem problem = reader.lockVisible(id);
+        Problem problem = reader.lockedProblem(id);
         responsibleLeader(problem);
         problem.close(clock.instant(), comment);
         return views.of(problems.save(problem));
     }
 
     public ProblemView sendBackClosure(Long id, String reason) {
-        Problem problem = reader.lockVisible(id);
+        Problem problem = reader.lockedProblem(id);
         responsibleLeader(problem);
         problem.sendBackClosure(reason);
         return views.of(problems.save(problem));
-    }
-
-    // ---- steps driven by the task breakdown and sign-off modules; they check roles themselves ----
-
-    public void submitPlan(Problem problem, int openTasks) {
-        problem.submitPlan(openTasks);
-        problems.save(problem);
-    }
-
-    public void approvePlan(Problem problem, List<Long> startedTaskIds) {
-        problem.approvePlan(startedTaskIds);
-        problems.save(problem);
-    }
-
-    public void sendBackPlan(Problem problem, String reason) {
-        problem.sendBackPlan(reason);
-        problems.save(problem);
-    }
-
-    /** A look-back check (run by the supervision module, which checks the verifier's role) found the fix holds. */
-    public void verify(Problem problem, String finding) {
-        problem.verify(finding);
-        problems.save(problem);
-    }
-
-    /** A look-back check found a relapse: the problem reopens by a new deadline. */
-    public void reopen(Problem problem, String finding, LocalDate newDeadline) {
-        problem.reopen(finding, newDeadline);
-        problems.save(problem);
-    }
-
-    public void awaitClosure(Problem problem) {
-        problem.awaitClosure();
-        problems.save(problem);
     }
 
     private Actor leadUnitHead(Problem problem) {

@@ -15,6 +15,10 @@ public record ProblemView(Long id, Long roundId, Long regionId, String number, S
                           Instant registeredAt, String registeredBy, Instant closedAt, int relapseCount, long version,
                           DeadlineColour colour) {
 
+    public boolean isLeadUnit(Long unitId) {
+        return leadUnitId != null && leadUnitId.equals(unitId);
+    }
+
     public boolean isResponsibleUnit(Long unitId) {
         return unitId.equals(leadUnitId) || coUnitIds.contains(unitId);
     }

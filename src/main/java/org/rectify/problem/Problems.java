@@ -61,7 +61,7 @@ public class Problems {
     }
 
     public ProblemView get(Long id) {
-        return views.of(visible(id));
+        return views.of(visibleProblem(id));
     }
 
     /** Which of these numbers the round (of the caller's region) already holds. */
@@ -157,17 +157,57 @@ public class Problems {
         return page.isPaged() ? PageRequest.of(page.getPageNumber(), page.getPageSize(), tied) : Pageable.unpaged(tied);
     }
 
-    /** The problem if the caller may see it, else 404. */
-    public Problem visible(Long id) {
-        return problems.findById(id).filter(this::canSee).orElseThrow(() -> new NotFoundException("problem", id));
+    /** The problem (without its colour) if the caller may see it, else 404. */
+    public ProblemView visible(Long id) {
+        return visibleProblem(id).view();
     }
 
     /**
-     * The problem, row-locked for the rest of the transaction, if the caller may see it. Every action
-     * that moves the problem's process starts here.
+     * The problem (without its colour), row-locked for the rest of the transaction, if the caller may see
+     * it, else 404. Every action that moves the problem's process starts here.
      */
     @Transactional(readOnly = false)
-    public Problem lockVisible(Long id) {
+    public ProblemView lockVisible(Long id) {
+        return lockedProblem(id).view();
+    }
+
+    /**
+     * The problem a record of another module belongs to ({@code problemId}, as read from that record),
+     * row-locked as {@link #lockVisible}: the problem row is locked before the caller reads the record, so
+     * that it reads the record after any racing step commits. A record of no problem, or of one the caller
+     * may not see, is reported missing under the record's own name ({@code kind}, {@code id}).
+     */
+    @Transactional(readOnly = false)
+    public ProblemView lockVisibleThrough(String kind, Long id, Optional<Long> problemId) {
+        return through(kind, id, problemId, this::lockVisible);
+    }
+
+    /**
+     * As {@link #lockVisibleThrough}, for reads: it only checks the scope (MariaDB 11 refuses a locking read in
+     * a read-only transaction).
+     */
+    public ProblemView visibleThrough(String kind, Long id, Optional<Long> problemId) {
+        return through(kind, id, problemId, this::visible);
+    }
+
+    private static ProblemView through(String kind, Long id, Optional<Long> problemId,
+                                       Function<Long, ProblemView> access) {
+        Long owner = problemId.orElseThrow(() -> new NotFoundException(kind, id));
+        try {
+            return access.apply(owner);
+        } catch (NotFoundException e) {
+            throw new NotFoundException(kind, id);
+        }
+    }
+
+    /** The problem entity if the caller may see it, else 404: for this module's own steps. */
+    Problem visibleProblem(Long id) {
+        return problems.findById(id).filter(this::canSee).orElseThrow(() -> new NotFoundException("problem", id));
+    }
+
+    /** The problem entity, row-locked, if the caller may see it, else 404: for this module's own steps. */
+    @Transactional(readOnly = false)
+    Problem lockedProblem(Long id) {
         return problems.findForUpdate(id).filter(this::canSee).orElseThrow(() -> new NotFoundException("problem", id));
     }
 

@@ -78,7 +78,7 @@ public class SelfInspections {
     /** The self-inspections registered after this problem that the reader may see, and its origin if it has one. */
     @Transactional(readOnly = true)
     public Links links(Long problemId) {
-        Problem problem = problems.visible(problemId);
+        Problem problem = problems.visibleProblem(problemId);
         List<Long> spawned = repository.findByOriginProblemIdOrderById(problemId).stream().map(Problem::getId).toList();
         var visible = problems.visibleByIds(spawned);
         Optional<ProblemView> origin = Optional.ofNullable(problem.getOriginProblemId())

@@ -7,15 +7,14 @@ import java.util.function.Consumer;
 
 import org.rectify.common.InvalidInputException;
 import org.rectify.common.NotFoundException;
-import org.rectify.common.Zones;
-import org.rectify.problem.ProblemLifecycle;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
 import org.rectify.task.EvidenceFor;
 import org.rectify.task.Evidences;
-import org.rectify.task.RectificationTask;
+import org.rectify.task.TaskView;
 import org.rectify.task.Tasks;
+import org.rectify.task.steps.TaskSteps;
 import org.rectify.common.UploadedFile;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,54 +32,51 @@ public class SignOffs {
     private final SignOffApplicationRepository applications;
     private final Tasks tasks;
     private final Evidences evidences;
-    private final ProblemLifecycle lifecycle;
+    private final TaskSteps taskSteps;
     private final CurrentActor current;
     private final Clock clock;
 
     SignOffs(SignOffApplicationRepository applications, Tasks tasks, Evidences evidences,
-             ProblemLifecycle lifecycle, CurrentActor current, Clock clock) {
+             TaskSteps taskSteps, CurrentActor current, Clock clock) {
         this.applications = applications;
         this.tasks = tasks;
         this.evidences = evidences;
-        this.lifecycle = lifecycle;
+        this.taskSteps = taskSteps;
         this.current = current;
         this.clock = clock;
     }
 
     public SignOffView apply(Long taskId, String statement, List<UploadedFile> files) {
-        Tasks.Locked locked = tasks.lockVisible(taskId);
-        RectificationTask task = locked.task();
-        Actor staff = current.get().requireIn(Role.UNIT_STAFF, task.getUnitId());
+        TaskView task = tasks.lockVisible(taskId).task();
+        Actor staff = current.get().requireIn(Role.UNIT_STAFF, task.unitId());
         if (files.isEmpty() && !evidences.hasAny(taskId)) {
             throw new InvalidInputException("files", "rule.signOff.needsEvidence",
                     "a sign-off application needs evidence");
         }
-        task.requestSignOff();
+        taskSteps.signOffRequested(taskId);
         SignOffApplication application = applications.save(
-                new SignOffApplication(task.getProblemId(), taskId, statement, staff.username(), clock.instant()));
-        evidences.attach(task, EvidenceFor.signOff(application.getId()), files, staff.username());
+                new SignOffApplication(task.problemId(), taskId, statement, staff.username(), clock.instant()));
+        evidences.attach(taskId, EvidenceFor.signOff(application.getId()), files, staff.username());
         return application.view();
     }
 
     public SignOffView confirm(Long id, String comment) {
         return headDecision(id, (app, head) -> app.confirm(head.username(), clock.instant(), comment),
-                RectificationTask::headConfirmed);
+                taskSteps::headConfirmed);
     }
 
     public SignOffView returnToStaff(Long id, String reason) {
         return headDecision(id, (app, head) -> app.returnByHead(head.username(), clock.instant(), reason),
-                RectificationTask::headReturned);
+                taskSteps::headReturned);
     }
 
     public SignOffView approve(Long id, String comment) {
         Step step = lock(id);
         Actor office = current.get().require(Role.OFFICE);
         step.application().approve(office.username(), clock.instant(), comment);
-        step.task().signOffApproved(clock.instant(), Zones.today(clock));
-        finish(step);
-        if (tasks.allDone(step.locked().problem().getId())) {
-            lifecycle.awaitClosure(step.locked().problem());
-        }
+        taskSteps.signOffApproved(step.task().id());
+        // The process decides whether this was the last task; the problem then awaits closure (RectificationProcess).
+        applications.save(step.application());
         return step.application().view();
     }
 
@@ -88,8 +84,8 @@ public class SignOffs {
         Step step = lock(id);
         Actor office = current.get().require(Role.OFFICE);
         step.application().reject(office.username(), clock.instant(), reason);
-        step.task().signOffRejected();
-        finish(step);
+        taskSteps.signOffRejected(step.task().id());
+        applications.save(step.application());
         return step.application().view();
     }
 
@@ -107,37 +103,22 @@ public class SignOffs {
     }
 
     private SignOffView headDecision(Long id, BiConsumer<SignOffApplication, Actor> decide,
-                                     Consumer<RectificationTask> taskStep) {
+                                     Consumer<Long> taskStep) {
         Step step = lock(id);
-        Actor head = current.get().requireIn(Role.UNIT_HEAD, step.task().getUnitId());
+        Actor head = current.get().requireIn(Role.UNIT_HEAD, step.task().unitId());
         decide.accept(step.application(), head);
-        taskStep.accept(step.task());
-        finish(step);
+        taskStep.accept(step.task().id());
+        applications.save(step.application());
         return step.application().view();
     }
 
-    private record Step(Tasks.Locked locked, SignOffApplication application) {
-
-        RectificationTask task() {
-            return locked.task();
-        }
+    private record Step(TaskView task, SignOffApplication application) {
     }
 
     /** Locks the problem, then reads the application, so that it is read after a racing step commits. */
     private Step lock(Long id) {
-        Long taskId = applications.findTaskIdOf(id).orElseThrow(() -> new NotFoundException("sign-off", id));
-        Tasks.Locked locked;
-        try {
-            locked = tasks.lockVisible(taskId);
-        } catch (NotFoundException e) {
-            throw new NotFoundException("sign-off", id);
-        }
-        return new Step(locked, applications.findById(id).orElseThrow());
-    }
-
-    private void finish(Step step) {
-        applications.save(step.application());
-        tasks.save(step.task());
+        TaskView task = tasks.lockVisibleThrough("sign-off", id, applications.findTaskIdOf(id)).task();
+        return new Step(task, applications.findById(id).orElseThrow());
     }
 
     private void visibleTask(Long id, Long taskId) {

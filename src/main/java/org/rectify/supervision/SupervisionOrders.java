@@ -122,7 +122,8 @@ public class SupervisionOrders {
 
     @Transactional(readOnly = true)
     public SupervisionOrderView get(Long orderId) {
-        return visible(orderId, problems::visible).view();
+        problems.visibleThrough("supervision order", orderId, orders.findProblemIdOf(orderId));
+        return orders.findById(orderId).orElseThrow().view();
     }
 
     @Transactional(readOnly = true)
@@ -156,23 +157,9 @@ public class SupervisionOrders {
         }
     }
 
-    /** The order, locked with its problem, if the caller may see the problem; else 404. */
+    /** The order, read after its problem is locked, if the caller may see the problem; else 404. */
     private SupervisionOrder visible(Long orderId) {
-        return visible(orderId, problems::lockVisible);
-    }
-
-    /**
-     * The order if the caller may see its problem, which {@code problemAccess} checks (a read only
-     * reads: MariaDB 11 refuses a locking read in a read-only transaction); else 404.
-     */
-    private SupervisionOrder visible(Long orderId, java.util.function.Function<Long, ?> problemAccess) {
-        Long problemId = orders.findProblemIdOf(orderId)
-                .orElseThrow(() -> new NotFoundException("supervision order", orderId));
-        try {
-            problemAccess.apply(problemId);
-        } catch (NotFoundException e) {
-            throw new NotFoundException("supervision order", orderId);
-        }
+        problems.lockVisibleThrough("supervision order", orderId, orders.findProblemIdOf(orderId));
         return orders.findById(orderId).orElseThrow();
     }
 }

@@ -29,8 +29,16 @@ public class Evidences {
         this.clock = clock;
     }
 
+    /**
+     * Stores the files and records them against the task (and the application they came with): for other
+     * modules, which have locked the task's problem and read the task.
+     */
+    public List<EvidenceView> attach(Long taskId, EvidenceFor owner, List<UploadedFile> files, String by) {
+        return attach(tasks.entity(taskId), owner, files, by);
+    }
+
     /** Stores the files and records them against the task (and the report or application they came with). */
-    public List<EvidenceView> attach(RectificationTask task, EvidenceFor owner, List<UploadedFile> files, String by) {
+    List<EvidenceView> attach(RectificationTask task, EvidenceFor owner, List<UploadedFile> files, String by) {
         if (files.size() > MAX_FILES) {
             throw new InvalidInputException("files", "rule.evidence.tooMany",
                     "at most " + MAX_FILES + " files at a time", MAX_FILES);
@@ -47,7 +55,7 @@ public class Evidences {
 
     @Transactional(readOnly = true)
     public List<EvidenceView> ofTask(Long taskId) {
-        tasks.visible(taskId);
+        tasks.visibleTask(taskId);
         return evidence.findByTaskIdOrderById(taskId).stream().map(Evidence::view).toList();
     }
 
@@ -61,7 +69,7 @@ public class Evidences {
     public EvidenceFile open(Long evidenceId) {
         Evidence e = evidence.findById(evidenceId).orElseThrow(() -> new NotFoundException("evidence", evidenceId));
         try {
-            tasks.visible(e.getTaskId());
+            tasks.visibleTask(e.getTaskId());
         } catch (NotFoundException notVisible) {
             throw new NotFoundException("evidence", evidenceId);
         }

@@ -128,7 +128,7 @@ public class RectificationTask extends AbstractAggregateRoot<RectificationTask> 
     }
 
     /** An approved extension (延期) moves the deadline; only an open task with a deadline can be extended. */
-    public void extendDeadline(LocalDate newDeadline, Long extensionId) {
+    void extendDeadline(LocalDate newDeadline, Long extensionId) {
         expect(IN_PROGRESS, AWAITING_CONFIRMATION, UNDER_REVIEW);
         LocalDate before = deadlineDate;
         deadlineDate = newDeadline;
@@ -138,28 +138,28 @@ public class RectificationTask extends AbstractAggregateRoot<RectificationTask> 
 
     // ---- the sign-off path; its audit records are the sign-off application's ----
 
-    public void requestSignOff() {
+    void requestSignOff() {
         expect(IN_PROGRESS);
         status = AWAITING_CONFIRMATION;
     }
 
-    public void headConfirmed() {
+    void headConfirmed() {
         expect(AWAITING_CONFIRMATION);
         status = UNDER_REVIEW;
     }
 
-    public void headReturned() {
+    void headReturned() {
         expect(AWAITING_CONFIRMATION);
         status = IN_PROGRESS;
     }
 
-    public void signOffRejected() {
+    void signOffRejected() {
         expect(UNDER_REVIEW);
         status = IN_PROGRESS;
     }
 
     /** Long-term tasks become standing measures with their next periodic report due; others are signed off. */
-    public void signOffApproved(Instant now, LocalDate today) {
+    void signOffApproved(Instant now, LocalDate today) {
         expect(UNDER_REVIEW);
         signedOffAt = now;
         progressPercent = 100;

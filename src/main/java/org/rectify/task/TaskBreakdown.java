@@ -3,6 +3,7 @@ package org.rectify.task;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.rectify.common.ConflictException;
 import org.rectify.common.InvalidInputException;
@@ -10,13 +11,13 @@ import org.rectify.common.Label;
 import org.rectify.common.NotPermittedException;
 import org.rectify.common.Zones;
 import org.rectify.deadline.DeadlinePolicy;
-import org.rectify.problem.Problem;
-import org.rectify.problem.ProblemLifecycle;
 import org.rectify.problem.ProblemStatus;
+import org.rectify.problem.ProblemView;
 import org.rectify.problem.Problems;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
+import org.rectify.problem.steps.ProblemSteps;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,18 +33,18 @@ public class TaskBreakdown {
     private final RectificationTaskRepository tasks;
     private final Problems problems;
     private final Tasks reader;
-    private final ProblemLifecycle lifecycle;
+    private final ProblemSteps problemSteps;
     private final CurrentActor current;
     private final DeadlinePolicy deadlines;
     private final TaskViews views;
     private final Clock clock;
 
-    TaskBreakdown(RectificationTaskRepository tasks, Problems problems, Tasks reader, ProblemLifecycle lifecycle,
+    TaskBreakdown(RectificationTaskRepository tasks, Problems problems, Tasks reader, ProblemSteps problemSteps,
                   CurrentActor current, DeadlinePolicy deadlines, TaskViews views, Clock clock) {
         this.tasks = tasks;
         this.problems = problems;
         this.reader = reader;
-        this.lifecycle = lifecycle;
+        this.problemSteps = problemSteps;
         this.current = current;
         this.deadlines = deadlines;
         this.views = views;
@@ -51,7 +52,7 @@ public class TaskBreakdown {
     }
 
     public TaskView add(Long problemId, TaskDraft draft) {
-        Problem problem = problems.lockVisible(problemId);
+        ProblemView problem = problems.lockVisible(problemId);
         Actor actor = leadUnitMember(problem);
         expectPlanning(problem);
         Checked checked = checked(problem, draft);
@@ -65,13 +66,13 @@ public class TaskBreakdown {
      * lead unit finds in its breakdown when it claims the problem, to revise, withdraw or submit.
      */
     public void proposeForAssigned(Long problemId, List<TaskDraft> drafts) {
-        Problem problem = problems.lockVisible(problemId);
+        ProblemView problem = problems.lockVisible(problemId);
         Actor office = current.get();
         office.require(Role.OFFICE);
-        if (problem.getStatus() != ProblemStatus.ASSIGNED) {
-            throw new ConflictException("rule.plan.notAssigned", "problem " + problem.getNumber() + " is "
-                    + problem.getStatus() + "; the office proposes measures only for a problem just assigned",
-                    problem.getNumber(), Label.of("problemStatus.", problem.getStatus()));
+        if (problem.status() != ProblemStatus.ASSIGNED) {
+            throw new ConflictException("rule.plan.notAssigned", "problem " + problem.number() + " is "
+                    + problem.status() + "; the office proposes measures only for a problem just assigned",
+                    problem.number(), Label.of("problemStatus.", problem.status()));
         }
         int seq = tasks.maxSeq(problemId);
         for (TaskDraft draft : drafts) {
@@ -82,7 +83,7 @@ public class TaskBreakdown {
     }
 
     public TaskView revise(Long taskId, TaskDraft draft) {
-        Tasks.Locked locked = reader.lockVisible(taskId);
+        Tasks.Held locked = reader.hold("task", taskId, Optional.of(taskId));
         leadUnitMember(locked.problem());
         expectPlanning(locked.problem());
         Checked checked = checked(locked.problem(), draft);
@@ -91,7 +92,7 @@ public class TaskBreakdown {
     }
 
     public TaskView withdraw(Long taskId, String reason) {
-        Tasks.Locked locked = reader.lockVisible(taskId);
+        Tasks.Held locked = reader.hold("task", taskId, Optional.of(taskId));
         leadUnitMember(locked.problem());
         expectPlanning(locked.problem());
         locked.task().withdraw(reason);
@@ -99,7 +100,7 @@ public class TaskBreakdown {
     }
 
     public TaskView reopen(Long taskId, String reason) {
-        Tasks.Locked locked = reader.lockVisible(taskId);
+        Tasks.Held locked = reader.hold("task", taskId, Optional.of(taskId));
         leadUnitMember(locked.problem());
         expectPlanning(locked.problem());
         locked.task().reopen(reason);
@@ -107,34 +108,34 @@ public class TaskBreakdown {
     }
 
     public void submitPlan(Long problemId) {
-        Problem problem = problems.lockVisible(problemId);
+        ProblemView problem = problems.lockVisible(problemId);
         leadUnitMember(problem);
         int open = (int) tasks.countByProblemIdAndStatusIn(problemId, List.of(TaskStatus.DRAFT, TaskStatus.REOPENED));
-        lifecycle.submitPlan(problem, open);
+        problemSteps.submitPlan(problemId, open);
     }
 
     /** The planned tasks start first, so that the process finds them when it fans out. */
     public void approvePlan(Long problemId) {
-        Problem problem = problems.lockVisible(problemId);
+        ProblemView problem = problems.lockVisible(problemId);
         current.get().require(Role.OFFICE);
-        if (problem.getStatus() != ProblemStatus.PLAN_REVIEW) {
-            throw new ConflictException("rule.plan.noneUnderReview", "problem " + problem.getNumber()
-                    + " has no plan under review", problem.getNumber());
+        if (problem.status() != ProblemStatus.PLAN_REVIEW) {
+            throw new ConflictException("rule.plan.noneUnderReview", "problem " + problem.number()
+                    + " has no plan under review", problem.number());
         }
         List<RectificationTask> planned = tasks.findByProblemIdOrderBySeq(problemId).stream()
                 .filter(t -> t.getStatus().isPlanned()).toList();
         planned.forEach(RectificationTask::start);
         tasks.saveAll(planned);
-        lifecycle.approvePlan(problem, planned.stream().map(RectificationTask::getId).toList());
+        problemSteps.approvePlan(problemId, planned.stream().map(RectificationTask::getId).toList());
     }
 
     public void sendBackPlan(Long problemId, String reason) {
-        Problem problem = problems.lockVisible(problemId);
+        ProblemView problem = problems.lockVisible(problemId);
         current.get().require(Role.OFFICE);
-        lifecycle.sendBackPlan(problem, reason);
+        problemSteps.sendBackPlan(problemId, reason);
     }
 
-    private Actor leadUnitMember(Problem problem) {
+    private Actor leadUnitMember(ProblemView problem) {
         Actor actor = current.get();
         if (!(actor.has(Role.UNIT_STAFF) || actor.has(Role.UNIT_HEAD)) || !problem.isLeadUnit(actor.unitId())) {
             throw new NotPermittedException("rule.plan.onlyLeadUnit",
@@ -143,11 +144,11 @@ public class TaskBreakdown {
         return actor;
     }
 
-    private void expectPlanning(Problem problem) {
-        if (problem.getStatus() != ProblemStatus.PLANNING) {
-            throw new ConflictException("rule.plan.notPlanning", "problem " + problem.getNumber() + " is "
-                    + problem.getStatus() + "; the breakdown can change only while PLANNING", problem.getNumber(),
-                    Label.of("problemStatus.", problem.getStatus()));
+    private void expectPlanning(ProblemView problem) {
+        if (problem.status() != ProblemStatus.PLANNING) {
+            throw new ConflictException("rule.plan.notPlanning", "problem " + problem.number() + " is "
+                    + problem.status() + "; the breakdown can change only while PLANNING", problem.number(),
+                    Label.of("problemStatus.", problem.status()));
         }
     }
 
@@ -158,18 +159,18 @@ public class TaskBreakdown {
      * The task's unit (the lead unit by default, else one of the problem's responsible units) and its
      * deadline resolved to a working day no later than the problem's.
      */
-    private Checked checked(Problem problem, TaskDraft draft) {
-        Long unitId = draft.unitId() == null ? problem.getLeadUnitId() : draft.unitId();
-        if (!problem.isResponsibleUnit(unitId)) {
+    private Checked checked(ProblemView problem, TaskDraft draft) {
+        Long unitId = draft.unitId() == null ? problem.leadUnitId() : draft.unitId();
+        if (unitId == null || !problem.isResponsibleUnit(unitId)) {
             throw new InvalidInputException("unitId", "rule.plan.unitNotResponsible",
                     "a task goes to the lead unit or a co-responsible unit");
         }
         LocalDate date = deadlines.resolve(draft.deadlineType(), draft.deadlineDate(), draft.deadlineWorkingDays(),
                 Zones.today(clock), "deadlineDate");
-        if (date != null && problem.getDeadlineDate() != null && date.isAfter(problem.getDeadlineDate())) {
+        if (date != null && problem.deadlineDate() != null && date.isAfter(problem.deadlineDate())) {
             throw new InvalidInputException("deadlineDate", "rule.plan.deadlineAfterProblem",
-                    "a task's deadline cannot be later than the problem's (" + problem.getDeadlineDate() + ")",
-                    problem.getDeadlineDate());
+                    "a task's deadline cannot be later than the problem's (" + problem.deadlineDate() + ")",
+                    problem.deadlineDate());
         }
         return new Checked(draft.withDeadline(date), unitId);
     }

@@ -36,7 +36,7 @@ public class TaskProgress {
     }
 
     public ProgressReportView report(Long taskId, int percent, String content, List<UploadedFile> files) {
-        RectificationTask task = tasks.visible(taskId);
+        RectificationTask task = tasks.visibleTask(taskId);
         Actor actor = taskUnitMember(task);
         ProgressReport report = reports.save(new ProgressReport(taskId, percent, content, actor.username(),
                 clock.instant()));

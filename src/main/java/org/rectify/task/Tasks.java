@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.rectify.common.NotFoundException;
-import org.rectify.problem.Problem;
+import org.rectify.problem.ProblemView;
 import org.rectify.problem.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +26,7 @@ public class Tasks {
     }
 
     public TaskView get(Long id) {
-        return views.of(visible(id));
+        return views.of(visibleTask(id));
     }
 
     public List<TaskView> ofProblem(Long problemId) {
@@ -34,8 +34,13 @@ public class Tasks {
         return tasks.findByProblemIdOrderBySeq(problemId).stream().map(views::of).toList();
     }
 
-    /** The task if the caller may see its problem, else 404. */
-    public RectificationTask visible(Long id) {
+    /** The task (without its colour) if the caller may see its problem, else 404. */
+    public TaskView visible(Long id) {
+        return visibleTask(id).view();
+    }
+
+    /** The task entity if the caller may see its problem, else 404: for this module's own steps. */
+    RectificationTask visibleTask(Long id) {
         RectificationTask task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
         try {
             problems.visible(task.getProblemId());
@@ -45,17 +50,29 @@ public class Tasks {
         return task;
     }
 
-    /** The task and its problem, the problem row-locked: for steps that move the process. */
+    /** The task, its problem row-locked: for steps that move the process. */
     @Transactional(readOnly = false)
     public Locked lockVisible(Long id) {
+        return lockVisibleThrough("task", id, Optional.of(id));
+    }
+
+    /**
+     * The task a record of another module belongs to ({@code taskId}, as read from that record), its problem
+     * row-locked: the record and the task are read after the lock, so after any racing step commits. A
+     * record of no task, or of a task the caller may not see, is reported missing under the record's own
+     * name ({@code kind}, {@code id}).
+     */
+    @Transactional(readOnly = false)
+    public Locked lockVisibleThrough(String kind, Long id, Optional<Long> taskId) {
+        Held held = hold(kind, id, taskId);
+        return new Locked(held.task().view(), held.problem().regionId());
+    }
+
+    @Transactional(readOnly = false)
+    Held hold(String kind, Long id, Optional<Long> taskId) {
         // Lock the problem before loading the task, so that the task is read after any racing step commits.
-        Long problemId = tasks.findProblemIdOf(id).orElseThrow(() -> new NotFoundException("task", id));
-        try {
-            Problem problem = problems.lockVisible(problemId);
-            return new Locked(problem, tasks.findById(id).orElseThrow());
-        } catch (NotFoundException e) {
-            throw new NotFoundException("task", id);
-        }
+        ProblemView problem = problems.lockVisibleThrough(kind, id, taskId.flatMap(tasks::findProblemIdOf));
+        return new Held(problem, tasks.findById(taskId.orElseThrow()).orElseThrow());
     }
 
     /** Ids of the problem's tasks being rectified: the multi-instance collection of the process. */
@@ -83,21 +100,25 @@ public class Tasks {
         return tasks.findById(taskId).map(RectificationTask::getDeadlineDate);
     }
 
-    public boolean allDone(Long problemId) {
-        return tasks.findByProblemIdOrderBySeq(problemId).stream()
-                .filter(t -> t.getStatus() != TaskStatus.WITHDRAWN)
-                .allMatch(t -> t.getStatus().isDone());
-    }
-
     public List<TaskView> byIds(List<Long> ids) {
         return tasks.findByIdIn(ids).stream().map(views::of).toList();
     }
 
+    /** The task without a scope check: for steps whose caller has locked and read it. */
+    RectificationTask entity(Long id) {
+        return tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
+    }
+
     @Transactional
-    public void save(RectificationTask task) {
+    void save(RectificationTask task) {
         tasks.save(task);
     }
 
-    public record Locked(Problem problem, RectificationTask task) {
+    /** A locked task as other modules see it: the task and its problem's region. */
+    public record Locked(TaskView task, Long regionId) {
+    }
+
+    /** A locked task and its problem, for this module's own steps. */
+    record Held(ProblemView problem, RectificationTask task) {
     }
 }

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.rectify.common.ConflictException;
 import org.rectify.common.Label;
 import org.rectify.problem.ProblemEvent;
+import org.rectify.problem.steps.ProblemSteps;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.UserView;
 import org.rectify.signoff.SignOffEvent;
@@ -41,6 +42,7 @@ class RectificationProcess {
     private final RepositoryService repository;
     private final OrgDirectory org;
     private final ProcessEngineConfigurationImpl engine;
+    private final ProblemSteps problems;
     private static final String PENDING = RectificationProcess.class.getName() + ".pendingStarts";
     /** Process starts run in one command of the engine at most this many at a time. */
     static final int START_BATCH = 100;
@@ -49,13 +51,15 @@ class RectificationProcess {
     private volatile String definitionId;
 
     RectificationProcess(RuntimeService runtime, TaskService steps, StepCompleter completer,
-                         RepositoryService repository, OrgDirectory org, ProcessEngine processEngine) {
+                         RepositoryService repository, OrgDirectory org, ProcessEngine processEngine,
+                         ProblemSteps problems) {
         this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         this.runtime = runtime;
         this.steps = steps;
         this.completer = completer;
         this.repository = repository;
         this.org = org;
+        this.problems = problems;
     }
 
     /**
@@ -252,9 +256,19 @@ class RectificationProcess {
         complete(e.problemId(), CONFIRM_SIGN_OFF, e.taskId(), Map.of(FLAG_HEAD_CONFIRMED, false));
     }
 
+    /**
+     * The process alone decides whether every task is done (全部销号): its multi-instance ends when the last
+     * branch is signed off, and it then waits at the leader's closing decision. The problem follows. (Asked of
+     * the engine rather than told by a listener in the model, so that instances of every deployed version of
+     * rectification.bpmn behave alike.)
+     */
     @EventListener
     void on(SignOffEvent.Approved e) {
         complete(e.problemId(), REVIEW_SIGN_OFF, e.taskId(), Map.of(FLAG_SIGN_OFF_APPROVED, true));
+        if (steps.createTaskQuery().processInstanceBusinessKey(e.problemId().toString())
+                .taskDefinitionKey(APPROVE_CLOSURE).count() > 0) {
+            problems.awaitClosure(e.problemId());
+        }
     }
 
     @EventListener

@@ -3,5 +3,5 @@
  * Cockpit's sign-on.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Workflow",
-        allowedDependencies = {"audit", "common", "deadline", "problem", "org", "signoff", "supervision", "extension", "lookback", "task"})
+        allowedDependencies = {"audit", "common", "deadline", "problem", "problem::steps", "org", "signoff", "supervision", "extension", "lookback", "task"})
 package org.rectify.workflow;
