@@ -63,6 +63,13 @@ public class OrgAdministration {
         return users.findByUnitIdIn(unitIds).stream().map(AppUser::view).toList();
     }
 
+    /** Whether the user's unit lies in the current administrator's region. */
+    @Transactional(readOnly = true)
+    public boolean inRegion(UserView user) {
+        Actor admin = adminOnly();
+        return units.findById(user.unitId()).filter(u -> u.getPath().startsWith(admin.regionPath())).isPresent();
+    }
+
     private Actor adminOnly() {
         Actor actor = current.get();
         actor.require(Role.ADMIN);

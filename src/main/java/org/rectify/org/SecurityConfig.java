@@ -19,6 +19,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -44,6 +46,17 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new RememberingPasswordEncoder(new BCryptPasswordEncoder(), Duration.ofMinutes(5), 10_000);
+    }
+
+    /**
+     * Every password check, the form's and HTTP Basic's, goes through the sign-in throttle (see
+     * {@link ThrottledSignIn}); being the one provider, it replaces the one Spring would make of the user service.
+     */
+    @Bean
+    AuthenticationProvider signIn(RectifyUserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledSignIn(passwords, throttle);
     }
 
     /**
@@ -127,6 +140,11 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler((request, response, exception) -> {
+                            // A try refused by the throttle checked no password: nothing to record but the lock.
+                            if (exception instanceof SignInThrottledException) {
+                                response.sendRedirect(request.getContextPath() + "/login?wait");
+                                return;
+                            }
                             audit.failed(request.getParameter("username"));
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))

@@ -45,6 +45,14 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
         if (basicRealm != null) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + basicRealm + "\"");
         }
+        if (e instanceof SignInThrottledException throttled) {
+            long seconds = throttled.waitSeconds();
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
+                    "Too many failed sign-ins for this account or from this address; try again in " + seconds
+                            + " s.");
+            return;
+        }
         write(request, response, HttpStatus.UNAUTHORIZED, "Not signed in", notSignedIn);
     }
 

@@ -10,10 +10,15 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.util.LinkedMultiValueMap;
@@ -33,7 +38,16 @@ public final class ApiClient {
     public ApiClient(int port) {
         FormHttpMessageConverter form = new FormHttpMessageConverter();
         form.setMultipartCharset(StandardCharsets.UTF_8);
-        this.http = RestClient.builder().baseUrl("http://localhost:" + port)
+        // A test sees each answer as it came: Apache's client would otherwise wait out a 429's or a 503's
+        // Retry-After and ask again. (A request lost on a stale connection is still sent again.)
+        HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(
+                HttpClients.custom().setRetryStrategy(new DefaultHttpRequestRetryStrategy() {
+                    @Override
+                    public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+                        return false;
+                    }
+                }).build());
+        this.http = RestClient.builder().baseUrl("http://localhost:" + port).requestFactory(requests)
                 .messageConverters(converters -> {
                     converters.add(0, new MappingJackson2HttpMessageConverter(JSON));
                     converters.add(0, form);
@@ -62,24 +76,34 @@ public final class ApiClient {
         private final String username;
         private final String password;
         private final String language;
+        private final String address;
 
         As(String username, String password) {
-            this(username, password, null);
+            this(username, password, null, null);
         }
 
-        private As(String username, String password, String language) {
+        private As(String username, String password, String language, String address) {
             this.username = username;
             this.password = password;
             this.language = language;
+            this.address = address;
         }
 
         public As withPassword(String other) {
-            return new As(username, other, language);
+            return new As(username, other, language, address);
         }
 
         /** The same caller, asking for answers in this language (Accept-Language). */
         public As withLanguage(String other) {
-            return new As(username, password, other);
+            return new As(username, password, other, address);
+        }
+
+        /**
+         * The same caller, from this source address: the tests reach the app from loopback, which the app trusts
+         * as a reverse proxy, so an X-Forwarded-For names the client's address as a proxy in front of it would.
+         */
+        public As from(String clientAddress) {
+            return new As(username, password, language, clientAddress);
         }
 
         public Response get(String path, Object... vars) {
@@ -133,6 +157,9 @@ public final class ApiClient {
                         }
                         if (language != null) {
                             h.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+                        }
+                        if (address != null) {
+                            h.set("X-Forwarded-For", address);
                         }
                     });
             if (body != null) {
