@@ -1,17 +1,22 @@
 package org.rectify.org;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.support.ApiClient;
 import org.rectify.support.IntegrationTest;
+import org.rectify.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -120,6 +125,53 @@ class SignInThrottleIT extends IntegrationTest {
         api.as(real).from("198.51.100.32").get("/api/me").expect(200);
         assertThat(jdbc.queryForObject("select count(*) from audit_record where action = 'SIGN_IN_UNLOCKED'"
                 + " and target_id = ?", Long.class, userId)).isEqualTo(1);
+    }
+
+    @Test
+    void theSignInPageAsksToWaitAndAnAdminLiftsTheLockOnThePage() {
+        String real = "throttle-" + UUID.randomUUID().toString().substring(0, 8);
+        newAccount(real);
+        WebSession browser = WebSession.anonymous(port);
+        Map<String, String> from = Map.of("X-Forwarded-For", "198.51.100.41");
+        List<String> answers = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            answers.add(signIn(browser, real, "wrong-" + i, from));
+            if (i >= 5 && i < 10) {
+                answers.add(signIn(browser, real, "wrong", from));
+                time.travelTo(time.instant().plusSeconds(61));
+            }
+        }
+        assertThat(answers).containsExactly("error", "error", "error", "error", "error", "wait", "error", "wait",
+                "error", "wait", "error", "wait", "error", "wait", "error");
+        assertThat(signIn(browser, real, ApiClient.PASSWORD, from)).isEqualTo("wait");
+        assertThat(browser.get("/login?wait").text()).contains("登录失败次数过多").doesNotContain("用户名或密码错误");
+
+        WebSession admin = WebSession.signIn(port, "admin");
+        assertThat(admin.get("/admin/sign-in-locks").expect(200).text()).contains(real, "锁定至", "限速 " + real);
+        assertThat(admin.get("/admin/sign-in-locks?lang=en").text()).contains("Sign-in locks", "Locked until");
+        WebSession.Answer lifted = admin.postForm("/admin/sign-in-locks", "/admin/sign-in-locks/release",
+                Map.of("kind", "ACCOUNT", "subject", real));
+        assertThat(lifted.status()).isEqualTo(302);
+        assertThat(admin.get("/admin/sign-in-locks").text()).doesNotContain(real);
+        assertThat(signIn(browser, real, ApiClient.PASSWORD, from)).isEqualTo("in");
+        WebSession.signIn(port, "staff.fpj").get("/admin/sign-in-locks").expect(403);
+    }
+
+    /** Signs in on the form from that address: "in", or the sign-in page's "error" or "wait". */
+    private static String signIn(WebSession browser, String username, String password, Map<String, String> from) {
+        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(browser.get("/login", from)
+                .text());
+        assertThat(token.find()).isTrue();
+        String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
+                + encode(token.group(1));
+        WebSession.Answer answer = browser.send("POST", "/login", "application/x-www-form-urlencoded", form, from);
+        assertThat(answer.status()).isEqualTo(302);
+        String location = answer.location();
+        return location.endsWith("/login?error") ? "error" : location.endsWith("/login?wait") ? "wait" : "in";
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** Ten wrong passwords, each followed by an immediate retry; the clock moves past each wait. */
