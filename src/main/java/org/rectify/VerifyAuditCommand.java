@@ -30,8 +30,7 @@ public final class VerifyAuditCommand {
 
     static final String NAME = "verify-audit";
 
-    private VerifyAuditCommand() {
-    }
+    private VerifyAuditCommand() {}
 
     public static int run(String[] args, PrintStream out) {
         Map<String, String> options = new HashMap<>();
@@ -47,15 +46,16 @@ public final class VerifyAuditCommand {
             return export(Path.of(options.get("export")), options.get("heads"), out);
         }
         String url = options.getOrDefault("db-url", env("RECTIFY_DB_URL", "jdbc:h2:file:./data/rectify"));
-        DriverManagerDataSource db = new DriverManagerDataSource(url, options.getOrDefault("db-user",
-                env("RECTIFY_DB_USER", url.startsWith("jdbc:h2") ? "sa" : "root")),
+        DriverManagerDataSource db = new DriverManagerDataSource(
+                url,
+                options.getOrDefault("db-user", env("RECTIFY_DB_USER", url.startsWith("jdbc:h2") ? "sa" : "root")),
                 options.getOrDefault("db-password", env("RECTIFY_DB_PASSWORD", "")));
         JdbcTemplate jdbc = new JdbcTemplate(db);
         try {
             List<AuditVerifier.PublishedHead> heads = List.of();
             if (options.containsKey("heads")) {
-                heads = AuditVerifier.PublishedHead.parse(Files.readAllLines(Path.of(options.get("heads")),
-                        StandardCharsets.UTF_8));
+                heads = AuditVerifier.PublishedHead.parse(
+                        Files.readAllLines(Path.of(options.get("heads")), StandardCharsets.UTF_8));
             }
             try {
                 jdbc.queryForObject("select seq from audit_chain_head where id = 1", Long.class);
@@ -67,8 +67,14 @@ public final class VerifyAuditCommand {
                     ? Optional.of(EvidenceFilesCheck.inDirectory(jdbc, Path.of(options.get("evidence"))))
                     : Optional.empty();
             AuditVerifier.Report report = new AuditVerifier(jdbc, evidence).verify(heads);
-            out.printf("audit chain of %s: %d seals to seal %d (%s), %d published heads, %d evidence files, %d ms%n",
-                    url, report.seals(), report.lastSeq(), report.lastHash(), heads.size(), report.evidenceFiles(),
+            out.printf(
+                    "audit chain of %s: %d seals to seal %d (%s), %d published heads, %d evidence files, %d ms%n",
+                    url,
+                    report.seals(),
+                    report.lastSeq(),
+                    report.lastHash(),
+                    heads.size(),
+                    report.evidenceFiles(),
                     report.took().toMillis());
             if (report.clean()) {
                 out.println("clean");
@@ -88,11 +94,14 @@ public final class VerifyAuditCommand {
     /** An inspector's export checked offline, against the published heads if given. */
     private static int export(Path zip, String headsFile, PrintStream out) {
         try {
-            List<AuditVerifier.PublishedHead> heads = headsFile == null ? List.of()
+            List<AuditVerifier.PublishedHead> heads = headsFile == null
+                    ? List.of()
                     : AuditVerifier.PublishedHead.parse(Files.readAllLines(Path.of(headsFile), StandardCharsets.UTF_8));
             ExportCheck.Result result = ExportCheck.check(zip, heads);
-            out.printf("audit export %s: %d records, %d seals of proof to the head %s, %d evidence files, %d published"
-                    + " heads%n", zip, result.records(), result.seals(), result.head(), result.evidenceFiles(), heads.size());
+            out.printf(
+                    "audit export %s: %d records, %d seals of proof to the head %s, %d evidence files, %d published"
+                            + " heads%n",
+                    zip, result.records(), result.seals(), result.head(), result.evidenceFiles(), heads.size());
             if (result.clean()) {
                 out.println("clean");
                 return 0;
@@ -107,8 +116,12 @@ public final class VerifyAuditCommand {
 
     private static void print(List<ChainFinding> findings, PrintStream out) {
         for (ChainFinding f : findings) {
-            out.printf("%s%s%s: %s%n", f.kind(), f.seq() == null ? "" : " at seal " + f.seq(),
-                    f.recordId() == null ? "" : " (record " + f.recordId() + ")", f.detail());
+            out.printf(
+                    "%s%s%s: %s%n",
+                    f.kind(),
+                    f.seq() == null ? "" : " at seal " + f.seq(),
+                    f.recordId() == null ? "" : " (record " + f.recordId() + ")",
+                    f.detail());
         }
     }
 

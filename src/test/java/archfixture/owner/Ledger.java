@@ -9,6 +9,7 @@ public class Ledger {
 
     @Id
     private Long id;
+
     private boolean closed;
 
     public void close() {

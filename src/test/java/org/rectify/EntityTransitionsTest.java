@@ -25,23 +25,33 @@ class EntityTransitionsTest {
 
     @ArchTest
     static final ArchRule ONLY_THE_OWNER_CHANGES_AN_ENTITY = noClasses()
-            .should().callMethodWhere(transitionOfAnotherPackagesEntity())
+            .should()
+            .callMethodWhere(transitionOfAnotherPackagesEntity())
             .as("no class outside an @Entity's package calls its transitions (methods returning void)");
 
     @Test
     void theRuleFindsACallFromAnotherPackage() {
         JavaClasses fixture = new ClassFileImporter().importPackages("archfixture");
-        assertThat(ONLY_THE_OWNER_CHANGES_AN_ENTITY.evaluate(fixture).getFailureReport().getDetails())
-                .singleElement().asString().contains("LedgerClerk.closes", "Ledger.close()");
+        assertThat(ONLY_THE_OWNER_CHANGES_AN_ENTITY
+                        .evaluate(fixture)
+                        .getFailureReport()
+                        .getDetails())
+                .singleElement()
+                .asString()
+                .contains("LedgerClerk.closes", "Ledger.close()");
     }
 
     private static DescribedPredicate<JavaMethodCall> transitionOfAnotherPackagesEntity() {
         return DescribedPredicate.describe("a transition of another package's @Entity", call -> {
             var target = call.getTarget();
             return target.getOwner().isAnnotatedWith(Entity.class)
-                    && !target.getOwner().getPackageName().equals(call.getOriginOwner().getPackageName())
+                    && !target.getOwner()
+                            .getPackageName()
+                            .equals(call.getOriginOwner().getPackageName())
                     && target.getRawReturnType().getName().equals("void")
-                    && target.resolveMember().map(m -> !m.getModifiers().contains(STATIC)).orElse(true);
+                    && target.resolveMember()
+                            .map(m -> !m.getModifiers().contains(STATIC))
+                            .orElse(true);
         });
     }
 }

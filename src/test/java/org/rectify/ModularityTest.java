@@ -24,13 +24,17 @@ class ModularityTest {
 
     @Test
     void everyModuleSaysWhatItIsForAndWhichModulesItMayUse() {
-        List<String> undeclared = MODULES.stream().map(m -> m.getBasePackage().getName())
+        List<String> undeclared = MODULES.stream()
+                .map(m -> m.getBasePackage().getName())
                 .filter(name -> {
                     ApplicationModule declared = declaration(name);
-                    return declared == null || declared.displayName().isBlank()
+                    return declared == null
+                            || declared.displayName().isBlank()
                             || Arrays.asList(declared.allowedDependencies()).contains(ApplicationModule.OPEN_TOKEN);
-                }).toList();
-        assertThat(undeclared).as("modules without a package-info.java naming them and their allowed dependencies")
+                })
+                .toList();
+        assertThat(undeclared)
+                .as("modules without a package-info.java naming them and their allowed dependencies")
                 .isEmpty();
     }
 

@@ -27,8 +27,10 @@ class ModuleDocumentationTest {
 
         assertThat(OUTPUT.resolve("components.puml")).isRegularFile();
         modules.forEach(module -> {
-            assertThat(OUTPUT.resolve("module-" + module.getIdentifier() + ".puml")).isRegularFile();
-            assertThat(OUTPUT.resolve("module-" + module.getIdentifier() + ".adoc")).isRegularFile();
+            assertThat(OUTPUT.resolve("module-" + module.getIdentifier() + ".puml"))
+                    .isRegularFile();
+            assertThat(OUTPUT.resolve("module-" + module.getIdentifier() + ".adoc"))
+                    .isRegularFile();
         });
     }
 }

@@ -12,14 +12,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.annotation.PreDestroy;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,7 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AuditChain {
 
-    static final String INSERT_SEAL = "insert into audit_seal (seq, record_id, digest, prev_hash, hash) values (?, ?, ?, ?, ?)";
+    static final String INSERT_SEAL =
+            "insert into audit_seal (seq, record_id, digest, prev_hash, hash) values (?, ?, ?, ?, ?)";
     private static final int CHUNK = 1000;
     private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
 
@@ -61,6 +61,7 @@ public class AuditChain {
     private final TransactionTemplate transactions;
     /** Each link batch in a transaction of its own, also when called inside another one (the exports). */
     private final TransactionTemplate own;
+
     private final Timer lockWait;
     private final Timer lockHeld;
     private final Clock clock;
@@ -68,10 +69,12 @@ public class AuditChain {
     private final Duration linger;
     /** This node's committed records not linked yet: id and digest. */
     private final ConcurrentLinkedQueue<Queued> queue = new ConcurrentLinkedQueue<>();
+
     private final AtomicInteger queued = new AtomicInteger();
     private final Semaphore wake = new Semaphore(0);
     /** Every record up to this id was linked or seen by this node's sweeps (or is left to its node). */
     private volatile long sweptTo = -1;
+
     private volatile Thread linker;
     private volatile boolean stopping;
     /** Off only in the benchmark that measures what the chain costs (records then stay unsealed). */
@@ -79,9 +82,13 @@ public class AuditChain {
     /** Off only in tests that look at records still queued: the linker thread then leaves them. */
     private volatile boolean linking = true;
 
-    AuditChain(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry registry, Clock clock,
-               @Value("${rectify.audit.link-every:PT1M}") Duration every,
-               @Value("${rectify.audit.link-linger:PT0.1S}") Duration linger) {
+    AuditChain(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            MeterRegistry registry,
+            Clock clock,
+            @Value("${rectify.audit.link-every:PT1M}") Duration every,
+            @Value("${rectify.audit.link-linger:PT0.1S}") Duration linger) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.own = new TransactionTemplate(transactions.getTransactionManager());
@@ -101,11 +108,9 @@ public class AuditChain {
     }
 
     /** The chain's last seal (seq 0 and the genesis hash before the first). */
-    record Head(long seq, String hash) {
-    }
+    record Head(long seq, String hash) {}
 
-    private record Queued(long id, String digest) {
-    }
+    private record Queued(long id, String digest) {}
 
     /**
      * The digest to write with this record (its id is not part of it), or none while sealing is off (the
@@ -137,8 +142,8 @@ public class AuditChain {
             }
         }
         if (read.size() != sorted.size()) {
-            throw new IllegalStateException("audit records to seal not found: " + sorted.size() + " asked, "
-                    + read.size() + " read");
+            throw new IllegalStateException(
+                    "audit records to seal not found: " + sorted.size() + " asked, " + read.size() + " read");
         }
         seal(read, digests);
     }
@@ -220,10 +225,12 @@ public class AuditChain {
         Long max = jdbc.queryForObject("select max(id) from audit_record", Long.class);
         long sweptUpTo = max == null ? 0 : max;
         while (true) {
-            List<Object[]> found = jdbc.query("select r.id, r.digest, r.occurred_at from audit_record r where r.id > ?"
+            List<Object[]> found = jdbc.query(
+                    "select r.id, r.digest, r.occurred_at from audit_record r where r.id > ?"
                             + " and r.digest is not null and not exists (select 1 from audit_seal s where s.record_id = r.id)"
                             + " order by r.id limit " + CHUNK,
-                    (rs, n) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDateTime.class)}, from);
+                    (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDateTime.class)},
+                    from);
             List<Queued> old = new ArrayList<>(found.size());
             for (Object[] f : found) {
                 long id = (Long) f[0];
@@ -324,7 +331,8 @@ public class AuditChain {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                backOff = backOff.isZero() ? Duration.ofSeconds(1)
+                backOff = backOff.isZero()
+                        ? Duration.ofSeconds(1)
                         : backOff.multipliedBy(2).compareTo(every) > 0 ? every : backOff.multipliedBy(2);
                 log.warn("Audit chain: linking failed, trying again in {}", backOff, e);
             }
@@ -350,7 +358,8 @@ public class AuditChain {
     /** Locks the head until the transaction ends, and reads it. */
     private Head lock() {
         long start = System.nanoTime();
-        Head head = jdbc.queryForObject("select seq, hash from audit_chain_head where id = 1 for update",
+        Head head = jdbc.queryForObject(
+                "select seq, hash from audit_chain_head where id = 1 for update",
                 (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
         long locked = System.nanoTime();
         lockWait.record(locked - start, TimeUnit.NANOSECONDS);
@@ -367,8 +376,10 @@ public class AuditChain {
 
     private List<AuditForm.Stored> read(List<Long> ids) {
         String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
-        return jdbc.query("select " + AuditForm.COLUMNS + " from audit_record where id in (" + marks + ") order by id",
-                (rs, n) -> AuditForm.read(rs), ids.toArray());
+        return jdbc.query(
+                "select " + AuditForm.COLUMNS + " from audit_record where id in (" + marks + ") order by id",
+                (rs, n) -> AuditForm.read(rs),
+                ids.toArray());
     }
 
     /**
@@ -390,15 +401,21 @@ public class AuditChain {
             Set<Long> sealed = new HashSet<>();
             if (skipSealed) {
                 String marks = String.join(",", Collections.nCopies(records.size(), "?"));
-                sealed.addAll(jdbc.queryForList("select record_id from audit_seal where record_id in (" + marks + ")",
-                        Long.class, records.stream().map(Queued::id).toArray()));
+                sealed.addAll(jdbc.queryForList(
+                        "select record_id from audit_seal where record_id in (" + marks + ")",
+                        Long.class,
+                        records.stream().map(Queued::id).toArray()));
             }
-            List<Queued> sorted = records.stream().filter(r -> !sealed.contains(r.id()))
-                    .sorted(Comparator.comparingLong(Queued::id)).toList();
+            List<Queued> sorted = records.stream()
+                    .filter(r -> !sealed.contains(r.id()))
+                    .sorted(Comparator.comparingLong(Queued::id))
+                    .toList();
             if (sorted.isEmpty()) {
                 return 0;
             }
-            Head next = link(head, sorted.stream().mapToLong(Queued::id).toArray(),
+            Head next = link(
+                    head,
+                    sorted.stream().mapToLong(Queued::id).toArray(),
                     sorted.stream().map(Queued::digest).toArray(String[]::new));
             jdbc.update("update audit_chain_head set seq = ?, hash = ? where id = 1", next.seq(), next.hash());
             return sorted.size();
@@ -414,7 +431,7 @@ public class AuditChain {
         for (int i = 0; i < digests.length; i++) {
             seq++;
             String hash = AuditForm.link(prev, seq, ids[i], digests[i]);
-            seals.add(new Object[]{seq, ids[i], digests[i], prev, hash});
+            seals.add(new Object[] {seq, ids[i], digests[i], prev, hash});
             prev = hash;
         }
         jdbc.batchUpdate(INSERT_SEAL, seals);
@@ -431,20 +448,29 @@ public class AuditChain {
         while (true) {
             Integer done = transactions.execute(status -> {
                 Head head = lock();
-                long[] range = jdbc.queryForObject("select backfill_from, backfill_to from audit_chain_head where id = 1",
-                        (rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)});
+                long[] range = jdbc.queryForObject(
+                        "select backfill_from, backfill_to from audit_chain_head where id = 1",
+                        (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
                 if (range[0] > range[1]) {
                     return -1;
                 }
                 long to = Math.min(range[1], range[0] + 10 * CHUNK - 1);
-                List<AuditForm.Stored> records = jdbc.query("select " + AuditForm.COLUMNS
-                        + " from audit_record where id between ? and ? order by id", (rs, n) -> AuditForm.read(rs),
-                        range[0], to);
-                Head next = records.isEmpty() ? head
-                        : link(head, records.stream().mapToLong(AuditForm.Stored::id).toArray(),
-                        records.stream().map(AuditForm::digest).toArray(String[]::new));
-                jdbc.update("update audit_chain_head set seq = ?, hash = ?, backfill_from = ? where id = 1",
-                        next.seq(), next.hash(), to + 1);
+                List<AuditForm.Stored> records = jdbc.query(
+                        "select " + AuditForm.COLUMNS + " from audit_record where id between ? and ? order by id",
+                        (rs, n) -> AuditForm.read(rs),
+                        range[0],
+                        to);
+                Head next = records.isEmpty()
+                        ? head
+                        : link(
+                                head,
+                                records.stream().mapToLong(AuditForm.Stored::id).toArray(),
+                                records.stream().map(AuditForm::digest).toArray(String[]::new));
+                jdbc.update(
+                        "update audit_chain_head set seq = ?, hash = ?, backfill_from = ? where id = 1",
+                        next.seq(),
+                        next.hash(),
+                        to + 1);
                 return records.size();
             });
             if (done == null || done < 0) {

@@ -8,16 +8,27 @@ import java.util.Map;
  * (for the timeline), a before/after summary and the reason given. Who and when are added by
  * the trail itself.
  */
-public record AuditEntry(String action, String targetType, Long targetId, Long problemId,
-                         Map<String, Object> before, Map<String, Object> after, String reason) {
+public record AuditEntry(
+        String action,
+        String targetType,
+        Long targetId,
+        Long problemId,
+        Map<String, Object> before,
+        Map<String, Object> after,
+        String reason) {
 
     public AuditEntry {
         before = before == null ? Map.of() : before;
         after = after == null ? Map.of() : after;
     }
 
-    public static AuditEntry of(String action, String targetType, Long targetId, Long problemId,
-                                Map<String, Object> before, Map<String, Object> after) {
+    public static AuditEntry of(
+            String action,
+            String targetType,
+            Long targetId,
+            Long problemId,
+            Map<String, Object> before,
+            Map<String, Object> after) {
         return new AuditEntry(action, targetType, targetId, problemId, before, after, null);
     }
 

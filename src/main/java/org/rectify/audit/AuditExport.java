@@ -22,8 +22,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,7 +58,8 @@ public final class AuditExport {
     static final String MANIFEST = "manifest.txt";
     static final String EVIDENCE_DIR = "evidence/";
     private static final int PAGE = 10_000;
-    private static final String CSV_HEADER = "seq,id,at,actor,roles,unit,action,target,targetId,problem,before,after,reason";
+    private static final String CSV_HEADER =
+            "seq,id,at,actor,roles,unit,action,target,targetId,problem,before,after,reason";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
@@ -72,8 +73,17 @@ public final class AuditExport {
     private final String exportedBy;
     private final Instant at;
 
-    AuditExport(JdbcTemplate jdbc, Optional<EvidenceCheck> evidence, AuditExports.Scope scope, long id, String name,
-                String regionLike, long headSeq, String headHash, String exportedBy, Instant at) {
+    AuditExport(
+            JdbcTemplate jdbc,
+            Optional<EvidenceCheck> evidence,
+            AuditExports.Scope scope,
+            long id,
+            String name,
+            String regionLike,
+            long headSeq,
+            String headHash,
+            String exportedBy,
+            Instant at) {
         this.exportedBy = exportedBy;
         this.at = at;
         this.jdbc = jdbc;
@@ -96,13 +106,13 @@ public final class AuditExport {
     }
 
     /** A record of the export, with its place in the chain. */
-    record Exported(long seq, long id, String canonical) {
-    }
+    record Exported(long seq, long id, String canonical) {}
 
     /** Sends the zip as a download. */
     public void send(HttpServletResponse response) throws IOException {
         response.setContentType("application/zip");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(fileName()).build().toString());
         writeTo(response.getOutputStream());
     }
@@ -114,38 +124,58 @@ public final class AuditExport {
         List<Long> seqs = new ArrayList<>();
         Map<Long, String> evidenceSealed = new LinkedHashMap<>();
 
-        entry(zip, manifest, RECORDS, o -> forEachRecord(r -> {
-            seqs.add(r.seq());
-            write(o, r.canonical() + "\n");
-            evidenceOf(r.canonical()).ifPresent(e -> evidenceSealed.put(e.getKey(), e.getValue()));
-        }));
+        entry(
+                zip,
+                manifest,
+                RECORDS,
+                o -> forEachRecord(r -> {
+                    seqs.add(r.seq());
+                    write(o, r.canonical() + "\n");
+                    evidenceOf(r.canonical()).ifPresent(e -> evidenceSealed.put(e.getKey(), e.getValue()));
+                }));
         entry(zip, manifest, CSV, o -> {
             write(o, "\uFEFF" + CSV_HEADER + "\r\n");
             forEachRecord(r -> write(o, csvLine(r) + "\r\n"));
         });
         entry(zip, manifest, PROOF, o -> writeProof(o, seqs));
-        entry(zip, manifest, HEAD, o -> write(o, new AuditVerifier.PublishedHead(headSeq, headHash, at.toString()).line()
-                + "\n"));
+        entry(
+                zip,
+                manifest,
+                HEAD,
+                o -> write(o, new AuditVerifier.PublishedHead(headSeq, headHash, at.toString()).line() + "\n"));
         for (Map.Entry<Long, String> e : evidenceSealed.entrySet()) {
             Optional<EvidenceCheck.EvidenceFile> file = evidence.flatMap(c -> c.currentFile(e.getKey()));
             if (file.isPresent()) {
-                entry(zip, manifest, EVIDENCE_DIR + e.getKey() + "-" + safeName(file.get().name()),
+                entry(
+                        zip,
+                        manifest,
+                        EVIDENCE_DIR + e.getKey() + "-" + safeName(file.get().name()),
                         o -> Files.copy(file.get().path(), o));
             }
         }
-        entry(zip, manifest, SCOPE, o -> write(o, "scope " + scope.name() + "\nid " + id + "\nname " + name
-                + "\nexportedBy " + exportedBy + "\nexportedAt " + at + "\nrecords " + seqs.size()
-                + "\nevidenceFiles " + evidenceSealed.size() + "\nhead " + headSeq + " " + headHash + "\n"));
+        entry(
+                zip,
+                manifest,
+                SCOPE,
+                o -> write(
+                        o,
+                        "scope " + scope.name() + "\nid " + id + "\nname " + name
+                                + "\nexportedBy " + exportedBy + "\nexportedAt " + at + "\nrecords " + seqs.size()
+                                + "\nevidenceFiles " + evidenceSealed.size() + "\nhead " + headSeq + " " + headHash
+                                + "\n"));
         zip.putNextEntry(new ZipEntry(MANIFEST));
-        zip.write(manifest.entrySet().stream().map(e -> e.getValue() + "  " + e.getKey() + "\n")
-                .collect(Collectors.joining()).getBytes(StandardCharsets.UTF_8));
+        zip.write(manifest.entrySet().stream()
+                .map(e -> e.getValue() + "  " + e.getKey() + "\n")
+                .collect(Collectors.joining())
+                .getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         zip.finish();
     }
 
     /** The records of the scope sealed up to the head, in chain order, by pages. */
     private void forEachRecord(IoConsumer<Exported> each) throws IOException {
-        String columns = Arrays.stream(AuditForm.COLUMNS.split(", ")).map(c -> "r." + c).collect(Collectors.joining(", "));
+        String columns =
+                Arrays.stream(AuditForm.COLUMNS.split(", ")).map(c -> "r." + c).collect(Collectors.joining(", "));
         long after = 0;
         while (true) {
             List<Object> args = new ArrayList<>();
@@ -169,10 +199,12 @@ public final class AuditExport {
                             + " or (r.target_type = 'UNIT' and r.target_id = ?))";
                 }
             };
-            List<Exported> page = jdbc.query("select s.seq, " + columns + " from audit_record r"
+            List<Exported> page = jdbc.query(
+                    "select s.seq, " + columns + " from audit_record r"
                             + " join audit_seal s on s.record_id = r.id where s.seq > ? and s.seq <= ? and " + where
                             + " order by s.seq limit " + PAGE,
-                    (rs, n) -> new Exported(rs.getLong("seq"), rs.getLong("id"), AuditForm.canonical(AuditForm.read(rs))),
+                    (rs, n) ->
+                            new Exported(rs.getLong("seq"), rs.getLong("id"), AuditForm.canonical(AuditForm.read(rs))),
                     args.toArray());
             for (Exported r : page) {
                 each.accept(r);
@@ -195,9 +227,12 @@ public final class AuditExport {
         int next = 0;
         long from = first;
         while (from <= headSeq) {
-            List<String[]> seals = jdbc.query("select seq, record_id, digest from audit_seal where seq >= ? and seq <= ?"
-                            + " order by seq limit " + PAGE,
-                    (rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}, from, headSeq);
+            List<String[]> seals = jdbc.query(
+                    "select seq, record_id, digest from audit_seal where seq >= ? and seq <= ?" + " order by seq limit "
+                            + PAGE,
+                    (rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
+                    from,
+                    headSeq);
             StringBuilder lines = new StringBuilder(seals.size() * 100);
             for (String[] s : seals) {
                 long seq = Long.parseLong(s[0]);
@@ -205,7 +240,12 @@ public final class AuditExport {
                 if (flagged) {
                     next++;
                 }
-                lines.append(s[0]).append(' ').append(s[1]).append(' ').append(s[2]).append(flagged ? " 1\n" : " 0\n");
+                lines.append(s[0])
+                        .append(' ')
+                        .append(s[1])
+                        .append(' ')
+                        .append(s[2])
+                        .append(flagged ? " 1\n" : " 0\n");
             }
             write(out, lines.toString());
             if (seals.size() < PAGE) {
@@ -224,8 +264,18 @@ public final class AuditExport {
             throw new IllegalArgumentException("record " + r.id() + " is not JSON", e);
         }
         StringBuilder line = new StringBuilder().append(r.seq()).append(',').append(r.id());
-        for (String key : List.of("at", "actor", "roles", "unit", "action", "target", "targetId", "problem", "before",
-                "after", "reason")) {
+        for (String key : List.of(
+                "at",
+                "actor",
+                "roles",
+                "unit",
+                "action",
+                "target",
+                "targetId",
+                "problem",
+                "before",
+                "after",
+                "reason")) {
             JsonNode v = body.get(key);
             line.append(',').append(v == null || v.isNull() ? "" : csvField(v.asText()));
         }
@@ -247,8 +297,9 @@ public final class AuditExport {
     static Optional<Map.Entry<Long, String>> evidenceOf(String canonical) {
         try {
             JsonNode body = JSON.readTree(canonical);
-            return AuditForm.evidenceSealed(body.path("action").asText(), body.path("after").isTextual()
-                    ? body.get("after").asText() : null);
+            return AuditForm.evidenceSealed(
+                    body.path("action").asText(),
+                    body.path("after").isTextual() ? body.get("after").asText() : null);
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -256,7 +307,9 @@ public final class AuditExport {
 
     /** An uploaded file's name as it can stand in a zip: letters, digits, dot, dash and underscore, at most 80. */
     static String safeName(String name) {
-        String safe = name == null ? "file" : name.replaceAll("[^\\p{L}\\p{N}._-]", "_").replaceAll("^\\.+", "_");
+        String safe = name == null
+                ? "file"
+                : name.replaceAll("[^\\p{L}\\p{N}._-]", "_").replaceAll("^\\.+", "_");
         return safe.isEmpty() ? "file" : safe.length() > 80 ? safe.substring(safe.length() - 80) : safe;
     }
 
@@ -269,8 +322,9 @@ public final class AuditExport {
     }
 
     /** Writes one entry, keeping the SHA-256 of its bytes for the manifest. */
-    private static void entry(ZipOutputStream zip, Map<String, String> manifest, String name,
-                              IoConsumer<OutputStream> body) throws IOException {
+    private static void entry(
+            ZipOutputStream zip, Map<String, String> manifest, String name, IoConsumer<OutputStream> body)
+            throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");

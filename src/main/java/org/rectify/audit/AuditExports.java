@@ -26,7 +26,9 @@ public class AuditExports {
 
     /** What an export is of. */
     public enum Scope {
-        PROBLEM, UNIT, ROUND;
+        PROBLEM,
+        UNIT,
+        ROUND;
 
         /** The scope named in a URL ({@code problem}, {@code unit}, {@code round}); 404 for anything else. */
         public static Scope named(String name) {
@@ -46,8 +48,13 @@ public class AuditExports {
     private final Clock clock;
     private final AuditChain chain;
 
-    AuditExports(JdbcTemplate jdbc, AuditActorSource actors, Optional<EvidenceCheck> evidence,
-                 ApplicationEventPublisher events, Clock clock, AuditChain chain) {
+    AuditExports(
+            JdbcTemplate jdbc,
+            AuditActorSource actors,
+            Optional<EvidenceCheck> evidence,
+            ApplicationEventPublisher events,
+            Clock clock,
+            AuditChain chain) {
         this.chain = chain;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -59,32 +66,67 @@ public class AuditExports {
     @Transactional
     public AuditExport prepare(Scope scope, long id) {
         String region = actors.currentReadableRegion()
-                .orElseThrow(() -> new NotPermittedException("rule.audit.regionRolesOnly",
-                        "the audit trail is exported by region roles"));
+                .orElseThrow(() -> new NotPermittedException(
+                        "rule.audit.regionRolesOnly", "the audit trail is exported by region roles"));
         String like = region + "%";
         String name = switch (scope) {
-            case PROBLEM -> jdbc.query("select number from problem where id = ? and region_path like ?",
-                    (rs, n) -> rs.getString(1), id, like).stream().findFirst().orElse(null);
-            case ROUND -> jdbc.query("select name from inspection_round where id = ? and region_path like ?",
-                    (rs, n) -> rs.getString(1), id, like).stream().findFirst().orElse(null);
-            case UNIT -> jdbc.query("select name_zh from org_unit where id = ? and path like ?",
-                    (rs, n) -> rs.getString(1), id, like).stream().findFirst().orElse(null);
+            case PROBLEM ->
+                jdbc
+                        .query(
+                                "select number from problem where id = ? and region_path like ?",
+                                (rs, n) -> rs.getString(1),
+                                id,
+                                like)
+                        .stream()
+                        .findFirst()
+                        .orElse(null);
+            case ROUND ->
+                jdbc
+                        .query(
+                                "select name from inspection_round where id = ? and region_path like ?",
+                                (rs, n) -> rs.getString(1),
+                                id,
+                                like)
+                        .stream()
+                        .findFirst()
+                        .orElse(null);
+            case UNIT ->
+                jdbc
+                        .query(
+                                "select name_zh from org_unit where id = ? and path like ?",
+                                (rs, n) -> rs.getString(1),
+                                id,
+                                like)
+                        .stream()
+                        .findFirst()
+                        .orElse(null);
         };
         if (name == null) {
             throw new NotFoundException(scope.name().toLowerCase(Locale.ROOT), id);
         }
         chain.linkPending();
         Map<String, Object> head = jdbc.queryForMap("select seq, hash from audit_chain_head where id = 1");
-        AuditExport export = new AuditExport(jdbc, evidence, scope, id, name, like,
-                ((Number) head.get("seq")).longValue(), (String) head.get("hash"),
-                actors.currentAuditActor().map(AuditActor::username).orElse("system"), clock.instant());
-        events.publishEvent(new AuditExported(AuditEntry.of("AUDIT_EXPORTED", scope.name(), id,
-                scope == Scope.PROBLEM ? id : null, null,
+        AuditExport export = new AuditExport(
+                jdbc,
+                evidence,
+                scope,
+                id,
+                name,
+                like,
+                ((Number) head.get("seq")).longValue(),
+                (String) head.get("hash"),
+                actors.currentAuditActor().map(AuditActor::username).orElse("system"),
+                clock.instant());
+        events.publishEvent(new AuditExported(AuditEntry.of(
+                "AUDIT_EXPORTED",
+                scope.name(),
+                id,
+                scope == Scope.PROBLEM ? id : null,
+                null,
                 AuditEntry.state("scope", scope.name(), "name", name, "headSeq", export.headSeq()))));
         return export;
     }
 
     /** The audit record of an export. */
-    public record AuditExported(AuditEntry auditEntry) implements AuditableEvent {
-    }
+    public record AuditExported(AuditEntry auditEntry) implements AuditableEvent {}
 }

@@ -37,6 +37,7 @@ public final class AuditForm {
 
     /** The previous hash of the first seal. */
     public static final String GENESIS = "0".repeat(64);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
 
@@ -44,21 +45,37 @@ public final class AuditForm {
     static final String COLUMNS = "id, occurred_at, actor, actor_roles, actor_unit_id, action, target_type, target_id,"
             + " problem_id, before_state, after_state, reason";
 
-    private AuditForm() {
-    }
+    private AuditForm() {}
 
     /** An audit record as stored (occurred_at in UTC). */
-    public record Stored(long id, LocalDateTime occurredAt, String actor, String roles, Long unitId, String action,
-                         String targetType, Long targetId, Long problemId, String before, String after,
-                         String reason) {
-    }
+    public record Stored(
+            long id,
+            LocalDateTime occurredAt,
+            String actor,
+            String roles,
+            Long unitId,
+            String action,
+            String targetType,
+            Long targetId,
+            Long problemId,
+            String before,
+            String after,
+            String reason) {}
 
     /** Reads a record from a row holding {@link #COLUMNS}, each under its own name. */
     static Stored read(ResultSet rs) throws SQLException {
-        return new Stored(rs.getLong("id"), rs.getObject("occurred_at", LocalDateTime.class), rs.getString("actor"),
-                rs.getString("actor_roles"), (Long) rs.getObject("actor_unit_id", Long.class), rs.getString("action"),
-                rs.getString("target_type"), rs.getObject("target_id", Long.class),
-                rs.getObject("problem_id", Long.class), rs.getString("before_state"), rs.getString("after_state"),
+        return new Stored(
+                rs.getLong("id"),
+                rs.getObject("occurred_at", LocalDateTime.class),
+                rs.getString("actor"),
+                rs.getString("actor_roles"),
+                (Long) rs.getObject("actor_unit_id", Long.class),
+                rs.getString("action"),
+                rs.getString("target_type"),
+                rs.getObject("target_id", Long.class),
+                rs.getObject("problem_id", Long.class),
+                rs.getString("before_state"),
+                rs.getString("after_state"),
                 rs.getString("reason"));
     }
 
@@ -97,8 +114,10 @@ public final class AuditForm {
         }
         try {
             JsonNode state = JSON.readTree(after);
-            if (state.path("evidenceId").canConvertToLong() && state.path("sha256").isTextual()) {
-                return Optional.of(Map.entry(state.get("evidenceId").asLong(), state.get("sha256").asText()));
+            if (state.path("evidenceId").canConvertToLong()
+                    && state.path("sha256").isTextual()) {
+                return Optional.of(Map.entry(
+                        state.get("evidenceId").asLong(), state.get("sha256").asText()));
             }
         } catch (JsonProcessingException e) {
             // Its digest holds, so this is how it was written: not the record of a file.

@@ -39,7 +39,8 @@ public class AuditGuard implements TransactionExecutionListener {
 
     AuditGuard(MeterRegistry registry, @Value("${rectify.audit.guard:log}") String mode) {
         this.unaudited = Counter.builder("rectify.audit.unaudited.transactions")
-                .description("Transactions that changed entities and committed without an audit record").register(registry);
+                .description("Transactions that changed entities and committed without an audit record")
+                .register(registry);
         this.fail = "fail".equals(mode);
     }
 
@@ -106,8 +107,13 @@ public class AuditGuard implements TransactionExecutionListener {
         }
 
         @Override
-        public boolean onFlushDirty(Object entity, Object id, Object[] currentState, Object[] previousState,
-                                    String[] propertyNames, Type[] types) {
+        public boolean onFlushDirty(
+                Object entity,
+                Object id,
+                Object[] currentState,
+                Object[] previousState,
+                String[] propertyNames,
+                Type[] types) {
             changed(entity);
             return false;
         }

@@ -16,6 +16,7 @@ class AuditRecord {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Instant occurredAt;
     private String actor;
     private String actorRoles;
@@ -28,11 +29,21 @@ class AuditRecord {
     private String afterState;
     private String reason;
 
-    protected AuditRecord() {
-    }
+    protected AuditRecord() {}
 
     AuditRecordView view() {
-        return new AuditRecordView(id, occurredAt, actor, actorRoles, actorUnitId, action, targetType, targetId,
-                problemId, beforeState, afterState, reason);
+        return new AuditRecordView(
+                id,
+                occurredAt,
+                actor,
+                actorRoles,
+                actorUnitId,
+                action,
+                targetType,
+                targetId,
+                problemId,
+                beforeState,
+                afterState,
+                reason);
     }
 }

@@ -37,6 +37,12 @@ interface AuditRecordRepository extends Repository<AuditRecord, Long> {
                     and (r.actorUnitId is null
                          or exists (select u.id from OrgUnit u where u.id = r.actorUnitId and u.path like :regionPrefix))))
             """)
-    Page<AuditRecord> search(String actionPrefix, String actor, String targetType, Instant from, Instant until,
-                             String regionPrefix, Pageable page);
+    Page<AuditRecord> search(
+            String actionPrefix,
+            String actor,
+            String targetType,
+            Instant from,
+            Instant until,
+            String regionPrefix,
+            Pageable page);
 }

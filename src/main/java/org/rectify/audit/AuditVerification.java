@@ -38,8 +38,13 @@ public class AuditVerification {
     private final Clock clock;
     private final AuditChain chain;
 
-    AuditVerification(JdbcTemplate jdbc, Optional<EvidenceCheck> evidence, AuditActorSource actors, Clock clock,
-                      AuditChain chain, @Value("${rectify.audit.head-file:./data/audit-heads.txt}") Path headFile) {
+    AuditVerification(
+            JdbcTemplate jdbc,
+            Optional<EvidenceCheck> evidence,
+            AuditActorSource actors,
+            Clock clock,
+            AuditChain chain,
+            @Value("${rectify.audit.head-file:./data/audit-heads.txt}") Path headFile) {
         this.jdbc = jdbc;
         this.chain = chain;
         this.verifier = new AuditVerifier(jdbc, evidence);
@@ -53,17 +58,21 @@ public class AuditVerification {
      * then walks the whole chain and the evidence; for INSPECTOR and ADMIN (403 for others).
      */
     public AuditVerifier.Report verify() {
-        boolean allowed = actors.currentAuditActor().map(a -> a.roles().contains("INSPECTOR") || a.roles().contains("ADMIN"))
+        boolean allowed = actors.currentAuditActor()
+                .map(a -> a.roles().contains("INSPECTOR") || a.roles().contains("ADMIN"))
                 .orElse(true);
         if (!allowed) {
-            throw new NotPermittedException("rule.audit.verifyInspectorsOnly", "the audit chain is verified by inspectors");
+            throw new NotPermittedException(
+                    "rule.audit.verifyInspectorsOnly", "the audit chain is verified by inspectors");
         }
         chain.sweep(false, java.time.Duration.ZERO);
         return verifier.verify(published());
     }
 
     /** Appends the chain's head to the head file and the log, unless it has not moved since the last one. */
-    @Scheduled(initialDelayString = "${rectify.audit.head-every:PT10M}", fixedDelayString = "${rectify.audit.head-every:PT10M}")
+    @Scheduled(
+            initialDelayString = "${rectify.audit.head-every:PT10M}",
+            fixedDelayString = "${rectify.audit.head-every:PT10M}")
     public void publishHead() {
         chain.linkPending();
         Map<String, Object> head = jdbc.queryForMap("select seq, hash from audit_chain_head where id = 1");
@@ -72,13 +81,15 @@ public class AuditVerification {
         if (seq == 0 || !earlier.isEmpty() && earlier.get(earlier.size() - 1).seq() == seq) {
             return;
         }
-        String line = new AuditVerifier.PublishedHead(seq, (String) head.get("hash"), clock.instant().toString()).line()
-                + "\n";
+        String line = new AuditVerifier.PublishedHead(
+                                seq, (String) head.get("hash"), clock.instant().toString())
+                        .line() + "\n";
         try {
             if (headFile.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(headFile.toAbsolutePath().getParent());
             }
-            Files.writeString(headFile, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    headFile, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the audit head to " + headFile, e);
         }

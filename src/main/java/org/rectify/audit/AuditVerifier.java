@@ -52,16 +52,22 @@ public class AuditVerifier {
     }
 
     /** What a walk found: how much it read, the head it reached, and the findings, the first bad one first. */
-    public record Report(long seals, long queuedRecords, long unsealedRecords, long evidenceFiles, long lastSeq,
-                         String lastHash, List<ChainFinding> findings, Duration took) {
+    public record Report(
+            long seals,
+            long queuedRecords,
+            long unsealedRecords,
+            long evidenceFiles,
+            long lastSeq,
+            String lastHash,
+            List<ChainFinding> findings,
+            Duration took) {
 
         public boolean clean() {
             return findings.isEmpty();
         }
     }
 
-    private record Seal(long seq, long recordId, String digest, String prev, String hash, AuditForm.Stored record) {
-    }
+    private record Seal(long seq, long recordId, String digest, String prev, String hash, AuditForm.Stored record) {}
 
     public Report verify(List<PublishedHead> published) {
         Instant start = Instant.now();
@@ -109,24 +115,39 @@ public class AuditVerifier {
                     break;
                 }
                 if (h.seq() > lastSeq) {
-                    findings.add(new ChainFinding(ChainFinding.Kind.TRUNCATED, lastSeq + 1, null, "the chain ends at seal "
-                            + lastSeq + ", but its head published at " + h.publishedAt() + " was seal " + h.seq()));
+                    findings.add(new ChainFinding(
+                            ChainFinding.Kind.TRUNCATED,
+                            lastSeq + 1,
+                            null,
+                            "the chain ends at seal " + lastSeq + ", but its head published at " + h.publishedAt()
+                                    + " was seal " + h.seq()));
                 } else if (!h.hash().equals(wanted.get(h.seq()))) {
-                    findings.add(new ChainFinding(ChainFinding.Kind.REWRITTEN, h.seq(), null, "seal " + h.seq()
-                            + " has another hash than the head published at " + h.publishedAt()
-                            + ": records up to it were changed and sealed again"));
+                    findings.add(new ChainFinding(
+                            ChainFinding.Kind.REWRITTEN,
+                            h.seq(),
+                            null,
+                            "seal " + h.seq()
+                                    + " has another hash than the head published at " + h.publishedAt()
+                                    + ": records up to it were changed and sealed again"));
                 }
             }
         }
         Unsealed without = unsealed();
         if (without.edited() != null && findings.isEmpty()) {
-            findings.add(new ChainFinding(ChainFinding.Kind.EDITED, null, without.edited(), "record "
-                    + without.edited() + " (queued for the chain) is not what was written"));
+            findings.add(new ChainFinding(
+                    ChainFinding.Kind.EDITED,
+                    null,
+                    without.edited(),
+                    "record " + without.edited() + " (queued for the chain) is not what was written"));
         }
         if (without.firstSlippedIn() != null) {
-            findings.add(new ChainFinding(ChainFinding.Kind.INSERTED, null, without.firstSlippedIn(), "record "
-                    + without.firstSlippedIn() + " has no seal: it did not come through the audit trail ("
-                    + without.slippedIn() + (without.slippedIn() == 1 ? " such record)" : " such records)")));
+            findings.add(new ChainFinding(
+                    ChainFinding.Kind.INSERTED,
+                    null,
+                    without.firstSlippedIn(),
+                    "record "
+                            + without.firstSlippedIn() + " has no seal: it did not come through the audit trail ("
+                            + without.slippedIn() + (without.slippedIn() == 1 ? " such record)" : " such records)")));
         }
         long files = 0;
         if (evidence.isPresent()) {
@@ -134,38 +155,67 @@ public class AuditVerifier {
                 files++;
                 Optional<String> now = evidence.get().currentHash(e.getKey());
                 if (now.isEmpty()) {
-                    findings.add(new ChainFinding(ChainFinding.Kind.EVIDENCE_MISSING, null, null, "evidence "
-                            + e.getKey() + " (SHA-256 " + e.getValue() + ") is gone"));
+                    findings.add(new ChainFinding(
+                            ChainFinding.Kind.EVIDENCE_MISSING,
+                            null,
+                            null,
+                            "evidence " + e.getKey() + " (SHA-256 " + e.getValue() + ") is gone"));
                 } else if (!now.get().equals(e.getValue())) {
-                    findings.add(new ChainFinding(ChainFinding.Kind.EVIDENCE_REPLACED, null, null, "evidence "
-                            + e.getKey() + " was sealed with SHA-256 " + e.getValue() + ", its file now has "
-                            + now.get()));
+                    findings.add(new ChainFinding(
+                            ChainFinding.Kind.EVIDENCE_REPLACED,
+                            null,
+                            null,
+                            "evidence "
+                                    + e.getKey() + " was sealed with SHA-256 " + e.getValue() + ", its file now has "
+                                    + now.get()));
                 }
             }
         }
-        return new Report(seals, without.queued(), without.slippedIn(), files, lastSeq, prev, findings,
+        return new Report(
+                seals,
+                without.queued(),
+                without.slippedIn(),
+                files,
+                lastSeq,
+                prev,
+                findings,
                 Duration.between(start, Instant.now()));
     }
 
     private List<Seal> page(long fromSeq) {
-        return jdbc.query("select s.seq, s.record_id, s.digest, s.prev_hash, s.hash, r.id, r.occurred_at, r.actor,"
+        return jdbc.query(
+                "select s.seq, s.record_id, s.digest, s.prev_hash, s.hash, r.id, r.occurred_at, r.actor,"
                         + " r.actor_roles, r.actor_unit_id, r.action, r.target_type, r.target_id, r.problem_id,"
                         + " r.before_state, r.after_state, r.reason"
                         + " from audit_seal s left join audit_record r on r.id = s.record_id"
                         + " where s.seq >= ? order by s.seq limit " + PAGE,
-                (rs, n) -> new Seal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getObject(6) == null ? null : AuditForm.read(rs)), fromSeq);
+                (rs, n) -> new Seal(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getObject(6) == null ? null : AuditForm.read(rs)),
+                fromSeq);
     }
 
     /** The first thing wrong with this seal, given the seal expected next and the hash before it. */
     private Optional<ChainFinding> check(Seal s, long expected, String prev, Seal next) {
         if (s.seq() != expected) {
-            return Optional.of(new ChainFinding(ChainFinding.Kind.DELETED, expected, null, expected == s.seq() - 1
-                    ? "seal " + expected + " is gone" : "seals " + expected + " to " + (s.seq() - 1) + " are gone"));
+            return Optional.of(new ChainFinding(
+                    ChainFinding.Kind.DELETED,
+                    expected,
+                    null,
+                    expected == s.seq() - 1
+                            ? "seal " + expected + " is gone"
+                            : "seals " + expected + " to " + (s.seq() - 1) + " are gone"));
         }
         if (s.record() == null) {
-            return Optional.of(new ChainFinding(ChainFinding.Kind.DELETED, s.seq(), s.recordId(), "record "
-                    + s.recordId() + ", sealed as " + s.seq() + ", is gone"));
+            return Optional.of(new ChainFinding(
+                    ChainFinding.Kind.DELETED,
+                    s.seq(),
+                    s.recordId(),
+                    "record " + s.recordId() + ", sealed as " + s.seq() + ", is gone"));
         }
         if (!s.prev().equals(prev)) {
             return Optional.of(brokenLink(s, prev, next));
@@ -174,15 +224,25 @@ public class AuditVerifier {
         if (!digest.equals(s.digest())) {
             Optional<Long> elsewhere = sealWith("digest", digest);
             if (elsewhere.isPresent() && elsewhere.get() != s.seq()) {
-                return Optional.of(new ChainFinding(ChainFinding.Kind.REORDERED, s.seq(), s.recordId(), "record "
-                        + s.recordId() + " (seal " + s.seq() + ") holds what seal " + elsewhere.get() + " sealed"));
+                return Optional.of(new ChainFinding(
+                        ChainFinding.Kind.REORDERED,
+                        s.seq(),
+                        s.recordId(),
+                        "record " + s.recordId() + " (seal " + s.seq() + ") holds what seal " + elsewhere.get()
+                                + " sealed"));
             }
-            return Optional.of(new ChainFinding(ChainFinding.Kind.EDITED, s.seq(), s.recordId(), "record "
-                    + s.recordId() + " (seal " + s.seq() + ") is not what was sealed"));
+            return Optional.of(new ChainFinding(
+                    ChainFinding.Kind.EDITED,
+                    s.seq(),
+                    s.recordId(),
+                    "record " + s.recordId() + " (seal " + s.seq() + ") is not what was sealed"));
         }
         if (!AuditForm.link(prev, s.seq(), s.recordId(), digest).equals(s.hash())) {
-            return Optional.of(new ChainFinding(ChainFinding.Kind.SEAL_ALTERED, s.seq(), s.recordId(), "seal "
-                    + s.seq() + "'s hash is not the hash of its values"));
+            return Optional.of(new ChainFinding(
+                    ChainFinding.Kind.SEAL_ALTERED,
+                    s.seq(),
+                    s.recordId(),
+                    "seal " + s.seq() + "'s hash is not the hash of its values"));
         }
         return Optional.empty();
     }
@@ -190,37 +250,59 @@ public class AuditVerifier {
     /** A seal that does not follow the one before it: one slipped in, some taken out, or moved. */
     private ChainFinding brokenLink(Seal s, String prev, Seal next) {
         if (next != null && next.prev().equals(prev)) {
-            return new ChainFinding(ChainFinding.Kind.INSERTED, s.seq(), s.recordId(), "seal " + s.seq()
-                    + " (record " + s.recordId() + ") was slipped into the chain: the seal after it follows the one before");
+            return new ChainFinding(
+                    ChainFinding.Kind.INSERTED,
+                    s.seq(),
+                    s.recordId(),
+                    "seal " + s.seq() + " (record " + s.recordId()
+                            + ") was slipped into the chain: the seal after it follows the one before");
         }
         Optional<Long> follows = sealWith("hash", s.prev());
         if (follows.isPresent() && follows.get() < s.seq() - 1) {
-            return new ChainFinding(ChainFinding.Kind.DELETED, follows.get() + 1, null, "seal " + s.seq()
-                    + " follows seal " + follows.get() + ": what was sealed between them is gone and the rest renumbered");
+            return new ChainFinding(
+                    ChainFinding.Kind.DELETED,
+                    follows.get() + 1,
+                    null,
+                    "seal " + s.seq() + " follows seal " + follows.get()
+                            + ": what was sealed between them is gone and the rest renumbered");
         }
         if (follows.isPresent()) {
-            return new ChainFinding(ChainFinding.Kind.REORDERED, s.seq(), s.recordId(), "seal " + s.seq()
-                    + " (record " + s.recordId() + ") was sealed after seal " + follows.get());
+            return new ChainFinding(
+                    ChainFinding.Kind.REORDERED,
+                    s.seq(),
+                    s.recordId(),
+                    "seal " + s.seq() + " (record " + s.recordId() + ") was sealed after seal " + follows.get());
         }
-        return new ChainFinding(ChainFinding.Kind.SEAL_ALTERED, s.seq(), s.recordId(), "seal " + s.seq()
-                + " does not follow the seal before it");
+        return new ChainFinding(
+                ChainFinding.Kind.SEAL_ALTERED,
+                s.seq(),
+                s.recordId(),
+                "seal " + s.seq() + " does not follow the seal before it");
     }
 
     /** A seal with this digest or hash (read only once something is wrong: neither is indexed). */
     private Optional<Long> sealWith(String column, String value) {
-        return jdbc.queryForList("select seq from audit_seal where " + column + " = ? order by seq", Long.class, value)
-                .stream().findFirst();
+        return jdbc
+                .queryForList("select seq from audit_seal where " + column + " = ? order by seq", Long.class, value)
+                .stream()
+                .findFirst();
     }
 
     /** The head row against the chain walked up to it: a chain that ends before it was cut off. */
     private static Optional<ChainFinding> head(long lastSeq, String lastHash, long headSeq, String headHash) {
         if (headSeq > lastSeq) {
-            return Optional.of(new ChainFinding(ChainFinding.Kind.TRUNCATED, lastSeq + 1, null, "the chain ends at seal "
-                    + lastSeq + ", its head row at seal " + headSeq));
+            return Optional.of(new ChainFinding(
+                    ChainFinding.Kind.TRUNCATED,
+                    lastSeq + 1,
+                    null,
+                    "the chain ends at seal " + lastSeq + ", its head row at seal " + headSeq));
         }
         if (!lastHash.equals(headHash)) {
-            return Optional.of(new ChainFinding(ChainFinding.Kind.REWRITTEN, headSeq, null, "seal " + headSeq
-                    + " has another hash than the chain's head row"));
+            return Optional.of(new ChainFinding(
+                    ChainFinding.Kind.REWRITTEN,
+                    headSeq,
+                    null,
+                    "seal " + headSeq + " has another hash than the chain's head row"));
         }
         return Optional.empty();
     }
@@ -230,8 +312,7 @@ public class AuditVerifier {
      * the chain (written with a digest), the first of them no longer what was written, and slipped in (no
      * digest: not written through the trail), the first of them. One pass over the records, as the walk's.
      */
-    private record Unsealed(long queued, Long edited, long slippedIn, Long firstSlippedIn) {
-    }
+    private record Unsealed(long queued, Long edited, long slippedIn, Long firstSlippedIn) {}
 
     private Unsealed unsealed() {
         long queued = 0;
@@ -240,11 +321,13 @@ public class AuditVerifier {
         Long firstSlippedIn = null;
         long after = 0;
         while (true) {
-            List<Object[]> page = jdbc.query("select r.digest, " + AuditForm.COLUMNS + " from audit_record r"
+            List<Object[]> page = jdbc.query(
+                    "select r.digest, " + AuditForm.COLUMNS + " from audit_record r"
                             + " where r.id > ? and not exists (select 1 from audit_seal s where s.record_id = r.id)"
                             + " and not exists (select 1 from audit_chain_head h where h.id = 1"
                             + " and r.id between h.backfill_from and h.backfill_to) order by r.id limit " + PAGE,
-                    (rs, n) -> new Object[]{rs.getString(1), AuditForm.read(rs)}, after);
+                    (rs, n) -> new Object[] {rs.getString(1), AuditForm.read(rs)},
+                    after);
             for (Object[] row : page) {
                 AuditForm.Stored record = (AuditForm.Stored) row[1];
                 after = record.id();
@@ -263,5 +346,4 @@ public class AuditVerifier {
             }
         }
     }
-
 }

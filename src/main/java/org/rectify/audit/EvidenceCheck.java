@@ -14,6 +14,5 @@ public interface EvidenceCheck {
     /** The file an evidence item is served from now, and the name it was uploaded under; empty when gone. */
     Optional<EvidenceFile> currentFile(long evidenceId);
 
-    record EvidenceFile(String name, java.nio.file.Path path) {
-    }
+    record EvidenceFile(String name, java.nio.file.Path path) {}
 }

@@ -42,8 +42,7 @@ public final class ExportCheck {
 
     private final List<ChainFinding> findings = new ArrayList<>();
 
-    private ExportCheck() {
-    }
+    private ExportCheck() {}
 
     /** Checks the zip at this path; the published heads may be empty. */
     public static Result check(Path zipFile, List<AuditVerifier.PublishedHead> published) throws IOException {
@@ -56,7 +55,9 @@ public final class ExportCheck {
 
     private Result run(ZipFile zip, List<AuditVerifier.PublishedHead> published) throws IOException {
         ZipEntry manifestEntry = zip.getEntry(AuditExport.MANIFEST);
-        if (manifestEntry == null || zip.getEntry(AuditExport.PROOF) == null || zip.getEntry(AuditExport.RECORDS) == null
+        if (manifestEntry == null
+                || zip.getEntry(AuditExport.PROOF) == null
+                || zip.getEntry(AuditExport.RECORDS) == null
                 || zip.getEntry(AuditExport.HEAD) == null) {
             throw new IOException("not an audit export: it holds no " + AuditExport.MANIFEST + ", "
                     + AuditExport.RECORDS + ", " + AuditExport.PROOF + " and " + AuditExport.HEAD);
@@ -65,7 +66,9 @@ public final class ExportCheck {
         manifest(new String(read(zip, manifestEntry), StandardCharsets.UTF_8), files);
 
         List<AuditVerifier.PublishedHead> heads = AuditVerifier.PublishedHead.parse(
-                new String(read(zip, zip.getEntry(AuditExport.HEAD)), StandardCharsets.UTF_8).lines().toList());
+                new String(read(zip, zip.getEntry(AuditExport.HEAD)), StandardCharsets.UTF_8)
+                        .lines()
+                        .toList());
         if (heads.size() != 1) {
             throw new IOException(AuditExport.HEAD + " does not hold one chain head (seq hash time)");
         }
@@ -116,7 +119,9 @@ public final class ExportCheck {
                         + expected);
             }
         });
-        listed.keySet().stream().filter(n -> !files.containsKey(n)).sorted()
+        listed.keySet().stream()
+                .filter(n -> !files.containsKey(n))
+                .sorted()
                 .forEach(n -> fileFinding(n + " is in the manifest but not in the export"));
     }
 
@@ -125,13 +130,18 @@ public final class ExportCheck {
      * the chain of hashes reaching the head, and every published head within its range. Keeps the exported
      * records' seal and record numbers. Answers how many seals it walked.
      */
-    private long proof(ZipFile zip, List<String> bodies, AuditVerifier.PublishedHead head,
-                       List<AuditVerifier.PublishedHead> published, List<long[]> exported) throws IOException {
+    private long proof(
+            ZipFile zip,
+            List<String> bodies,
+            AuditVerifier.PublishedHead head,
+            List<AuditVerifier.PublishedHead> published,
+            List<long[]> exported)
+            throws IOException {
         Map<Long, String> wanted = new HashMap<>();
         published.forEach(p -> wanted.put(p.seq(), p.hash()));
         long count = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                zip.getInputStream(zip.getEntry(AuditExport.PROOF)), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(zip.getInputStream(zip.getEntry(AuditExport.PROOF)), StandardCharsets.UTF_8))) {
             String prev = in.readLine();
             if (prev == null || !prev.matches("[0-9a-f]{64}")) {
                 throw new IOException(AuditExport.PROOF + " does not begin with a hash");
@@ -141,50 +151,89 @@ public final class ExportCheck {
             String line;
             while ((line = in.readLine()) != null) {
                 String[] p = line.split(" ");
-                if (p.length != 4 || !p[0].matches("\\d{1,18}") || !p[1].matches("\\d{1,18}")
-                        || !p[2].matches("[0-9a-f]{64}") || !p[3].matches("[01]")) {
-                    return fail(ChainFinding.Kind.SEAL_ALTERED, null, null, AuditExport.PROOF + " line "
-                            + (count + 2) + " is not \"seq id digest flag\": " + line, count);
+                if (p.length != 4
+                        || !p[0].matches("\\d{1,18}")
+                        || !p[1].matches("\\d{1,18}")
+                        || !p[2].matches("[0-9a-f]{64}")
+                        || !p[3].matches("[01]")) {
+                    return fail(
+                            ChainFinding.Kind.SEAL_ALTERED,
+                            null,
+                            null,
+                            AuditExport.PROOF + " line " + (count + 2) + " is not \"seq id digest flag\": " + line,
+                            count);
                 }
                 long seq = Long.parseLong(p[0]);
                 long id = Long.parseLong(p[1]);
                 if (lastSeq >= 0 && seq != lastSeq + 1) {
-                    return fail(ChainFinding.Kind.DELETED, lastSeq + 1, null, AuditExport.PROOF + " skips from seal "
-                            + lastSeq + " to seal " + seq, count);
+                    return fail(
+                            ChainFinding.Kind.DELETED,
+                            lastSeq + 1,
+                            null,
+                            AuditExport.PROOF + " skips from seal " + lastSeq + " to seal " + seq,
+                            count);
                 }
                 if (p[3].equals("1")) {
                     if (next >= bodies.size()) {
-                        return fail(ChainFinding.Kind.DELETED, seq, id, "record " + id + " (seal " + seq
-                                + ") is flagged as exported but " + AuditExport.RECORDS + " does not hold it", count);
+                        return fail(
+                                ChainFinding.Kind.DELETED,
+                                seq,
+                                id,
+                                "record " + id + " (seal " + seq + ") is flagged as exported but " + AuditExport.RECORDS
+                                        + " does not hold it",
+                                count);
                     }
                     if (!AuditForm.sha256(bodies.get(next)).equals(p[2])) {
-                        return fail(ChainFinding.Kind.EDITED, seq, id, "record " + id + " (seal " + seq + ", line "
-                                + (next + 1) + " of " + AuditExport.RECORDS + ") is not what was sealed", count);
+                        return fail(
+                                ChainFinding.Kind.EDITED,
+                                seq,
+                                id,
+                                "record " + id + " (seal " + seq + ", line " + (next + 1) + " of " + AuditExport.RECORDS
+                                        + ") is not what was sealed",
+                                count);
                     }
-                    exported.add(new long[]{seq, id});
+                    exported.add(new long[] {seq, id});
                     next++;
                 }
                 prev = AuditForm.link(prev, seq, id, p[2]);
                 String published1 = wanted.get(seq);
                 if (published1 != null && !published1.equals(prev)) {
-                    return fail(ChainFinding.Kind.REWRITTEN, seq, null, "seal " + seq + " has another hash than the"
-                            + " head published for it", count + 1);
+                    return fail(
+                            ChainFinding.Kind.REWRITTEN,
+                            seq,
+                            null,
+                            "seal " + seq + " has another hash than the" + " head published for it",
+                            count + 1);
                 }
                 lastSeq = seq;
                 count++;
             }
             if (next < bodies.size()) {
-                return fail(ChainFinding.Kind.INSERTED, null, null, AuditExport.RECORDS + " holds " + bodies.size()
-                        + " records, the proof seals " + next + ": line " + (next + 1) + " was not sealed", count);
+                return fail(
+                        ChainFinding.Kind.INSERTED,
+                        null,
+                        null,
+                        AuditExport.RECORDS + " holds " + bodies.size() + " records, the proof seals " + next
+                                + ": line " + (next + 1) + " was not sealed",
+                        count);
             }
             if (lastSeq >= 0 && lastSeq != head.seq()) {
-                return fail(ChainFinding.Kind.TRUNCATED, lastSeq + 1, null, AuditExport.PROOF + " ends at seal "
-                        + lastSeq + ", the export's head is seal " + head.seq(), count);
+                return fail(
+                        ChainFinding.Kind.TRUNCATED,
+                        lastSeq + 1,
+                        null,
+                        AuditExport.PROOF + " ends at seal " + lastSeq + ", the export's head is seal " + head.seq(),
+                        count);
             }
             if (!prev.equals(head.hash())) {
-                return fail(ChainFinding.Kind.REWRITTEN, head.seq(), null, "the proof does not reach the export's"
-                        + " head: seal " + head.seq() + " would have hash " + prev + ", " + AuditExport.HEAD
-                        + " says " + head.hash(), count);
+                return fail(
+                        ChainFinding.Kind.REWRITTEN,
+                        head.seq(),
+                        null,
+                        "the proof does not reach the export's"
+                                + " head: seal " + head.seq() + " would have hash " + prev + ", " + AuditExport.HEAD
+                                + " says " + head.hash(),
+                        count);
             }
         }
         return count;
@@ -197,11 +246,13 @@ public final class ExportCheck {
             fileFinding(AuditExport.CSV + " is not in the export");
             return;
         }
-        List<String> rows = new String(read(zip, csv), StandardCharsets.UTF_8).lines().toList();
+        List<String> rows =
+                new String(read(zip, csv), StandardCharsets.UTF_8).lines().toList();
         List<String> expected = new ArrayList<>();
         expected.add("\uFEFF" + AuditExport.csvHeader());
         for (int i = 0; i < bodies.size(); i++) {
-            expected.add(AuditExport.csvLine(new AuditExport.Exported(exported.get(i)[0], exported.get(i)[1], bodies.get(i))));
+            expected.add(AuditExport.csvLine(
+                    new AuditExport.Exported(exported.get(i)[0], exported.get(i)[1], bodies.get(i))));
         }
         for (int i = 0; i < Math.max(rows.size(), expected.size()); i++) {
             String row = i < rows.size() ? rows.get(i) : null;
@@ -223,16 +274,25 @@ public final class ExportCheck {
             long evidenceId = sealed.get().getKey();
             String prefix = AuditExport.EVIDENCE_DIR + evidenceId + "-";
             Optional<Map.Entry<String, String>> file = files.entrySet().stream()
-                    .filter(f -> f.getKey().startsWith(prefix)).findFirst();
+                    .filter(f -> f.getKey().startsWith(prefix))
+                    .findFirst();
             long seq = exported.get(i)[0];
             long id = exported.get(i)[1];
             if (file.isEmpty()) {
-                findings.add(new ChainFinding(ChainFinding.Kind.EVIDENCE_MISSING, seq, id, "evidence " + evidenceId
-                        + ", added by record " + id + ", is not in the export"));
+                findings.add(new ChainFinding(
+                        ChainFinding.Kind.EVIDENCE_MISSING,
+                        seq,
+                        id,
+                        "evidence " + evidenceId + ", added by record " + id + ", is not in the export"));
             } else if (!file.get().getValue().equals(sealed.get().getValue())) {
-                findings.add(new ChainFinding(ChainFinding.Kind.EVIDENCE_REPLACED, seq, id, file.get().getKey()
-                        + " is not the file record " + id + " sealed: its SHA-256 is " + file.get().getValue()
-                        + ", the sealed " + sealed.get().getValue()));
+                findings.add(new ChainFinding(
+                        ChainFinding.Kind.EVIDENCE_REPLACED,
+                        seq,
+                        id,
+                        file.get().getKey()
+                                + " is not the file record " + id + " sealed: its SHA-256 is "
+                                + file.get().getValue()
+                                + ", the sealed " + sealed.get().getValue()));
             } else {
                 checked++;
             }

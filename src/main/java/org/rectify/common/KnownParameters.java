@@ -14,18 +14,23 @@ import java.util.stream.Stream;
  */
 public final class KnownParameters {
 
-    private KnownParameters() {
-    }
+    private KnownParameters() {}
 
     public static void check(Set<String> given, Class<? extends Record> parameters, String... others) {
-        Set<String> known = Stream.concat(Arrays.stream(parameters.getRecordComponents()).map(RecordComponent::getName),
-                Arrays.stream(others)).collect(Collectors.toSet());
+        Set<String> known = Stream.concat(
+                        Arrays.stream(parameters.getRecordComponents()).map(RecordComponent::getName),
+                        Arrays.stream(others))
+                .collect(Collectors.toSet());
         Set<String> unknown = new TreeSet<>(given);
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
             String first = unknown.iterator().next();
-            throw new InvalidInputException(first, "rule.request.unknownParameter",
-                    "unknown parameter " + first + "; known: " + new TreeSet<>(known), first, new TreeSet<>(known));
+            throw new InvalidInputException(
+                    first,
+                    "rule.request.unknownParameter",
+                    "unknown parameter " + first + "; known: " + new TreeSet<>(known),
+                    first,
+                    new TreeSet<>(known));
         }
     }
 }

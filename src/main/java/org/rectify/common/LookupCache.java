@@ -17,7 +17,10 @@ public final class LookupCache<K, V> {
     private final Cache<K, V> cache;
 
     public LookupCache(Duration ttl, long maximumSize) {
-        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumSize(maximumSize)
+                .build();
     }
 
     public static <K, V> LookupCache<K, V> forMinutes(int minutes) {

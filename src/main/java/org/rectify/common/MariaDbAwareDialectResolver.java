@@ -26,7 +26,7 @@ public class MariaDbAwareDialectResolver implements DialectResolver {
         if (m == null || !m.find()) {
             return null;
         }
-        return new MariaDBDialect(DatabaseVersion.make(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3))));
+        return new MariaDBDialect(DatabaseVersion.make(
+                Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
     }
 }

@@ -52,8 +52,7 @@ public class TransactionBatches implements TransactionExecutionListener {
      * the order the rows were added, to {@code beforeCommit} when every batch has been written (a row added
      * after that at once, alone); {@code committed} is told how many of its rows the transaction committed.
      */
-    public record Keyed(String sql, BiConsumer<List<Long>, List<Object[]>> beforeCommit, LongConsumer committed) {
-    }
+    public record Keyed(String sql, BiConsumer<List<Long>, List<Object[]>> beforeCommit, LongConsumer committed) {}
 
     private final JdbcTemplate jdbc;
 
@@ -108,7 +107,8 @@ public class TransactionBatches implements TransactionExecutionListener {
 
     private Pending bound() {
         return TransactionSynchronizationManager.isSynchronizationActive()
-                ? (Pending) TransactionSynchronizationManager.getResource(this) : null;
+                ? (Pending) TransactionSynchronizationManager.getResource(this)
+                : null;
     }
 
     /** This transaction's rows, bound to it when it begins (or, outside the transaction manager, at the first). */
@@ -125,7 +125,8 @@ public class TransactionBatches implements TransactionExecutionListener {
     /** Inserts the rows in one batch and answers their generated keys, in order. */
     private List<Long> insert(String sql, List<Object[]> rows) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.batchUpdate(con -> con.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS),
+        jdbc.batchUpdate(
+                con -> con.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS),
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -139,7 +140,8 @@ public class TransactionBatches implements TransactionExecutionListener {
                     public int getBatchSize() {
                         return rows.size();
                     }
-                }, keys);
+                },
+                keys);
         List<Map<String, Object>> written = keys.getKeyList();
         if (written.size() != rows.size()) {
             throw new IllegalStateException("rows written: " + rows.size() + ", keys returned: " + written.size());
@@ -236,8 +238,10 @@ public class TransactionBatches implements TransactionExecutionListener {
             if (!readOnly && !keyedBySql.isEmpty()) {
                 // The transaction's entity manager, bound by the JPA transaction manager (none in a plain JDBC one).
                 TransactionSynchronizationManager.getResourceMap().values().stream()
-                        .filter(EntityManagerHolder.class::isInstance).map(EntityManagerHolder.class::cast)
-                        .toList().forEach(holder -> holder.getEntityManager().flush());
+                        .filter(EntityManagerHolder.class::isInstance)
+                        .map(EntityManagerHolder.class::cast)
+                        .toList()
+                        .forEach(holder -> holder.getEntityManager().flush());
             }
             rows.keySet().forEach(this::write);
             handOver();

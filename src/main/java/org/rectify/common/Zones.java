@@ -14,8 +14,7 @@ public final class Zones {
     /** When a day's timers fire (deadline alerts, orders due, look-backs due): 09:00 China time. */
     public static final LocalTime NOTICE_TIME = LocalTime.of(9, 0);
 
-    private Zones() {
-    }
+    private Zones() {}
 
     public static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(CHINA));

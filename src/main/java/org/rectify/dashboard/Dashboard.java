@@ -18,23 +18,28 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                (see {@code Rollups}); their drill-downs open the lists as of that instant
  * @param unit  the unit whose figures these are, or null for the caller's whole scope
  */
-public record Dashboard(LocalDate asOf, LocalDate from, boolean live, Instant takenAt, Named unit, Line totals,
-                        List<Breakdown> breakdowns, List<Ranking> rankings, List<Week> trend) {
+public record Dashboard(
+        LocalDate asOf,
+        LocalDate from,
+        boolean live,
+        Instant takenAt,
+        Named unit,
+        Line totals,
+        List<Breakdown> breakdowns,
+        List<Ranking> rankings,
+        List<Week> trend) {
 
     /** One line: a unit, source, category, severity or round (or the totals) with its figures. */
-    public record Line(String key, Named name, String section, Figures figures, LedgerFilter drill) {
-    }
+    public record Line(String key, Named name, String section, Figures figures, LedgerFilter drill) {}
 
     /** The lines of one dimension; {@code values} counts them all where only the largest are shown (rounds). */
-    public record Breakdown(Dimension dimension, List<Line> lines, int values) {
-    }
+    public record Breakdown(Dimension dimension, List<Line> lines, int values) {}
 
     /**
      * The units of one section (departments, townships, ...) ranked by closure rate, then on-time rate;
      * equal rates share a rank. {@code previousRank} is the rank seven days before (null: not ranked then).
      */
-    public record Ranking(String section, List<Ranked> units) {
-    }
+    public record Ranking(String section, List<Ranked> units) {}
 
     public record Ranked(int rank, Integer previousRank, Line line, boolean laggard) {
 
@@ -49,7 +54,12 @@ public record Dashboard(LocalDate asOf, LocalDate from, boolean live, Instant ta
      * One week of the trend, ending on {@code end}: problems registered and closed within it, and the open
      * and overdue ones at its end; {@code drill} holds the week as period and as-of day.
      */
-    public record Week(LocalDate start, LocalDate end, long registered, long closed, long open, long overdue,
-                       LedgerFilter drill) {
-    }
+    public record Week(
+            LocalDate start,
+            LocalDate end,
+            long registered,
+            long closed,
+            long open,
+            long overdue,
+            LedgerFilter drill) {}
 }

@@ -27,12 +27,12 @@ import org.rectify.inspection.InspectionRounds;
 import org.rectify.inspection.ReferenceData;
 import org.rectify.inspection.ReferenceItem;
 import org.rectify.inspection.RoundView;
-import org.rectify.problem.Severity;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.OrgUnitView;
 import org.rectify.org.Role;
+import org.rectify.problem.Severity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -69,11 +69,19 @@ public class Dashboards {
     private final Rollups rollups;
     private final FigureQueries queries;
 
-    Dashboards(LedgerScope scope, NamedParameterJdbcTemplate jdbc, CurrentActor current, OrgDirectory org,
-               ReferenceData reference, InspectionRounds rounds, MessageSource messages, Clock clock,
-               @Value("${rectify.dashboard.laggards:3}") int laggards,
-               @Value("${rectify.dashboard.round-lines:30}") int roundLines, Rollups rollups,
-               FigureQueries queries) {
+    Dashboards(
+            LedgerScope scope,
+            NamedParameterJdbcTemplate jdbc,
+            CurrentActor current,
+            OrgDirectory org,
+            ReferenceData reference,
+            InspectionRounds rounds,
+            MessageSource messages,
+            Clock clock,
+            @Value("${rectify.dashboard.laggards:3}") int laggards,
+            @Value("${rectify.dashboard.round-lines:30}") int roundLines,
+            Rollups rollups,
+            FigureQueries queries) {
         this.scope = scope;
         this.jdbc = jdbc;
         this.current = current;
@@ -106,8 +114,16 @@ public class Dashboards {
         LedgerFilter base = filter.ledger(filter.unitId(), false);
         LedgerCriteria problems = scope.resolve(LedgerKind.PROBLEMS, base);
         if (problems.nothing()) {
-            return new Dashboard(asOf, from, problems.moment().live(), null, null,
-                    new Dashboard.Line("", null, null, Figures.zero(), base), List.of(), List.of(), List.of());
+            return new Dashboard(
+                    asOf,
+                    from,
+                    problems.moment().live(),
+                    null,
+                    null,
+                    new Dashboard.Line("", null, null, Figures.zero(), base),
+                    List.of(),
+                    List.of(),
+                    List.of());
         }
         OrgUnitView node = node(filter);
         Named unit = filter.unitId() == null ? null : named(node);
@@ -125,7 +141,8 @@ public class Dashboards {
         if (plan.isPresent()) {
             Rollups.Plan p = plan.get();
             folds = rollups.folds(p, p.moment(), actor.regionPath(), anchor, false);
-            beforeByUnit = rollups.folds(p, p.weekBefore(), actor.regionPath(), anchor, true).of(Dimension.UNIT);
+            beforeByUnit = rollups.folds(p, p.weekBefore(), actor.regionPath(), anchor, true)
+                    .of(Dimension.UNIT);
             trend = trend(p, filter, asOf, actor.regionPath(), anchor, takenAt);
         } else {
             // every statement built here, then all of them run at once
@@ -174,8 +191,8 @@ public class Dashboards {
     }
 
     /** The trend from the roll-ups: the week-ends' moments of the plan. */
-    private List<Dashboard.Week> trend(Rollups.Plan plan, FigureFilter filter, LocalDate asOf, String region,
-                                       String anchor, Instant takenAt) {
+    private List<Dashboard.Week> trend(
+            Rollups.Plan plan, FigureFilter filter, LocalDate asOf, String region, String anchor, Instant takenAt) {
         Map<Long, long[]> counted = rollups.trend(plan, region, anchor);
         List<Dashboard.Week> weeks = new ArrayList<>();
         for (int i = WEEKS - 1; i >= 0; i--) {
@@ -193,7 +210,8 @@ public class Dashboards {
         Actor actor = current.get();
         Long id = filter.unitId() != null ? filter.unitId() : actor.seesRegion() ? actor.regionId() : actor.unitId();
         String scopePath = actor.scopePath();
-        return org.findUnit(id).filter(u -> scopePath != null && u.isWithin(scopePath))
+        return org.findUnit(id)
+                .filter(u -> scopePath != null && u.isWithin(scopePath))
                 .orElseThrow(() -> new NotFoundException("unit", id));
     }
 
@@ -209,8 +227,8 @@ public class Dashboards {
             columns.add(d.column() + " k" + d.ordinal());
         }
         String key = String.join(", ", columns);
-        String group = " group by " + Arrays.stream(Dimension.values()).map(Dimension::column)
-                .collect(Collectors.joining(", "));
+        String group = " group by "
+                + Arrays.stream(Dimension.values()).map(Dimension::column).collect(Collectors.joining(", "));
         List<CompletableFuture<Map<List<String>, long[]>>> parts = new ArrayList<>();
         for (LedgerKind kind : List.of(LedgerKind.PROBLEMS, LedgerKind.TASKS)) {
             LedgerCriteria c = scope.resolve(kind, base);
@@ -252,8 +270,9 @@ public class Dashboards {
     /** The cells summed per value of one dimension, by that value; all of them under "" if none. */
     private static Map<String, Figures> fold(Map<List<String>, Figures> cells, Dimension dimension) {
         Map<String, List<Figures>> parts = new TreeMap<>();
-        cells.forEach((k, f) -> parts.computeIfAbsent(dimension == null ? "" : k.get(dimension.ordinal()),
-                x -> new ArrayList<>()).add(f));
+        cells.forEach((k, f) -> parts.computeIfAbsent(
+                        dimension == null ? "" : k.get(dimension.ordinal()), x -> new ArrayList<>())
+                .add(f));
         Map<String, Figures> folded = new LinkedHashMap<>();
         parts.forEach((k, fs) -> folded.put(k, Figures.sum(fs)));
         return folded;
@@ -299,10 +318,12 @@ public class Dashboards {
      * The units right below the dashboard's unit, each with its subtree; the unit itself where it leads
      * problems directly; the problems without a lead unit yet, on the dashboard of the whole scope.
      */
-    private List<Dashboard.Line> unitLines(FigureFilter filter, LedgerFilter base, OrgUnitView node,
-                                           Map<String, Figures> byLead) {
-        Map<Long, OrgUnitView> leads = org.units(byLead.keySet().stream().filter(k -> !k.isEmpty())
-                .map(Long::valueOf).toList());
+    private List<Dashboard.Line> unitLines(
+            FigureFilter filter, LedgerFilter base, OrgUnitView node, Map<String, Figures> byLead) {
+        Map<Long, OrgUnitView> leads = org.units(byLead.keySet().stream()
+                .filter(k -> !k.isEmpty())
+                .map(Long::valueOf)
+                .toList());
         List<OrgUnitView> children = org.children(node.id());
         Map<Long, List<Figures>> perChild = new LinkedHashMap<>();
         List<Dashboard.Line> lines = new ArrayList<>();
@@ -314,33 +335,60 @@ public class Dashboards {
             if (lead == null) {
                 return;
             }
-            children.stream().filter(c -> lead.isWithin(c.path())).findFirst()
-                    .ifPresent(c -> perChild.computeIfAbsent(c.id(), x -> new ArrayList<>()).add(figures));
+            children.stream()
+                    .filter(c -> lead.isWithin(c.path()))
+                    .findFirst()
+                    .ifPresent(c -> perChild.computeIfAbsent(c.id(), x -> new ArrayList<>())
+                            .add(figures));
         });
         Figures own = byLead.get(node.id().toString());
         if (own != null) {
-            lines.add(new Dashboard.Line(node.id().toString(), named(node), "SELF", own,
+            lines.add(new Dashboard.Line(
+                    node.id().toString(),
+                    named(node),
+                    "SELF",
+                    own,
                     withDate(base, filter).withLead(node.id(), true)));
         }
         for (OrgUnitView child : children) {
             List<Figures> parts = perChild.get(child.id());
             if (parts != null) {
-                lines.add(new Dashboard.Line(child.id().toString(), named(child), child.kind().name(),
-                        Figures.sum(parts), withDate(base, filter).withLead(child.id(), false)));
+                lines.add(new Dashboard.Line(
+                        child.id().toString(),
+                        named(child),
+                        child.kind().name(),
+                        Figures.sum(parts),
+                        withDate(base, filter).withLead(child.id(), false)));
             }
         }
         Figures unassigned = byLead.get("");
         if (unassigned != null && filter.unitId() == null) {
-            lines.add(new Dashboard.Line("0", new Named("0", text("dashboard.unit.none", Locale.CHINA),
-                    text("dashboard.unit.none", Locale.ENGLISH)), "NONE", unassigned,
+            lines.add(new Dashboard.Line(
+                    "0",
+                    new Named(
+                            "0",
+                            text("dashboard.unit.none", Locale.CHINA),
+                            text("dashboard.unit.none", Locale.ENGLISH)),
+                    "NONE",
+                    unassigned,
                     withDate(base, filter).withLead(0L, false)));
         }
         return lines;
     }
 
     private static LedgerFilter withDate(LedgerFilter base, FigureFilter filter) {
-        return new LedgerFilter(base.roundId(), base.leadUnitId(), base.leadUnitOnly(), null, null, base.sourceType(),
-                base.categoryCode(), base.severity(), null, base.at() == null ? filter.asOf() : null, filter.from(),
+        return new LedgerFilter(
+                base.roundId(),
+                base.leadUnitId(),
+                base.leadUnitOnly(),
+                null,
+                null,
+                base.sourceType(),
+                base.categoryCode(),
+                base.severity(),
+                null,
+                base.at() == null ? filter.asOf() : null,
+                filter.from(),
                 base.at());
     }
 
@@ -359,14 +407,62 @@ public class Dashboards {
 
     private static LedgerFilter drill(LedgerFilter b, Dimension dimension, String key) {
         return switch (dimension) {
-            case SOURCE -> new LedgerFilter(b.roundId(), b.leadUnitId(), false, null, null, key, b.categoryCode(),
-                    b.severity(), null, b.asOf(), b.from(), b.at());
-            case CATEGORY -> new LedgerFilter(b.roundId(), b.leadUnitId(), false, null, null, b.sourceType(),
-                    key.isEmpty() ? LedgerFilter.NONE : key, b.severity(), null, b.asOf(), b.from(), b.at());
-            case SEVERITY -> new LedgerFilter(b.roundId(), b.leadUnitId(), false, null, null, b.sourceType(),
-                    b.categoryCode(), key, null, b.asOf(), b.from(), b.at());
-            case ROUND -> new LedgerFilter(Long.valueOf(key), b.leadUnitId(), false, null, null, b.sourceType(),
-                    b.categoryCode(), b.severity(), null, b.asOf(), b.from(), b.at());
+            case SOURCE ->
+                new LedgerFilter(
+                        b.roundId(),
+                        b.leadUnitId(),
+                        false,
+                        null,
+                        null,
+                        key,
+                        b.categoryCode(),
+                        b.severity(),
+                        null,
+                        b.asOf(),
+                        b.from(),
+                        b.at());
+            case CATEGORY ->
+                new LedgerFilter(
+                        b.roundId(),
+                        b.leadUnitId(),
+                        false,
+                        null,
+                        null,
+                        b.sourceType(),
+                        key.isEmpty() ? LedgerFilter.NONE : key,
+                        b.severity(),
+                        null,
+                        b.asOf(),
+                        b.from(),
+                        b.at());
+            case SEVERITY ->
+                new LedgerFilter(
+                        b.roundId(),
+                        b.leadUnitId(),
+                        false,
+                        null,
+                        null,
+                        b.sourceType(),
+                        b.categoryCode(),
+                        key,
+                        null,
+                        b.asOf(),
+                        b.from(),
+                        b.at());
+            case ROUND ->
+                new LedgerFilter(
+                        Long.valueOf(key),
+                        b.leadUnitId(),
+                        false,
+                        null,
+                        null,
+                        b.sourceType(),
+                        b.categoryCode(),
+                        b.severity(),
+                        null,
+                        b.asOf(),
+                        b.from(),
+                        b.at());
             case UNIT -> throw new IllegalArgumentException("units have lines of their own");
         };
     }
@@ -378,19 +474,28 @@ public class Dashboards {
             case SOURCE -> reference.sourceTypes().forEach(i -> names.put(i.code(), named(i)));
             case CATEGORY -> {
                 reference.categories().forEach(i -> names.put(i.code(), named(i)));
-                names.put("", new Named("", text("dashboard.category.none", Locale.CHINA),
-                        text("dashboard.category.none", Locale.ENGLISH)));
+                names.put(
+                        "",
+                        new Named(
+                                "",
+                                text("dashboard.category.none", Locale.CHINA),
+                                text("dashboard.category.none", Locale.ENGLISH)));
             }
             case SEVERITY -> {
                 for (Severity s : Severity.values()) {
-                    names.put(s.name(), new Named(s.name(), text("severity." + s.name(), Locale.CHINA),
-                            text("severity." + s.name(), Locale.ENGLISH)));
+                    names.put(
+                            s.name(),
+                            new Named(
+                                    s.name(),
+                                    text("severity." + s.name(), Locale.CHINA),
+                                    text("severity." + s.name(), Locale.ENGLISH)));
                 }
             }
-            case ROUND -> keys.stream().map(Long::valueOf).sorted().forEach(id -> {
-                RoundView r = rounds.get(id);
-                names.put(id.toString(), new Named(id.toString(), r.name(), r.name()));
-            });
+            case ROUND ->
+                keys.stream().map(Long::valueOf).sorted().forEach(id -> {
+                    RoundView r = rounds.get(id);
+                    names.put(id.toString(), new Named(id.toString(), r.name(), r.name()));
+                });
             case UNIT -> throw new IllegalArgumentException("units are named by the org tree");
         }
         return names;
@@ -402,23 +507,28 @@ public class Dashboards {
                 .filter(l -> l.figures().count(Figure.PROBLEMS) > 0)
                 .collect(Collectors.groupingBy(Dashboard.Line::section, LinkedHashMap::new, Collectors.toList()));
         Map<String, Map<String, Integer>> previous = new HashMap<>();
-        before.stream().filter(l -> !"SELF".equals(l.section()) && !"NONE".equals(l.section()))
+        before.stream()
+                .filter(l -> !"SELF".equals(l.section()) && !"NONE".equals(l.section()))
                 .filter(l -> l.figures().count(Figure.PROBLEMS) > 0)
                 .collect(Collectors.groupingBy(Dashboard.Line::section, LinkedHashMap::new, Collectors.toList()))
                 .forEach((section, ls) -> previous.put(section, ranks(ls)));
         List<Dashboard.Ranking> rankings = new ArrayList<>();
         sections.forEach((section, ls) -> {
             Map<String, Integer> ranks = ranks(ls);
-            List<Dashboard.Line> ordered = ls.stream().sorted(Comparator.comparing((Dashboard.Line l) -> ranks.get(l.key()))
-                    .thenComparing(l -> l.name().nameZh())).toList();
+            List<Dashboard.Line> ordered = ls.stream()
+                    .sorted(Comparator.comparing((Dashboard.Line l) -> ranks.get(l.key()))
+                            .thenComparing(l -> l.name().nameZh()))
+                    .toList();
             // the bottom places (at most half the units), with those tied with them, unless tied with the best
             int places = Math.min(laggards, ordered.size() / 2);
-            int cutoff = places == 0 ? Integer.MAX_VALUE : ranks.get(ordered.get(ordered.size() - places).key());
+            int cutoff = places == 0
+                    ? Integer.MAX_VALUE
+                    : ranks.get(ordered.get(ordered.size() - places).key());
             List<Dashboard.Ranked> ranked = new ArrayList<>();
             for (Dashboard.Line l : ordered) {
                 int rank = ranks.get(l.key());
-                ranked.add(new Dashboard.Ranked(rank, previous.getOrDefault(section, Map.of()).get(l.key()), l,
-                        rank > 1 && rank >= cutoff));
+                ranked.add(new Dashboard.Ranked(
+                        rank, previous.getOrDefault(section, Map.of()).get(l.key()), l, rank > 1 && rank >= cutoff));
             }
             rankings.add(new Dashboard.Ranking(section, ranked));
         });
@@ -427,11 +537,12 @@ public class Dashboards {
 
     /** Competition ranks ("1, 2, 2, 4") by closure rate, then on-time rate, higher first; no rate ranks last. */
     private static Map<String, Integer> ranks(List<Dashboard.Line> lines) {
-        Function<Dashboard.Line, double[]> score = l -> new double[]{
-                l.figures().closureRate() == null ? -1 : l.figures().closureRate(),
-                l.figures().onTimeRate() == null ? -1 : l.figures().onTimeRate()};
-        Comparator<Dashboard.Line> better = Comparator.comparing((Dashboard.Line l) -> -score.apply(l)[0])
-                .thenComparing(l -> -score.apply(l)[1]);
+        Function<Dashboard.Line, double[]> score = l -> new double[] {
+            l.figures().closureRate() == null ? -1 : l.figures().closureRate(),
+            l.figures().onTimeRate() == null ? -1 : l.figures().onTimeRate()
+        };
+        Comparator<Dashboard.Line> better =
+                Comparator.comparing((Dashboard.Line l) -> -score.apply(l)[0]).thenComparing(l -> -score.apply(l)[1]);
         List<Dashboard.Line> sorted = lines.stream().sorted(better).toList();
         Map<String, Integer> ranks = new HashMap<>();
         for (int i = 0; i < sorted.size(); i++) {
@@ -461,13 +572,17 @@ public class Dashboards {
             c.moment().bind(own);
             Instant periodStart = LedgerScope.start(start);
             String valid = c.moment().valid("h");
-            List<String> conditions = List.of(FigureSql.of(Figure.NEW, c.moment(), c.bounds(), periodStart, own),
+            List<String> conditions = List.of(
+                    FigureSql.of(Figure.NEW, c.moment(), c.bounds(), periodStart, own),
                     FigureSql.of(Figure.CLOSED_IN_PERIOD, c.moment(), c.bounds(), periodStart, own),
                     FigureSql.of(Figure.OPEN, c.moment(), c.bounds(), null, own),
                     FigureSql.of(Figure.OVERDUE, c.moment(), c.bounds(), null, own));
             for (int f = 0; f < conditions.size(); f++) {
-                sums.add(suffixed("sum(case when " + valid + " and " + conditions.get(f) + " then 1 else 0 end)",
-                        own.keySet(), i) + " w" + i + "_" + f);
+                sums.add(suffixed(
+                                "sum(case when " + valid + " and " + conditions.get(f) + " then 1 else 0 end)",
+                                own.keySet(),
+                                i)
+                        + " w" + i + "_" + f);
             }
             for (Map.Entry<String, Object> e : own.entrySet()) {
                 params.put(e.getKey() + "_" + i, e.getValue());
@@ -491,8 +606,13 @@ public class Dashboards {
             for (int k = 0; k < WEEKS; k++) {
                 int i = WEEKS - 1 - k;
                 LocalDate end = asOf.minusDays(7L * i);
-                weeks.add(new Dashboard.Week(end.minusDays(6), end, rs.getLong("w" + i + "_0"),
-                        rs.getLong("w" + i + "_1"), rs.getLong("w" + i + "_2"), rs.getLong("w" + i + "_3"),
+                weeks.add(new Dashboard.Week(
+                        end.minusDays(6),
+                        end,
+                        rs.getLong("w" + i + "_0"),
+                        rs.getLong("w" + i + "_1"),
+                        rs.getLong("w" + i + "_2"),
+                        rs.getLong("w" + i + "_3"),
                         filters.get(k)));
             }
             return weeks;

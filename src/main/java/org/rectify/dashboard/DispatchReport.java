@@ -3,7 +3,6 @@ package org.rectify.dashboard;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -79,8 +78,10 @@ final class DispatchReport {
         s.setAlignment(Element.ALIGN_CENTER);
         document.add(s);
         Dashboard d = data.dashboard();
-        Paragraph asOf = new Paragraph(text.text("report.asOf", text.date(d.asOf())) + "    "
-                + text.text("report.period", text.date(d.from()), text.date(d.asOf())), body);
+        Paragraph asOf = new Paragraph(
+                text.text("report.asOf", text.date(d.asOf())) + "    "
+                        + text.text("report.period", text.date(d.from()), text.date(d.asOf())),
+                body);
         asOf.setAlignment(Element.ALIGN_CENTER);
         asOf.setSpacingAfter(10);
         document.add(asOf);
@@ -90,25 +91,27 @@ final class DispatchReport {
         section(document, "report.dispatch.figures");
         Figures f = data.totals();
         String[][] figures = {
-                {"report.figure.problems", text.count(f, Figure.PROBLEMS)},
-                {"report.figure.closed", text.count(f, Figure.CLOSED)},
-                {"report.figure.closureRate", ReportText.percent(f.closureRate())},
-                {"report.figure.onTimeRate", ReportText.percent(f.onTimeRate())},
-                {"report.figure.open", text.count(f, Figure.OPEN)},
-                {"report.figure.overdue", text.count(f, Figure.OVERDUE)},
-                {"report.figure.yellow", text.count(f, Figure.YELLOW)},
-                {"report.figure.supervised", text.count(f, Figure.SUPERVISED)},
-                {"report.figure.tasks", text.count(f, Figure.TASKS)},
-                {"report.figure.tasksDone", text.count(f, Figure.TASKS_DONE)},
-                {"report.figure.taskCompletionRate", ReportText.percent(f.taskCompletionRate())},
-                {"report.figure.tasksOverdue", text.count(f, Figure.TASKS_OVERDUE)},
-                {"report.figure.new", text.count(f, Figure.NEW)},
-                {"report.figure.closedInPeriod", text.count(f, Figure.CLOSED_IN_PERIOD)},
-                {"report.figure.relapseRate", ReportText.percent(f.relapseRate())},
-                {"report.figure.daysToClose", ReportText.decimal(f.meanDaysToClose()) + " / "
-                        + ReportText.decimal(f.medianDaysToClose())},
+            {"report.figure.problems", text.count(f, Figure.PROBLEMS)},
+            {"report.figure.closed", text.count(f, Figure.CLOSED)},
+            {"report.figure.closureRate", ReportText.percent(f.closureRate())},
+            {"report.figure.onTimeRate", ReportText.percent(f.onTimeRate())},
+            {"report.figure.open", text.count(f, Figure.OPEN)},
+            {"report.figure.overdue", text.count(f, Figure.OVERDUE)},
+            {"report.figure.yellow", text.count(f, Figure.YELLOW)},
+            {"report.figure.supervised", text.count(f, Figure.SUPERVISED)},
+            {"report.figure.tasks", text.count(f, Figure.TASKS)},
+            {"report.figure.tasksDone", text.count(f, Figure.TASKS_DONE)},
+            {"report.figure.taskCompletionRate", ReportText.percent(f.taskCompletionRate())},
+            {"report.figure.tasksOverdue", text.count(f, Figure.TASKS_OVERDUE)},
+            {"report.figure.new", text.count(f, Figure.NEW)},
+            {"report.figure.closedInPeriod", text.count(f, Figure.CLOSED_IN_PERIOD)},
+            {"report.figure.relapseRate", ReportText.percent(f.relapseRate())},
+            {
+                "report.figure.daysToClose",
+                ReportText.decimal(f.meanDaysToClose()) + " / " + ReportText.decimal(f.medianDaysToClose())
+            },
         };
-        PdfPTable table = table(new float[]{3, 1.4f, 3, 1.4f});
+        PdfPTable table = table(new float[] {3, 1.4f, 3, 1.4f});
         for (String[] figure : figures) {
             table.addCell(cell(text.text(figure[0]), small, HEADER, Element.ALIGN_LEFT));
             table.addCell(cell(figure[1], bold, null, Element.ALIGN_RIGHT));
@@ -126,9 +129,17 @@ final class DispatchReport {
             name.setSpacingBefore(4);
             name.setSpacingAfter(3);
             document.add(name);
-            PdfPTable table = table(new float[]{0.8f, 4, 1.1f, 1.1f, 1.4f, 1.4f, 1.6f, 1.2f});
-            head(table, "report.col.rank", "report.col.unit", "report.col.problems", "report.col.closed",
-                    "report.figure.closureRate", "report.figure.onTimeRate", "report.col.change", "report.col.note");
+            PdfPTable table = table(new float[] {0.8f, 4, 1.1f, 1.1f, 1.4f, 1.4f, 1.6f, 1.2f});
+            head(
+                    table,
+                    "report.col.rank",
+                    "report.col.unit",
+                    "report.col.problems",
+                    "report.col.closed",
+                    "report.figure.closureRate",
+                    "report.figure.onTimeRate",
+                    "report.col.change",
+                    "report.col.note");
             for (Dashboard.Ranked r : ranking.units()) {
                 Color fill = r.laggard() ? LAGGARD : null;
                 Figures f = r.line().figures();
@@ -154,30 +165,40 @@ final class DispatchReport {
 
     private void overdue(Document document) {
         document.add(new Paragraph(" ", body));
-        Paragraph h = new Paragraph(text.text("report.dispatch.overdue", ReportText.count(data.overdueTotal())),
-                heading);
+        Paragraph h =
+                new Paragraph(text.text("report.dispatch.overdue", ReportText.count(data.overdueTotal())), heading);
         h.setSpacingAfter(6);
         document.add(h);
         if (data.overdue().isEmpty()) {
             document.add(new Paragraph(text.text("report.overdue.none"), body));
             return;
         }
-        PdfPTable table = table(new float[]{1.3f, 5, 2.4f, 1.6f, 1.6f});
-        head(table, "report.col.number", "report.col.problem", "report.col.leadUnit", "report.col.deadline",
+        PdfPTable table = table(new float[] {1.3f, 5, 2.4f, 1.6f, 1.6f});
+        head(
+                table,
+                "report.col.number",
+                "report.col.problem",
+                "report.col.leadUnit",
+                "report.col.deadline",
                 "report.col.status");
         for (ProblemLedgerRow row : data.overdue()) {
             ProblemColumns p = row.problem();
             table.addCell(cell(p.number(), small, null, Element.ALIGN_LEFT));
             table.addCell(cell(p.title(), small, null, Element.ALIGN_LEFT));
             table.addCell(cell(text.name(p.leadUnit()), small, null, Element.ALIGN_LEFT));
-            table.addCell(cell(p.deadlineDate() == null ? ReportText.NONE : p.deadlineDate().toString(), small, null,
+            table.addCell(cell(
+                    p.deadlineDate() == null
+                            ? ReportText.NONE
+                            : p.deadlineDate().toString(),
+                    small,
+                    null,
                     Element.ALIGN_CENTER));
             table.addCell(cell(text.labels().of("problemStatus.", p.status()), small, null, Element.ALIGN_CENTER));
         }
         document.add(table);
         if (data.overdueNotListed() > 0) {
-            document.add(new Paragraph(text.text("report.overdue.more", ReportText.count(data.overdueNotListed())),
-                    body));
+            document.add(
+                    new Paragraph(text.text("report.overdue.more", ReportText.count(data.overdueNotListed())), body));
         }
     }
 

@@ -10,5 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkRows the rows an export reads per query (see {@link LedgerExport})
  */
 @ConfigurationProperties("rectify.export")
-public record ExportSettings(@DefaultValue("200000") int maxRows, @DefaultValue("1000") int chunkRows) {
-}
+public record ExportSettings(
+        @DefaultValue("200000") int maxRows,
+        @DefaultValue("1000") int chunkRows) {}

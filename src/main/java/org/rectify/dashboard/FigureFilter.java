@@ -8,8 +8,14 @@ import java.time.LocalDate;
  * day the figures stand at the end of ({@code asOf}, none: now) and the first day of the period whose
  * new and closed problems are counted ({@code from}, none: the six days before {@code asOf}).
  */
-public record FigureFilter(LocalDate asOf, LocalDate from, Long unitId, Long roundId, String sourceType,
-                           String categoryCode, String severity) {
+public record FigureFilter(
+        LocalDate asOf,
+        LocalDate from,
+        Long unitId,
+        Long roundId,
+        String sourceType,
+        String categoryCode,
+        String severity) {
 
     public static FigureFilter none() {
         return new FigureFilter(null, null, null, null, null, null, null);
@@ -22,7 +28,18 @@ public record FigureFilter(LocalDate asOf, LocalDate from, Long unitId, Long rou
 
     /** The ledger filter of the rows behind these figures. */
     LedgerFilter ledger(Long leadUnitId, boolean leadUnitOnly) {
-        return new LedgerFilter(roundId, leadUnitId, leadUnitOnly, null, null, sourceType, categoryCode, severity,
-                null, asOf, from, null);
+        return new LedgerFilter(
+                roundId,
+                leadUnitId,
+                leadUnitOnly,
+                null,
+                null,
+                sourceType,
+                categoryCode,
+                severity,
+                null,
+                asOf,
+                from,
+                null);
     }
 }

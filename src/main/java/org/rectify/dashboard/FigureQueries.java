@@ -27,16 +27,19 @@ class FigureQueries implements DisposableBean {
 
     FigureQueries(@Value("${rectify.dashboard.parallel-queries:4}") int threads) {
         AtomicInteger n = new AtomicInteger();
-        this.pool = threads <= 0 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "figure-query-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = threads <= 0
+                ? null
+                : Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "figure-query-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /** The statement started (or, without threads, run); {@link #get} waits for its result. */
     <T> CompletableFuture<T> submit(Supplier<T> statement) {
-        return pool == null ? CompletableFuture.completedFuture(statement.get())
+        return pool == null
+                ? CompletableFuture.completedFuture(statement.get())
                 : CompletableFuture.supplyAsync(statement, pool);
     }
 

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class FigureSums {
 
-    private FigureSums() {
-    }
+    private FigureSums() {}
 
     /** The columns, the figures' parameters put into {@code params}. */
     static String select(LedgerKind kind, LedgerCriteria criteria, Instant periodStart, Map<String, Object> params) {
@@ -27,8 +26,10 @@ final class FigureSums {
             if (f == Figure.PROBLEMS || f == Figure.TASKS) {
                 sums.add("count(*) f_" + f.name());
             } else {
-                sums.add("sum(case when " + FigureSql.of(f, criteria.moment(), criteria.bounds(),
-                        f.periodic() ? periodStart : null, params) + " then 1 else 0 end) f_" + f.name());
+                sums.add("sum(case when "
+                        + FigureSql.of(
+                                f, criteria.moment(), criteria.bounds(), f.periodic() ? periodStart : null, params)
+                        + " then 1 else 0 end) f_" + f.name());
             }
         }
         if (kind == LedgerKind.PROBLEMS) {

@@ -29,7 +29,9 @@ record Folds(Figures totals, Map<Dimension, Map<String, Figures>> by, Map<Dimens
         return problems.entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<String, Long> e) -> -e.getValue())
                         .thenComparing(e -> Long.valueOf(e.getKey())))
-                .limit(limit).map(Map.Entry::getKey).toList();
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** How many values the dimension has. */

@@ -8,7 +8,10 @@ final class LedgerColumns {
 
     /** A problem's columns: merged over its task rows in the task ledger. */
     static final List<Column<ProblemColumns>> PROBLEM = List.of(
-            new Column<>("ledger.col.round", 22, (p, l) -> p.round().code() + " " + p.round().name()),
+            new Column<>(
+                    "ledger.col.round",
+                    22,
+                    (p, l) -> p.round().code() + " " + p.round().name()),
             new Column<>("ledger.col.number", 8, (p, l) -> p.number()),
             new Column<>("ledger.col.title", 36, (p, l) -> p.title()),
             new Column<>("ledger.col.source", 12, (p, l) -> l.name(p.sourceType())),
@@ -16,14 +19,26 @@ final class LedgerColumns {
             new Column<>("ledger.col.severity", 8, (p, l) -> l.of("severity.", p.severity())),
             new Column<>("ledger.col.problemStatus", 12, (p, l) -> l.of("problemStatus.", p.status())),
             new Column<>("ledger.col.leadUnit", 18, (p, l) -> l.name(p.leadUnit())),
-            new Column<>("ledger.col.coUnits", 22, (p, l) -> p.coUnits().stream().map(l::name)
-                    .collect(Collectors.joining("、"))),
-            new Column<>("ledger.col.leader", 10, (p, l) -> p.responsibleLeader() == null ? null
-                    : p.responsibleLeader().displayName()),
-            new Column<>("ledger.col.unitHead", 10, (p, l) -> p.unitHead() == null ? null
-                    : p.unitHead().displayName()),
-            new Column<>("ledger.col.personInCharge", 10, (p, l) -> p.personInCharge() == null ? null
-                    : p.personInCharge().displayName()),
+            new Column<>(
+                    "ledger.col.coUnits",
+                    22,
+                    (p, l) -> p.coUnits().stream().map(l::name).collect(Collectors.joining("、"))),
+            new Column<>(
+                    "ledger.col.leader",
+                    10,
+                    (p, l) -> p.responsibleLeader() == null
+                            ? null
+                            : p.responsibleLeader().displayName()),
+            new Column<>(
+                    "ledger.col.unitHead",
+                    10,
+                    (p, l) -> p.unitHead() == null ? null : p.unitHead().displayName()),
+            new Column<>(
+                    "ledger.col.personInCharge",
+                    10,
+                    (p, l) -> p.personInCharge() == null
+                            ? null
+                            : p.personInCharge().displayName()),
             new Column<>("ledger.col.problemDeadlineType", 10, (p, l) -> l.of("deadlineType.", p.deadlineType())),
             new Column<>("ledger.col.problemDeadline", 12, (p, l) -> p.deadlineDate()));
 
@@ -48,13 +63,14 @@ final class LedgerColumns {
             new Column<>("ledger.col.colour", 8, (p, l) -> p.colour()));
 
     static final List<Column<UnitSummary>> SUMMARY = List.of(
-            new Column<>("ledger.col.leadUnit", 24, (s, l) -> s.leadUnit() == null ? l.text("ledger.unassigned")
-                    : l.name(s.leadUnit())),
+            new Column<>(
+                    "ledger.col.leadUnit",
+                    24,
+                    (s, l) -> s.leadUnit() == null ? l.text("ledger.unassigned") : l.name(s.leadUnit())),
             new Column<>("ledger.col.problems", 10, (s, l) -> s.problems()),
             new Column<>("ledger.col.tasks", 10, (s, l) -> s.tasks()),
             new Column<>("ledger.col.tasksSignedOff", 12, (s, l) -> s.tasksSignedOff()),
             new Column<>("ledger.col.overdueOpen", 14, (s, l) -> s.overdueOpenTasks()));
 
-    private LedgerColumns() {
-    }
+    private LedgerColumns() {}
 }

@@ -19,8 +19,15 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * @param round   the round filtered by, if any (the export's title names it)
  * @param moment  now, or the end of the past day asked for
  */
-record LedgerCriteria(LedgerKind kind, String where, Map<String, Object> params, boolean nothing, RoundView round,
-                      Moment moment, ColourBounds bounds, LedgerFilter filter) {
+record LedgerCriteria(
+        LedgerKind kind,
+        String where,
+        Map<String, Object> params,
+        boolean nothing,
+        RoundView round,
+        Moment moment,
+        ColourBounds bounds,
+        LedgerFilter filter) {
 
     LedgerCriteria {
         params = Map.copyOf(params);

@@ -37,16 +37,22 @@ class LedgerDetails {
 
     /** Names for these problems' columns, and for the extra units (the tasks' own units). */
     Names names(List<ProblemRow> problems, Collection<Long> extraUnitIds) {
-        Map<Long, List<Long>> coUnits = coUnits(problems.stream().map(ProblemRow::id).distinct().toList());
+        Map<Long, List<Long>> coUnits =
+                coUnits(problems.stream().map(ProblemRow::id).distinct().toList());
         Set<Long> unitIds = new HashSet<>(extraUnitIds);
         problems.stream().map(ProblemRow::leadUnitId).filter(Objects::nonNull).forEach(unitIds::add);
         coUnits.values().forEach(unitIds::addAll);
         Set<Long> people = new HashSet<>();
         for (ProblemRow p : problems) {
-            Stream.of(p.responsibleLeaderId(), p.unitHeadId(), p.personInChargeId()).filter(Objects::nonNull)
+            Stream.of(p.responsibleLeaderId(), p.unitHeadId(), p.personInChargeId())
+                    .filter(Objects::nonNull)
                     .forEach(people::add);
         }
-        return new Names(coUnits, units(unitIds), people(people), byCode(reference.sourceTypes()),
+        return new Names(
+                coUnits,
+                units(unitIds),
+                people(people),
+                byCode(reference.sourceTypes()),
                 byCode(reference.categories()));
     }
 
@@ -54,8 +60,10 @@ class LedgerDetails {
     Map<Long, Integer> evidenceCounts(Collection<Long> taskIds) {
         Map<Long, Integer> counts = new HashMap<>();
         if (!taskIds.isEmpty()) {
-            jdbc.query("select task_id, count(*) n from evidence where task_id in (:ids) group by task_id",
-                    Map.of("ids", taskIds), rs -> {
+            jdbc.query(
+                    "select task_id, count(*) n from evidence where task_id in (:ids) group by task_id",
+                    Map.of("ids", taskIds),
+                    rs -> {
                         counts.put(rs.getLong("task_id"), rs.getInt("n"));
                     });
         }
@@ -73,13 +81,17 @@ class LedgerDetails {
             Map<String, Object> params = new HashMap<>(Map.of("ids", problemIds, "done", LedgerSql.TASK_DONE));
             criteria.moment().bind(params);
             String red = LedgerSql.colour("th", DeadlineColour.RED, criteria.bounds(), "red", params);
-            jdbc.query("select th.problem_id, count(*) n, sum(case when th.status in (:done) then 1 else 0 end) done,"
+            jdbc.query(
+                    "select th.problem_id, count(*) n, sum(case when th.status in (:done) then 1 else 0 end) done,"
                             + " sum(case when th.status not in (:done) and " + red + " then 1 else 0 end) overdue"
-                            + " from task_history th where th.problem_id in (:ids) and " + criteria.moment().valid("th")
-                            + " and th.status <> 'WITHDRAWN' group by th.problem_id", params,
+                            + " from task_history th where th.problem_id in (:ids) and "
+                            + criteria.moment().valid("th")
+                            + " and th.status <> 'WITHDRAWN' group by th.problem_id",
+                    params,
                     rs -> {
-                        counts.put(rs.getLong("problem_id"),
-                                new int[]{rs.getInt("n"), rs.getInt("done"), rs.getInt("overdue")});
+                        counts.put(
+                                rs.getLong("problem_id"),
+                                new int[] {rs.getInt("n"), rs.getInt("done"), rs.getInt("overdue")});
                     });
         }
         return counts;
@@ -88,8 +100,10 @@ class LedgerDetails {
     private Map<Long, List<Long>> coUnits(List<Long> problemIds) {
         Map<Long, List<Long>> co = new HashMap<>();
         if (!problemIds.isEmpty()) {
-            jdbc.query("select problem_id, unit_id from problem_unit where problem_id in (:ids) and role = 'CO'"
-                            + " order by problem_id, unit_id", Map.of("ids", problemIds),
+            jdbc.query(
+                    "select problem_id, unit_id from problem_unit where problem_id in (:ids) and role = 'CO'"
+                            + " order by problem_id, unit_id",
+                    Map.of("ids", problemIds),
                     rs -> {
                         co.computeIfAbsent(rs.getLong("problem_id"), k -> new ArrayList<>())
                                 .add(rs.getLong("unit_id"));
@@ -101,11 +115,11 @@ class LedgerDetails {
     Map<Long, Named> units(Collection<Long> ids) {
         Map<Long, Named> units = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.query("select id, name_zh, name_en from org_unit where id in (:ids)", Map.of("ids", ids),
-                    rs -> {
-                        units.put(rs.getLong("id"), new Named(String.valueOf(rs.getLong("id")),
-                                rs.getString("name_zh"), rs.getString("name_en")));
-                    });
+            jdbc.query("select id, name_zh, name_en from org_unit where id in (:ids)", Map.of("ids", ids), rs -> {
+                units.put(
+                        rs.getLong("id"),
+                        new Named(String.valueOf(rs.getLong("id")), rs.getString("name_zh"), rs.getString("name_en")));
+            });
         }
         return units;
     }
@@ -113,30 +127,49 @@ class LedgerDetails {
     private Map<Long, Person> people(Collection<Long> ids) {
         Map<Long, Person> people = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.query("select id, display_name from app_user where id in (:ids)", Map.of("ids", ids),
-                    rs -> {
-                        people.put(rs.getLong("id"), new Person(rs.getLong("id"), rs.getString("display_name")));
-                    });
+            jdbc.query("select id, display_name from app_user where id in (:ids)", Map.of("ids", ids), rs -> {
+                people.put(rs.getLong("id"), new Person(rs.getLong("id"), rs.getString("display_name")));
+            });
         }
         return people;
     }
 
     private static Map<String, Named> byCode(List<ReferenceItem> items) {
-        return items.stream().collect(Collectors.toMap(ReferenceItem::code,
-                i -> new Named(i.code(), i.nameZh(), i.nameEn()), (a, b) -> a));
+        return items.stream()
+                .collect(Collectors.toMap(
+                        ReferenceItem::code, i -> new Named(i.code(), i.nameZh(), i.nameEn()), (a, b) -> a));
     }
 
     /** The names of one page's problems, units and people. */
-    record Names(Map<Long, List<Long>> coUnits, Map<Long, Named> units, Map<Long, Person> people,
-                 Map<String, Named> sources, Map<String, Named> categories) {
+    record Names(
+            Map<Long, List<Long>> coUnits,
+            Map<Long, Named> units,
+            Map<Long, Person> people,
+            Map<String, Named> sources,
+            Map<String, Named> categories) {
 
         ProblemColumns columns(ProblemRow p) {
-            List<Named> co = coUnits.getOrDefault(p.id(), List.of()).stream().map(this::unit)
-                    .filter(Objects::nonNull).sorted(Comparator.comparing(Named::nameZh)).toList();
-            return new ProblemColumns(p.id(), p.round(), p.number(), p.title(), code(sources, p.sourceType()),
-                    code(categories, p.categoryCode()), p.severity(), p.status(), unit(p.leadUnitId()), co,
-                    person(p.responsibleLeaderId()), person(p.unitHeadId()), person(p.personInChargeId()),
-                    p.deadlineType(), p.deadlineDate());
+            List<Named> co = coUnits.getOrDefault(p.id(), List.of()).stream()
+                    .map(this::unit)
+                    .filter(Objects::nonNull)
+                    .sorted(Comparator.comparing(Named::nameZh))
+                    .toList();
+            return new ProblemColumns(
+                    p.id(),
+                    p.round(),
+                    p.number(),
+                    p.title(),
+                    code(sources, p.sourceType()),
+                    code(categories, p.categoryCode()),
+                    p.severity(),
+                    p.status(),
+                    unit(p.leadUnitId()),
+                    co,
+                    person(p.responsibleLeaderId()),
+                    person(p.unitHeadId()),
+                    person(p.personInChargeId()),
+                    p.deadlineType(),
+                    p.deadlineDate());
         }
 
         Named unit(Long id) {

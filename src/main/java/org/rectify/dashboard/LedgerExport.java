@@ -24,8 +24,7 @@ import org.springframework.http.HttpHeaders;
 public final class LedgerExport {
 
     /** A problem of the ledger and its number of rows there. */
-    record Part(long problemId, int rows) {
-    }
+    record Part(long problemId, int rows) {}
 
     private final LedgerCriteria criteria;
     private final List<Part> parts;
@@ -35,8 +34,13 @@ public final class LedgerExport {
     private final ProblemLedger problems;
     private final MessageSource messages;
 
-    LedgerExport(LedgerCriteria criteria, List<Part> parts, int chunkRows, TaskLedger tasks, ProblemLedger problems,
-                 MessageSource messages) {
+    LedgerExport(
+            LedgerCriteria criteria,
+            List<Part> parts,
+            int chunkRows,
+            TaskLedger tasks,
+            ProblemLedger problems,
+            MessageSource messages) {
         this.criteria = criteria;
         this.parts = parts;
         this.rows = parts.stream().mapToLong(Part::rows).sum();
@@ -57,11 +61,18 @@ public final class LedgerExport {
         String kind = criteria.kind().name();
         String fileName = labels.text("ledger.xlsx.file." + kind, criteria.today()) + ".xlsx";
         response.setContentType(LedgerExports.XLSX);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(fileName, StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
         try (LedgerWorkbook book = new LedgerWorkbook(labels)) {
-            String round = criteria.round() == null ? labels.text("ledger.all") : criteria.round().name();
-            String title = labels.text("ledger.xlsx.title." + kind, round, criteria.today().toString());
+            String round = criteria.round() == null
+                    ? labels.text("ledger.all")
+                    : criteria.round().name();
+            String title = labels.text(
+                    "ledger.xlsx.title." + kind, round, criteria.today().toString());
             String sheet = labels.text("ledger.xlsx.sheet." + kind);
             SummaryTally tally = new SummaryTally();
             if (criteria.kind() == LedgerKind.TASKS) {
@@ -69,8 +80,12 @@ public final class LedgerExport {
             } else {
                 writeProblems(new ProblemLedgerSheet(book, sheet, title), tally);
             }
-            SummarySheet.write(book, labels.text("ledger.xlsx.sheet.summary"),
-                    labels.text("ledger.xlsx.summary.title", round, criteria.today().toString()), tally.lines());
+            SummarySheet.write(
+                    book,
+                    labels.text("ledger.xlsx.sheet.summary"),
+                    labels.text(
+                            "ledger.xlsx.summary.title", round, criteria.today().toString()),
+                    tally.lines());
             book.write(response.getOutputStream());
         }
     }

@@ -29,7 +29,13 @@ public class LedgerExports {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
 
-    LedgerExports(LedgerScope scope, TaskLedger tasks, ProblemLedger problems, ExportSettings settings, ApplicationEventPublisher events, MessageSource messages) {
+    LedgerExports(
+            LedgerScope scope,
+            TaskLedger tasks,
+            ProblemLedger problems,
+            ExportSettings settings,
+            ApplicationEventPublisher events,
+            MessageSource messages) {
         this.scope = scope;
         this.tasks = tasks;
         this.problems = problems;
@@ -44,12 +50,17 @@ public class LedgerExports {
         List<LedgerExport.Part> parts = kind == LedgerKind.TASKS ? tasks.parts(criteria) : problems.parts(criteria);
         long rows = parts.stream().mapToLong(LedgerExport.Part::rows).sum();
         if (rows > settings.maxRows()) {
-            throw new InvalidInputException("rows", "rule.ledger.tooManyRows", "the ledger has " + rows
-                    + " rows, more than the export limit of " + settings.maxRows()
-                    + " rows; narrow it with the filters", rows, settings.maxRows());
+            throw new InvalidInputException(
+                    "rows",
+                    "rule.ledger.tooManyRows",
+                    "the ledger has " + rows
+                            + " rows, more than the export limit of " + settings.maxRows()
+                            + " rows; narrow it with the filters",
+                    rows,
+                    settings.maxRows());
         }
-        events.publishEvent(new LedgerExported(AuditEntry.of("LEDGER_EXPORTED", "LEDGER", null, null, null,
-                auditState(kind, filter, rows))));
+        events.publishEvent(new LedgerExported(
+                AuditEntry.of("LEDGER_EXPORTED", "LEDGER", null, null, null, auditState(kind, filter, rows))));
         return new LedgerExport(criteria, parts, settings.chunkRows(), tasks, problems, messages);
     }
 

@@ -13,9 +13,19 @@ import java.time.LocalDate;
  * {@code at} (instead of {@code asOf}) shows it as it stood at one instant: the time a dashboard's
  * roll-up was counted at ({@code Rollups}), so that its numbers open the lists they counted.
  */
-public record LedgerFilter(Long roundId, Long leadUnitId, boolean leadUnitOnly, String status, String colour,
-                           String sourceType, String categoryCode, String severity, String figure, LocalDate asOf,
-                           LocalDate from, Instant at) {
+public record LedgerFilter(
+        Long roundId,
+        Long leadUnitId,
+        boolean leadUnitOnly,
+        String status,
+        String colour,
+        String sourceType,
+        String categoryCode,
+        String severity,
+        String figure,
+        LocalDate asOf,
+        LocalDate from,
+        Instant at) {
 
     /** The category filter for problems without a category. */
     public static final String NONE = "NONE";
@@ -29,27 +39,55 @@ public record LedgerFilter(Long roundId, Long leadUnitId, boolean leadUnitOnly, 
         figure = blankToNull(figure);
     }
 
-    public LedgerFilter(Long roundId, Long leadUnitId, String status, String colour, String sourceType,
-                        String categoryCode, String severity) {
+    public LedgerFilter(
+            Long roundId,
+            Long leadUnitId,
+            String status,
+            String colour,
+            String sourceType,
+            String categoryCode,
+            String severity) {
         this(roundId, leadUnitId, false, status, colour, sourceType, categoryCode, severity, null, null, null, null);
     }
 
     /** The same filter on another lead unit. */
     public LedgerFilter withLead(Long unitId, boolean only) {
-        return new LedgerFilter(roundId, unitId, only, status, colour, sourceType, categoryCode, severity, figure, asOf,
-                from, at);
+        return new LedgerFilter(
+                roundId, unitId, only, status, colour, sourceType, categoryCode, severity, figure, asOf, from, at);
     }
 
     /** The same filter keeping the rows of one figure. */
     public LedgerFilter withFigure(Figure f) {
-        return new LedgerFilter(roundId, leadUnitId, leadUnitOnly, status, colour, sourceType, categoryCode, severity,
-                f.name(), asOf, from, at);
+        return new LedgerFilter(
+                roundId,
+                leadUnitId,
+                leadUnitOnly,
+                status,
+                colour,
+                sourceType,
+                categoryCode,
+                severity,
+                f.name(),
+                asOf,
+                from,
+                at);
     }
 
     /** The same filter as it stood at an instant. */
     public LedgerFilter at(Instant instant) {
-        return new LedgerFilter(roundId, leadUnitId, leadUnitOnly, status, colour, sourceType, categoryCode, severity,
-                figure, instant == null ? asOf : null, from, instant);
+        return new LedgerFilter(
+                roundId,
+                leadUnitId,
+                leadUnitOnly,
+                status,
+                colour,
+                sourceType,
+                categoryCode,
+                severity,
+                figure,
+                instant == null ? asOf : null,
+                from,
+                instant);
     }
 
     public static LedgerFilter none() {

@@ -21,12 +21,12 @@ import org.rectify.inspection.InspectionRounds;
 import org.rectify.inspection.ReferenceData;
 import org.rectify.inspection.ReferenceItem;
 import org.rectify.inspection.RoundView;
-import org.rectify.problem.ProblemStatus;
-import org.rectify.problem.Severity;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.OrgUnitView;
+import org.rectify.problem.ProblemStatus;
+import org.rectify.problem.Severity;
 import org.rectify.task.TaskStatus;
 import org.springframework.stereotype.Component;
 
@@ -46,8 +46,13 @@ class LedgerScope {
     private final DeadlinePolicy deadlines;
     private final Clock clock;
 
-    LedgerScope(CurrentActor current, InspectionRounds rounds, OrgDirectory org, ReferenceData reference,
-                DeadlinePolicy deadlines, Clock clock) {
+    LedgerScope(
+            CurrentActor current,
+            InspectionRounds rounds,
+            OrgDirectory org,
+            ReferenceData reference,
+            DeadlinePolicy deadlines,
+            Clock clock) {
         this.current = current;
         this.rounds = rounds;
         this.org = org;
@@ -78,8 +83,11 @@ class LedgerScope {
         String item = kind == LedgerKind.TASKS ? "th" : "h";
         if (f.status() != null) {
             where.add(item + ".status = :status");
-            params.put("status", kind == LedgerKind.TASKS ? known("status", f.status(), TaskStatus.values())
-                    : known("status", f.status(), ProblemStatus.values()));
+            params.put(
+                    "status",
+                    kind == LedgerKind.TASKS
+                            ? known("status", f.status(), TaskStatus.values())
+                            : known("status", f.status(), ProblemStatus.values()));
         }
         if (f.severity() != null) {
             where.add("h.severity = :severity");
@@ -107,18 +115,25 @@ class LedgerScope {
         if (f.figure() != null) {
             Figure figure = Figure.valueOf(known("figure", f.figure(), Figure.values()));
             if (figure.kind() != kind) {
-                throw new InvalidInputException("figure", "rule.ledger.figureOfOtherLedger",
-                        "the figure " + figure + " counts " + figure.kind().name().toLowerCase(Locale.ROOT)
-                                + ", not " + kind.name().toLowerCase(Locale.ROOT), figure.name());
+                throw new InvalidInputException(
+                        "figure",
+                        "rule.ledger.figureOfOtherLedger",
+                        "the figure " + figure + " counts "
+                                + figure.kind().name().toLowerCase(Locale.ROOT) + ", not "
+                                + kind.name().toLowerCase(Locale.ROOT),
+                        figure.name());
             }
             if (figure.periodic() && f.from() == null) {
-                throw new InvalidInputException("from", "rule.ledger.periodNeeded",
-                        "the figure " + figure + " needs the first day of its period (from)", figure.name());
+                throw new InvalidInputException(
+                        "from",
+                        "rule.ledger.periodNeeded",
+                        "the figure " + figure + " needs the first day of its period (from)",
+                        figure.name());
             }
             where.add(FigureSql.of(figure, moment, bounds, start(f.from()), params));
         }
-        return new LedgerCriteria(kind, String.join(" and ", where), params, actor.scopePath() == null, round,
-                moment, bounds, f);
+        return new LedgerCriteria(
+                kind, String.join(" and ", where), params, actor.scopePath() == null, round, moment, bounds, f);
     }
 
     /**
@@ -132,24 +147,36 @@ class LedgerScope {
                 throw new InvalidInputException("at", "rule.ledger.atWithAsOf", "give either asOf or at, not both");
             }
             if (f.at().isAfter(now)) {
-                throw new InvalidInputException("at", "rule.ledger.atInFuture", "at " + f.at() + " lies in the future",
-                        f.at());
+                throw new InvalidInputException(
+                        "at", "rule.ledger.atInFuture", "at " + f.at() + " lies in the future", f.at());
             }
             LocalDate day = f.at().atZone(Zones.CHINA).toLocalDate();
             if (f.from() != null && f.from().isAfter(day)) {
-                throw new InvalidInputException("from", "rule.ledger.periodReversed",
-                        "the period ends (" + day + ") before it starts (" + f.from() + ")", f.from(), day);
+                throw new InvalidInputException(
+                        "from",
+                        "rule.ledger.periodReversed",
+                        "the period ends (" + day + ") before it starts (" + f.from() + ")",
+                        f.from(),
+                        day);
             }
             return Moment.at(f.at());
         }
         if (f.asOf() != null && f.asOf().isAfter(today)) {
-            throw new InvalidInputException("asOf", "rule.ledger.asOfInFuture",
-                    "asOf " + f.asOf() + " is after today, " + today, f.asOf(), today);
+            throw new InvalidInputException(
+                    "asOf",
+                    "rule.ledger.asOfInFuture",
+                    "asOf " + f.asOf() + " is after today, " + today,
+                    f.asOf(),
+                    today);
         }
         LocalDate end = f.asOf() == null ? today : f.asOf();
         if (f.from() != null && f.from().isAfter(end)) {
-            throw new InvalidInputException("from", "rule.ledger.periodReversed",
-                    "the period ends (" + end + ") before it starts (" + f.from() + ")", f.from(), end);
+            throw new InvalidInputException(
+                    "from",
+                    "rule.ledger.periodReversed",
+                    "the period ends (" + end + ") before it starts (" + f.from() + ")",
+                    f.from(),
+                    end);
         }
         return f.asOf() == null || f.asOf().equals(today) ? Moment.now(today) : Moment.endOf(f.asOf());
     }
@@ -175,23 +202,34 @@ class LedgerScope {
     /** A unit within the caller's scope, or 404 exactly as for a unit that does not exist. */
     private OrgUnitView unitInScope(Actor actor, Long id) {
         String scope = actor.scopePath();
-        return org.findUnit(id).filter(u -> scope != null && u.isWithin(scope))
+        return org.findUnit(id)
+                .filter(u -> scope != null && u.isWithin(scope))
                 .orElseThrow(() -> new NotFoundException("unit", id));
     }
 
     private static String known(String field, String value, Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).filter(value::equals).findFirst()
+        return Arrays.stream(values)
+                .map(Enum::name)
+                .filter(value::equals)
+                .findFirst()
                 .orElseThrow(() -> unknown(field, value));
     }
 
     /** A code of the reference data, active or retired (old problems keep retired ones). */
     private static String code(String field, String value, Supplier<List<ReferenceItem>> items) {
-        return items.get().stream().map(ReferenceItem::code).filter(value::equals).findFirst()
+        return items.get().stream()
+                .map(ReferenceItem::code)
+                .filter(value::equals)
+                .findFirst()
                 .orElseThrow(() -> unknown(field, value));
     }
 
     private static InvalidInputException unknown(String field, String value) {
-        return new InvalidInputException(field, "rule.ledger.unknownFilterValue",
-                "unknown value of the filter " + field + ": " + value, field, value);
+        return new InvalidInputException(
+                field,
+                "rule.ledger.unknownFilterValue",
+                "unknown value of the filter " + field + ": " + value,
+                field,
+                value);
     }
 }

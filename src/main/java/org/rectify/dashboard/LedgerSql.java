@@ -31,34 +31,45 @@ final class LedgerSql {
             p.person_in_charge_id, h.deadline_type p_dtype, h.deadline_date p_ddate, h.closed_on, h.relapse_count""";
 
     /** Task states that count as signed off (销号): as {@link TaskStatus#isDone()}. */
-    static final List<String> TASK_DONE = Stream.of(TaskStatus.values()).filter(TaskStatus::isDone).map(Enum::name)
+    static final List<String> TASK_DONE = Stream.of(TaskStatus.values())
+            .filter(TaskStatus::isDone)
+            .map(Enum::name)
             .toList();
     /** Problem states without a colour: as {@link ProblemStatus#isClosed()}. */
-    static final List<String> PROBLEM_CLOSED = Stream.of(ProblemStatus.values()).filter(ProblemStatus::isClosed)
-            .map(Enum::name).toList();
+    static final List<String> PROBLEM_CLOSED = Stream.of(ProblemStatus.values())
+            .filter(ProblemStatus::isClosed)
+            .map(Enum::name)
+            .toList();
 
-    private LedgerSql() {
-    }
+    private LedgerSql() {}
 
     /**
      * Deadlines of {@code alias} in the colour's ranges of {@link ColourBounds} (whether the item is
      * unfinished is the caller's part), its parameters put under names starting with {@code prefix}.
      */
-    static String colour(String alias, DeadlineColour colour, ColourBounds bounds, String prefix,
-                         Map<String, Object> params) {
+    static String colour(
+            String alias, DeadlineColour colour, ColourBounds bounds, String prefix, Map<String, Object> params) {
         List<String> ranges = new ArrayList<>();
         int i = 0;
         for (ColourBounds.Range range : bounds.of(colour)) {
             String name = prefix + i++;
-            StringBuilder sql = new StringBuilder("(" + alias + ".deadline_type = :" + name + "t and "
-                    + alias + ".deadline_date is not null");
+            StringBuilder sql = new StringBuilder(
+                    "(" + alias + ".deadline_type = :" + name + "t and " + alias + ".deadline_date is not null");
             params.put(name + "t", range.type().name());
             if (range.from() != null) {
-                sql.append(" and ").append(alias).append(".deadline_date >= :").append(name).append("f");
+                sql.append(" and ")
+                        .append(alias)
+                        .append(".deadline_date >= :")
+                        .append(name)
+                        .append("f");
                 params.put(name + "f", range.from());
             }
             if (range.to() != null) {
-                sql.append(" and ").append(alias).append(".deadline_date <= :").append(name).append("u");
+                sql.append(" and ")
+                        .append(alias)
+                        .append(".deadline_date <= :")
+                        .append(name)
+                        .append("u");
                 params.put(name + "u", range.to());
             }
             ranges.add(sql.append(")").toString());
@@ -68,13 +79,23 @@ final class LedgerSql {
 
     /** The problem part of a row. */
     static ProblemRow problem(ResultSet rs) throws SQLException {
-        return new ProblemRow(rs.getLong("p_id"), new RoundRef(rs.getLong("round_id"), rs.getString("r_code"),
-                rs.getString("r_name")), rs.getString("source_type"), rs.getString("number"), rs.getString("title"),
-                rs.getString("category_code"), Severity.valueOf(rs.getString("severity")),
-                ProblemStatus.valueOf(rs.getString("p_status")), nullableLong(rs, "lead_unit_id"),
-                nullableLong(rs, "responsible_leader_id"), nullableLong(rs, "unit_head_id"),
-                nullableLong(rs, "person_in_charge_id"), deadlineType(rs, "p_dtype"),
-                rs.getObject("p_ddate", LocalDate.class), rs.getObject("closed_on", LocalDate.class), rs.getInt("relapse_count"));
+        return new ProblemRow(
+                rs.getLong("p_id"),
+                new RoundRef(rs.getLong("round_id"), rs.getString("r_code"), rs.getString("r_name")),
+                rs.getString("source_type"),
+                rs.getString("number"),
+                rs.getString("title"),
+                rs.getString("category_code"),
+                Severity.valueOf(rs.getString("severity")),
+                ProblemStatus.valueOf(rs.getString("p_status")),
+                nullableLong(rs, "lead_unit_id"),
+                nullableLong(rs, "responsible_leader_id"),
+                nullableLong(rs, "unit_head_id"),
+                nullableLong(rs, "person_in_charge_id"),
+                deadlineType(rs, "p_dtype"),
+                rs.getObject("p_ddate", LocalDate.class),
+                rs.getObject("closed_on", LocalDate.class),
+                rs.getInt("relapse_count"));
     }
 
     static Long nullableLong(ResultSet rs, String column) throws SQLException {
@@ -90,13 +111,27 @@ final class LedgerSql {
     /** An instant column (stored in UTC, see hibernate.jdbc.time_zone) as China's calendar date. */
     static LocalDate chinaDate(ResultSet rs, String column) throws SQLException {
         LocalDateTime utc = rs.getObject(column, LocalDateTime.class);
-        return utc == null ? null : utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(Zones.CHINA).toLocalDate();
+        return utc == null
+                ? null
+                : utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(Zones.CHINA).toLocalDate();
     }
 
     /** A problem as the row query reads it: ids where the ledger shows names, resolved by {@link LedgerDetails}. */
-    record ProblemRow(Long id, RoundRef round, String sourceType, String number, String title, String categoryCode,
-                      Severity severity, ProblemStatus status, Long leadUnitId, Long responsibleLeaderId,
-                      Long unitHeadId, Long personInChargeId, DeadlineType deadlineType, LocalDate deadlineDate,
-                      LocalDate closedOn, int relapseCount) {
-    }
+    record ProblemRow(
+            Long id,
+            RoundRef round,
+            String sourceType,
+            String number,
+            String title,
+            String categoryCode,
+            Severity severity,
+            ProblemStatus status,
+            Long leadUnitId,
+            Long responsibleLeaderId,
+            Long unitHeadId,
+            Long personInChargeId,
+            DeadlineType deadlineType,
+            LocalDate deadlineDate,
+            LocalDate closedOn,
+            int relapseCount) {}
 }

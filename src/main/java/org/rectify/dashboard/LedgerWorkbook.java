@@ -146,7 +146,8 @@ final class LedgerWorkbook implements AutoCloseable {
     }
 
     private static void fill(CellStyle style, String rgb) {
-        ((XSSFCellStyle) style).setFillForegroundColor(new XSSFColor(HexFormat.of().parseHex(rgb)));
+        ((XSSFCellStyle) style)
+                .setFillForegroundColor(new XSSFColor(HexFormat.of().parseHex(rgb)));
         style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
     }
 }

@@ -33,9 +33,10 @@ record Moment(LocalDate day, Instant end, boolean live) {
 
     /** The span of {@code alias} (a history table) is the one valid at this moment. */
     String valid(String alias) {
-        return live ? alias + ".valid_to is null"
+        return live
+                ? alias + ".valid_to is null"
                 : "(" + alias + ".valid_from < :asOfEnd and (" + alias + ".valid_to is null or " + alias
-                + ".valid_to >= :asOfEnd))";
+                        + ".valid_to >= :asOfEnd))";
     }
 
     /** The time in {@code column} (null until it happens) has come by this moment. */

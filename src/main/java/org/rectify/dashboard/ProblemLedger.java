@@ -27,8 +27,7 @@ public class ProblemLedger {
     private final NamedParameterJdbcTemplate jdbc;
     private final DeadlinePolicy deadlines;
 
-    ProblemLedger(LedgerScope scope, LedgerDetails details, NamedParameterJdbcTemplate jdbc,
-                  DeadlinePolicy deadlines) {
+    ProblemLedger(LedgerScope scope, LedgerDetails details, NamedParameterJdbcTemplate jdbc, DeadlinePolicy deadlines) {
         this.scope = scope;
         this.details = details;
         this.jdbc = jdbc;
@@ -40,20 +39,30 @@ public class ProblemLedger {
         if (criteria.nothing()) {
             return Page.empty(page);
         }
-        List<ProblemLedgerRow> rows = rows(criteria, ORDER + " limit :limit offset :offset",
+        List<ProblemLedgerRow> rows = rows(
+                criteria,
+                ORDER + " limit :limit offset :offset",
                 Map.of("limit", page.getPageSize(), "offset", page.getOffset()));
         return PageableExecutionUtils.getPage(rows, page, () -> count(criteria));
     }
 
     long count(LedgerCriteria criteria) {
-        return criteria.nothing() ? 0 : jdbc.queryForObject("select count(*)" + criteria.problemsFrom() + criteria.where(),
-                criteria.params(Map.of()), Long.class);
+        return criteria.nothing()
+                ? 0
+                : jdbc.queryForObject(
+                        "select count(*)" + criteria.problemsFrom() + criteria.where(),
+                        criteria.params(Map.of()),
+                        Long.class);
     }
 
     /** The problems of the rows (one row each), in the ledger's order: what an export counts and reads in chunks. */
     List<LedgerExport.Part> parts(LedgerCriteria criteria) {
-        return criteria.nothing() ? List.of() : jdbc.query("select h.problem_id" + from(criteria)
-                + criteria.where() + ORDER, criteria.params(Map.of()), (rs, n) -> new LedgerExport.Part(rs.getLong(1), 1));
+        return criteria.nothing()
+                ? List.of()
+                : jdbc.query(
+                        "select h.problem_id" + from(criteria) + criteria.where() + ORDER,
+                        criteria.params(Map.of()),
+                        (rs, n) -> new LedgerExport.Part(rs.getLong(1), 1));
     }
 
     /** The rows of these problems (a slice of {@link #parts}), in the ledger's order. */
@@ -67,18 +76,32 @@ public class ProblemLedger {
     }
 
     private List<ProblemLedgerRow> rows(LedgerCriteria criteria, String tail, Map<String, ?> params) {
-        List<ProblemRow> rows = jdbc.query("select " + LedgerSql.PROBLEM_COLUMNS + from(criteria) + criteria.where() + tail,
-                criteria.params(params), (rs, n) -> LedgerSql.problem(rs));
+        List<ProblemRow> rows = jdbc.query(
+                "select " + LedgerSql.PROBLEM_COLUMNS + from(criteria) + criteria.where() + tail,
+                criteria.params(params),
+                (rs, n) -> LedgerSql.problem(rs));
         if (rows.isEmpty()) {
             return List.of();
         }
         LedgerDetails.Names names = details.names(rows, List.of());
-        Map<Long, int[]> tasks = details.taskCounts(criteria, rows.stream().map(ProblemRow::id).toList());
-        return rows.stream().map(p -> {
-            int[] counts = tasks.getOrDefault(p.id(), new int[3]);
-            return new ProblemLedgerRow(names.columns(p), counts[0], counts[1], counts[2], p.closedOn(),
-                    p.relapseCount(),
-                    deadlines.colour(p.deadlineType(), p.deadlineDate(), p.status().isClosed(), criteria.today()));
-        }).toList();
+        Map<Long, int[]> tasks =
+                details.taskCounts(criteria, rows.stream().map(ProblemRow::id).toList());
+        return rows.stream()
+                .map(p -> {
+                    int[] counts = tasks.getOrDefault(p.id(), new int[3]);
+                    return new ProblemLedgerRow(
+                            names.columns(p),
+                            counts[0],
+                            counts[1],
+                            counts[2],
+                            p.closedOn(),
+                            p.relapseCount(),
+                            deadlines.colour(
+                                    p.deadlineType(),
+                                    p.deadlineDate(),
+                                    p.status().isClosed(),
+                                    criteria.today()));
+                })
+                .toList();
     }
 }

@@ -9,6 +9,11 @@ import org.rectify.deadline.DeadlineColour;
  * sign-off was approved (a long-term one standing included); an overdue one is open and red on the ledger's
  * day. Task counts are of the tasks' states at the ledger's moment. The colour is today's, none once closed.
  */
-public record ProblemLedgerRow(ProblemColumns problem, int taskCount, int tasksSignedOff, int tasksOverdue,
-                               LocalDate closedOn, int relapseCount, DeadlineColour colour) {
-}
+public record ProblemLedgerRow(
+        ProblemColumns problem,
+        int taskCount,
+        int tasksSignedOff,
+        int tasksOverdue,
+        LocalDate closedOn,
+        int relapseCount,
+        DeadlineColour colour) {}

@@ -19,7 +19,8 @@ final class ProblemLedgerSheet {
         all.addAll(LedgerColumns.PROBLEM_LEDGER);
         List<String> headers = new ArrayList<>(Column.headers(LedgerColumns.PROBLEM, book.labels()));
         headers.addAll(Column.headers(LedgerColumns.PROBLEM_LEDGER, book.labels()));
-        this.sheet = book.sheet(name, title, headers, all.stream().mapToInt(Column::width).toArray());
+        this.sheet = book.sheet(
+                name, title, headers, all.stream().mapToInt(Column::width).toArray());
     }
 
     void append(List<ProblemLedgerRow> rows) {
@@ -30,7 +31,9 @@ final class ProblemLedgerSheet {
                 book.cell(row, c, LedgerColumns.PROBLEM.get(c).value().apply(problem.problem(), book.labels()));
             }
             for (int c = 0; c < LedgerColumns.PROBLEM_LEDGER.size(); c++) {
-                book.cell(row, problemColumns + c,
+                book.cell(
+                        row,
+                        problemColumns + c,
                         LedgerColumns.PROBLEM_LEDGER.get(c).value().apply(problem, book.labels()));
             }
         }

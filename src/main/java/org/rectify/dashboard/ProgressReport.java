@@ -22,10 +22,12 @@ final class ProgressReport {
 
     /** Points: 22 pt (二号) for the title, 16 pt (三号) for the text, 10.5 pt (五号) in tables. */
     private static final int TITLE_SIZE = 22;
+
     private static final int TEXT_SIZE = 16;
     private static final double TABLE_SIZE = 10.5;
     /** Two characters of the text, in twentieths of a point. */
     private static final int INDENT = 2 * TEXT_SIZE * 20;
+
     private static final String[] TO_FILL = {"practices", "issues", "next"};
 
     private final ReportData data;
@@ -44,7 +46,10 @@ final class ProgressReport {
             XWPFParagraph title = centred(document);
             run(title, text.text("report.progress.title"), "title", TITLE_SIZE).setBold(true);
             run(centred(document), text.text("report.scope", scope), "subheading", TEXT_SIZE);
-            run(centred(document), text.text("report.progress.asOf", text.date(data.dashboard().asOf())), "body",
+            run(
+                    centred(document),
+                    text.text("report.progress.asOf", text.date(data.dashboard().asOf())),
+                    "body",
                     TEXT_SIZE);
             heading(document, "report.progress.h.progress");
             totals(document);
@@ -67,26 +72,51 @@ final class ProgressReport {
     private void totals(XWPFDocument document) {
         Figures f = data.totals();
         Dashboard d = data.dashboard();
-        text(document, text.text("report.progress.totals", text.date(d.asOf()), text.unit(data.scope()),
-                text.count(f, Figure.PROBLEMS), text.count(f, Figure.TASKS), text.count(f, Figure.TASKS_DONE),
-                ReportText.percent(f.taskCompletionRate()), text.count(f, Figure.CLOSED),
-                ReportText.percent(f.closureRate())));
-        text(document, text.text("report.progress.period", text.date(d.from()), text.date(d.asOf()),
-                text.count(f, Figure.NEW), text.count(f, Figure.CLOSED_IN_PERIOD), text.count(f, Figure.OVERDUE),
-                text.count(f, Figure.TASKS_OVERDUE), ReportText.percent(f.onTimeRate())));
+        text(
+                document,
+                text.text(
+                        "report.progress.totals",
+                        text.date(d.asOf()),
+                        text.unit(data.scope()),
+                        text.count(f, Figure.PROBLEMS),
+                        text.count(f, Figure.TASKS),
+                        text.count(f, Figure.TASKS_DONE),
+                        ReportText.percent(f.taskCompletionRate()),
+                        text.count(f, Figure.CLOSED),
+                        ReportText.percent(f.closureRate())));
+        text(
+                document,
+                text.text(
+                        "report.progress.period",
+                        text.date(d.from()),
+                        text.date(d.asOf()),
+                        text.count(f, Figure.NEW),
+                        text.count(f, Figure.CLOSED_IN_PERIOD),
+                        text.count(f, Figure.OVERDUE),
+                        text.count(f, Figure.TASKS_OVERDUE),
+                        ReportText.percent(f.onTimeRate())));
     }
 
     private void sources(XWPFDocument document) {
-        List<Dashboard.Line> lines = data.sources().stream().filter(l -> l.figures().count(Figure.PROBLEMS) > 0)
+        List<Dashboard.Line> lines = data.sources().stream()
+                .filter(l -> l.figures().count(Figure.PROBLEMS) > 0)
                 .toList();
         if (lines.isEmpty()) {
             text(document, text.text("report.none"));
         }
         for (Dashboard.Line l : lines) {
             Figures f = l.figures();
-            text(document, text.text("report.progress.source", text.name(l.name()), text.count(f, Figure.PROBLEMS),
-                    text.count(f, Figure.CLOSED), ReportText.percent(f.closureRate()), text.count(f, Figure.TASKS),
-                    text.count(f, Figure.TASKS_DONE), ReportText.percent(f.taskCompletionRate())));
+            text(
+                    document,
+                    text.text(
+                            "report.progress.source",
+                            text.name(l.name()),
+                            text.count(f, Figure.PROBLEMS),
+                            text.count(f, Figure.CLOSED),
+                            ReportText.percent(f.closureRate()),
+                            text.count(f, Figure.TASKS),
+                            text.count(f, Figure.TASKS_DONE),
+                            ReportText.percent(f.taskCompletionRate())));
         }
     }
 
@@ -96,9 +126,16 @@ final class ProgressReport {
             text(document, text.text("report.none"));
             return;
         }
-        XWPFTable table = table(document, "report.col.unit", "report.col.problems", "report.col.closed",
-                "report.figure.closureRate", "report.col.tasks", "report.col.tasksDone",
-                "report.figure.taskCompletionRate", "report.col.overdue");
+        XWPFTable table = table(
+                document,
+                "report.col.unit",
+                "report.col.problems",
+                "report.col.closed",
+                "report.figure.closureRate",
+                "report.col.tasks",
+                "report.col.tasksDone",
+                "report.figure.taskCompletionRate",
+                "report.col.overdue");
         for (Dashboard.Line l : lines) {
             row(table, text.name(l.name()), l.figures());
         }
@@ -106,9 +143,17 @@ final class ProgressReport {
     }
 
     private void row(XWPFTable table, String name, Figures f) {
-        cells(table.createRow(), false, name, text.count(f, Figure.PROBLEMS), text.count(f, Figure.CLOSED),
-                ReportText.percent(f.closureRate()), text.count(f, Figure.TASKS), text.count(f, Figure.TASKS_DONE),
-                ReportText.percent(f.taskCompletionRate()), text.count(f, Figure.OVERDUE));
+        cells(
+                table.createRow(),
+                false,
+                name,
+                text.count(f, Figure.PROBLEMS),
+                text.count(f, Figure.CLOSED),
+                ReportText.percent(f.closureRate()),
+                text.count(f, Figure.TASKS),
+                text.count(f, Figure.TASKS_DONE),
+                ReportText.percent(f.taskCompletionRate()),
+                text.count(f, Figure.OVERDUE));
     }
 
     private void overdue(XWPFDocument document) {
@@ -117,11 +162,16 @@ final class ProgressReport {
             return;
         }
         text(document, text.text("report.progress.overdue", ReportText.count(data.overdueTotal())));
-        XWPFTable table = table(document, "report.col.number", "report.col.problem", "report.col.leadUnit",
-                "report.col.deadline");
+        XWPFTable table = table(
+                document, "report.col.number", "report.col.problem", "report.col.leadUnit", "report.col.deadline");
         for (ProblemLedgerRow row : data.overdue()) {
             ProblemColumns p = row.problem();
-            cells(table.createRow(), false, p.number(), p.title(), text.name(p.leadUnit()),
+            cells(
+                    table.createRow(),
+                    false,
+                    p.number(),
+                    p.title(),
+                    text.name(p.leadUnit()),
                     p.deadlineDate() == null ? ReportText.NONE : text.date(p.deadlineDate()));
         }
         if (data.overdueNotListed() > 0) {
@@ -144,7 +194,8 @@ final class ProgressReport {
     private void cells(XWPFTableRow row, boolean bold, String... values) {
         for (int i = 0; i < values.length; i++) {
             XWPFParagraph p = (i < row.getTableCells().size() ? row.getCell(i) : row.addNewTableCell())
-                    .getParagraphs().get(0);
+                    .getParagraphs()
+                    .get(0);
             XWPFRun r = p.createRun();
             font(r, "body");
             r.setFontSize(TABLE_SIZE);

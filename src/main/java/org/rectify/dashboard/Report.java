@@ -30,11 +30,15 @@ public final class Report {
     /** Writes the report as the response, its texts in this language. */
     public void send(Locale locale, HttpServletResponse response) throws IOException {
         ReportText text = new ReportText(new Labels(messages, locale));
-        String fileName = text.text("report.file." + kind.name(), data.dashboard().asOf().toString()) + "."
-                + kind.extension();
+        String fileName =
+                text.text("report.file." + kind.name(), data.dashboard().asOf().toString()) + "." + kind.extension();
         response.setContentType(kind.mediaType());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(fileName, StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
         if (kind == ReportKind.DISPATCH) {
             new DispatchReport(data, text, font).write(response.getOutputStream());
         } else {

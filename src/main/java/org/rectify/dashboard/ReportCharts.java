@@ -35,6 +35,7 @@ final class ReportCharts {
 
     /** Width in points (and pixels before the scale) of a chart on an A4 page. */
     static final int WIDTH = 520;
+
     private static final int SCALE = 2;
     private static final Color NEW = new Color(0x1f, 0x77, 0xb4);
     private static final Color CLOSED = new Color(0x2c, 0xa0, 0x2c);
@@ -53,11 +54,12 @@ final class ReportCharts {
     byte[] closureByUnit(List<Dashboard.Line> units) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         String series = text.text("report.figure.closureRate");
-        units.stream().filter(l -> l.figures().closureRate() != null)
+        units.stream()
+                .filter(l -> l.figures().closureRate() != null)
                 .sorted(Comparator.comparing((Dashboard.Line l) -> -l.figures().closureRate()))
                 .forEach(l -> data.addValue(l.figures().closureRate(), series, text.name(l.name())));
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(),
-                new NumberAxis(text.text("report.chart.percent")), new BarRenderer());
+        CategoryPlot plot = new CategoryPlot(
+                data, new CategoryAxis(), new NumberAxis(text.text("report.chart.percent")), new BarRenderer());
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.getRangeAxis().setRange(0, 100);
         JFreeChart chart = chart(text.text("report.chart.closureByUnit"), plot, false);
@@ -87,8 +89,8 @@ final class ReportCharts {
         BarRenderer bars = new BarRenderer();
         NumberAxis counts = new NumberAxis(text.text("report.chart.problems"));
         counts.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        CategoryPlot plot = new CategoryPlot(flows, new CategoryAxis(
-                text.text("report.chart.weekEnding")), counts, bars);
+        CategoryPlot plot =
+                new CategoryPlot(flows, new CategoryAxis(text.text("report.chart.weekEnding")), counts, bars);
         LineAndShapeRenderer lines = new LineAndShapeRenderer(true, true);
         plot.setDataset(1, stocks);
         plot.setRenderer(1, lines);
@@ -101,8 +103,8 @@ final class ReportCharts {
         lines.setSeriesPaint(1, OVERDUE);
         lines.setSeriesStroke(0, new BasicStroke(2f));
         // dashed, so that the overdue line is told from the open one without its colour
-        lines.setSeriesStroke(1, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[]{6f, 3f}, 0f));
+        lines.setSeriesStroke(
+                1, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 3f}, 0f));
         return png(chart, 300);
     }
 

@@ -11,14 +11,20 @@ record ReportData(Dashboard dashboard, List<Named> scope, List<ProblemLedgerRow>
 
     /** The unit line of the dashboard's unit breakdown. */
     List<Dashboard.Line> units() {
-        return dashboard.breakdowns().stream().filter(b -> b.dimension() == Dimension.UNIT).findFirst()
-                .map(Dashboard.Breakdown::lines).orElse(List.of());
+        return dashboard.breakdowns().stream()
+                .filter(b -> b.dimension() == Dimension.UNIT)
+                .findFirst()
+                .map(Dashboard.Breakdown::lines)
+                .orElse(List.of());
     }
 
     /** The lines of the breakdown by source type. */
     List<Dashboard.Line> sources() {
-        return dashboard.breakdowns().stream().filter(b -> b.dimension() == Dimension.SOURCE).findFirst()
-                .map(Dashboard.Breakdown::lines).orElse(List.of());
+        return dashboard.breakdowns().stream()
+                .filter(b -> b.dimension() == Dimension.SOURCE)
+                .findFirst()
+                .map(Dashboard.Breakdown::lines)
+                .orElse(List.of());
     }
 
     Figures totals() {

@@ -39,8 +39,8 @@ class ReportFont {
     /** A new embedded, subsetting PDF font for one document (Identity-H, so any character it has prints). */
     BaseFont pdf() {
         try {
-            return BaseFont.createFont("wqy-microhei-gb2312.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
-                    bytes, null);
+            return BaseFont.createFont(
+                    "wqy-microhei-gb2312.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

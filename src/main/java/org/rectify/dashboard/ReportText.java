@@ -20,7 +20,8 @@ record ReportText(Labels labels) {
     }
 
     String date(LocalDate day) {
-        return DateTimeFormatter.ofPattern(labels.text("report.date.pattern"), labels.locale()).format(day);
+        return DateTimeFormatter.ofPattern(labels.text("report.date.pattern"), labels.locale())
+                .format(day);
     }
 
     String name(Named named) {
@@ -64,7 +65,8 @@ record ReportText(Labels labels) {
         if (change == 0) {
             return text("report.change.same");
         }
-        return change > 0 ? text("report.change.up", String.valueOf(change))
+        return change > 0
+                ? text("report.change.up", String.valueOf(change))
                 : text("report.change.down", String.valueOf(-change));
     }
 

@@ -44,9 +44,16 @@ public class Reports {
     private final MessageSource messages;
     private final ReportFont font;
 
-    Reports(Dashboards dashboards, ProblemLedger problems, CurrentActor current, OrgDirectory org,
-            InspectionRounds rounds, ReferenceData reference, ApplicationEventPublisher events,
-            MessageSource messages, ReportFont font) {
+    Reports(
+            Dashboards dashboards,
+            ProblemLedger problems,
+            CurrentActor current,
+            OrgDirectory org,
+            InspectionRounds rounds,
+            ReferenceData reference,
+            ApplicationEventPublisher events,
+            MessageSource messages,
+            ReportFont font) {
         this.dashboards = dashboards;
         this.problems = problems;
         this.current = current;
@@ -63,12 +70,16 @@ public class Reports {
         Actor actor = current.get();
         // who may read the figures, and so their reports, is the dashboard's to say (403 otherwise)
         Dashboard dashboard = dashboards.dashboard(filter);
-        Page<ProblemLedgerRow> overdue = problems.list(dashboard.totals().drill().withFigure(Figure.OVERDUE),
-                PageRequest.of(0, OVERDUE_LISTED));
-        events.publishEvent(new ReportExported(AuditEntry.of("REPORT_EXPORTED", "REPORT", null, null, null,
-                auditState(kind, filter, dashboard))));
-        return new Report(kind, new ReportData(dashboard, scope(actor, filter, dashboard), overdue.getContent(),
-                overdue.getTotalElements()), messages, font);
+        Page<ProblemLedgerRow> overdue =
+                problems.list(dashboard.totals().drill().withFigure(Figure.OVERDUE), PageRequest.of(0, OVERDUE_LISTED));
+        events.publishEvent(new ReportExported(
+                AuditEntry.of("REPORT_EXPORTED", "REPORT", null, null, null, auditState(kind, filter, dashboard))));
+        return new Report(
+                kind,
+                new ReportData(
+                        dashboard, scope(actor, filter, dashboard), overdue.getContent(), overdue.getTotalElements()),
+                messages,
+                font);
     }
 
     /** The unit (or the caller's region or unit), then each filter, by name in both languages. */
@@ -88,23 +99,30 @@ public class Reports {
             scope.add(item(reference.sourceTypes(), filter.sourceType()));
         }
         if (filter.categoryCode() != null && !filter.categoryCode().isBlank()) {
-            scope.add(LedgerFilter.NONE.equals(filter.categoryCode().strip())
-                    ? labelled(LedgerFilter.NONE, "report.category.none")
-                    : item(reference.categories(), filter.categoryCode()));
+            scope.add(
+                    LedgerFilter.NONE.equals(filter.categoryCode().strip())
+                            ? labelled(LedgerFilter.NONE, "report.category.none")
+                            : item(reference.categories(), filter.categoryCode()));
         }
         if (filter.severity() != null && !filter.severity().isBlank()) {
-            scope.add(labelled(filter.severity().strip(), "severity." + filter.severity().strip()));
+            scope.add(labelled(
+                    filter.severity().strip(), "severity." + filter.severity().strip()));
         }
         return scope;
     }
 
     private static Named item(List<ReferenceItem> items, String code) {
-        return items.stream().filter(i -> i.code().equals(code.strip())).findFirst()
-                .map(i -> new Named(i.code(), i.nameZh(), i.nameEn())).orElse(new Named(code, code, code));
+        return items.stream()
+                .filter(i -> i.code().equals(code.strip()))
+                .findFirst()
+                .map(i -> new Named(i.code(), i.nameZh(), i.nameEn()))
+                .orElse(new Named(code, code, code));
     }
 
     private Named labelled(String id, String key) {
-        return new Named(id, messages.getMessage(key, null, id, Locale.SIMPLIFIED_CHINESE),
+        return new Named(
+                id,
+                messages.getMessage(key, null, id, Locale.SIMPLIFIED_CHINESE),
                 messages.getMessage(key, null, id, Locale.ENGLISH));
     }
 

@@ -41,10 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RollupBuilder {
 
     private static final Logger log = LoggerFactory.getLogger(RollupBuilder.class);
-    private static final List<String> REGION_KINDS_ABOVE_COUNTY = List.of(UnitKind.NATION.name(),
-            UnitKind.PROVINCE.name(), UnitKind.CITY.name());
+    private static final List<String> REGION_KINDS_ABOVE_COUNTY =
+            List.of(UnitKind.NATION.name(), UnitKind.PROVINCE.name(), UnitKind.CITY.name());
     /** A claim not finished within this many minutes is taken to be dead (its node crashed). */
     private static final long STALE_MINUTES = 60;
+
     private static final int BATCH = 1000;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -52,8 +53,11 @@ class RollupBuilder {
     private final DeadlinePolicy deadlines;
     private final TransactionTemplate own;
 
-    RollupBuilder(NamedParameterJdbcTemplate jdbc, DataSource dataSource, DeadlinePolicy deadlines,
-                  PlatformTransactionManager transactions) {
+    RollupBuilder(
+            NamedParameterJdbcTemplate jdbc,
+            DataSource dataSource,
+            DeadlinePolicy deadlines,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         JdbcTemplate plain = new JdbcTemplate(dataSource);
         // MySQL's driver holds a whole result in memory unless it streams (fetch size MIN_VALUE)
@@ -67,8 +71,8 @@ class RollupBuilder {
     /** The depths whose rows the dashboards read: one below each region above the county. */
     Set<Integer> levels() {
         Set<Integer> levels = new HashSet<>();
-        jdbc.query("select path from org_unit where kind in (:kinds)", Map.of("kinds", REGION_KINDS_ABOVE_COUNTY),
-                rs -> {
+        jdbc.query(
+                "select path from org_unit where kind in (:kinds)", Map.of("kinds", REGION_KINDS_ABOVE_COUNTY), rs -> {
                     levels.add(depth(rs.getString(1)) + 1);
                 });
         return levels;
@@ -93,7 +97,11 @@ class RollupBuilder {
                 write(id, sums, histograms);
                 jdbc.update("update figure_moment set ready = true where id = :id", Map.of("id", id));
             });
-            log.info("figure roll-up {} {} built: {} rows in {} ms", kind, slot, sums.size(),
+            log.info(
+                    "figure roll-up {} {} built: {} rows in {} ms",
+                    kind,
+                    slot,
+                    sums.size(),
                     (System.nanoTime() - started) / 1_000_000);
             return true;
         } catch (RuntimeException e) {
@@ -103,29 +111,42 @@ class RollupBuilder {
     }
 
     private Long claim(String kind, String slot, Moment moment, Instant now) {
-        Map<String, Object> row = Map.of("kind", kind, "slot", slot, "day", moment.day(),
-                "takenAt", Moment.utc(moment.end()), "now", Moment.utc(now),
-                "stale", Moment.utc(now.minusSeconds(STALE_MINUTES * 60)));
+        Map<String, Object> row = Map.of(
+                "kind",
+                kind,
+                "slot",
+                slot,
+                "day",
+                moment.day(),
+                "takenAt",
+                Moment.utc(moment.end()),
+                "now",
+                Moment.utc(now),
+                "stale",
+                Moment.utc(now.minusSeconds(STALE_MINUTES * 60)));
         return own.execute(t -> {
-            jdbc.update("delete from figure_moment where kind = :kind and slot = :slot and ready = false"
-                    + " and claimed_at < :stale", row);
+            jdbc.update(
+                    "delete from figure_moment where kind = :kind and slot = :slot and ready = false"
+                            + " and claimed_at < :stale",
+                    row);
             try {
-                jdbc.update("insert into figure_moment (kind, slot, on_day, taken_at, claimed_at, ready)"
-                        + " values (:kind, :slot, :day, :takenAt, :now, false)", row);
+                jdbc.update(
+                        "insert into figure_moment (kind, slot, on_day, taken_at, claimed_at, ready)"
+                                + " values (:kind, :slot, :day, :takenAt, :now, false)",
+                        row);
             } catch (DuplicateKeyException taken) {
                 return null;
             }
-            return jdbc.queryForObject("select id from figure_moment where kind = :kind and slot = :slot", row,
-                    Long.class);
+            return jdbc.queryForObject(
+                    "select id from figure_moment where kind = :kind and slot = :slot", row, Long.class);
         });
     }
 
     /** One row's place: a level, a region cut to it, an anchor (the lead unit cut to it), a dimension's value. */
-    private record Key(int level, String region, Long anchor, String anchorPath, String dim, String value) {
-    }
+    private record Key(int level, String region, Long anchor, String anchorPath, String dim, String value) {}
 
-    private void count(Moment moment, Set<Integer> levels, Map<Key, long[]> sums,
-                       Map<Key, TreeMap<Integer, Long>> histograms) {
+    private void count(
+            Moment moment, Set<Integer> levels, Map<Key, long[]> sums, Map<Key, TreeMap<Integer, Long>> histograms) {
         Map<Long, String> paths = new HashMap<>();
         jdbc.query("select id, path from org_unit", Map.of(), rs -> {
             paths.put(rs.getLong(1), rs.getString(2));
@@ -137,19 +158,25 @@ class RollupBuilder {
             Map<String, Object> params = new HashMap<>();
             String select = FigureSums.select(kind, all, periodStart, params);
             String from = kind == LedgerKind.TASKS ? all.tasksFrom() : all.problemsFrom();
-            streaming.query("select " + cell + ", " + select + from + all.where() + " group by " + cell,
-                    all.params(params), rs -> {
+            streaming.query(
+                    "select " + cell + ", " + select + from + all.where() + " group by " + cell,
+                    all.params(params),
+                    rs -> {
                         String region = rs.getString(1);
                         Long lead = (Long) rs.getObject(2, Long.class);
-                        String[][] dims = {{"ALL", ""}, {"SOURCE", rs.getString(3)},
-                                {"CATEGORY", Objects.toString(rs.getString(4), "")}, {"SEVERITY", rs.getString(5)},
-                                {"ROUND", Long.toString(rs.getLong(6))}};
+                        String[][] dims = {
+                            {"ALL", ""},
+                            {"SOURCE", rs.getString(3)},
+                            {"CATEGORY", Objects.toString(rs.getString(4), "")},
+                            {"SEVERITY", rs.getString(5)},
+                            {"ROUND", Long.toString(rs.getLong(6))}
+                        };
                         long[] counted = FigureSums.none();
                         FigureSums.add(kind, rs, counted);
                         for (int level : levels) {
                             for (String[] d : dims) {
-                                long[] into = sums.computeIfAbsent(key(level, region, lead, paths, d[0], d[1]),
-                                        k -> FigureSums.none());
+                                long[] into = sums.computeIfAbsent(
+                                        key(level, region, lead, paths, d[0], d[1]), k -> FigureSums.none());
                                 for (int i = 0; i < into.length; i++) {
                                     into[i] += counted[i];
                                 }
@@ -160,23 +187,28 @@ class RollupBuilder {
         LedgerCriteria problems = everything(LedgerKind.PROBLEMS, moment);
         Map<String, Object> params = new HashMap<>();
         params.put("closedStates", LedgerSql.PROBLEM_CLOSED);
-        streaming.query("select h.region_path, h.lead_unit_id, h.working_days_to_close d, count(*) n"
-                + problems.problemsFrom() + problems.where() + " and h.status in (:closedStates)"
-                + " group by h.region_path, h.lead_unit_id, h.working_days_to_close", problems.params(params), rs -> {
-            Long lead = (Long) rs.getObject(2, Long.class);
-            for (int level : levels) {
-                histograms.computeIfAbsent(key(level, rs.getString(1), lead, paths, "ALL", ""), k -> new TreeMap<>())
-                        .merge(rs.getInt(3), rs.getLong(4), Long::sum);
-            }
-        });
+        streaming.query(
+                "select h.region_path, h.lead_unit_id, h.working_days_to_close d, count(*) n"
+                        + problems.problemsFrom() + problems.where() + " and h.status in (:closedStates)"
+                        + " group by h.region_path, h.lead_unit_id, h.working_days_to_close",
+                problems.params(params),
+                rs -> {
+                    Long lead = (Long) rs.getObject(2, Long.class);
+                    for (int level : levels) {
+                        histograms
+                                .computeIfAbsent(
+                                        key(level, rs.getString(1), lead, paths, "ALL", ""), k -> new TreeMap<>())
+                                .merge(rs.getInt(3), rs.getLong(4), Long::sum);
+                    }
+                });
     }
 
     /** All problems or tasks at the moment, in nobody's scope: the roll-up's readers add theirs. */
     private LedgerCriteria everything(LedgerKind kind, Moment moment) {
         Map<String, Object> params = new HashMap<>();
         moment.bind(params);
-        return new LedgerCriteria(kind, "1 = 1", params, false, null, moment, deadlines.colourBounds(moment.day()),
-                null);
+        return new LedgerCriteria(
+                kind, "1 = 1", params, false, null, moment, deadlines.colourBounds(moment.day()), null);
     }
 
     private static Key key(int level, String region, Long lead, Map<Long, String> paths, String dim, String value) {
@@ -186,8 +218,8 @@ class RollupBuilder {
     }
 
     private void write(long id, Map<Key, long[]> sums, Map<Key, TreeMap<Integer, Long>> histograms) {
-        List<String> columns = new ArrayList<>(List.of("moment_id", "level_depth", "region_path", "anchor_id",
-                "anchor_path", "dim", "dim_value"));
+        List<String> columns = new ArrayList<>(
+                List.of("moment_id", "level_depth", "region_path", "anchor_id", "anchor_path", "dim", "dim_value"));
         for (Figure f : Figure.values()) {
             columns.add("f_" + f.name().toLowerCase(java.util.Locale.ROOT));
         }
@@ -207,8 +239,12 @@ class RollupBuilder {
                 values.add(v);
             }
             TreeMap<Integer, Long> histogram = histograms.get(k);
-            values.add(histogram == null ? null : histogram.entrySet().stream()
-                    .map(h -> h.getKey() + ":" + h.getValue()).collect(Collectors.joining(",")));
+            values.add(
+                    histogram == null
+                            ? null
+                            : histogram.entrySet().stream()
+                                    .map(h -> h.getKey() + ":" + h.getValue())
+                                    .collect(Collectors.joining(",")));
             batch.add(values.toArray());
             if (batch.size() == BATCH) {
                 jdbc.getJdbcTemplate().batchUpdate(sql, batch);

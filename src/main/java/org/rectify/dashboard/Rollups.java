@@ -50,7 +50,10 @@ public class Rollups {
     private final int daysPerRun;
     private final int retainDays;
 
-    Rollups(RollupBuilder builder, NamedParameterJdbcTemplate jdbc, Clock clock,
+    Rollups(
+            RollupBuilder builder,
+            NamedParameterJdbcTemplate jdbc,
+            Clock clock,
             @Value("${rectify.rollup.enabled:true}") boolean enabled,
             @Value("${rectify.rollup.settle:PT1M}") Duration settle,
             @Value("${rectify.rollup.refresh:PT5M}") Duration refresh,
@@ -112,8 +115,10 @@ public class Rollups {
 
     private Set<LocalDate> builtDays(LocalDate from, LocalDate to) {
         Set<LocalDate> days = new HashSet<>();
-        jdbc.query("select on_day from figure_moment where kind = 'DAY' and on_day between :from and :to",
-                Map.of("from", from, "to", to), rs -> {
+        jdbc.query(
+                "select on_day from figure_moment where kind = 'DAY' and on_day between :from and :to",
+                Map.of("from", from, "to", to),
+                rs -> {
                     days.add(rs.getObject(1, LocalDate.class));
                 });
         return days;
@@ -121,13 +126,17 @@ public class Rollups {
 
     /** Keeps the two newest presents (a dashboard may be reading the older) and the days of the retention. */
     private void prune(LocalDate today) {
-        List<Long> presents = jdbc.queryForList("select id from figure_moment where kind = 'NOW' and ready = true"
-                + " order by taken_at desc", Map.of(), Long.class);
+        List<Long> presents = jdbc.queryForList(
+                "select id from figure_moment where kind = 'NOW' and ready = true" + " order by taken_at desc",
+                Map.of(),
+                Long.class);
         if (presents.size() > 2) {
-            jdbc.update("delete from figure_moment where id in (:ids)", Map.of("ids", presents.subList(2,
-                    presents.size())));
+            jdbc.update(
+                    "delete from figure_moment where id in (:ids)",
+                    Map.of("ids", presents.subList(2, presents.size())));
         }
-        jdbc.update("delete from figure_moment where kind = 'DAY' and on_day < :oldest",
+        jdbc.update(
+                "delete from figure_moment where kind = 'DAY' and on_day < :oldest",
                 Map.of("oldest", today.minusDays(retainDays)));
     }
 
@@ -135,16 +144,20 @@ public class Rollups {
      * The moments a dashboard reads: its own (the present's instant, or a past day's end), the week
      * before's, and the trend's week-ends (oldest first, its own last).
      */
-    record Plan(int level, long moment, Instant takenAt, long weekBefore, List<Long> weeks) {
-    }
+    record Plan(int level, long moment, Instant takenAt, long weekBefore, List<Long> weeks) {}
 
     /** The roll-ups that hold this dashboard, if they all exist; empty: count live. */
     Optional<Plan> plan(Actor actor, OrgUnitView node, FigureFilter filter, LocalDate today) {
         LocalDate asOf = filter.asOf() == null ? today : filter.asOf();
-        boolean above = node.kind() == UnitKind.NATION || node.kind() == UnitKind.PROVINCE
-                || node.kind() == UnitKind.CITY;
-        if (!enabled || !above || !actor.seesRegion() || filter.roundId() != null || filter.sourceType() != null
-                || filter.categoryCode() != null || filter.severity() != null
+        boolean above =
+                node.kind() == UnitKind.NATION || node.kind() == UnitKind.PROVINCE || node.kind() == UnitKind.CITY;
+        if (!enabled
+                || !above
+                || !actor.seesRegion()
+                || filter.roundId() != null
+                || filter.sourceType() != null
+                || filter.categoryCode() != null
+                || filter.severity() != null
                 || !asOf.minusDays(6).equals(filter.from())) {
             return Optional.empty();
         }
@@ -153,15 +166,18 @@ public class Rollups {
             days.add(asOf.minusDays(7L * i));
         }
         Map<LocalDate, Long> dayMoments = new HashMap<>();
-        jdbc.query("select id, on_day from figure_moment where kind = 'DAY' and ready = true and on_day in (:days)",
-                Map.of("days", days), rs -> {
+        jdbc.query(
+                "select id, on_day from figure_moment where kind = 'DAY' and ready = true and on_day in (:days)",
+                Map.of("days", days),
+                rs -> {
                     dayMoments.put(rs.getObject(2, LocalDate.class), rs.getLong(1));
                 });
         Long own;
         Instant takenAt = null;
         if (asOf.equals(today)) {
-            List<Map<String, Object>> present = jdbc.queryForList("select id, taken_at from figure_moment"
-                    + " where kind = 'NOW' and ready = true and on_day = :today order by taken_at desc",
+            List<Map<String, Object>> present = jdbc.queryForList(
+                    "select id, taken_at from figure_moment"
+                            + " where kind = 'NOW' and ready = true and on_day = :today order by taken_at desc",
                     Map.of("today", today));
             if (present.isEmpty()) {
                 return Optional.empty();
@@ -193,40 +209,51 @@ public class Rollups {
         Map<Dimension, Map<String, long[]>> sums = new EnumMap<>(Dimension.class);
         long[] totals = FigureSums.none();
         // rounds apart: a nation has thousands, of which the dashboard shows the largest and their number
-        jdbc.query("select anchor_id, dim, dim_value, " + sums() + " from figure_rollup where moment_id = :moment"
-                + (unitsOnly ? " and dim = 'ALL'" : " and dim <> 'ROUND'") + where(anchorPath)
-                + " group by anchor_id, dim, dim_value", params, rs -> {
-            String dim = rs.getString("dim");
-            long[] row = read(rs);
-            Dimension d;
-            String key;
-            if ("ALL".equals(dim)) {
-                d = Dimension.UNIT;
-                key = rs.getObject("anchor_id") == null ? "" : Long.toString(rs.getLong("anchor_id"));
-                add(totals, row);
-            } else {
-                d = Dimension.valueOf(dim);
-                key = rs.getString("dim_value");
-            }
-            add(sums.computeIfAbsent(d, x -> new TreeMap<>()).computeIfAbsent(key, x -> FigureSums.none()), row);
-        });
+        jdbc.query(
+                "select anchor_id, dim, dim_value, " + sums() + " from figure_rollup where moment_id = :moment"
+                        + (unitsOnly ? " and dim = 'ALL'" : " and dim <> 'ROUND'") + where(anchorPath)
+                        + " group by anchor_id, dim, dim_value",
+                params,
+                rs -> {
+                    String dim = rs.getString("dim");
+                    long[] row = read(rs);
+                    Dimension d;
+                    String key;
+                    if ("ALL".equals(dim)) {
+                        d = Dimension.UNIT;
+                        key = rs.getObject("anchor_id") == null ? "" : Long.toString(rs.getLong("anchor_id"));
+                        add(totals, row);
+                    } else {
+                        d = Dimension.valueOf(dim);
+                        key = rs.getString("dim_value");
+                    }
+                    add(
+                            sums.computeIfAbsent(d, x -> new TreeMap<>()).computeIfAbsent(key, x -> FigureSums.none()),
+                            row);
+                });
         Map<Dimension, Integer> counts = new EnumMap<>(Dimension.class);
         if (!unitsOnly) {
             Map<String, Long> problems = new HashMap<>();
-            jdbc.query("select dim_value, f_problems from figure_rollup where moment_id = :moment and dim = 'ROUND'"
-                    + where(anchorPath), params, rs -> {
-                problems.merge(rs.getString(1), rs.getLong(2), Long::sum);
-            });
+            jdbc.query(
+                    "select dim_value, f_problems from figure_rollup where moment_id = :moment and dim = 'ROUND'"
+                            + where(anchorPath),
+                    params,
+                    rs -> {
+                        problems.merge(rs.getString(1), rs.getLong(2), Long::sum);
+                    });
             counts.put(Dimension.ROUND, problems.size());
             List<String> largest = Folds.largest(problems, roundLines);
             Map<String, long[]> rounds = sums.computeIfAbsent(Dimension.ROUND, x -> new TreeMap<>());
             if (!largest.isEmpty()) {
                 params.put("rounds", largest);
-                jdbc.query("select dim_value, " + sums() + " from figure_rollup where moment_id = :moment"
-                        + " and dim = 'ROUND' and dim_value in (:rounds)" + where(anchorPath) + " group by dim_value",
-                        params, rs -> {
-                    add(rounds.computeIfAbsent(rs.getString("dim_value"), x -> FigureSums.none()), read(rs));
-                });
+                jdbc.query(
+                        "select dim_value, " + sums() + " from figure_rollup where moment_id = :moment"
+                                + " and dim = 'ROUND' and dim_value in (:rounds)" + where(anchorPath)
+                                + " group by dim_value",
+                        params,
+                        rs -> {
+                            add(rounds.computeIfAbsent(rs.getString("dim_value"), x -> FigureSums.none()), read(rs));
+                        });
             }
         }
         Map<Dimension, Map<String, Figures>> by = new EnumMap<>(Dimension.class);
@@ -240,14 +267,19 @@ public class Rollups {
 
     private Double median(Map<String, Object> params, String anchorPath) {
         TreeMap<Integer, Long> histogram = new TreeMap<>();
-        jdbc.query("select histogram from figure_rollup where moment_id = :moment and dim = 'ALL'"
-                + " and histogram is not null" + where(anchorPath), params, rs -> {
-            for (String pair : rs.getString(1).split(",")) {
-                int colon = pair.indexOf(':');
-                histogram.merge(Integer.valueOf(pair.substring(0, colon)), Long.valueOf(pair.substring(colon + 1)),
-                        Long::sum);
-            }
-        });
+        jdbc.query(
+                "select histogram from figure_rollup where moment_id = :moment and dim = 'ALL'"
+                        + " and histogram is not null" + where(anchorPath),
+                params,
+                rs -> {
+                    for (String pair : rs.getString(1).split(",")) {
+                        int colon = pair.indexOf(':');
+                        histogram.merge(
+                                Integer.valueOf(pair.substring(0, colon)),
+                                Long.valueOf(pair.substring(colon + 1)),
+                                Long::sum);
+                    }
+                });
         return Dashboards.median(histogram);
     }
 
@@ -256,11 +288,14 @@ public class Rollups {
         Map<String, Object> params = params(plan, regionPath, anchorPath);
         params.put("moments", plan.weeks());
         Map<Long, long[]> weeks = new HashMap<>();
-        jdbc.query("select moment_id, sum(f_new) n, sum(f_closed_in_period) c, sum(f_open) o, sum(f_overdue) r"
-                + " from figure_rollup where moment_id in (:moments) and dim = 'ALL'" + where(anchorPath)
-                + " group by moment_id", params, rs -> {
-            weeks.put(rs.getLong(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
-        });
+        jdbc.query(
+                "select moment_id, sum(f_new) n, sum(f_closed_in_period) c, sum(f_open) o, sum(f_overdue) r"
+                        + " from figure_rollup where moment_id in (:moments) and dim = 'ALL'" + where(anchorPath)
+                        + " group by moment_id",
+                params,
+                rs -> {
+                    weeks.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                });
         return weeks;
     }
 

@@ -1,5 +1,4 @@
 package org.rectify.dashboard;
 
 /** The inspection round of a ledger row. */
-public record RoundRef(Long id, String code, String name) {
-}
+public record RoundRef(Long id, String code, String name) {}

@@ -7,8 +7,7 @@ package org.rectify.dashboard;
  */
 public final class SpreadsheetText {
 
-    private SpreadsheetText() {
-    }
+    private SpreadsheetText() {}
 
     public static String safe(String text) {
         if (text == null || text.isEmpty()) {

@@ -8,12 +8,14 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 /** The summary sheet: the figures per lead unit of the exported rows, and their total. */
 final class SummarySheet {
 
-    private SummarySheet() {
-    }
+    private SummarySheet() {}
 
     static void write(LedgerWorkbook book, String name, String title, List<UnitSummary> lines) {
         List<Column<UnitSummary>> columns = LedgerColumns.SUMMARY;
-        SXSSFSheet sheet = book.sheet(name, title, Column.headers(columns, book.labels()),
+        SXSSFSheet sheet = book.sheet(
+                name,
+                title,
+                Column.headers(columns, book.labels()),
                 columns.stream().mapToInt(Column::width).toArray());
         int next = LedgerWorkbook.FIRST_ROW;
         for (UnitSummary line : lines) {
@@ -26,7 +28,11 @@ final class SummarySheet {
         book.cell(total, 0, book.labels().text("ledger.total"));
         book.cell(total, 1, lines.stream().mapToLong(UnitSummary::problems).sum());
         book.cell(total, 2, lines.stream().mapToLong(UnitSummary::tasks).sum());
-        book.cell(total, 3, lines.stream().mapToLong(UnitSummary::tasksSignedOff).sum());
-        book.cell(total, 4, lines.stream().mapToLong(UnitSummary::overdueOpenTasks).sum());
+        book.cell(
+                total, 3, lines.stream().mapToLong(UnitSummary::tasksSignedOff).sum());
+        book.cell(
+                total,
+                4,
+                lines.stream().mapToLong(UnitSummary::overdueOpenTasks).sum());
     }
 }

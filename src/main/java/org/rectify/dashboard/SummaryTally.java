@@ -43,9 +43,11 @@ final class SummaryTally {
 
     /** Per lead unit, by the unit's Chinese name; problems not yet assigned last. */
     List<UnitSummary> lines() {
-        return byUnit.entrySet().stream().map(e -> new UnitSummary(e.getKey(), e.getValue()[0], e.getValue()[1],
-                        e.getValue()[2], e.getValue()[3]))
-                .sorted(Comparator.comparing(UnitSummary::leadUnit,
+        return byUnit.entrySet().stream()
+                .map(e ->
+                        new UnitSummary(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .sorted(Comparator.comparing(
+                        UnitSummary::leadUnit,
                         Comparator.nullsLast(Comparator.comparing(Named::nameZh).thenComparing(Named::id))))
                 .toList();
     }

@@ -46,14 +46,20 @@ public class TaskLedger {
         if (criteria.nothing()) {
             return Page.empty(page);
         }
-        List<TaskLedgerRow> rows = rows(criteria, ORDER + " limit :limit offset :offset",
+        List<TaskLedgerRow> rows = rows(
+                criteria,
+                ORDER + " limit :limit offset :offset",
                 Map.of("limit", page.getPageSize(), "offset", page.getOffset()));
         return PageableExecutionUtils.getPage(rows, page, () -> count(criteria));
     }
 
     long count(LedgerCriteria criteria) {
-        return criteria.nothing() ? 0 : jdbc.queryForObject("select count(*)" + criteria.tasksFrom() + criteria.where(),
-                criteria.params(Map.of()), Long.class);
+        return criteria.nothing()
+                ? 0
+                : jdbc.queryForObject(
+                        "select count(*)" + criteria.tasksFrom() + criteria.where(),
+                        criteria.params(Map.of()),
+                        Long.class);
     }
 
     /**
@@ -62,45 +68,82 @@ public class TaskLedger {
      * sort of every task.
      */
     List<LedgerExport.Part> parts(LedgerCriteria criteria) {
-        return criteria.nothing() ? List.of() : jdbc.query("select th.problem_id, count(*) n"
-                        + criteria.tasksFrom(" join problem p on p.id = h.problem_id") + criteria.where()
-                        + " group by th.problem_id, p.round_id, p.number order by p.round_id, p.number",
-                criteria.params(Map.of()), (rs, n) -> new LedgerExport.Part(rs.getLong(1), rs.getInt(2)));
+        return criteria.nothing()
+                ? List.of()
+                : jdbc.query(
+                        "select th.problem_id, count(*) n"
+                                + criteria.tasksFrom(" join problem p on p.id = h.problem_id") + criteria.where()
+                                + " group by th.problem_id, p.round_id, p.number order by p.round_id, p.number",
+                        criteria.params(Map.of()),
+                        (rs, n) -> new LedgerExport.Part(rs.getLong(1), rs.getInt(2)));
     }
 
     /** The rows of these problems' tasks (a slice of {@link #parts}), in the ledger's order. */
     List<TaskLedgerRow> rows(LedgerCriteria criteria, List<Long> problemIds) {
-        return problemIds.isEmpty() ? List.of()
+        return problemIds.isEmpty()
+                ? List.of()
                 : rows(criteria, " and th.problem_id in (:ids)" + ORDER, Map.of("ids", problemIds));
     }
 
     /** The spans, with the tasks and problems for the columns that have no history. */
     private static String from(LedgerCriteria criteria) {
-        return criteria.tasksFrom(" join rectification_task t on t.id = th.task_id"
-                + " join problem p on p.id = th.problem_id");
+        return criteria.tasksFrom(
+                " join rectification_task t on t.id = th.task_id" + " join problem p on p.id = th.problem_id");
     }
 
     private List<TaskLedgerRow> rows(LedgerCriteria criteria, String tail, Map<String, ?> params) {
-        List<TaskRow> rows = jdbc.query(SELECT + from(criteria) + criteria.where() + tail, criteria.params(params),
-                (rs, n) -> new TaskRow(LedgerSql.problem(rs), rs.getLong("t_id"), rs.getInt("seq"),
-                        rs.getString("measure"), rs.getString("completion_criterion"), rs.getLong("t_unit"),
-                        LedgerSql.deadlineType(rs, "t_dtype"), rs.getObject("t_ddate", LocalDate.class),
-                        rs.getInt("progress_percent"), TaskStatus.valueOf(rs.getString("t_status")),
+        List<TaskRow> rows = jdbc.query(
+                SELECT + from(criteria) + criteria.where() + tail,
+                criteria.params(params),
+                (rs, n) -> new TaskRow(
+                        LedgerSql.problem(rs),
+                        rs.getLong("t_id"),
+                        rs.getInt("seq"),
+                        rs.getString("measure"),
+                        rs.getString("completion_criterion"),
+                        rs.getLong("t_unit"),
+                        LedgerSql.deadlineType(rs, "t_dtype"),
+                        rs.getObject("t_ddate", LocalDate.class),
+                        rs.getInt("progress_percent"),
+                        TaskStatus.valueOf(rs.getString("t_status")),
                         LedgerSql.chinaDate(rs, "signed_off_at")));
         if (rows.isEmpty()) {
             return List.of();
         }
-        LedgerDetails.Names names = details.names(rows.stream().map(TaskRow::problem).toList(),
+        LedgerDetails.Names names = details.names(
+                rows.stream().map(TaskRow::problem).toList(),
                 rows.stream().map(TaskRow::unitId).distinct().toList());
-        Map<Long, Integer> evidence = details.evidenceCounts(rows.stream().map(TaskRow::id).toList());
-        return rows.stream().map(t -> new TaskLedgerRow(names.columns(t.problem()), t.id(), t.seq(), t.measure(),
-                t.criterion(), names.unit(t.unitId()), t.deadlineType(), t.deadlineDate(), t.progress(), t.status(),
-                deadlines.colour(t.deadlineType(), t.deadlineDate(), t.status().isDone(), criteria.today()),
-                evidence.getOrDefault(t.id(), 0), t.signedOffOn())).toList();
+        Map<Long, Integer> evidence =
+                details.evidenceCounts(rows.stream().map(TaskRow::id).toList());
+        return rows.stream()
+                .map(t -> new TaskLedgerRow(
+                        names.columns(t.problem()),
+                        t.id(),
+                        t.seq(),
+                        t.measure(),
+                        t.criterion(),
+                        names.unit(t.unitId()),
+                        t.deadlineType(),
+                        t.deadlineDate(),
+                        t.progress(),
+                        t.status(),
+                        deadlines.colour(
+                                t.deadlineType(), t.deadlineDate(), t.status().isDone(), criteria.today()),
+                        evidence.getOrDefault(t.id(), 0),
+                        t.signedOffOn()))
+                .toList();
     }
 
-    private record TaskRow(ProblemRow problem, Long id, int seq, String measure, String criterion, Long unitId,
-                           DeadlineType deadlineType, LocalDate deadlineDate, int progress, TaskStatus status,
-                           LocalDate signedOffOn) {
-    }
+    private record TaskRow(
+            ProblemRow problem,
+            Long id,
+            int seq,
+            String measure,
+            String criterion,
+            Long unitId,
+            DeadlineType deadlineType,
+            LocalDate deadlineDate,
+            int progress,
+            TaskStatus status,
+            LocalDate signedOffOn) {}
 }

@@ -26,7 +26,8 @@ final class TaskLedgerSheet {
         all.addAll(LedgerColumns.TASK);
         List<String> headers = new ArrayList<>(Column.headers(LedgerColumns.PROBLEM, book.labels()));
         headers.addAll(Column.headers(LedgerColumns.TASK, book.labels()));
-        this.sheet = book.sheet(name, title, headers, all.stream().mapToInt(Column::width).toArray());
+        this.sheet = book.sheet(
+                name, title, headers, all.stream().mapToInt(Column::width).toArray());
     }
 
     void append(List<TaskLedgerRow> rows) {
@@ -39,11 +40,18 @@ final class TaskLedgerSheet {
                 problemFirstRow = next;
             }
             for (int c = 0; c < PROBLEM_COLUMNS; c++) {
-                book.cell(row, c, firstOfProblem
-                        ? LedgerColumns.PROBLEM.get(c).value().apply(task.problem(), book.labels()) : null);
+                book.cell(
+                        row,
+                        c,
+                        firstOfProblem
+                                ? LedgerColumns.PROBLEM.get(c).value().apply(task.problem(), book.labels())
+                                : null);
             }
             for (int c = 0; c < LedgerColumns.TASK.size(); c++) {
-                book.cell(row, PROBLEM_COLUMNS + c, LedgerColumns.TASK.get(c).value().apply(task, book.labels()));
+                book.cell(
+                        row,
+                        PROBLEM_COLUMNS + c,
+                        LedgerColumns.TASK.get(c).value().apply(task, book.labels()));
             }
             next++;
         }

@@ -4,6 +4,7 @@
  * kind of detail) and their public services for scope, rounds, units and reference data; it changes
  * nothing but the audit record of an export.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Dashboard",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Dashboard",
         allowedDependencies = {"audit", "common", "deadline", "inspection", "problem", "org", "task"})
 package org.rectify.dashboard;

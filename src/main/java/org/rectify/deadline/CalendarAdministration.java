@@ -31,8 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CalendarAdministration {
 
-    public record ImportResult(int added, int changed, int unchanged) {
-    }
+    public record ImportResult(int added, int changed, int unchanged) {}
 
     private final CalendarDayRepository days;
     private final CurrentActor current;
@@ -44,8 +43,11 @@ public class CalendarAdministration {
 
     @Transactional(readOnly = true)
     public List<CalendarEntry> year(int year) {
-        return days.findByCalendarDateBetweenOrderByCalendarDate(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
-                .stream().map(CalendarDay::view).toList();
+        return days
+                .findByCalendarDateBetweenOrderByCalendarDate(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+                .stream()
+                .map(CalendarDay::view)
+                .toList();
     }
 
     public CalendarEntry put(CalendarEntry entry) {
@@ -83,10 +85,14 @@ public class CalendarAdministration {
                 unchanged++;
                 continue;
             } else if (day.view().kind() != entry.kind() && !replace) {
-                throw new ConflictException("rule.calendar.keptOtherwise", entry.date() + " is kept as "
-                        + day.view().kind() + " (" + day.view().nameZh() + ") but the file says " + entry.kind()
-                        + "; import with replace=true to overwrite", entry.date(),
-                        Label.of("admin.calendar.key.", day.view().kind()), day.view().nameZh(),
+                throw new ConflictException(
+                        "rule.calendar.keptOtherwise",
+                        entry.date() + " is kept as "
+                                + day.view().kind() + " (" + day.view().nameZh() + ") but the file says " + entry.kind()
+                                + "; import with replace=true to overwrite",
+                        entry.date(),
+                        Label.of("admin.calendar.key.", day.view().kind()),
+                        day.view().nameZh(),
                         Label.of("admin.calendar.key.", entry.kind()));
             } else {
                 changed++;
@@ -112,10 +118,17 @@ public class CalendarAdministration {
                 Integer earlier = lineOf.putIfAbsent(entry.date(), number);
                 if (earlier != null) {
                     DayKind first = entries.get(entry.date()).kind();
-                    throw new InvalidInputException("file", "rule.calendar.listedTwice", entry.date()
-                            + " is listed on line " + earlier + " as " + first + " and again on line " + number
-                            + " as " + entry.kind(), entry.date(), earlier, Label.of("admin.calendar.key.", first),
-                            number, Label.of("admin.calendar.key.", entry.kind()));
+                    throw new InvalidInputException(
+                            "file",
+                            "rule.calendar.listedTwice",
+                            entry.date()
+                                    + " is listed on line " + earlier + " as " + first + " and again on line " + number
+                                    + " as " + entry.kind(),
+                            entry.date(),
+                            earlier,
+                            Label.of("admin.calendar.key.", first),
+                            number,
+                            Label.of("admin.calendar.key.", entry.kind()));
                 }
                 checkWeekday(entry, "file");
                 entries.put(entry.date(), entry);
@@ -135,11 +148,15 @@ public class CalendarAdministration {
             if (f.length != 4 || f[2].isBlank() || f[3].isBlank()) {
                 throw new IllegalArgumentException("expected date,kind,name_zh,name_en");
             }
-            return new CalendarEntry(LocalDate.parse(f[0].strip()), DayKind.valueOf(f[1].strip()), f[2].strip(),
-                    f[3].strip());
+            return new CalendarEntry(
+                    LocalDate.parse(f[0].strip()), DayKind.valueOf(f[1].strip()), f[2].strip(), f[3].strip());
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new InvalidInputException("file", "rule.calendar.badLine", "line " + number
-                    + " is not a calendar entry (" + e.getMessage() + "): " + line, number, line);
+            throw new InvalidInputException(
+                    "file",
+                    "rule.calendar.badLine",
+                    "line " + number + " is not a calendar entry (" + e.getMessage() + "): " + line,
+                    number,
+                    line);
         }
     }
 
@@ -147,8 +164,13 @@ public class CalendarAdministration {
     private static void checkWeekday(CalendarEntry entry, String field) {
         DayOfWeek weekday = entry.date().getDayOfWeek();
         if (entry.kind() == DayKind.WORKDAY && weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY) {
-            throw new InvalidInputException(field, "rule.calendar.makeUpOnWeekday", entry.date() + " is a " + weekday
-                    + "; a make-up working day (调休) must fall on a Saturday or Sunday", entry.date(), weekday);
+            throw new InvalidInputException(
+                    field,
+                    "rule.calendar.makeUpOnWeekday",
+                    entry.date() + " is a " + weekday
+                            + "; a make-up working day (调休) must fall on a Saturday or Sunday",
+                    entry.date(),
+                    weekday);
         }
     }
 }

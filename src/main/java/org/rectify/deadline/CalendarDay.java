@@ -15,15 +15,17 @@ class CalendarDay extends AbstractAggregateRoot<CalendarDay> {
 
     @Id
     private LocalDate calendarDate;
+
     @Enumerated(EnumType.STRING)
     private DayKind kind;
+
     private String nameZh;
     private String nameEn;
+
     @Version
     private Long version;
 
-    protected CalendarDay() {
-    }
+    protected CalendarDay() {}
 
     CalendarDay(LocalDate date) {
         this.calendarDate = date;
@@ -31,16 +33,21 @@ class CalendarDay extends AbstractAggregateRoot<CalendarDay> {
 
     void set(CalendarEntry entry) {
         boolean created = version == null;
-        registerEvent(new CalendarChanged(AuditEntry.of(created ? "CALENDAR_DAY_ADDED" : "CALENDAR_DAY_CHANGED",
-                TARGET, null, null, created ? null : state(view()), state(entry))));
+        registerEvent(new CalendarChanged(AuditEntry.of(
+                created ? "CALENDAR_DAY_ADDED" : "CALENDAR_DAY_CHANGED",
+                TARGET,
+                null,
+                null,
+                created ? null : state(view()),
+                state(entry))));
         kind = entry.kind();
         nameZh = entry.nameZh();
         nameEn = entry.nameEn();
     }
 
     void removed() {
-        registerEvent(new CalendarChanged(AuditEntry.of("CALENDAR_DAY_REMOVED", TARGET, null, null,
-                state(view()), null)));
+        registerEvent(
+                new CalendarChanged(AuditEntry.of("CALENDAR_DAY_REMOVED", TARGET, null, null, state(view()), null)));
     }
 
     CalendarEntry view() {

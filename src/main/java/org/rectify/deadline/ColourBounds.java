@@ -23,17 +23,21 @@ public record ColourBounds(LocalDate lastWorkingDay, Map<DeadlineType, LocalDate
     public record Range(DeadlineType type, LocalDate from, LocalDate to) {
 
         public boolean contains(DeadlineType deadlineType, LocalDate deadline) {
-            return type == deadlineType && deadline != null
-                    && (from == null || !deadline.isBefore(from)) && (to == null || !deadline.isAfter(to));
+            return type == deadlineType
+                    && deadline != null
+                    && (from == null || !deadline.isBefore(from))
+                    && (to == null || !deadline.isAfter(to));
         }
     }
 
     /** The ranges of one colour, one per deadline type that has a date: an item has the colour if it is in one. */
     public List<Range> of(DeadlineColour colour) {
-        return yellowUntil.entrySet().stream().map(e -> switch (colour) {
-            case RED -> new Range(e.getKey(), null, lastWorkingDay.minusDays(1));
-            case YELLOW -> new Range(e.getKey(), lastWorkingDay, e.getValue());
-            case GREEN -> new Range(e.getKey(), e.getValue().plusDays(1), null);
-        }).toList();
+        return yellowUntil.entrySet().stream()
+                .map(e -> switch (colour) {
+                    case RED -> new Range(e.getKey(), null, lastWorkingDay.minusDays(1));
+                    case YELLOW -> new Range(e.getKey(), lastWorkingDay, e.getValue());
+                    case GREEN -> new Range(e.getKey(), e.getValue().plusDays(1), null);
+                })
+                .toList();
     }
 }

@@ -14,8 +14,7 @@ import jakarta.persistence.criteria.Predicate;
  */
 public final class ColourPredicates {
 
-    private ColourPredicates() {
-    }
+    private ColourPredicates() {}
 
     /** The deadline lies in one of the colour's ranges; whether the item is unfinished is the caller's part. */
     public static Predicate deadlineOf(Path<?> item, CriteriaBuilder cb, DeadlineColour colour, ColourBounds bounds) {

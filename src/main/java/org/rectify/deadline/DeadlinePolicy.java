@@ -82,18 +82,24 @@ public class DeadlinePolicy {
             deadline = calendar.plusWorkingDays(today, settings.immediateWorkingDays());
         }
         if (deadline == null) {
-            throw new InvalidInputException(field, "rule.deadline.missing",
+            throw new InvalidInputException(
+                    field,
+                    "rule.deadline.missing",
                     "a " + type + " deadline needs a date or a number of working days",
                     Label.of("deadlineType.", type));
         }
         if (deadline.isBefore(today)) {
-            throw new InvalidInputException(field, "rule.deadline.past",
-                    "the deadline " + deadline + " lies in the past", deadline);
+            throw new InvalidInputException(
+                    field, "rule.deadline.past", "the deadline " + deadline + " lies in the past", deadline);
         }
         if (!calendar.isWorkingDay(deadline)) {
             LocalDate next = calendar.onOrAfter(deadline);
-            throw new InvalidInputException(field, "rule.deadline.notWorkingDay",
-                    "the deadline " + deadline + " is not a working day; the next one is " + next, deadline, next);
+            throw new InvalidInputException(
+                    field,
+                    "rule.deadline.notWorkingDay",
+                    "the deadline " + deadline + " is not a working day; the next one is " + next,
+                    deadline,
+                    next);
         }
         return deadline;
     }

@@ -16,14 +16,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lookBackAfter        a closed problem is re-checked (回头看) this long after closing
  */
 @ConfigurationProperties("rectify.deadline")
-public record DeadlineSettings(Map<DeadlineType, Integer> yellowWorkingDays,
-                               @DefaultValue("5") int immediateWorkingDays,
-                               @DefaultValue("3") int escalateAfterWorkingDays,
-                               @DefaultValue("2") int maxExtensions,
-                               @DefaultValue("P90D") Period lookBackAfter) {
+public record DeadlineSettings(
+        Map<DeadlineType, Integer> yellowWorkingDays,
+        @DefaultValue("5") int immediateWorkingDays,
+        @DefaultValue("3") int escalateAfterWorkingDays,
+        @DefaultValue("2") int maxExtensions,
+        @DefaultValue("P90D") Period lookBackAfter) {
 
     public DeadlineSettings {
-        yellowWorkingDays = yellowWorkingDays == null ? Map.of(DeadlineType.IMMEDIATE, 1, DeadlineType.TIME_LIMITED, 5)
+        yellowWorkingDays = yellowWorkingDays == null
+                ? Map.of(DeadlineType.IMMEDIATE, 1, DeadlineType.TIME_LIMITED, 5)
                 : Map.copyOf(yellowWorkingDays);
     }
 

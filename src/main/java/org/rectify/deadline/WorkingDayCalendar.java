@@ -23,8 +23,7 @@ public class WorkingDayCalendar {
 
     private static final Duration REFRESH = Duration.ofMinutes(5);
 
-    private record Snapshot(Map<LocalDate, DayKind> days, Instant loadedAt) {
-    }
+    private record Snapshot(Map<LocalDate, DayKind> days, Instant loadedAt) {}
 
     private final CalendarDayRepository days;
     private final Clock clock;
@@ -97,8 +96,11 @@ public class WorkingDayCalendar {
         Snapshot current = snapshot;
         Instant now = clock.instant();
         if (current == null || current.loadedAt().plus(REFRESH).isBefore(now)) {
-            current = new Snapshot(days.findAll().stream()
-                    .collect(Collectors.toUnmodifiableMap(d -> d.view().date(), d -> d.view().kind())), now);
+            current = new Snapshot(
+                    days.findAll().stream()
+                            .collect(Collectors.toUnmodifiableMap(
+                                    d -> d.view().date(), d -> d.view().kind())),
+                    now);
             snapshot = current;
         }
         return current.days();

@@ -34,8 +34,12 @@ class DemoData implements ApplicationRunner {
         long start = System.nanoTime();
         var units = new DemoOrganisation(setup).build();
         round.build(units);
-        log.info("Demo data: {} units, one look-back round with {} problems, seeded in {} ms. Password of every "
-                + "demo account: {}", units.size(), DemoRound.PROBLEMS, (System.nanoTime() - start) / 1_000_000,
+        log.info(
+                "Demo data: {} units, one look-back round with {} problems, seeded in {} ms. Password of every "
+                        + "demo account: {}",
+                units.size(),
+                DemoRound.PROBLEMS,
+                (System.nanoTime() - start) / 1_000_000,
                 DemoOrganisation.PASSWORD);
     }
 }

@@ -44,12 +44,30 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 class DemoRound {
 
-    enum Stage { REGISTERED, ASSIGNED, RETURNED, PLANNING, PLAN_REVIEW, IN_PROGRESS, CLOSURE_REVIEW, CLOSED }
+    enum Stage {
+        REGISTERED,
+        ASSIGNED,
+        RETURNED,
+        PLANNING,
+        PLAN_REVIEW,
+        IN_PROGRESS,
+        CLOSURE_REVIEW,
+        CLOSED
+    }
 
     /** One demo problem as registered: its number in the round ({@code i}, from 0), stage and four-lists data. */
-    private record DemoProblem(int i, Long id, Stage stage, Theme theme, Severity severity, OrgUnitView lead,
-                               List<OrgUnitView> co, DeadlineType type, LocalDate deadline, String leader,
-                               ResponsibilityInput responsibility) {
+    private record DemoProblem(
+            int i,
+            Long id,
+            Stage stage,
+            Theme theme,
+            Severity severity,
+            OrgUnitView lead,
+            List<OrgUnitView> co,
+            DeadlineType type,
+            LocalDate deadline,
+            String leader,
+            ResponsibilityInput responsibility) {
         String head() {
             return "head." + lead.code();
         }
@@ -60,8 +78,7 @@ class DemoRound {
     }
 
     static final int PROBLEMS = 60;
-    private static final Measure DRAW_INFERENCES = new Measure("举一反三，在全县范围内排查同类问题",
-            "形成排查报告，同类问题纳入自查清单", 'T');
+    private static final Measure DRAW_INFERENCES = new Measure("举一反三，在全县范围内排查同类问题", "形成排查报告，同类问题纳入自查清单", 'T');
 
     private final DemoUsers as;
     private final InspectionRounds rounds;
@@ -75,8 +92,15 @@ class DemoRound {
     private Map<String, OrgUnitView> units;
     private LocalDate today;
 
-    DemoRound(DemoUsers as, InspectionRounds rounds, ProblemLifecycle lifecycle, TaskBreakdown breakdown,
-              DemoTaskSteps taskSteps, OrgDirectory org, WorkingDayCalendar calendar, Clock clock) {
+    DemoRound(
+            DemoUsers as,
+            InspectionRounds rounds,
+            ProblemLifecycle lifecycle,
+            TaskBreakdown breakdown,
+            DemoTaskSteps taskSteps,
+            OrgDirectory org,
+            WorkingDayCalendar calendar,
+            Clock clock) {
         this.as = as;
         this.rounds = rounds;
         this.lifecycle = lifecycle;
@@ -101,8 +125,14 @@ class DemoRound {
     void build(Map<String, OrgUnitView> demoUnits) {
         this.units = demoUnits;
         this.today = Zones.today(clock);
-        RoundView round = as.run("office", () -> rounds.register(new NewRound("LOOK_BACK", "HTK-" + today.getYear(),
-                "中央脱贫攻坚专项巡视\"回头看\"反馈问题整改", "中央第一巡视组", today.minusDays(30))));
+        RoundView round = as.run(
+                "office",
+                () -> rounds.register(new NewRound(
+                        "LOOK_BACK",
+                        "HTK-" + today.getYear(),
+                        "中央脱贫攻坚专项巡视\"回头看\"反馈问题整改",
+                        "中央第一巡视组",
+                        today.minusDays(30))));
         for (int i = 0; i < PROBLEMS; i++) {
             takeThroughItsStages(round, i);
         }
@@ -147,23 +177,37 @@ class DemoRound {
         LocalDate deadline = calendar.plusWorkingDays(today, type == DeadlineType.IMMEDIATE ? 15 : 60 + (i % 6) * 20);
         String leader = i % 2 == 0 ? "leader" : "leader2";
         Long leaderId = org.userByUsername(leader).orElseThrow().id();
-        ResponsibilityInput responsibility = new ResponsibilityInput(lead.id(),
-                co.stream().map(OrgUnitView::id).collect(Collectors.toSet()), leaderId, type, deadline);
+        ResponsibilityInput responsibility = new ResponsibilityInput(
+                lead.id(), co.stream().map(OrgUnitView::id).collect(Collectors.toSet()), leaderId, type, deadline);
         Severity severity = Severity.values()[i % 3];
-        Long id = as.run("office", () -> lifecycle.register(new NewProblem(round.id(),
-                String.format("%02d", i + 1), titlePrefix + theme.title(), theme.description(), theme.category(),
-                severity, theme.goal(), i % 2 == 0 ? responsibility : null))).id();
+        Long id = as.run(
+                        "office",
+                        () -> lifecycle.register(new NewProblem(
+                                round.id(),
+                                String.format("%02d", i + 1),
+                                titlePrefix + theme.title(),
+                                theme.description(),
+                                theme.category(),
+                                severity,
+                                theme.goal(),
+                                i % 2 == 0 ? responsibility : null)))
+                .id();
         return new DemoProblem(i, id, stageOf(i), theme, severity, lead, co, type, deadline, leader, responsibility);
     }
 
     /** The office triages and assigns; problem 6 is returned by its unit once and reassigned to it. */
     private void assign(DemoProblem p) {
-        as.run("office", () -> lifecycle.triage(p.id(), new TriageProblem(p.theme().category(), p.severity(),
-                p.theme().goal(), p.responsibility())));
+        as.run(
+                "office",
+                () -> lifecycle.triage(
+                        p.id(),
+                        new TriageProblem(
+                                p.theme().category(), p.severity(), p.theme().goal(), p.responsibility())));
         if (p.i() == 5) {
             as.run(p.head(), () -> lifecycle.returnToOffice(p.id(), "该问题主要涉及其他部门职责，申请退回重新交办"));
-            as.run("office", () -> lifecycle.reassign(p.id(), new ReassignProblem(p.responsibility(),
-                    "经核实仍由原牵头单位负责，配合单位协同整改")));
+            as.run(
+                    "office",
+                    () -> lifecycle.reassign(p.id(), new ReassignProblem(p.responsibility(), "经核实仍由原牵头单位负责，配合单位协同整改")));
         }
     }
 
@@ -216,12 +260,30 @@ class DemoRound {
     private TaskDraft draft(Measure m, int j, DemoProblem p) {
         OrgUnitView unit = j % 2 == 1 && !p.co().isEmpty() ? p.co().get(0) : p.lead();
         return switch (m.kind()) {
-            case 'L' -> new TaskDraft(m.measure(), m.criterion(), unit.id(), DeadlineType.LONG_TERM, null,
-                    j % 2 == 0 ? ReportCycle.MONTHLY : ReportCycle.QUARTERLY);
-            case 'I' -> new TaskDraft(m.measure(), m.criterion(), unit.id(), DeadlineType.IMMEDIATE,
-                    calendar.plusWorkingDays(today, 8), null);
-            default -> new TaskDraft(m.measure(), m.criterion(), unit.id(), DeadlineType.TIME_LIMITED,
-                    min(p.deadline(), calendar.plusWorkingDays(today, 20 + j * 10)), null);
+            case 'L' ->
+                new TaskDraft(
+                        m.measure(),
+                        m.criterion(),
+                        unit.id(),
+                        DeadlineType.LONG_TERM,
+                        null,
+                        j % 2 == 0 ? ReportCycle.MONTHLY : ReportCycle.QUARTERLY);
+            case 'I' ->
+                new TaskDraft(
+                        m.measure(),
+                        m.criterion(),
+                        unit.id(),
+                        DeadlineType.IMMEDIATE,
+                        calendar.plusWorkingDays(today, 8),
+                        null);
+            default ->
+                new TaskDraft(
+                        m.measure(),
+                        m.criterion(),
+                        unit.id(),
+                        DeadlineType.TIME_LIMITED,
+                        min(p.deadline(), calendar.plusWorkingDays(today, 20 + j * 10)),
+                        null);
         };
     }
 
@@ -235,11 +297,18 @@ class DemoRound {
 
     private List<OrgUnitView> coUnits(Theme theme, int variant, OrgUnitView lead) {
         List<String> codes = variant == 0 ? theme.co() : List.of(theme.lead());
-        return codes.stream().map(units::get).filter(u -> !u.id().equals(lead.id())).toList();
+        return codes.stream()
+                .map(units::get)
+                .filter(u -> !u.id().equals(lead.id()))
+                .toList();
     }
 
     private String unitCode(TaskView task) {
-        return units.values().stream().filter(u -> u.id().equals(task.unitId())).findFirst().orElseThrow().code();
+        return units.values().stream()
+                .filter(u -> u.id().equals(task.unitId()))
+                .findFirst()
+                .orElseThrow()
+                .code();
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

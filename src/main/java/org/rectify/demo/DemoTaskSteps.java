@@ -34,7 +34,7 @@ class DemoTaskSteps {
     /** Moves a task of a problem in progress to one of seven intermediate states, by {@code pattern} (0-6). */
     void advance(TaskView task, String unit, int pattern, int i, int j) {
         switch (pattern) {
-            case 0 -> { }
+            case 0 -> {}
             case 1, 2 -> report(task, unit, 30 + pattern * 20, i, j);
             case 3 -> apply(task, unit, i, j);
             case 4 -> {
@@ -65,15 +65,25 @@ class DemoTaskSteps {
     }
 
     private void report(TaskView task, String unit, int percent, int i, int j) {
-        as.run("staff." + unit, () -> progress.report(task.id(), percent,
-                "已按计划推进整改，完成进度约" + percent + "%。", List.of(file("进展材料-" + (i + 1) + "-" + (j + 1) + ".txt",
-                        ("问题" + (i + 1) + "任务" + (j + 1) + "进展材料").getBytes(StandardCharsets.UTF_8)))));
+        as.run(
+                "staff." + unit,
+                () -> progress.report(
+                        task.id(),
+                        percent,
+                        "已按计划推进整改，完成进度约" + percent + "%。",
+                        List.of(file(
+                                "进展材料-" + (i + 1) + "-" + (j + 1) + ".txt",
+                                ("问题" + (i + 1) + "任务" + (j + 1) + "进展材料").getBytes(StandardCharsets.UTF_8)))));
     }
 
     private SignOffView apply(TaskView task, String unit, int i, int j) {
         report(task, unit, 100, i, j);
-        return as.run("staff." + unit, () -> signOffs.apply(task.id(), "已达到完成标准，申请销号。",
-                List.of(file("销号佐证-" + (i + 1) + "-" + (j + 1) + ".png", DemoFiles.PNG))));
+        return as.run(
+                "staff." + unit,
+                () -> signOffs.apply(
+                        task.id(),
+                        "已达到完成标准，申请销号。",
+                        List.of(file("销号佐证-" + (i + 1) + "-" + (j + 1) + ".png", DemoFiles.PNG))));
     }
 
     private static UploadedFile file(String name, byte[] bytes) {

@@ -18,15 +18,18 @@ import org.springframework.core.io.ClassPathResource;
  */
 final class DemoThemes {
 
-    record Measure(String measure, String criterion, char kind) {
-    }
+    record Measure(String measure, String criterion, char kind) {}
 
-    record Theme(String category, String lead, List<String> co, String title, String description, String goal,
-                 List<Measure> measures) {
-    }
+    record Theme(
+            String category,
+            String lead,
+            List<String> co,
+            String title,
+            String description,
+            String goal,
+            List<Measure> measures) {}
 
-    private DemoThemes() {
-    }
+    private DemoThemes() {}
 
     static List<Theme> read() {
         List<Theme> themes = new ArrayList<>();
@@ -36,8 +39,8 @@ final class DemoThemes {
             while ((line = in.readLine()) != null) {
                 String[] f = line.split("\\|");
                 if (line.startsWith("P|")) {
-                    themes.add(new Theme(f[1], f[2], Arrays.asList(f[3].split(",")), f[4], f[5], f[6],
-                            new ArrayList<>()));
+                    themes.add(
+                            new Theme(f[1], f[2], Arrays.asList(f[3].split(",")), f[4], f[5], f[6], new ArrayList<>()));
                 } else if (line.startsWith("T|")) {
                     themes.get(themes.size() - 1).measures().add(new Measure(f[1], f[2], f[3].charAt(0)));
                 }

@@ -25,7 +25,8 @@ class DemoUsers {
     }
 
     <T> T run(String username, Supplier<T> action) {
-        Long id = ids.computeIfAbsent(username, name -> org.userByUsername(name).map(UserView::id).orElseThrow());
+        Long id = ids.computeIfAbsent(
+                username, name -> org.userByUsername(name).map(UserView::id).orElseThrow());
         return current.as(id, action);
     }
 

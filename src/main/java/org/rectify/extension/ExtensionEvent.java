@@ -10,19 +10,15 @@ public sealed interface ExtensionEvent extends AuditableEvent {
 
     Long extensionId();
 
-    record Requested(Long problemId, Long extensionId, Long taskId, Long regionId, Long taskUnitId,
-                     AuditEntry auditEntry) implements ExtensionEvent {
-    }
+    record Requested(
+            Long problemId, Long extensionId, Long taskId, Long regionId, Long taskUnitId, AuditEntry auditEntry)
+            implements ExtensionEvent {}
 
-    record Confirmed(Long problemId, Long extensionId, AuditEntry auditEntry) implements ExtensionEvent {
-    }
+    record Confirmed(Long problemId, Long extensionId, AuditEntry auditEntry) implements ExtensionEvent {}
 
-    record Returned(Long problemId, Long extensionId, AuditEntry auditEntry) implements ExtensionEvent {
-    }
+    record Returned(Long problemId, Long extensionId, AuditEntry auditEntry) implements ExtensionEvent {}
 
-    record Approved(Long problemId, Long extensionId, Long taskId, AuditEntry auditEntry) implements ExtensionEvent {
-    }
+    record Approved(Long problemId, Long extensionId, Long taskId, AuditEntry auditEntry) implements ExtensionEvent {}
 
-    record Refused(Long problemId, Long extensionId, AuditEntry auditEntry) implements ExtensionEvent {
-    }
+    record Refused(Long problemId, Long extensionId, AuditEntry auditEntry) implements ExtensionEvent {}
 }

@@ -20,7 +20,11 @@ import static org.rectify.audit.AuditEntry.state;
 class ExtensionRequest extends AbstractAggregateRoot<ExtensionRequest> {
 
     enum Status {
-        REQUESTED, CONFIRMED, RETURNED, APPROVED, REFUSED;
+        REQUESTED,
+        CONFIRMED,
+        RETURNED,
+        APPROVED,
+        REFUSED;
 
         boolean isPending() {
             return this == REQUESTED || this == CONFIRMED;
@@ -29,41 +33,56 @@ class ExtensionRequest extends AbstractAggregateRoot<ExtensionRequest> {
 
     static final String TARGET = "EXTENSION";
 
-    private static final Review<Status> REVIEW = Review.of(Status.REQUESTED, Status.CONFIRMED, Status.RETURNED,
-            Status.APPROVED, Status.REFUSED);
+    private static final Review<Status> REVIEW =
+            Review.of(Status.REQUESTED, Status.CONFIRMED, Status.RETURNED, Status.APPROVED, Status.REFUSED);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long taskId;
     private Long problemId;
     private LocalDate currentDeadline;
     private LocalDate requestedDeadline;
     private String reason;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     private String requestedBy;
     private Instant requestedAt;
+
     @AttributeOverride(name = "by", column = @Column(name = "confirmed_by"))
     @AttributeOverride(name = "at", column = @Column(name = "confirmed_at"))
     @AttributeOverride(name = "comment", column = @Column(name = "head_comment"))
     private Decision head;
+
     @AttributeOverride(name = "by", column = @Column(name = "decided_by"))
     @AttributeOverride(name = "at", column = @Column(name = "decided_at"))
     @AttributeOverride(name = "comment", column = @Column(name = "decision_comment"))
     private Decision office;
+
     @Version
     private long version;
+
     @Transient
     private Long regionId;
+
     @Transient
     private Long taskUnitId;
 
-    protected ExtensionRequest() {
-    }
+    protected ExtensionRequest() {}
 
-    ExtensionRequest(Long problemId, Long taskId, Long regionId, Long taskUnitId, LocalDate currentDeadline,
-                     LocalDate requestedDeadline, String reason, String by, Instant now) {
+    ExtensionRequest(
+            Long problemId,
+            Long taskId,
+            Long regionId,
+            Long taskUnitId,
+            LocalDate currentDeadline,
+            LocalDate requestedDeadline,
+            String reason,
+            String by,
+            Instant now) {
         this.problemId = problemId;
         this.taskId = taskId;
         this.regionId = regionId;
@@ -78,43 +97,75 @@ class ExtensionRequest extends AbstractAggregateRoot<ExtensionRequest> {
 
     @PostPersist
     void requested() {
-        registerEvent(new ExtensionEvent.Requested(problemId, id, taskId, regionId, taskUnitId,
-                entry("EXTENSION_REQUESTED", null, state("taskId", taskId, "currentDeadline", currentDeadline,
-                        "requestedDeadline", requestedDeadline)).because(reason)));
+        registerEvent(new ExtensionEvent.Requested(
+                problemId,
+                id,
+                taskId,
+                regionId,
+                taskUnitId,
+                entry(
+                                "EXTENSION_REQUESTED",
+                                null,
+                                state(
+                                        "taskId",
+                                        taskId,
+                                        "currentDeadline",
+                                        currentDeadline,
+                                        "requestedDeadline",
+                                        requestedDeadline))
+                        .because(reason)));
     }
 
     void confirm(String by, Instant now, String comment) {
         status = REVIEW.confirm(status, this::wrongStatus);
         head = new Decision(by, now, comment);
-        registerEvent(new ExtensionEvent.Confirmed(problemId, id, entry("EXTENSION_CONFIRMED",
-                state("status", Status.REQUESTED), state("status", status)).because(comment)));
+        registerEvent(new ExtensionEvent.Confirmed(
+                problemId,
+                id,
+                entry("EXTENSION_CONFIRMED", state("status", Status.REQUESTED), state("status", status))
+                        .because(comment)));
     }
 
     void returnToStaff(String by, Instant now, String why) {
         status = REVIEW.returnFirst(status, this::wrongStatus);
         head = new Decision(by, now, why);
-        registerEvent(new ExtensionEvent.Returned(problemId, id, entry("EXTENSION_RETURNED",
-                state("status", Status.REQUESTED), state("status", status)).because(why)));
+        registerEvent(new ExtensionEvent.Returned(
+                problemId,
+                id,
+                entry("EXTENSION_RETURNED", state("status", Status.REQUESTED), state("status", status))
+                        .because(why)));
     }
 
     void approve(String by, Instant now, String comment) {
         status = REVIEW.approve(status, this::wrongStatus);
         office = new Decision(by, now, comment);
-        registerEvent(new ExtensionEvent.Approved(problemId, id, taskId, entry("EXTENSION_APPROVED",
-                state("status", Status.CONFIRMED, "deadline", currentDeadline),
-                state("status", status, "deadline", requestedDeadline)).because(comment)));
+        registerEvent(new ExtensionEvent.Approved(
+                problemId,
+                id,
+                taskId,
+                entry(
+                                "EXTENSION_APPROVED",
+                                state("status", Status.CONFIRMED, "deadline", currentDeadline),
+                                state("status", status, "deadline", requestedDeadline))
+                        .because(comment)));
     }
 
     void refuse(String by, Instant now, String why) {
         status = REVIEW.reject(status, this::wrongStatus);
         office = new Decision(by, now, why);
-        registerEvent(new ExtensionEvent.Refused(problemId, id, entry("EXTENSION_REFUSED",
-                state("status", Status.CONFIRMED), state("status", status)).because(why)));
+        registerEvent(new ExtensionEvent.Refused(
+                problemId,
+                id,
+                entry("EXTENSION_REFUSED", state("status", Status.CONFIRMED), state("status", status))
+                        .because(why)));
     }
 
     private ConflictException wrongStatus(Status current, Status needed) {
-        return new ConflictException("rule.extension.wrongStatus", "extension request " + id + " is " + current
-                + "; this needs " + needed, id, Label.of("task.extensionStatus.", current),
+        return new ConflictException(
+                "rule.extension.wrongStatus",
+                "extension request " + id + " is " + current + "; this needs " + needed,
+                id,
+                Label.of("task.extensionStatus.", current),
                 Label.of("task.extensionStatus.", needed));
     }
 
@@ -137,7 +188,21 @@ class ExtensionRequest extends AbstractAggregateRoot<ExtensionRequest> {
     ExtensionView view() {
         Decision h = Decision.orNone(head);
         Decision o = Decision.orNone(office);
-        return new ExtensionView(id, taskId, problemId, currentDeadline, requestedDeadline, reason, status.name(),
-                requestedBy, requestedAt, h.by(), h.at(), h.comment(), o.by(), o.at(), o.comment());
+        return new ExtensionView(
+                id,
+                taskId,
+                problemId,
+                currentDeadline,
+                requestedDeadline,
+                reason,
+                status.name(),
+                requestedBy,
+                requestedAt,
+                h.by(),
+                h.at(),
+                h.comment(),
+                o.by(),
+                o.at(),
+                o.comment());
     }
 }

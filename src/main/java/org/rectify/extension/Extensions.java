@@ -43,8 +43,15 @@ public class Extensions {
     private final CurrentActor current;
     private final Clock clock;
 
-    Extensions(ExtensionRequestRepository requests, Tasks tasks, TaskSteps taskSteps, Evidences evidences,
-               WorkingDayCalendar calendar, DeadlineSettings settings, CurrentActor current, Clock clock) {
+    Extensions(
+            ExtensionRequestRepository requests,
+            Tasks tasks,
+            TaskSteps taskSteps,
+            Evidences evidences,
+            WorkingDayCalendar calendar,
+            DeadlineSettings settings,
+            CurrentActor current,
+            Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
         this.taskSteps = taskSteps;
@@ -60,31 +67,48 @@ public class Extensions {
         TaskView task = locked.task();
         Actor staff = current.get().requireIn(Role.UNIT_STAFF, task.unitId());
         LocalDate deadline = task.deadlineDate();
-        if (deadline == null || task.status().isDone() || !task.status().name().matches(
-                "IN_PROGRESS|AWAITING_CONFIRMATION|UNDER_REVIEW")) {
-            throw new ConflictException("rule.extension.notExtendable",
-                    "only a task being rectified that has a deadline can be extended");
+        if (deadline == null
+                || task.status().isDone()
+                || !task.status().name().matches("IN_PROGRESS|AWAITING_CONFIRMATION|UNDER_REVIEW")) {
+            throw new ConflictException(
+                    "rule.extension.notExtendable", "only a task being rectified that has a deadline can be extended");
         }
         if (!requested.isAfter(deadline)) {
-            throw new InvalidInputException("requestedDate", "rule.extension.notLater", "the new deadline " + requested
-                    + " must be later than the current one (" + deadline + ")", requested, deadline);
+            throw new InvalidInputException(
+                    "requestedDate",
+                    "rule.extension.notLater",
+                    "the new deadline " + requested + " must be later than the current one (" + deadline + ")",
+                    requested,
+                    deadline);
         }
         if (!calendar.isWorkingDay(requested)) {
             LocalDate next = calendar.onOrAfter(requested);
-            throw new InvalidInputException("requestedDate", "rule.deadline.dayNotWorking",
-                    requested + " is not a working day; the next one is " + next, requested, next);
+            throw new InvalidInputException(
+                    "requestedDate",
+                    "rule.deadline.dayNotWorking",
+                    requested + " is not a working day; the next one is " + next,
+                    requested,
+                    next);
         }
         if (requests.countByTaskIdAndStatusIn(taskId, List.of(REQUESTED, CONFIRMED)) > 0) {
-            throw new ConflictException("rule.extension.underWay",
-                    "the task already has an extension request under way");
+            throw new ConflictException(
+                    "rule.extension.underWay", "the task already has an extension request under way");
         }
         if (requests.countByTaskIdAndStatusIn(taskId, List.of(APPROVED)) >= settings.maxExtensions()) {
-            throw new ConflictException("rule.extension.limitReached",
+            throw new ConflictException(
+                    "rule.extension.limitReached",
                     "the task has had its " + settings.maxExtensions() + " extensions; no more can be asked for",
                     settings.maxExtensions());
         }
-        ExtensionRequest request = requests.save(new ExtensionRequest(task.problemId(), taskId,
-                locked.regionId(), task.unitId(), deadline, requested, reason, staff.username(),
+        ExtensionRequest request = requests.save(new ExtensionRequest(
+                task.problemId(),
+                taskId,
+                locked.regionId(),
+                task.unitId(),
+                deadline,
+                requested,
+                reason,
+                staff.username(),
                 clock.instant()));
         if (!files.isEmpty()) {
             evidences.attach(taskId, EvidenceFor.extension(request.getId()), files, staff.username());
@@ -123,21 +147,24 @@ public class Extensions {
     @Transactional(readOnly = true)
     public List<ExtensionView> ofTask(Long taskId) {
         tasks.visible(taskId);
-        return requests.findByTaskIdOrderById(taskId).stream().map(ExtensionRequest::view).toList();
+        return requests.findByTaskIdOrderById(taskId).stream()
+                .map(ExtensionRequest::view)
+                .toList();
     }
 
     /** An extension without a scope check: for texts the system writes, never for callers. */
     @Transactional(readOnly = true)
     public ExtensionView describeUnscoped(Long id) {
-        return requests.findById(id).orElseThrow(() -> new NotFoundException("extension", id)).view();
+        return requests.findById(id)
+                .orElseThrow(() -> new NotFoundException("extension", id))
+                .view();
     }
 
-    private record Step(ExtensionRequest request, TaskView task) {
-    }
+    private record Step(ExtensionRequest request, TaskView task) {}
 
     private Step lock(Long id) {
-        TaskView task = tasks.lockVisibleThrough("extension", id, requests.findTaskIdOf(id)).task();
+        TaskView task = tasks.lockVisibleThrough("extension", id, requests.findTaskIdOf(id))
+                .task();
         return new Step(requests.findById(id).orElseThrow(), task);
     }
-
 }

@@ -15,6 +15,7 @@ class InspectionRound extends AbstractAggregateRoot<InspectionRound> {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long regionId;
     private String regionPath;
     private String sourceType;
@@ -24,11 +25,11 @@ class InspectionRound extends AbstractAggregateRoot<InspectionRound> {
     private LocalDate feedbackReceivedOn;
     private Instant createdAt;
     private String createdBy;
+
     @Version
     private long version;
 
-    protected InspectionRound() {
-    }
+    protected InspectionRound() {}
 
     InspectionRound(Long regionId, String regionPath, NewRound cmd, Instant now, String by) {
         this.regionId = regionId;
@@ -44,13 +45,34 @@ class InspectionRound extends AbstractAggregateRoot<InspectionRound> {
 
     @PostPersist
     void registered() {
-        registerEvent(new RoundRegistered(AuditEntry.of("ROUND_REGISTERED", "ROUND", id, null, null,
-                AuditEntry.state("code", code, "name", name, "sourceType", sourceType,
-                        "feedbackReceivedOn", feedbackReceivedOn))));
+        registerEvent(new RoundRegistered(AuditEntry.of(
+                "ROUND_REGISTERED",
+                "ROUND",
+                id,
+                null,
+                null,
+                AuditEntry.state(
+                        "code",
+                        code,
+                        "name",
+                        name,
+                        "sourceType",
+                        sourceType,
+                        "feedbackReceivedOn",
+                        feedbackReceivedOn))));
     }
 
     RoundView view() {
-        return new RoundView(id, regionId, regionPath, sourceType, code, name, inspectingBody, feedbackReceivedOn,
-                createdAt, createdBy);
+        return new RoundView(
+                id,
+                regionId,
+                regionPath,
+                sourceType,
+                code,
+                name,
+                inspectingBody,
+                feedbackReceivedOn,
+                createdAt,
+                createdBy);
     }
 }

@@ -7,7 +7,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface InspectionRoundRepository extends JpaRepository<InspectionRound, Long> {
 
-    @Query("select r from InspectionRound r where r.regionPath like concat(:prefix, '%') order by r.feedbackReceivedOn desc, r.id desc")
+    @Query(
+            "select r from InspectionRound r where r.regionPath like concat(:prefix, '%') order by r.feedbackReceivedOn desc, r.id desc")
     List<InspectionRound> findInRegion(String prefix);
 
     boolean existsByRegionIdAndCode(Long regionId, String code);

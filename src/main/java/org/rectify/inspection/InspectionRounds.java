@@ -25,8 +25,7 @@ public class InspectionRounds {
     /** Rounds never change once registered, so a cached one is never stale. */
     private final LookupCache<Long, RoundView> roundCache = LookupCache.forMinutes(30);
 
-    InspectionRounds(InspectionRoundRepository rounds, ReferenceData referenceData, CurrentActor current,
-                     Clock clock) {
+    InspectionRounds(InspectionRoundRepository rounds, ReferenceData referenceData, CurrentActor current, Clock clock) {
         this.rounds = rounds;
         this.referenceData = referenceData;
         this.current = current;
@@ -38,11 +37,12 @@ public class InspectionRounds {
         office.require(Role.OFFICE);
         referenceData.requireActiveSource(cmd.sourceType());
         if (rounds.existsByRegionIdAndCode(office.regionId(), cmd.code())) {
-            throw new ConflictException("rule.round.codeTaken",
-                    "a round with code " + cmd.code() + " exists in this region", cmd.code());
+            throw new ConflictException(
+                    "rule.round.codeTaken", "a round with code " + cmd.code() + " exists in this region", cmd.code());
         }
-        return rounds.save(new InspectionRound(office.regionId(), office.regionPath(), cmd, clock.instant(),
-                office.username())).view();
+        return rounds.save(new InspectionRound(
+                        office.regionId(), office.regionPath(), cmd, clock.instant(), office.username()))
+                .view();
     }
 
     /** The caller's region's round of this code, if there is one. */
@@ -53,14 +53,17 @@ public class InspectionRounds {
 
     @Transactional(readOnly = true)
     public List<RoundView> list() {
-        return rounds.findInRegion(current.get().regionPath()).stream().map(InspectionRound::view).toList();
+        return rounds.findInRegion(current.get().regionPath()).stream()
+                .map(InspectionRound::view)
+                .toList();
     }
 
     /** A round of the caller's region, or 404; from this node's cache without a transaction when it is there. */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public RoundView get(Long id) {
         String region = current.get().regionPath();
-        return roundCache.get(id, key -> rounds.findById(key).map(InspectionRound::view))
+        return roundCache
+                .get(id, key -> rounds.findById(key).map(InspectionRound::view))
                 .filter(r -> r.regionPath().startsWith(region))
                 .orElseThrow(() -> new NotFoundException("round", id));
     }

@@ -7,8 +7,7 @@ import jakarta.persistence.Table;
 @Table(name = "problem_category")
 class ProblemCategory extends ReferenceEntry<ProblemCategory> {
 
-    protected ProblemCategory() {
-    }
+    protected ProblemCategory() {}
 
     ProblemCategory(String code) {
         super(code);

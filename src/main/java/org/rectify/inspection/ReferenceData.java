@@ -31,12 +31,16 @@ public class ReferenceData {
 
     @Transactional(readOnly = true)
     public List<ReferenceItem> sourceTypes() {
-        return sources.findAllByOrderBySortOrder().stream().map(SourceType::view).toList();
+        return sources.findAllByOrderBySortOrder().stream()
+                .map(SourceType::view)
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public List<ReferenceItem> categories() {
-        return categories.findAllByOrderBySortOrder().stream().map(ProblemCategory::view).toList();
+        return categories.findAllByOrderBySortOrder().stream()
+                .map(ProblemCategory::view)
+                .toList();
     }
 
     public ReferenceItem saveSourceType(ReferenceItem item) {
@@ -56,19 +60,27 @@ public class ReferenceData {
     /** Throws a 400 naming the field unless the code is a known, active category. */
     @Transactional(readOnly = true)
     public void requireActiveCategory(String code) {
-        if (code != null && !categoryCache.get(code, c -> categories.findById(c).map(ProblemCategory::view))
-                .map(ReferenceItem::active).orElse(false)) {
-            throw new InvalidInputException("categoryCode", "rule.reference.unknownCategory",
-                    "unknown or inactive problem category: " + code, code);
+        if (code != null
+                && !categoryCache
+                        .get(code, c -> categories.findById(c).map(ProblemCategory::view))
+                        .map(ReferenceItem::active)
+                        .orElse(false)) {
+            throw new InvalidInputException(
+                    "categoryCode",
+                    "rule.reference.unknownCategory",
+                    "unknown or inactive problem category: " + code,
+                    code);
         }
     }
 
     @Transactional(readOnly = true)
     public void requireActiveSource(String code) {
-        if (!sourceCache.get(code, c -> sources.findById(c).map(SourceType::view))
-                .map(ReferenceItem::active).orElse(false)) {
-            throw new InvalidInputException("sourceType", "rule.reference.unknownSourceType",
-                    "unknown or inactive source type: " + code, code);
+        if (!sourceCache
+                .get(code, c -> sources.findById(c).map(SourceType::view))
+                .map(ReferenceItem::active)
+                .orElse(false)) {
+            throw new InvalidInputException(
+                    "sourceType", "rule.reference.unknownSourceType", "unknown or inactive source type: " + code, code);
         }
     }
 

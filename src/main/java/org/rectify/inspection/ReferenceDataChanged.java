@@ -3,5 +3,4 @@ package org.rectify.inspection;
 import org.rectify.audit.AuditEntry;
 import org.rectify.audit.AuditableEvent;
 
-public record ReferenceDataChanged(AuditEntry auditEntry) implements AuditableEvent {
-}
+public record ReferenceDataChanged(AuditEntry auditEntry) implements AuditableEvent {}

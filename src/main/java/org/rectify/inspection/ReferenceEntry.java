@@ -14,15 +14,16 @@ abstract class ReferenceEntry<T extends ReferenceEntry<T>> extends AbstractAggre
 
     @Id
     private String code;
+
     private String nameZh;
     private String nameEn;
     private int sortOrder;
     private boolean active;
+
     @Version
     private Long version;
 
-    protected ReferenceEntry() {
-    }
+    protected ReferenceEntry() {}
 
     ReferenceEntry(String code) {
         this.code = code;
@@ -33,8 +34,13 @@ abstract class ReferenceEntry<T extends ReferenceEntry<T>> extends AbstractAggre
 
     void update(ReferenceItem item) {
         boolean created = version == null;
-        registerEvent(new ReferenceDataChanged(AuditEntry.of(kind() + (created ? "_CREATED" : "_UPDATED"), kind(),
-                null, null, created ? null : stateOf(view()), stateOf(item))));
+        registerEvent(new ReferenceDataChanged(AuditEntry.of(
+                kind() + (created ? "_CREATED" : "_UPDATED"),
+                kind(),
+                null,
+                null,
+                created ? null : stateOf(view()),
+                stateOf(item))));
         nameZh = item.nameZh();
         nameEn = item.nameEn();
         sortOrder = item.sortOrder();
@@ -46,7 +52,16 @@ abstract class ReferenceEntry<T extends ReferenceEntry<T>> extends AbstractAggre
     }
 
     private static Map<String, Object> stateOf(ReferenceItem i) {
-        return AuditEntry.state("code", i.code(), "nameZh", i.nameZh(), "nameEn", i.nameEn(),
-                "sortOrder", i.sortOrder(), "active", i.active());
+        return AuditEntry.state(
+                "code",
+                i.code(),
+                "nameZh",
+                i.nameZh(),
+                "nameEn",
+                i.nameEn(),
+                "sortOrder",
+                i.sortOrder(),
+                "active",
+                i.active());
     }
 }

@@ -7,8 +7,7 @@ import jakarta.persistence.Table;
 @Table(name = "source_type")
 class SourceType extends ReferenceEntry<SourceType> {
 
-    protected SourceType() {
-    }
+    protected SourceType() {}
 
     SourceType(String code) {
         super(code);

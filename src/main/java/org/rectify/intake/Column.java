@@ -10,7 +10,6 @@ import java.util.Locale;
  * header is found by its Chinese or English name, in any order; a required column must be there.
  */
 enum Column {
-
     NUMBER(Part.PROBLEMS, "问题编号", "Number", true, 32),
     TITLE(Part.PROBLEMS, "问题标题", "Title", true, 300),
     DESCRIPTION(Part.PROBLEMS, "问题描述", "Description", true, 4000),
@@ -33,7 +32,8 @@ enum Column {
 
     /** The two sheets of a feedback list. */
     enum Part {
-        PROBLEMS("问题清单", "Problems"), TASKS("任务清单", "Tasks");
+        PROBLEMS("问题清单", "Problems"),
+        TASKS("任务清单", "Tasks");
 
         final String zh;
         final String en;

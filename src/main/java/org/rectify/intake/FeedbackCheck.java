@@ -32,9 +32,9 @@ import org.rectify.intake.FeedbackRows.TaskRow;
 import org.rectify.intake.XlsxSheets.Cell;
 import org.rectify.intake.XlsxSheets.Row;
 import org.rectify.intake.XlsxSheets.Sheet;
-import org.rectify.problem.Severity;
 import org.rectify.org.OrgUnitView;
 import org.rectify.org.UserView;
+import org.rectify.problem.Severity;
 import org.rectify.task.ReportCycle;
 
 /**
@@ -46,14 +46,18 @@ import org.rectify.task.ReportCycle;
 final class FeedbackCheck {
 
     /** What a list is checked against: the round's region, its names, and the day it is checked. */
-    record Context(List<OrgUnitView> units, List<UserView> leaders, List<ReferenceItem> categories,
-                   Function<Set<String>, Set<String>> numbersTaken, DeadlinePolicy deadlines, LocalDate today) {
-    }
+    record Context(
+            List<OrgUnitView> units,
+            List<UserView> leaders,
+            List<ReferenceItem> categories,
+            Function<Set<String>, Set<String>> numbersTaken,
+            DeadlinePolicy deadlines,
+            LocalDate today) {}
 
     private static final int SUGGESTIONS = 3;
     private static final Pattern SEPARATORS = Pattern.compile("[、，,;；/\\n]+");
-    private static final Pattern DATE = Pattern.compile(
-            "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+    private static final Pattern DATE =
+            Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Map<String, DeadlineType> DEADLINE_WORDS = words(Map.of(
             DeadlineType.IMMEDIATE, List.of("立行立改", "立即整改", "immediate"),
             DeadlineType.TIME_LIMITED, List.of("限期整改", "限时整改", "time-limited", "timelimited", "time_limited"),
@@ -79,17 +83,21 @@ final class FeedbackCheck {
         for (OrgUnitView u : context.units()) {
             for (String name : new String[] {u.nameZh(), u.nameEn(), u.code()}) {
                 if (name != null && !name.isBlank()) {
-                    unitsByName.computeIfAbsent(key(name), k -> new ArrayList<>()).add(u);
+                    unitsByName
+                            .computeIfAbsent(key(name), k -> new ArrayList<>())
+                            .add(u);
                 }
             }
         }
         unitsByName.replaceAll((k, v) -> v.stream().distinct().toList());
         for (UserView u : context.leaders()) {
             // 李县长（责任领导） is written 李县长 as well: the name without its note in brackets.
-            for (String name : new String[] {u.displayName(), u.displayName().replaceAll("[（(].*[）)]$", ""),
-                    u.username()}) {
+            for (String name :
+                    new String[] {u.displayName(), u.displayName().replaceAll("[（(].*[）)]$", ""), u.username()}) {
                 if (!name.isBlank()) {
-                    leadersByName.computeIfAbsent(key(name), k -> new ArrayList<>()).add(u);
+                    leadersByName
+                            .computeIfAbsent(key(name), k -> new ArrayList<>())
+                            .add(u);
                 }
             }
         }
@@ -108,7 +116,12 @@ final class FeedbackCheck {
     FeedbackRows check(List<Sheet> sheets) {
         Sheet problemSheet = find(sheets, Part.PROBLEMS).orElse(null);
         if (problemSheet == null) {
-            sheetIssue(Part.PROBLEMS, 0, null, "import.sheet.missing", "the workbook has no sheet 问题清单 (Problems)",
+            sheetIssue(
+                    Part.PROBLEMS,
+                    0,
+                    null,
+                    "import.sheet.missing",
+                    "the workbook has no sheet 问题清单 (Problems)",
                     Part.PROBLEMS.zh);
             return new FeedbackRows(List.of(), List.copyOf(issues));
         }
@@ -128,21 +141,36 @@ final class FeedbackCheck {
                 }
                 ProblemRow first = byNumber.putIfAbsent(p.number(), p);
                 if (first != null) {
-                    issue(row, Column.NUMBER, "import.row.numberTwice", "number " + p.number()
-                            + " is also on row " + first.row(), p.number(), first.row());
+                    issue(
+                            row,
+                            Column.NUMBER,
+                            "import.row.numberTwice",
+                            "number " + p.number() + " is also on row " + first.row(),
+                            p.number(),
+                            first.row());
                 }
                 Integer sameText = byText.putIfAbsent(p.text(), row.number());
                 if (sameText != null && first == null) {
-                    issue(row, Column.TITLE, "import.row.textTwice", "the same title and description as row "
-                            + sameText, sameText);
+                    issue(
+                            row,
+                            Column.TITLE,
+                            "import.row.textTwice",
+                            "the same title and description as row " + sameText,
+                            sameText);
                 }
             }
         }
-        Set<String> taken = byNumber.isEmpty() ? Set.of() : context.numbersTaken().apply(byNumber.keySet());
+        Set<String> taken =
+                byNumber.isEmpty() ? Set.of() : context.numbersTaken().apply(byNumber.keySet());
         for (ProblemRow p : byNumber.values()) {
             if (taken.contains(p.number())) {
-                sheetIssue(Part.PROBLEMS, p.row(), Column.NUMBER, "import.row.numberInRound",
-                        "the round already has a problem numbered " + p.number(), p.number());
+                sheetIssue(
+                        Part.PROBLEMS,
+                        p.row(),
+                        Column.NUMBER,
+                        "import.row.numberInRound",
+                        "the round already has a problem numbered " + p.number(),
+                        p.number());
             }
         }
         Map<String, List<TaskRow>> tasks = new HashMap<>();
@@ -154,25 +182,37 @@ final class FeedbackCheck {
             }
         }
         if (byNumber.isEmpty()) {
-            sheetIssue(Part.PROBLEMS, 0, null, "import.sheet.empty", "the sheet 问题清单 (Problems) lists no problem",
+            sheetIssue(
+                    Part.PROBLEMS,
+                    0,
+                    null,
+                    "import.sheet.empty",
+                    "the sheet 问题清单 (Problems) lists no problem",
                     Part.PROBLEMS.zh);
         }
         List<ProblemRow> problems = byNumber.values().stream()
-                .map(p -> withTasks(p, tasks.getOrDefault(p.number(), List.of()))).toList();
-        issues.sort(Comparator.comparing(ImportIssue::sheet).thenComparingInt(ImportIssue::row)
+                .map(p -> withTasks(p, tasks.getOrDefault(p.number(), List.of())))
+                .toList();
+        issues.sort(Comparator.comparing(ImportIssue::sheet)
+                .thenComparingInt(ImportIssue::row)
                 .thenComparing(i -> i.column() == null ? -1 : i.column().ordinal()));
         return new FeedbackRows(problems, List.copyOf(issues));
     }
 
     private static Optional<Sheet> find(List<Sheet> sheets, Part part) {
-        return sheets.stream().filter(s -> part.named(s.name())).findFirst()
-                .or(() -> sheets.stream().filter(s -> !s.rows().isEmpty() && part.columns().stream()
-                        .filter(c -> c.required).allMatch(c -> headerOf(s.rows().get(0), c) != null)).findFirst());
+        return sheets.stream()
+                .filter(s -> part.named(s.name()))
+                .findFirst()
+                .or(() -> sheets.stream()
+                        .filter(s -> !s.rows().isEmpty()
+                                && part.columns().stream()
+                                        .filter(c -> c.required)
+                                        .allMatch(c -> headerOf(s.rows().get(0), c) != null))
+                        .findFirst());
     }
 
     /** The header row (the first the sheet holds) and where each column is in it. */
-    record Headers(int row, Map<Column, Integer> columns) {
-    }
+    record Headers(int row, Map<Column, Integer> columns) {}
 
     private Headers headers(Sheet sheet, Part part) {
         Map<Column, Integer> found = new EnumMap<>(Column.class);
@@ -186,8 +226,15 @@ final class FeedbackCheck {
             if (at != null) {
                 found.put(c, at);
             } else if (c.required) {
-                sheetIssue(part, header.number(), null, "import.sheet.columnMissing", "the sheet " + sheet.name()
-                        + " has no column " + c.zh + " (" + c.en + ")", sheet.name(), c.zh, c.en);
+                sheetIssue(
+                        part,
+                        header.number(),
+                        null,
+                        "import.sheet.columnMissing",
+                        "the sheet " + sheet.name() + " has no column " + c.zh + " (" + c.en + ")",
+                        sheet.name(),
+                        c.zh,
+                        c.en);
             }
         }
         Headers h = new Headers(header.number(), found);
@@ -196,8 +243,11 @@ final class FeedbackCheck {
     }
 
     private static Integer headerOf(Row header, Column c) {
-        return header.cells().entrySet().stream().filter(e -> c.matches(e.getValue().text()))
-                .map(Map.Entry::getKey).findFirst().orElse(null);
+        return header.cells().entrySet().stream()
+                .filter(e -> c.matches(e.getValue().text()))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
     }
 
     private ProblemRow problem(Row row, Headers h) {
@@ -205,8 +255,7 @@ final class FeedbackCheck {
         String title = text(row, h, Column.TITLE);
         String description = text(row, h, Column.DESCRIPTION);
         String category = category(row, h);
-        Severity severity = word(row, h, Column.SEVERITY, SEVERITY_WORDS, "import.cell.severity",
-                "一般 / 较重 / 严重");
+        Severity severity = word(row, h, Column.SEVERITY, SEVERITY_WORDS, "import.cell.severity", "一般 / 较重 / 严重");
         String goal = text(row, h, Column.GOAL);
         OrgUnitView lead = unit(row, h, Column.LEAD_UNIT);
         Set<Long> co = new LinkedHashSet<>();
@@ -214,23 +263,50 @@ final class FeedbackCheck {
         if (coNames != null) {
             for (String name : SEPARATORS.split(coNames)) {
                 if (!name.isBlank()) {
-                    unitNamed(row, Column.CO_UNITS, name.strip()).map(OrgUnitView::id).ifPresent(co::add);
+                    unitNamed(row, Column.CO_UNITS, name.strip())
+                            .map(OrgUnitView::id)
+                            .ifPresent(co::add);
                 }
             }
         }
         Long leader = leader(row, h);
-        DeadlineType type = word(row, h, Column.DEADLINE_TYPE, DEADLINE_WORDS, "import.cell.deadlineType",
-                "立行立改 / 限期整改 / 长期坚持");
+        DeadlineType type =
+                word(row, h, Column.DEADLINE_TYPE, DEADLINE_WORDS, "import.cell.deadlineType", "立行立改 / 限期整改 / 长期坚持");
         LocalDate deadline = deadline(row, h, Column.DEADLINE, type);
         if (number == null || title == null || description == null) {
-            return number == null ? null : new ProblemRow(row.number(), number, title, description, category,
-                    severity, goal, id(lead), co, leader, type, deadline, List.of());
+            return number == null
+                    ? null
+                    : new ProblemRow(
+                            row.number(),
+                            number,
+                            title,
+                            description,
+                            category,
+                            severity,
+                            goal,
+                            id(lead),
+                            co,
+                            leader,
+                            type,
+                            deadline,
+                            List.of());
         }
         if (lead != null) {
             co.remove(lead.id());
         }
-        return new ProblemRow(row.number(), number, title, description, category,
-                severity == null ? Severity.GENERAL : severity, goal, id(lead), Set.copyOf(co), leader, type, deadline,
+        return new ProblemRow(
+                row.number(),
+                number,
+                title,
+                description,
+                category,
+                severity == null ? Severity.GENERAL : severity,
+                goal,
+                id(lead),
+                Set.copyOf(co),
+                leader,
+                type,
+                deadline,
                 List.of());
     }
 
@@ -239,12 +315,15 @@ final class FeedbackCheck {
         String measure = text(row, h, Column.MEASURE);
         String criterion = text(row, h, Column.CRITERION);
         OrgUnitView unit = unit(row, h, Column.TASK_UNIT);
-        DeadlineType type = word(row, h, Column.TASK_DEADLINE_TYPE, DEADLINE_WORDS, "import.cell.deadlineType",
-                "立行立改 / 限期整改 / 长期坚持");
+        DeadlineType type = word(
+                row, h, Column.TASK_DEADLINE_TYPE, DEADLINE_WORDS, "import.cell.deadlineType", "立行立改 / 限期整改 / 长期坚持");
         LocalDate deadline = deadline(row, h, Column.TASK_DEADLINE, type);
         ReportCycle cycle = word(row, h, Column.REPORT_CYCLE, CYCLE_WORDS, "import.cell.reportCycle", "每月 / 每季度");
         if (type == DeadlineType.LONG_TERM && cycle == null && cell(row, h, Column.REPORT_CYCLE) == null) {
-            issue(row, Column.REPORT_CYCLE, "import.cell.cycleMissing",
+            issue(
+                    row,
+                    Column.REPORT_CYCLE,
+                    "import.cell.cycleMissing",
                     "a 长期坚持 (long-term) measure needs a report cycle: 每月 or 每季度");
         }
         if (number == null) {
@@ -252,28 +331,54 @@ final class FeedbackCheck {
         }
         ProblemRow problem = problems.get(number);
         if (problem == null) {
-            issue(row, Column.TASK_PROBLEM, "import.row.noSuchProblem", "no problem numbered " + number
-                    + " on the sheet 问题清单", number);
+            issue(
+                    row,
+                    Column.TASK_PROBLEM,
+                    "import.row.noSuchProblem",
+                    "no problem numbered " + number + " on the sheet 问题清单",
+                    number);
             return;
         }
-        if (unit != null && problem.leadUnitId() != null && !unit.id().equals(problem.leadUnitId())
+        if (unit != null
+                && problem.leadUnitId() != null
+                && !unit.id().equals(problem.leadUnitId())
                 && !problem.coUnitIds().contains(unit.id())) {
-            issue(row, Column.TASK_UNIT, "import.cell.unitNotResponsible", "unit " + unit.nameZh()
-                    + " is neither the lead nor a co-responsible unit of problem " + number, unit.nameZh(), number);
+            issue(
+                    row,
+                    Column.TASK_UNIT,
+                    "import.cell.unitNotResponsible",
+                    "unit " + unit.nameZh() + " is neither the lead nor a co-responsible unit of problem " + number,
+                    unit.nameZh(),
+                    number);
         }
         if (deadline != null && problem.deadline() != null && deadline.isAfter(problem.deadline())) {
-            issue(row, Column.TASK_DEADLINE, "rule.plan.deadlineAfterProblem", "a task's deadline cannot be later "
-                    + "than the problem's (" + problem.deadline() + ")", problem.deadline());
+            issue(
+                    row,
+                    Column.TASK_DEADLINE,
+                    "rule.plan.deadlineAfterProblem",
+                    "a task's deadline cannot be later " + "than the problem's (" + problem.deadline() + ")",
+                    problem.deadline());
         }
         if (measure != null && criterion != null && type != null) {
-            tasks.computeIfAbsent(number, k -> new ArrayList<>()).add(new TaskRow(row.number(), measure, criterion,
-                    id(unit), type, deadline, cycle));
+            tasks.computeIfAbsent(number, k -> new ArrayList<>())
+                    .add(new TaskRow(row.number(), measure, criterion, id(unit), type, deadline, cycle));
         }
     }
 
     private static ProblemRow withTasks(ProblemRow p, List<TaskRow> tasks) {
-        return new ProblemRow(p.row(), p.number(), p.title(), p.description(), p.categoryCode(), p.severity(),
-                p.goal(), p.leadUnitId(), p.coUnitIds(), p.leaderId(), p.deadlineType(), p.deadline(),
+        return new ProblemRow(
+                p.row(),
+                p.number(),
+                p.title(),
+                p.description(),
+                p.categoryCode(),
+                p.severity(),
+                p.goal(),
+                p.leadUnitId(),
+                p.coUnitIds(),
+                p.leaderId(),
+                p.deadlineType(),
+                p.deadline(),
                 List.copyOf(tasks));
     }
 
@@ -295,8 +400,13 @@ final class FeedbackCheck {
             return null;
         }
         if (value.length() > c.max) {
-            issue(row, c, "import.cell.tooLong", c.zh + " has " + value.length() + " characters; at most " + c.max,
-                    value.length(), c.max);
+            issue(
+                    row,
+                    c,
+                    "import.cell.tooLong",
+                    c.zh + " has " + value.length() + " characters; at most " + c.max,
+                    value.length(),
+                    c.max);
             return null;
         }
         return value;
@@ -321,10 +431,17 @@ final class FeedbackCheck {
         }
         String code = categoriesByName.get(key(value));
         if (code == null) {
-            List<String> names = context.categories().stream().filter(ReferenceItem::active)
-                    .map(ReferenceItem::nameZh).toList();
-            issue(row, Column.CATEGORY, "import.cell.category", "no active category \"" + value + "\"; the "
-                    + "categories are " + String.join(", ", names), value, names);
+            List<String> names = context.categories().stream()
+                    .filter(ReferenceItem::active)
+                    .map(ReferenceItem::nameZh)
+                    .toList();
+            issue(
+                    row,
+                    Column.CATEGORY,
+                    "import.cell.category",
+                    "no active category \"" + value + "\"; the " + "categories are " + String.join(", ", names),
+                    value,
+                    names);
         }
         return code;
     }
@@ -340,16 +457,28 @@ final class FeedbackCheck {
             return Optional.of(found.get(0));
         }
         if (found.isEmpty()) {
-            List<String> close = closest(name, context.units().stream().map(OrgUnitView::nameZh).toList());
+            List<String> close = closest(
+                    name, context.units().stream().map(OrgUnitView::nameZh).toList());
             if (close.isEmpty()) {
                 issue(row, c, "import.cell.unknownUnit", "no unit \"" + name + "\" in the round's region", name);
             } else {
-                issue(row, c, "import.cell.unknownUnitLike", "no unit \"" + name + "\" in the round's region; did you "
-                        + "mean " + String.join(", ", close) + "?", name, close);
+                issue(
+                        row,
+                        c,
+                        "import.cell.unknownUnitLike",
+                        "no unit \"" + name + "\" in the round's region; did you " + "mean " + String.join(", ", close)
+                                + "?",
+                        name,
+                        close);
             }
         } else {
-            issue(row, c, "import.cell.ambiguousUnit", "several units are called \"" + name + "\"; write the code ("
-                    + found.stream().map(OrgUnitView::code).collect(Collectors.joining(", ")) + ")", name,
+            issue(
+                    row,
+                    c,
+                    "import.cell.ambiguousUnit",
+                    "several units are called \"" + name + "\"; write the code ("
+                            + found.stream().map(OrgUnitView::code).collect(Collectors.joining(", ")) + ")",
+                    name,
                     found.stream().map(OrgUnitView::code).toList());
         }
         return Optional.empty();
@@ -365,19 +494,38 @@ final class FeedbackCheck {
             return found.get(0).id();
         }
         if (found.isEmpty()) {
-            List<String> close = closest(name, context.leaders().stream()
-                    .map(u -> u.displayName().replaceAll("[（(].*[）)]$", "")).toList());
+            List<String> close = closest(
+                    name,
+                    context.leaders().stream()
+                            .map(u -> u.displayName().replaceAll("[（(].*[）)]$", ""))
+                            .toList());
             if (close.isEmpty()) {
-                issue(row, Column.LEADER, "import.cell.unknownLeader", "no active leader \"" + name
-                        + "\" in the round's region", name);
+                issue(
+                        row,
+                        Column.LEADER,
+                        "import.cell.unknownLeader",
+                        "no active leader \"" + name + "\" in the round's region",
+                        name);
             } else {
-                issue(row, Column.LEADER, "import.cell.unknownLeaderLike", "no active leader \"" + name
-                        + "\" in the round's region; did you mean " + String.join(", ", close) + "?", name, close);
+                issue(
+                        row,
+                        Column.LEADER,
+                        "import.cell.unknownLeaderLike",
+                        "no active leader \"" + name + "\" in the round's region; did you mean "
+                                + String.join(", ", close) + "?",
+                        name,
+                        close);
             }
         } else {
             List<String> usernames = found.stream().map(UserView::username).toList();
-            issue(row, Column.LEADER, "import.cell.ambiguousLeader", "several leaders are called \"" + name
-                    + "\"; write the user name (" + String.join(", ", usernames) + ")", name, usernames);
+            issue(
+                    row,
+                    Column.LEADER,
+                    "import.cell.ambiguousLeader",
+                    "several leaders are called \"" + name + "\"; write the user name (" + String.join(", ", usernames)
+                            + ")",
+                    name,
+                    usernames);
         }
         return null;
     }
@@ -389,7 +537,11 @@ final class FeedbackCheck {
         if (cell != null && !cell.text().isBlank()) {
             date = cell.date() != null ? cell.date() : date(cell.text().strip());
             if (date == null) {
-                issue(row, c, "import.cell.date", "\"" + cell.text().strip() + "\" is not a date (write 2026-12-31)",
+                issue(
+                        row,
+                        c,
+                        "import.cell.date",
+                        "\"" + cell.text().strip() + "\" is not a date (write 2026-12-31)",
                         cell.text().strip());
                 return null;
             }
@@ -416,8 +568,8 @@ final class FeedbackCheck {
         Matcher m = DATE.matcher(text);
         try {
             if (m.matches()) {
-                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)));
+                return LocalDate.of(
+                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
             }
             if (text.matches("\\d{8}")) {
                 return LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE);
@@ -436,8 +588,8 @@ final class FeedbackCheck {
         Headers h = headers.get(part);
         Integer at = c == null || h == null ? null : h.columns().get(c);
         String cell = at == null || row <= 0 ? null : ImportIssue.letters(at) + row;
-        issues.add(new ImportIssue(part, row, c, cell, code, english,
-                Collections.unmodifiableList(Arrays.asList(args.clone()))));
+        issues.add(new ImportIssue(
+                part, row, c, cell, code, english, Collections.unmodifiableList(Arrays.asList(args.clone()))));
     }
 
     /** The names nearest to an unknown one: one containing the other, or a few edits apart. */
@@ -445,9 +597,10 @@ final class FeedbackCheck {
         return suggested.computeIfAbsent(names.hashCode() + ":" + name, key -> {
             String n = name;
             LevenshteinDistance distance = new LevenshteinDistance(Math.max(1, n.length() / 2));
-            record Near(String name, int distance) {
-            }
-            return names.stream().filter(Objects::nonNull).distinct()
+            record Near(String name, int distance) {}
+            return names.stream()
+                    .filter(Objects::nonNull)
+                    .distinct()
                     .map(candidate -> {
                         if (n.length() > 1 && (candidate.contains(n) || n.contains(candidate))) {
                             return new Near(candidate, Math.abs(candidate.length() - n.length()) / 2);
@@ -456,7 +609,9 @@ final class FeedbackCheck {
                     })
                     .filter(near -> near.distance() >= 0)
                     .sorted(Comparator.comparingInt(Near::distance).thenComparing(Near::name))
-                    .limit(SUGGESTIONS).map(Near::name).toList();
+                    .limit(SUGGESTIONS)
+                    .map(Near::name)
+                    .toList();
         });
     }
 
@@ -466,8 +621,9 @@ final class FeedbackCheck {
 
     /** Names and words compare without spaces, case, or the difference between full- and half-width brackets. */
     static String key(String s) {
-        return s == null ? "" : s.replaceAll("\\s", "").replace('（', '(').replace('）', ')')
-                .toLowerCase(Locale.ROOT);
+        return s == null
+                ? ""
+                : s.replaceAll("\\s", "").replace('（', '(').replace('）', ')').toLowerCase(Locale.ROOT);
     }
 
     private static <T> Map<String, T> words(Map<T, List<String>> byValue) {

@@ -14,7 +14,6 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
 import org.rectify.audit.AuditEntry;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
@@ -23,37 +22,52 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 @Table(name = "feedback_import")
 class FeedbackImport extends AbstractAggregateRoot<FeedbackImport> {
 
-    enum Status { PREVIEWED, IMPORTED }
+    enum Status {
+        PREVIEWED,
+        IMPORTED
+    }
 
     static final String TARGET = "FEEDBACK_IMPORT";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long roundId;
     private String regionPath;
     private String fileName;
     private String fileSha256;
     private long fileSize;
+
     @Lob
     @Basic(fetch = FetchType.LAZY)
     private byte[] content;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     private int problems;
     private int tasks;
     private Instant createdAt;
     private String createdBy;
     private Instant importedAt;
     private String importedBy;
+
     @Version
     private long version;
 
-    protected FeedbackImport() {
-    }
+    protected FeedbackImport() {}
 
-    FeedbackImport(Long roundId, String regionPath, String fileName, String sha256, byte[] content, int problems,
-                   int tasks, Instant now, String by) {
+    FeedbackImport(
+            Long roundId,
+            String regionPath,
+            String fileName,
+            String sha256,
+            byte[] content,
+            int problems,
+            int tasks,
+            Instant now,
+            String by) {
         this.roundId = roundId;
         this.regionPath = regionPath;
         this.fileName = fileName;
@@ -69,9 +83,27 @@ class FeedbackImport extends AbstractAggregateRoot<FeedbackImport> {
 
     @PostPersist
     void uploaded() {
-        registerEvent(new FeedbackImportEvent(AuditEntry.of("FEEDBACK_UPLOADED", TARGET, id, null, null,
-                AuditEntry.state("status", status, "roundId", roundId, "fileName", fileName, "fileSha256", fileSha256,
-                        "fileSize", fileSize, "problems", problems, "tasks", tasks))));
+        registerEvent(new FeedbackImportEvent(AuditEntry.of(
+                "FEEDBACK_UPLOADED",
+                TARGET,
+                id,
+                null,
+                null,
+                AuditEntry.state(
+                        "status",
+                        status,
+                        "roundId",
+                        roundId,
+                        "fileName",
+                        fileName,
+                        "fileSha256",
+                        fileSha256,
+                        "fileSize",
+                        fileSize,
+                        "problems",
+                        problems,
+                        "tasks",
+                        tasks))));
     }
 
     /** Marks the list imported and tells the audit trail: which file, into which round, how much. */
@@ -81,15 +113,43 @@ class FeedbackImport extends AbstractAggregateRoot<FeedbackImport> {
         this.tasks = taskCount;
         this.importedAt = now;
         this.importedBy = by;
-        registerEvent(new FeedbackImportEvent(AuditEntry.of("FEEDBACK_IMPORTED", TARGET, id, null,
+        registerEvent(new FeedbackImportEvent(AuditEntry.of(
+                "FEEDBACK_IMPORTED",
+                TARGET,
+                id,
+                null,
                 AuditEntry.state("status", Status.PREVIEWED),
-                AuditEntry.state("status", status, "roundId", roundId, "fileName", fileName, "fileSha256", fileSha256,
-                        "fileSize", fileSize, "problems", problems, "tasks", tasks))));
+                AuditEntry.state(
+                        "status",
+                        status,
+                        "roundId",
+                        roundId,
+                        "fileName",
+                        fileName,
+                        "fileSha256",
+                        fileSha256,
+                        "fileSize",
+                        fileSize,
+                        "problems",
+                        problems,
+                        "tasks",
+                        tasks))));
     }
 
     ImportView view() {
-        return new ImportView(id, roundId, fileName, fileSha256, fileSize, status.name(), problems, tasks, createdAt,
-                createdBy, importedAt, importedBy);
+        return new ImportView(
+                id,
+                roundId,
+                fileName,
+                fileSha256,
+                fileSize,
+                status.name(),
+                problems,
+                tasks,
+                createdAt,
+                createdBy,
+                importedAt,
+                importedBy);
     }
 
     Long getId() {

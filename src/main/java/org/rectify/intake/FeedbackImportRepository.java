@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
-
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -17,12 +16,11 @@ interface FeedbackImportRepository extends CrudRepository<FeedbackImport, Long> 
     @Query("select i from FeedbackImport i where i.id = :id")
     Optional<FeedbackImport> lockById(Long id);
 
-    Optional<FeedbackImport> findFirstByRoundIdAndFileSha256AndStatus(Long roundId, String fileSha256,
-                                                                      FeedbackImport.Status status);
+    Optional<FeedbackImport> findFirstByRoundIdAndFileSha256AndStatus(
+            Long roundId, String fileSha256, FeedbackImport.Status status);
 
-    Optional<FeedbackImport> findFirstByRoundIdAndFileSha256AndStatusAndCreatedBy(Long roundId, String fileSha256,
-                                                                                  FeedbackImport.Status status,
-                                                                                  String createdBy);
+    Optional<FeedbackImport> findFirstByRoundIdAndFileSha256AndStatusAndCreatedBy(
+            Long roundId, String fileSha256, FeedbackImport.Status status, String createdBy);
 
     List<FeedbackImport> findByRoundIdAndStatusOrderByIdDesc(Long roundId, FeedbackImport.Status status);
 

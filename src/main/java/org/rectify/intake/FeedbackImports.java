@@ -21,7 +21,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
-
 import org.rectify.common.NotFoundException;
 import org.rectify.common.UploadedFile;
 import org.rectify.common.Zones;
@@ -31,18 +30,18 @@ import org.rectify.inspection.ReferenceData;
 import org.rectify.inspection.RoundView;
 import org.rectify.intake.FeedbackRows.ProblemRow;
 import org.rectify.intake.FeedbackRows.TaskRow;
-import org.rectify.problem.NewProblem;
-import org.rectify.problem.ProblemLifecycle;
-import org.rectify.problem.ProblemView;
-import org.rectify.problem.Problems;
-import org.rectify.problem.ResponsibilityInput;
-import org.rectify.problem.TriageProblem;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.OrgUnitView;
 import org.rectify.org.Role;
 import org.rectify.org.UserView;
+import org.rectify.problem.NewProblem;
+import org.rectify.problem.ProblemLifecycle;
+import org.rectify.problem.ProblemView;
+import org.rectify.problem.Problems;
+import org.rectify.problem.ResponsibilityInput;
+import org.rectify.problem.TriageProblem;
 import org.rectify.similar.SimilarProblem;
 import org.rectify.similar.SimilarProblems;
 import org.rectify.task.TaskBreakdown;
@@ -70,6 +69,7 @@ public class FeedbackImports {
      * entity it holds first, so a list that kept them would slow down with each problem.
      */
     private static final int FLUSH_EVERY = 1;
+
     private static final double LIKELY_DUPLICATE = 0.5;
 
     private final FeedbackImportRepository imports;
@@ -88,16 +88,27 @@ public class FeedbackImports {
     private final int maxRows;
     /** Previews checked in the last minute, so that paging through one does not check its file again and again. */
     private final CheckedLately checkedLately = new CheckedLately();
+
     private final long maxInflated;
     private final long maxFileSize;
 
-    FeedbackImports(FeedbackImportRepository imports, InspectionRounds rounds, ReferenceData reference,
-                    OrgDirectory org, Problems problems, ProblemLifecycle lifecycle, TaskBreakdown breakdown,
-                    SimilarProblems similar, DeadlinePolicy deadlines, CurrentActor current, EntityManager entities,
-                    ApplicationEventPublisher events, Clock clock,
-                    @Value("${rectify.import.max-rows:50000}") int maxRows,
-                    @Value("${rectify.import.max-inflated-mb:256}") long maxInflatedMb,
-                    @Value("${rectify.import.max-file-mb:20}") long maxFileMb) {
+    FeedbackImports(
+            FeedbackImportRepository imports,
+            InspectionRounds rounds,
+            ReferenceData reference,
+            OrgDirectory org,
+            Problems problems,
+            ProblemLifecycle lifecycle,
+            TaskBreakdown breakdown,
+            SimilarProblems similar,
+            DeadlinePolicy deadlines,
+            CurrentActor current,
+            EntityManager entities,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${rectify.import.max-rows:50000}") int maxRows,
+            @Value("${rectify.import.max-inflated-mb:256}") long maxInflatedMb,
+            @Value("${rectify.import.max-file-mb:20}") long maxFileMb) {
         this.imports = imports;
         this.rounds = rounds;
         this.reference = reference;
@@ -133,13 +144,14 @@ public class FeedbackImports {
         if (checked.earlier() != null) {
             return new ImportPreview(checked.earlier().view(), true, List.of(), List.of(), 0);
         }
-        return checkedLately.put(checked.upload().getId(), clock.instant(),
+        return checkedLately.put(
+                checked.upload().getId(),
+                clock.instant(),
                 preview(checked.upload().view(), checked.round(), checked.rows()));
     }
 
     /** An upload checked and kept as a preview; or, when the round has imported the same file, that import. */
-    private record Checked(RoundView round, FeedbackImport upload, FeedbackRows rows, FeedbackImport earlier) {
-    }
+    private record Checked(RoundView round, FeedbackImport upload, FeedbackRows rows, FeedbackImport earlier) {}
 
     private Checked checkUpload(Long roundId, UploadedFile file) {
         Actor office = current.get().require(Role.OFFICE);
@@ -152,10 +164,18 @@ public class FeedbackImports {
         }
         FeedbackRows rows = check(round, bytes);
         imports.deletePreviewsBefore(clock.instant().minus(KEEP_PREVIEWS));
-        FeedbackImport preview = imports.findFirstByRoundIdAndFileSha256AndStatusAndCreatedBy(roundId, sha,
-                FeedbackImport.Status.PREVIEWED, office.username()).orElseGet(() -> imports.save(new FeedbackImport(
-                roundId, round.regionPath(), name(file), sha, bytes, rows.problems().size(), rows.tasks(),
-                clock.instant(), office.username())));
+        FeedbackImport preview = imports.findFirstByRoundIdAndFileSha256AndStatusAndCreatedBy(
+                        roundId, sha, FeedbackImport.Status.PREVIEWED, office.username())
+                .orElseGet(() -> imports.save(new FeedbackImport(
+                        roundId,
+                        round.regionPath(),
+                        name(file),
+                        sha,
+                        bytes,
+                        rows.problems().size(),
+                        rows.tasks(),
+                        clock.instant(),
+                        office.username())));
         return new Checked(round, preview, rows, null);
     }
 
@@ -167,9 +187,10 @@ public class FeedbackImports {
         if (upload.getStatus() == FeedbackImport.Status.IMPORTED) {
             return new ImportPreview(upload.view(), true, List.of(), List.of(), 0);
         }
-        return checkedLately.get(importId, clock.instant())
-                .orElseGet(() -> checkedLately.put(importId, clock.instant(),
-                        preview(upload.view(), round, check(round, upload.getContent()))));
+        return checkedLately
+                .get(importId, clock.instant())
+                .orElseGet(() -> checkedLately.put(
+                        importId, clock.instant(), preview(upload.view(), round, check(round, upload.getContent()))));
     }
 
     /**
@@ -179,7 +200,8 @@ public class FeedbackImports {
      */
     public ImportResult commit(Long importId) {
         current.get().require(Role.OFFICE);
-        FeedbackImport upload = imports.lockById(importId).filter(this::inScope)
+        FeedbackImport upload = imports.lockById(importId)
+                .filter(this::inScope)
                 .orElseThrow(() -> new NotFoundException("import", importId));
         RoundView round = rounds.get(upload.getRoundId());
         return alreadyImported(upload).orElseGet(() -> write(upload, round, check(round, upload.getContent())));
@@ -190,8 +212,9 @@ public class FeedbackImports {
         if (upload.getStatus() == FeedbackImport.Status.IMPORTED) {
             return Optional.of(new ImportResult(upload.view(), true, List.of()));
         }
-        return imports.findFirstByRoundIdAndFileSha256AndStatus(upload.getRoundId(), upload.getFileSha256(),
-                FeedbackImport.Status.IMPORTED).map(earlier -> new ImportResult(earlier.view(), true, List.of()));
+        return imports.findFirstByRoundIdAndFileSha256AndStatus(
+                        upload.getRoundId(), upload.getFileSha256(), FeedbackImport.Status.IMPORTED)
+                .map(earlier -> new ImportResult(earlier.view(), true, List.of()));
     }
 
     /** Registers every problem of a list checked in this transaction, or nothing if it has issues. */
@@ -200,7 +223,11 @@ public class FeedbackImports {
             throw new ImportRefused(rows.issues());
         }
         // Marked first and flushed, so that the entities let go below leave the import's row written.
-        upload.imported(rows.problems().size(), rows.tasks(), clock.instant(), current.get().username());
+        upload.imported(
+                rows.problems().size(),
+                rows.tasks(),
+                clock.instant(),
+                current.get().username());
         imports.save(upload);
         Long importId = upload.getId();
         entities.flush();
@@ -233,7 +260,8 @@ public class FeedbackImports {
         current.get().require(Role.OFFICE);
         rounds.get(roundId);
         return imports.findByRoundIdAndStatusOrderByIdDesc(roundId, FeedbackImport.Status.IMPORTED).stream()
-                .map(FeedbackImport::view).toList();
+                .map(FeedbackImport::view)
+                .toList();
     }
 
     /** An upload's file as it was uploaded. */
@@ -244,8 +272,7 @@ public class FeedbackImports {
     }
 
     /** The file of an upload, as kept. */
-    public record StoredUpload(String fileName, byte[] content) {
-    }
+    public record StoredUpload(String fileName, byte[] content) {}
 
     /**
      * The registered problems most like each of these rows (a page of a preview), by row number: those alike by
@@ -256,8 +283,12 @@ public class FeedbackImports {
         Map<Integer, List<SimilarProblem>> likely = new LinkedHashMap<>();
         try {
             for (ImportPreview.Row row : rows) {
-                List<SimilarProblem> alike = similar.likeText(SimilarProblems.text(row.title(), row.description()),
-                        row.categoryCode(), 3).stream().filter(s -> s.score() >= LIKELY_DUPLICATE).toList();
+                List<SimilarProblem> alike =
+                        similar
+                                .likeText(SimilarProblems.text(row.title(), row.description()), row.categoryCode(), 3)
+                                .stream()
+                                .filter(s -> s.score() >= LIKELY_DUPLICATE)
+                                .toList();
                 if (!alike.isEmpty()) {
                     likely.put(row.row(), alike);
                 }
@@ -269,17 +300,34 @@ public class FeedbackImports {
     }
 
     /** Rows that look like registered problems, by row number; none known while the index is not ready. */
-    public record LikelyDuplicates(boolean ready, Map<Integer, List<SimilarProblem>> byRow) {
-    }
+    public record LikelyDuplicates(boolean ready, Map<Integer, List<SimilarProblem>> byRow) {}
 
     private Long register(RoundView round, ProblemRow row) {
-        ProblemView problem = lifecycle.register(new NewProblem(round.id(), row.number(), row.title(),
-                row.description(), row.categoryCode(), row.severity(), row.goal(), null));
-        lifecycle.triage(problem.id(), new TriageProblem(row.categoryCode(), row.severity(), row.goal(),
-                new ResponsibilityInput(row.leadUnitId(), row.coUnitIds(), row.leaderId(), row.deadlineType(),
-                        row.deadline())));
+        ProblemView problem = lifecycle.register(new NewProblem(
+                round.id(),
+                row.number(),
+                row.title(),
+                row.description(),
+                row.categoryCode(),
+                row.severity(),
+                row.goal(),
+                null));
+        lifecycle.triage(
+                problem.id(),
+                new TriageProblem(
+                        row.categoryCode(),
+                        row.severity(),
+                        row.goal(),
+                        new ResponsibilityInput(
+                                row.leadUnitId(),
+                                row.coUnitIds(),
+                                row.leaderId(),
+                                row.deadlineType(),
+                                row.deadline())));
         if (!row.tasks().isEmpty()) {
-            breakdown.proposeForAssigned(problem.id(), row.tasks().stream().map(FeedbackImports::draft).toList());
+            breakdown.proposeForAssigned(
+                    problem.id(),
+                    row.tasks().stream().map(FeedbackImports::draft).toList());
         }
         return problem.id();
     }
@@ -295,8 +343,12 @@ public class FeedbackImports {
             Files.write(file, bytes);
             new XlsxGuard(maxInflated).check(bytes, file);
             List<XlsxSheets.Sheet> sheets = XlsxSheets.read(file, maxRows);
-            FeedbackCheck.Context context = new FeedbackCheck.Context(units(round), leaders(round),
-                    reference.categories(), numbers -> problems.numbersTaken(round.id(), numbers), deadlines,
+            FeedbackCheck.Context context = new FeedbackCheck.Context(
+                    units(round),
+                    leaders(round),
+                    reference.categories(),
+                    numbers -> problems.numbersTaken(round.id(), numbers),
+                    deadlines,
                     Zones.today(clock));
             return new FeedbackCheck(context).check(sheets);
         } catch (IOException e) {
@@ -313,15 +365,30 @@ public class FeedbackImports {
     }
 
     private ImportPreview preview(ImportView upload, RoundView round, FeedbackRows rows) {
-        Map<Long, OrgUnitView> units = units(round).stream()
-                .collect(Collectors.toMap(OrgUnitView::id, Function.identity()));
-        Map<Long, UserView> leaders = leaders(round).stream()
-                .collect(Collectors.toMap(UserView::id, Function.identity()));
-        List<ImportPreview.Row> shown = rows.problems().stream().map(p -> new ImportPreview.Row(p.row(),
-                p.number(), p.title(), p.description(), p.categoryCode(), p.severity(),
-                name(units.get(p.leadUnitId())), p.coUnitIds().stream().map(id -> name(units.get(id))).sorted().toList(),
-                leaders.containsKey(p.leaderId()) ? leaders.get(p.leaderId()).displayName() : null,
-                p.deadlineType(), p.deadline(), p.tasks().size())).toList();
+        Map<Long, OrgUnitView> units =
+                units(round).stream().collect(Collectors.toMap(OrgUnitView::id, Function.identity()));
+        Map<Long, UserView> leaders =
+                leaders(round).stream().collect(Collectors.toMap(UserView::id, Function.identity()));
+        List<ImportPreview.Row> shown = rows.problems().stream()
+                .map(p -> new ImportPreview.Row(
+                        p.row(),
+                        p.number(),
+                        p.title(),
+                        p.description(),
+                        p.categoryCode(),
+                        p.severity(),
+                        name(units.get(p.leadUnitId())),
+                        p.coUnitIds().stream()
+                                .map(id -> name(units.get(id)))
+                                .sorted()
+                                .toList(),
+                        leaders.containsKey(p.leaderId())
+                                ? leaders.get(p.leaderId()).displayName()
+                                : null,
+                        p.deadlineType(),
+                        p.deadline(),
+                        p.tasks().size()))
+                .toList();
         return new ImportPreview(upload, false, rows.issues(), shown, rows.tasks());
     }
 
@@ -331,19 +398,23 @@ public class FeedbackImports {
 
     /** The units that can be responsible for a problem of the round: active, below its region. */
     private List<OrgUnitView> units(RoundView round) {
-        return org.subtree(round.regionPath()).stream().filter(u -> u.active() && !u.kind().isRegion()).toList();
+        return org.subtree(round.regionPath()).stream()
+                .filter(u -> u.active() && !u.kind().isRegion())
+                .toList();
     }
 
     private List<UserView> leaders(RoundView round) {
-        Set<Long> inRegion = org.subtree(round.regionPath()).stream().map(OrgUnitView::id)
-                .collect(Collectors.toSet());
+        Set<Long> inRegion =
+                org.subtree(round.regionPath()).stream().map(OrgUnitView::id).collect(Collectors.toSet());
         return org.activeUsersWithAnyRole(List.of(Role.LEADER)).stream()
-                .filter(u -> inRegion.contains(u.unitId())).toList();
+                .filter(u -> inRegion.contains(u.unitId()))
+                .toList();
     }
 
     private FeedbackImport visible(Long importId) {
         current.get().require(Role.OFFICE);
-        return imports.findById(importId).filter(this::inScope)
+        return imports.findById(importId)
+                .filter(this::inScope)
                 .orElseThrow(() -> new NotFoundException("import", importId));
     }
 
@@ -356,8 +427,10 @@ public class FeedbackImports {
             throw new BadFileException("import.file.empty", "the file is empty");
         }
         if (file.size() > maxFileSize) {
-            throw new BadFileException("import.file.tooBig", "the file is larger than " + (maxFileSize >> 20)
-                    + " MB; split the list into several files", maxFileSize >> 20);
+            throw new BadFileException(
+                    "import.file.tooBig",
+                    "the file is larger than " + (maxFileSize >> 20) + " MB; split the list into several files",
+                    maxFileSize >> 20);
         }
         try (InputStream in = file.content().getInputStream()) {
             return in.readNBytes((int) maxFileSize + 1);
@@ -389,8 +462,7 @@ public class FeedbackImports {
         private static final Duration KEEP = Duration.ofMinutes(1);
         private static final int MAX = 4;
 
-        private record Entry(Instant checkedAt, ImportPreview preview) {
-        }
+        private record Entry(Instant checkedAt, ImportPreview preview) {}
 
         private final Map<Long, Entry> entries = new LinkedHashMap<>(MAX, 0.75f, true) {
             @Override

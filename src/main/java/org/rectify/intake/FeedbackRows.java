@@ -20,9 +20,20 @@ record FeedbackRows(List<ProblemRow> problems, List<ImportIssue> issues) {
     }
 
     /** A row of the problems sheet, its names resolved to ids. */
-    record ProblemRow(int row, String number, String title, String description, String categoryCode,
-                      Severity severity, String goal, Long leadUnitId, Set<Long> coUnitIds, Long leaderId,
-                      DeadlineType deadlineType, LocalDate deadline, List<TaskRow> tasks) {
+    record ProblemRow(
+            int row,
+            String number,
+            String title,
+            String description,
+            String categoryCode,
+            Severity severity,
+            String goal,
+            Long leadUnitId,
+            Set<Long> coUnitIds,
+            Long leaderId,
+            DeadlineType deadlineType,
+            LocalDate deadline,
+            List<TaskRow> tasks) {
 
         String text() {
             return title + "\n" + description;
@@ -30,7 +41,12 @@ record FeedbackRows(List<ProblemRow> problems, List<ImportIssue> issues) {
     }
 
     /** A row of the tasks sheet; a null unit is the problem's lead unit. */
-    record TaskRow(int row, String measure, String criterion, Long unitId, DeadlineType deadlineType,
-                   LocalDate deadline, ReportCycle reportCycle) {
-    }
+    record TaskRow(
+            int row,
+            String measure,
+            String criterion,
+            Long unitId,
+            DeadlineType deadlineType,
+            LocalDate deadline,
+            ReportCycle reportCycle) {}
 }

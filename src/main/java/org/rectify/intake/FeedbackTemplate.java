@@ -36,16 +36,18 @@ final class FeedbackTemplate {
     /** Excel refuses an explicit drop-down list longer than this. */
     private static final int MAX_LIST = 250;
 
-    private FeedbackTemplate() {
-    }
+    private FeedbackTemplate() {}
 
-    static byte[] write(RoundView round, List<ReferenceItem> categories, List<OrgUnitView> units,
-                        List<UserView> leaders) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    static byte[] write(
+            RoundView round, List<ReferenceItem> categories, List<OrgUnitView> units, List<UserView> leaders) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle header = headerStyle(book);
             CellStyle date = book.createCellStyle();
             date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
-            List<String> categoryNames = categories.stream().filter(ReferenceItem::active).map(ReferenceItem::nameZh)
+            List<String> categoryNames = categories.stream()
+                    .filter(ReferenceItem::active)
+                    .map(ReferenceItem::nameZh)
                     .toList();
             Sheet problems = sheet(book, Part.PROBLEMS, header, date);
             choices(problems, Column.CATEGORY, categoryNames);
@@ -101,10 +103,11 @@ final class FeedbackTemplate {
             case LEAD_UNIT, TASK_UNIT -> "Unit by its name as on the instructions sheet (or its code).";
             case CO_UNITS -> "Co-responsible units: names separated by 、 or a comma.";
             case LEADER -> "Responsible leader by name (or user name when two share a name).";
-            case DEADLINE_TYPE, TASK_DEADLINE_TYPE -> "Deadline type: 立行立改 (immediate), 限期整改 (time-limited) "
-                    + "or 长期坚持 (long-term).";
-            case DEADLINE, TASK_DEADLINE -> "Deadline: a working day, as a date or text such as 2026-12-31 or "
-                    + "2026年12月31日. Required for 限期整改; empty for 长期坚持.";
+            case DEADLINE_TYPE, TASK_DEADLINE_TYPE ->
+                "Deadline type: 立行立改 (immediate), 限期整改 (time-limited) " + "or 长期坚持 (long-term).";
+            case DEADLINE, TASK_DEADLINE ->
+                "Deadline: a working day, as a date or text such as 2026-12-31 or "
+                        + "2026年12月31日. Required for 限期整改; empty for 长期坚持.";
             case TASK_PROBLEM -> "The number of a problem on the 问题清单 sheet.";
             case MEASURE -> "Measure (整改措施), up to 2,000 characters.";
             case CRITERION -> "Completion criterion (完成标准), up to 2,000 characters.";
@@ -119,25 +122,43 @@ final class FeedbackTemplate {
         }
         int at = c.part.columns().indexOf(c);
         DataValidationHelper helper = sheet.getDataValidationHelper();
-        DataValidation validation = helper.createValidation(helper.createExplicitListConstraint(
-                values.toArray(String[]::new)), new CellRangeAddressList(1, LIST_ROWS, at, at));
+        DataValidation validation = helper.createValidation(
+                helper.createExplicitListConstraint(values.toArray(String[]::new)),
+                new CellRangeAddressList(1, LIST_ROWS, at, at));
         validation.setShowErrorBox(true);
         sheet.addValidationData(validation);
     }
 
-    private static void instructions(XSSFWorkbook book, RoundView round, List<String> categories,
-                                     List<OrgUnitView> units, List<UserView> leaders, CellStyle header) {
+    private static void instructions(
+            XSSFWorkbook book,
+            RoundView round,
+            List<String> categories,
+            List<OrgUnitView> units,
+            List<UserView> leaders,
+            CellStyle header) {
         Sheet sheet = book.createSheet("填写说明");
         sheet.setColumnWidth(0, 256 * 30);
         sheet.setColumnWidth(1, 256 * 30);
         sheet.setColumnWidth(2, 256 * 60);
         int r = 0;
         r = line(sheet, r, header, "反馈问题清单导入模板 / Feedback list template", round.code() + " " + round.name());
-        r = line(sheet, r, null, "每行一个问题；带 * 的列必填。表头请勿修改。",
+        r = line(
+                sheet,
+                r,
+                null,
+                "每行一个问题；带 * 的列必填。表头请勿修改。",
                 "One problem per row; columns marked * are required. Keep the headers.");
-        r = line(sheet, r, null, "任务清单可选：每行一项整改措施，以问题编号对应问题清单。",
+        r = line(
+                sheet,
+                r,
+                null,
+                "任务清单可选：每行一项整改措施，以问题编号对应问题清单。",
                 "The tasks sheet is optional: one measure per row, keyed by the problem number.");
-        r = line(sheet, r, null, "请勿使用公式、合并单元格或隐藏工作表；日期须为工作日。",
+        r = line(
+                sheet,
+                r,
+                null,
+                "请勿使用公式、合并单元格或隐藏工作表；日期须为工作日。",
                 "No formulas, merged cells or hidden sheets; deadlines must be working days.");
         r = line(sheet, r, null, "同一文件重复导入只导入一次。", "The same file imported twice imports once.");
         r++;

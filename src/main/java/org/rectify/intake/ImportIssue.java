@@ -7,8 +7,8 @@ import java.util.List;
  * numbers it, the column and its cell, e.g. C5) and why, as a text of the rules bundle ({@code import.*} or
  * {@code rule.*}) with its values, and in English. The row is 0 and the column null for a whole sheet.
  */
-public record ImportIssue(Column.Part sheet, int row, Column column, String cell, String code, String english,
-                          List<Object> args) {
+public record ImportIssue(
+        Column.Part sheet, int row, Column column, String cell, String code, String english, List<Object> args) {
 
     /** Excel's name of a column, 0 → A, 27 → AB. */
     static String letters(int column) {

@@ -17,8 +17,7 @@ public class ImportTexts {
     }
 
     /** One issue as the API and the pages show it. */
-    public record IssueView(String sheet, int row, String cell, String column, String code, String message) {
-    }
+    public record IssueView(String sheet, int row, String cell, String column, String code, String message) {}
 
     public List<IssueView> views(List<ImportIssue> issues, Locale locale) {
         return issues.stream().map(i -> view(i, locale)).toList();
@@ -26,8 +25,12 @@ public class ImportTexts {
 
     public IssueView view(ImportIssue issue, Locale locale) {
         boolean zh = "zh".equals(locale.getLanguage());
-        return new IssueView(zh ? issue.sheet().zh : issue.sheet().en, issue.row(), issue.cell(),
-                issue.column() == null ? null : issue.column().header(locale), issue.code(),
+        return new IssueView(
+                zh ? issue.sheet().zh : issue.sheet().en,
+                issue.row(),
+                issue.cell(),
+                issue.column() == null ? null : issue.column().header(locale),
+                issue.code(),
                 rules.text(issue.code(), issue.args().toArray(), issue.english(), locale));
     }
 }

@@ -17,12 +17,14 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 final class XlsxGuard {
 
     private static final byte[] ZIP = {'P', 'K', 3, 4};
-    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
-            (byte) 0xE1};
+    private static final byte[] OLE2 = {
+        (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+    };
     /** Parts of a workbook whose inflated size exceeds this many times their stored size are a bomb. */
     private static final int MAX_RATIO = 200;
     /** Below this, a part may compress as well as it likes (an empty sheet of repeated cells). */
     private static final long RATIO_FROM = 1L << 20;
+
     private static final int MAX_ENTRIES = 1000;
 
     private final long maxInflated;
@@ -80,9 +82,11 @@ final class XlsxGuard {
     }
 
     private static BadFileException encryptedOrOld(byte[] bytes) {
-        try (InputStream in = new ByteArrayInputStream(bytes); POIFSFileSystem fs = new POIFSFileSystem(in)) {
+        try (InputStream in = new ByteArrayInputStream(bytes);
+                POIFSFileSystem fs = new POIFSFileSystem(in)) {
             if (fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage")) {
-                return new BadFileException("import.file.encrypted",
+                return new BadFileException(
+                        "import.file.encrypted",
                         "the workbook is protected by a password; save it without one and upload again");
             }
         } catch (IOException | RuntimeException e) {
@@ -92,7 +96,8 @@ final class XlsxGuard {
     }
 
     private BadFileException bomb() {
-        return new BadFileException("import.file.tooLarge",
+        return new BadFileException(
+                "import.file.tooLarge",
                 "the workbook unpacks to more than " + (maxInflated >> 20) + " MB; split it into smaller files",
                 maxInflated >> 20);
     }

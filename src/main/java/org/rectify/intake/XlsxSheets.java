@@ -43,6 +43,7 @@ final class XlsxSheets {
 
     /** Excel's own limit on a cell's text; a longer one was not written by Excel. */
     static final int MAX_CELL = 32_767;
+
     private static final int SHOWN = 5;
 
     /** One non-empty row: its number as Excel shows it, and its cells by column (0 = A). */
@@ -54,14 +55,11 @@ final class XlsxSheets {
     }
 
     /** A cell's text as written (a number without a trailing .0), and its date when Excel stores one. */
-    record Cell(String text, LocalDate date) {
-    }
+    record Cell(String text, LocalDate date) {}
 
-    record Sheet(String name, List<Row> rows) {
-    }
+    record Sheet(String name, List<Row> rows) {}
 
-    private XlsxSheets() {
-    }
+    private XlsxSheets() {}
 
     static List<Sheet> read(Path file, int maxRows) {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
@@ -70,8 +68,10 @@ final class XlsxSheets {
             Map<String, String> states = sheetStates(reader);
             states.forEach((name, state) -> {
                 if (!"visible".equals(state)) {
-                    throw new BadFileException("import.file.hiddenSheet",
-                            "the workbook has a hidden sheet \"" + name + "\"; unhide or delete it", name);
+                    throw new BadFileException(
+                            "import.file.hiddenSheet",
+                            "the workbook has a hidden sheet \"" + name + "\"; unhide or delete it",
+                            name);
                 }
             });
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
@@ -90,8 +90,12 @@ final class XlsxSheets {
             return sheets;
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
             throw new BadFileException("import.file.notXlsx", "the file is not an Excel workbook (.xlsx)");
-        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
-                 | org.apache.poi.ooxml.POIXMLException | IllegalStateException e) {
+        } catch (IOException
+                | OpenXML4JException
+                | SAXException
+                | ParserConfigurationException
+                | org.apache.poi.ooxml.POIXMLException
+                | IllegalStateException e) {
             throw XlsxGuard.corrupt();
         }
     }
@@ -106,16 +110,16 @@ final class XlsxSheets {
         }
     }
 
-    private static void parse(InputStream in, DefaultHandler handler) throws IOException, SAXException,
-            ParserConfigurationException {
+    private static void parse(InputStream in, DefaultHandler handler)
+            throws IOException, SAXException, ParserConfigurationException {
         XMLReader xml = SAXHelper.newXMLReader();
         xml.setContentHandler(handler);
         xml.parse(new InputSource(in));
     }
 
     /** Each sheet's state (visible, hidden, veryHidden) by name, from workbook.xml. */
-    private static Map<String, String> sheetStates(XSSFReader reader) throws IOException, OpenXML4JException,
-            SAXException, ParserConfigurationException {
+    private static Map<String, String> sheetStates(XSSFReader reader)
+            throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
         Map<String, String> states = new LinkedHashMap<>();
         try (InputStream in = reader.getWorkbookData()) {
             parse(in, new DefaultHandler() {
@@ -194,8 +198,7 @@ final class XlsxSheets {
                         merged.add(atts.getValue("ref"));
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -223,16 +226,18 @@ final class XlsxSheets {
                 case "row" -> {
                     if (cells != null && !cells.isEmpty()) {
                         if (rows.size() >= maxRows) {
-                            throw new BadFileException("import.file.tooManyRows", "sheet \"" + sheet
-                                    + "\" has more than " + maxRows + " rows; split the list into several files",
-                                    sheet, maxRows);
+                            throw new BadFileException(
+                                    "import.file.tooManyRows",
+                                    "sheet \"" + sheet + "\" has more than " + maxRows
+                                            + " rows; split the list into several files",
+                                    sheet,
+                                    maxRows);
                         }
                         rows.add(new Row(rowNumber, cells));
                     }
                     cells = null;
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -273,19 +278,30 @@ final class XlsxSheets {
 
         void finish() {
             if (!formulas.isEmpty()) {
-                throw new BadFileException("import.file.formulas", "sheet \"" + sheet + "\" has formulas (" + String.join(", ", formulas)
-                        + "); paste the values instead", sheet, String.join(", ", formulas));
+                throw new BadFileException(
+                        "import.file.formulas",
+                        "sheet \"" + sheet + "\" has formulas (" + String.join(", ", formulas)
+                                + "); paste the values instead",
+                        sheet,
+                        String.join(", ", formulas));
             }
             if (!merged.isEmpty()) {
-                throw new BadFileException("import.file.merged", "sheet \"" + sheet + "\" has merged cells ("
-                        + String.join(", ", merged) + "); unmerge them and fill every row", sheet,
+                throw new BadFileException(
+                        "import.file.merged",
+                        "sheet \"" + sheet + "\" has merged cells (" + String.join(", ", merged)
+                                + "); unmerge them and fill every row",
+                        sheet,
                         String.join(", ", merged));
             }
         }
 
         private BadFileException tooLong() {
-            return new BadFileException("import.file.cellTooLong", "cell " + sheet + "!" + ref
-                    + " holds more than " + MAX_CELL + " characters", sheet, ref, MAX_CELL);
+            return new BadFileException(
+                    "import.file.cellTooLong",
+                    "cell " + sheet + "!" + ref + " holds more than " + MAX_CELL + " characters",
+                    sheet,
+                    ref,
+                    MAX_CELL);
         }
 
         private static String number(double value, String raw) {

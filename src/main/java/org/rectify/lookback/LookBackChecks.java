@@ -13,13 +13,13 @@ import org.rectify.deadline.DeadlineSettings;
 import org.rectify.deadline.DeadlineType;
 import org.rectify.deadline.WorkingDayCalendar;
 import org.rectify.inspection.InspectionRounds;
+import org.rectify.org.Actor;
+import org.rectify.org.CurrentActor;
+import org.rectify.org.Role;
 import org.rectify.problem.ProblemEvent;
 import org.rectify.problem.ProblemFilter;
 import org.rectify.problem.ProblemView;
 import org.rectify.problem.Problems;
-import org.rectify.org.Actor;
-import org.rectify.org.CurrentActor;
-import org.rectify.org.Role;
 import org.rectify.problem.steps.ProblemSteps;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Pageable;
@@ -46,9 +46,16 @@ public class LookBackChecks {
     private final CurrentActor current;
     private final Clock clock;
 
-    LookBackChecks(LookBackCheckRepository checks, Problems problems, ProblemSteps lifecycle,
-                   InspectionRounds rounds, WorkingDayCalendar calendar, DeadlinePolicy policy,
-                   DeadlineSettings settings, CurrentActor current, Clock clock) {
+    LookBackChecks(
+            LookBackCheckRepository checks,
+            Problems problems,
+            ProblemSteps lifecycle,
+            InspectionRounds rounds,
+            WorkingDayCalendar calendar,
+            DeadlinePolicy policy,
+            DeadlineSettings settings,
+            CurrentActor current,
+            Clock clock) {
         this.checks = checks;
         this.problems = problems;
         this.lifecycle = lifecycle;
@@ -74,7 +81,8 @@ public class LookBackChecks {
         current.get().require(Role.OFFICE);
         LocalDate due = policy.resolve(DeadlineType.TIME_LIMITED, date, null, Zones.today(clock), "date");
         int count = 0;
-        for (ProblemView p : problems.list(new ProblemFilter(roundId, null, null, null, null, null), Pageable.unpaged())) {
+        for (ProblemView p :
+                problems.list(new ProblemFilter(roundId, null, null, null, null, null), Pageable.unpaged())) {
             if (!p.status().isClosed()) {
                 continue;
             }
@@ -92,22 +100,29 @@ public class LookBackChecks {
     }
 
     public LookBackView verify(Long checkId, LookBackVerdict verdict) {
-        Long problemId = problems.lockVisibleThrough("look-back", checkId, checks.findProblemIdOf(checkId)).id();
+        Long problemId = problems.lockVisibleThrough("look-back", checkId, checks.findProblemIdOf(checkId))
+                .id();
         Actor verifier = current.get();
         if (!verifier.has(Role.INSPECTOR) && !verifier.has(Role.OFFICE)) {
-            throw new NotPermittedException("rule.lookBack.whoVerifies",
-                    "look-back checks are verified by inspectors or the office");
+            throw new NotPermittedException(
+                    "rule.lookBack.whoVerifies", "look-back checks are verified by inspectors or the office");
         }
         LookBackCheck check = checks.findById(checkId).orElseThrow();
         LocalDate today = Zones.today(clock);
         LocalDate newDeadline = null;
         if (!verdict.holds()) {
             if (verdict.deadlineDate() == null && verdict.deadlineWorkingDays() == null) {
-                throw new InvalidInputException("deadlineDate", "rule.lookBack.relapseNeedsDeadline",
+                throw new InvalidInputException(
+                        "deadlineDate",
+                        "rule.lookBack.relapseNeedsDeadline",
                         "a relapse reopens the problem: give it a new deadline");
             }
-            newDeadline = policy.resolve(DeadlineType.TIME_LIMITED, verdict.deadlineDate(),
-                    verdict.deadlineWorkingDays(), today, "deadlineDate");
+            newDeadline = policy.resolve(
+                    DeadlineType.TIME_LIMITED,
+                    verdict.deadlineDate(),
+                    verdict.deadlineWorkingDays(),
+                    today,
+                    "deadlineDate");
         }
         check.verify(verdict.holds(), verdict.finding(), verifier.username(), clock.instant(), today);
         checks.save(check);
@@ -129,13 +144,17 @@ public class LookBackChecks {
     @Transactional(readOnly = true)
     public List<LookBackView> ofProblem(Long problemId) {
         problems.visible(problemId);
-        return checks.findByProblemIdOrderById(problemId).stream().map(LookBackCheck::view).toList();
+        return checks.findByProblemIdOrderById(problemId).stream()
+                .map(LookBackCheck::view)
+                .toList();
     }
 
     /** A check without a scope check: for the process and for texts the system writes. */
     @Transactional(readOnly = true)
     public LookBackView describeUnscoped(Long checkId) {
-        return checks.findById(checkId).orElseThrow(() -> new NotFoundException("look-back", checkId)).view();
+        return checks.findById(checkId)
+                .orElseThrow(() -> new NotFoundException("look-back", checkId))
+                .view();
     }
 
     private String by() {

@@ -10,12 +10,9 @@ public sealed interface LookBackEvent extends AuditableEvent {
 
     Long checkId();
 
-    record Scheduled(Long problemId, Long checkId, Long regionId, AuditEntry auditEntry) implements LookBackEvent {
-    }
+    record Scheduled(Long problemId, Long checkId, Long regionId, AuditEntry auditEntry) implements LookBackEvent {}
 
-    record Rescheduled(Long problemId, Long checkId, AuditEntry auditEntry) implements LookBackEvent {
-    }
+    record Rescheduled(Long problemId, Long checkId, AuditEntry auditEntry) implements LookBackEvent {}
 
-    record Verified(Long problemId, Long checkId, boolean holds, AuditEntry auditEntry) implements LookBackEvent {
-    }
+    record Verified(Long problemId, Long checkId, boolean holds, AuditEntry auditEntry) implements LookBackEvent {}
 }

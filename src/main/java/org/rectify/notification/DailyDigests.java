@@ -36,11 +36,11 @@ public class DailyDigests {
 
     /** The notification kind of a daily digest. */
     public static final String KIND = "DAILY_DIGEST";
+
     private static final Logger log = LoggerFactory.getLogger(DailyDigests.class);
 
     /** A user's daily digest was sent: the day and the notices it held. */
-    record Sent(AuditEntry auditEntry) implements AuditableEvent {
-    }
+    record Sent(AuditEntry auditEntry) implements AuditableEvent {}
 
     private final NotificationRepository notifications;
     private final NotificationPreferences preferences;
@@ -53,9 +53,17 @@ public class DailyDigests {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DailyDigests(NotificationRepository notifications, NotificationPreferences preferences, Notifier notifier,
-                 OrgDirectory org, WorkingDayCalendar calendar, MessageSource messages, JdbcTemplate jdbc,
-                 ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+    DailyDigests(
+            NotificationRepository notifications,
+            NotificationPreferences preferences,
+            Notifier notifier,
+            OrgDirectory org,
+            WorkingDayCalendar calendar,
+            MessageSource messages,
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events,
+            TransactionTemplate tx,
+            Clock clock) {
         this.notifications = notifications;
         this.preferences = preferences;
         this.notifier = notifier;
@@ -99,12 +107,22 @@ public class DailyDigests {
         if (held.isEmpty() || user == null) {
             return false;
         }
-        Notification digest = notifications.save(new Notification(userId, new Notice(KIND, null, null),
-                texts(day, held, Locale.SIMPLIFIED_CHINESE), texts(day, held, Locale.ENGLISH), now).alreadyRead());
+        Notification digest = notifications.save(new Notification(
+                        userId,
+                        new Notice(KIND, null, null),
+                        texts(day, held, Locale.SIMPLIFIED_CHINESE),
+                        texts(day, held, Locale.ENGLISH),
+                        now)
+                .alreadyRead());
         notifier.send(user, preferences.of(List.of(userId)).get(userId), digest);
         List<Long> ids = held.stream().map(Notification::getId).toList();
         notifications.released(ids);
-        events.publishEvent(new Sent(AuditEntry.of("DAILY_DIGEST_SENT", "USER", userId, null, null,
+        events.publishEvent(new Sent(AuditEntry.of(
+                "DAILY_DIGEST_SENT",
+                "USER",
+                userId,
+                null,
+                null,
                 AuditEntry.state("day", day, "notices", ids.size(), "notificationIds", ids))));
         return true;
     }
@@ -113,8 +131,11 @@ public class DailyDigests {
         int total = held.stream().mapToInt(Notification::notices).sum();
         StringBuilder body = new StringBuilder(text("body", locale, day, held.size(), total));
         for (Notification n : held) {
-            body.append('\n').append(n.notices() > 1 ? text("folded", locale, n.texts(locale).title(), n.notices())
-                    : text("line", locale, n.texts(locale).title()));
+            body.append('\n')
+                    .append(
+                            n.notices() > 1
+                                    ? text("folded", locale, n.texts(locale).title(), n.notices())
+                                    : text("line", locale, n.texts(locale).title()));
         }
         return new Notification.Texts(text("title", locale, day, held.size()), body.toString());
     }

@@ -36,8 +36,8 @@ final class DigestClaims {
     private final TransactionTemplate tx;
     private final Logger log;
 
-    private DigestClaims(String digest, String table, String periodColumn, JdbcTemplate jdbc, TransactionTemplate tx,
-                         Logger log) {
+    private DigestClaims(
+            String digest, String table, String periodColumn, JdbcTemplate jdbc, TransactionTemplate tx, Logger log) {
         this.digest = digest;
         this.table = table;
         this.periodColumn = periodColumn;
@@ -65,8 +65,8 @@ final class DigestClaims {
      * @param id  the user's id
      * @param who how the logs name the user
      */
-    <U> int sendEach(Collection<U> users, LocalDate period, Function<U, Long> id, Function<U, Object> who,
-                     Send<U> send) {
+    <U> int sendEach(
+            Collection<U> users, LocalDate period, Function<U, Long> id, Function<U, Object> who, Send<U> send) {
         List<U> shuffled = new ArrayList<>(users);
         Collections.shuffle(shuffled);
         int sent = 0;
@@ -86,19 +86,29 @@ final class DigestClaims {
      */
     void claim(Long userId, LocalDate period, Instant now) {
         // instants are stored as UTC wall time (hibernate.jdbc.time_zone)
-        jdbc.update("insert into " + table + " (user_id, " + periodColumn + ", sent_at) values (?, ?, ?)", userId,
-                period, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+        jdbc.update(
+                "insert into " + table + " (user_id, " + periodColumn + ", sent_at) values (?, ?, ?)",
+                userId,
+                period,
+                LocalDateTime.ofInstant(now, ZoneOffset.UTC));
     }
 
     /** Claims as {@link #claim(Long, LocalDate, Instant)}, with how many notices the digest holds. */
     void claim(Long userId, LocalDate period, int notices, Instant now) {
-        jdbc.update("insert into " + table + " (user_id, " + periodColumn + ", notices, sent_at) values (?, ?, ?, ?)",
-                userId, period, notices, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+        jdbc.update(
+                "insert into " + table + " (user_id, " + periodColumn + ", notices, sent_at) values (?, ?, ?, ?)",
+                userId,
+                period,
+                notices,
+                LocalDateTime.ofInstant(now, ZoneOffset.UTC));
     }
 
     private boolean claimed(Long userId, LocalDate period) {
-        Integer found = jdbc.queryForObject("select count(*) from " + table + " where user_id = ? and "
-                + periodColumn + " = ?", Integer.class, userId, period);
+        Integer found = jdbc.queryForObject(
+                "select count(*) from " + table + " where user_id = ? and " + periodColumn + " = ?",
+                Integer.class,
+                userId,
+                period);
         return found != null && found > 0;
     }
 

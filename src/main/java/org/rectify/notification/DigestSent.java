@@ -4,5 +4,4 @@ import org.rectify.audit.AuditEntry;
 import org.rectify.audit.AuditableEvent;
 
 /** A user's weekly digest was sent: to whom, for which week, and the figures it told. */
-record DigestSent(AuditEntry auditEntry) implements AuditableEvent {
-}
+record DigestSent(AuditEntry auditEntry) implements AuditableEvent {}

@@ -14,6 +14,8 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param dashboardUrl the address of the dashboard, which the digest links to
  */
 @ConfigurationProperties("rectify.digest")
-record DigestSettings(@DefaultValue("08:00") @DateTimeFormat(pattern = "H:mm") LocalTime time,
-                      @DefaultValue("http://localhost:8080/dashboard") String dashboardUrl) {
-}
+record DigestSettings(
+        @DefaultValue("08:00") @DateTimeFormat(pattern = "H:mm")
+        LocalTime time,
+
+        @DefaultValue("http://localhost:8080/dashboard") String dashboardUrl) {}

@@ -25,14 +25,20 @@ class DigestTexts {
     }
 
     Notification.Texts of(Digest digest, Locale locale) {
-        StringBuilder body = new StringBuilder(text("body", locale, digest.from(), digest.to(), digest.registered(),
-                digest.closed(), digest.overdue()));
+        StringBuilder body = new StringBuilder(text(
+                "body", locale, digest.from(), digest.to(), digest.registered(), digest.closed(), digest.overdue()));
         for (Dashboard.Ranking ranking : digest.lowest()) {
             String section = messages.getMessage("unitKind." + ranking.section(), null, ranking.section(), locale);
-            body.append('\n').append(text("lowest", locale, section, ranking.units().size()));
+            body.append('\n')
+                    .append(text("lowest", locale, section, ranking.units().size()));
             for (Dashboard.Ranked unit : ranking.units()) {
-                body.append('\n').append(text("unit", locale, unit.rank(), unit.line().name().name(locale),
-                        unit.line().figures().closureRate()));
+                body.append('\n')
+                        .append(text(
+                                "unit",
+                                locale,
+                                unit.rank(),
+                                unit.line().name().name(locale),
+                                unit.line().figures().closureRate()));
             }
         }
         if (digest.lowest().isEmpty()) {

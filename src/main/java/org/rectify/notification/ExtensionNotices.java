@@ -3,13 +3,13 @@ package org.rectify.notification;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.rectify.problem.ProblemView;
-import org.rectify.problem.Problems;
-import org.rectify.org.OrgDirectory;
-import org.rectify.org.Role;
 import org.rectify.extension.ExtensionEvent;
 import org.rectify.extension.ExtensionView;
 import org.rectify.extension.Extensions;
+import org.rectify.org.OrgDirectory;
+import org.rectify.org.Role;
+import org.rectify.problem.ProblemView;
+import org.rectify.problem.Problems;
 import org.rectify.task.TaskView;
 import org.rectify.task.Tasks;
 import org.springframework.context.event.EventListener;
@@ -67,9 +67,19 @@ class ExtensionNotices {
         for (Role role : roles) {
             recipients.addAll(org.userIdsWithRole(t.unitId(), role));
         }
-        String reason = e.auditEntry().reason() == null ? x.reason() : e.auditEntry().reason();
-        notifier.notify(recipients, new Notice(kind, x.problemId(), t.id(), problems.describeUnscoped(x.problemId()).number(),
-                problems.describeUnscoped(x.problemId()).title(), t.measure(), x.requestedDeadline(), reason));
+        String reason =
+                e.auditEntry().reason() == null ? x.reason() : e.auditEntry().reason();
+        notifier.notify(
+                recipients,
+                new Notice(
+                        kind,
+                        x.problemId(),
+                        t.id(),
+                        problems.describeUnscoped(x.problemId()).number(),
+                        problems.describeUnscoped(x.problemId()).title(),
+                        t.measure(),
+                        x.requestedDeadline(),
+                        reason));
     }
 
     private Notice notice(String kind, ProblemView p, ExtensionView x) {

@@ -1,9 +1,9 @@
 package org.rectify.notification;
 
-import org.rectify.audit.Unaudited;
 import java.time.Instant;
 
 import jakarta.persistence.*;
+import org.rectify.audit.Unaudited;
 
 /** An email waiting to be sent, written in the transaction of the notification it belongs to. */
 @Entity
@@ -16,8 +16,7 @@ class MailOutboxEntry extends OutboxEntry {
     private String subject;
     private String body;
 
-    protected MailOutboxEntry() {
-    }
+    protected MailOutboxEntry() {}
 
     MailOutboxEntry(Long notificationId, String recipient, String subject, String body, Instant now) {
         super(now);

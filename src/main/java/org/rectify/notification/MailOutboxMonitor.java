@@ -16,7 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component("mailOutbox")
 class MailOutboxMonitor extends OutboxMonitor {
 
-    MailOutboxMonitor(MailOutboxRepository outbox, TransactionTemplate tx, Clock clock, MeterRegistry registry,
+    MailOutboxMonitor(
+            MailOutboxRepository outbox,
+            TransactionTemplate tx,
+            Clock clock,
+            MeterRegistry registry,
             @Value("${rectify.metrics.count-period:PT30S}") Duration period,
             @Value("${rectify.mail.health.max-age:PT1H}") Duration maxAge,
             @Value("${rectify.mail.enabled:false}") boolean enabled) {

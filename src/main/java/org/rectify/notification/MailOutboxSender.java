@@ -29,9 +29,13 @@ public class MailOutboxSender extends OutboxSender<MailOutboxEntry> {
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
 
-    MailOutboxSender(MailOutboxRepository outbox, ObjectProvider<JavaMailSender> mail, TransactionTemplate tx,
-                     Clock clock, @Value("${rectify.mail.from:rectify@localhost}") String from,
-                     MeterRegistry registry) {
+    MailOutboxSender(
+            MailOutboxRepository outbox,
+            ObjectProvider<JavaMailSender> mail,
+            TransactionTemplate tx,
+            Clock clock,
+            @Value("${rectify.mail.from:rectify@localhost}") String from,
+            MeterRegistry registry) {
         super(outbox, tx, clock, registry, "rectify.mail", "Emails sent", "send an email");
         this.outbox = outbox;
         this.mail = mail;
@@ -52,10 +56,15 @@ public class MailOutboxSender extends OutboxSender<MailOutboxEntry> {
 
             @Override
             public Failed failed(Exception e) {
-                log.warn("email {} to {} failed (attempt {}): {}", entry.getId(), entry.getRecipient(),
-                        entry.getAttempts(), e.getMessage());
+                log.warn(
+                        "email {} to {} failed (attempt {}): {}",
+                        entry.getId(),
+                        entry.getRecipient(),
+                        entry.getAttempts(),
+                        e.getMessage());
                 String error = String.valueOf(e.getMessage());
-                return new Failed(entry.getAttempts() >= MAX_ATTEMPTS, error.substring(0, Math.min(500, error.length())));
+                return new Failed(
+                        entry.getAttempts() >= MAX_ATTEMPTS, error.substring(0, Math.min(500, error.length())));
             }
         });
     }

@@ -20,9 +20,12 @@ class MessengerChannel extends AbstractAggregateRoot<MessengerChannel> {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String name;
+
     @Enumerated(EnumType.STRING)
     private MessengerKind kind;
+
     private Long unitId;
     private Long userId;
     private String token;
@@ -30,14 +33,21 @@ class MessengerChannel extends AbstractAggregateRoot<MessengerChannel> {
     private boolean enabled;
     private Instant createdAt;
     private Instant updatedAt;
+
     @Version
     private Long version;
 
-    protected MessengerChannel() {
-    }
+    protected MessengerChannel() {}
 
-    MessengerChannel(String name, MessengerKind kind, Long unitId, Long userId, String token, String secret,
-                     boolean enabled, Instant now) {
+    MessengerChannel(
+            String name,
+            MessengerKind kind,
+            Long unitId,
+            Long userId,
+            String token,
+            String secret,
+            boolean enabled,
+            Instant now) {
         this.name = name;
         this.kind = kind;
         this.unitId = unitId;
@@ -51,14 +61,21 @@ class MessengerChannel extends AbstractAggregateRoot<MessengerChannel> {
 
     /** Audits the creation; called once the id is known. */
     MessengerChannel created() {
-        registerEvent(new MessengerChannelChanged(AuditEntry.of("MESSENGER_CHANNEL_CREATED", TARGET, id, null,
-                null, state())));
+        registerEvent(new MessengerChannelChanged(
+                AuditEntry.of("MESSENGER_CHANNEL_CREATED", TARGET, id, null, null, state())));
         return this;
     }
 
     /** A null token or secret keeps the one stored. */
-    void change(String name, MessengerKind kind, Long unitId, Long userId, String token, String secret,
-                boolean enabled, Instant now) {
+    void change(
+            String name,
+            MessengerKind kind,
+            Long unitId,
+            Long userId,
+            String token,
+            String secret,
+            boolean enabled,
+            Instant now) {
         Map<String, Object> before = state();
         boolean tokenChanged = token != null && !token.equals(this.token);
         boolean secretChanged = secret != null && !secret.equals(this.secret);
@@ -73,28 +90,48 @@ class MessengerChannel extends AbstractAggregateRoot<MessengerChannel> {
         Map<String, Object> after = state();
         after.put("tokenChanged", tokenChanged);
         after.put("secretChanged", secretChanged);
-        registerEvent(new MessengerChannelChanged(AuditEntry.of("MESSENGER_CHANNEL_CHANGED", TARGET, id, null,
-                before, after)));
+        registerEvent(new MessengerChannelChanged(
+                AuditEntry.of("MESSENGER_CHANNEL_CHANGED", TARGET, id, null, before, after)));
     }
 
     void disable(Instant now) {
         Map<String, Object> before = state();
         enabled = false;
         updatedAt = now;
-        registerEvent(new MessengerChannelChanged(AuditEntry.of("MESSENGER_CHANNEL_DISABLED", TARGET, id, null,
-                before, state())));
+        registerEvent(new MessengerChannelChanged(
+                AuditEntry.of("MESSENGER_CHANNEL_DISABLED", TARGET, id, null, before, state())));
     }
 
     /** What the audit trail keeps: never the token or the secret, only whether they are set. */
     Map<String, Object> state() {
-        return AuditEntry.state("name", name, "kind", kind, "unitId", unitId, "userId", userId,
-                "enabled", enabled, "tokenSet", token != null && !token.isEmpty(),
-                "secretSet", secret != null && !secret.isEmpty());
+        return AuditEntry.state(
+                "name",
+                name,
+                "kind",
+                kind,
+                "unitId",
+                unitId,
+                "userId",
+                userId,
+                "enabled",
+                enabled,
+                "tokenSet",
+                token != null && !token.isEmpty(),
+                "secretSet",
+                secret != null && !secret.isEmpty());
     }
 
     MessengerChannelView view(String ownerName) {
-        return new MessengerChannelView(id, name, kind, unitId, userId, ownerName, enabled,
-                token != null && !token.isEmpty(), secret != null && !secret.isEmpty());
+        return new MessengerChannelView(
+                id,
+                name,
+                kind,
+                unitId,
+                userId,
+                ownerName,
+                enabled,
+                token != null && !token.isEmpty(),
+                secret != null && !secret.isEmpty());
     }
 
     Long getId() {

@@ -9,9 +9,14 @@ import jakarta.validation.constraints.Size;
  * (加签). On a change, an empty token or secret keeps the one stored. The kind comes as text so that an unknown
  * one is refused with the field named.
  */
-public record MessengerChannelInput(@NotBlank @Size(max = 100) String name, @NotBlank String kind, Long unitId,
-                                    Long userId, @Size(max = 600) String token, @Size(max = 300) String secret,
-                                    Boolean enabled) {
+public record MessengerChannelInput(
+        @NotBlank @Size(max = 100) String name,
+        @NotBlank String kind,
+        Long unitId,
+        Long userId,
+        @Size(max = 600) String token,
+        @Size(max = 300) String secret,
+        Boolean enabled) {
 
     boolean enabledOrDefault() {
         return enabled == null || enabled;

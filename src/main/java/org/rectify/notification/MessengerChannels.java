@@ -32,8 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class MessengerChannels {
 
     /** What a tried channel answered. */
-    public record TestResult(boolean delivered, String error) {
-    }
+    public record TestResult(boolean delivered, String error) {}
 
     private final MessengerChannelRepository channels;
     private final MessengerOutboxRepository outbox;
@@ -44,9 +43,15 @@ public class MessengerChannels {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MessengerChannels(MessengerChannelRepository channels, MessengerOutboxRepository outbox, MessengerClient client,
-                      MessengerSettings settings, OrgDirectory org, CurrentActor current,
-                      ApplicationEventPublisher events, Clock clock) {
+    MessengerChannels(
+            MessengerChannelRepository channels,
+            MessengerOutboxRepository outbox,
+            MessengerClient client,
+            MessengerSettings settings,
+            OrgDirectory org,
+            CurrentActor current,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.channels = channels;
         this.outbox = outbox;
         this.client = client;
@@ -60,7 +65,10 @@ public class MessengerChannels {
     @Transactional(readOnly = true)
     public List<MessengerChannelView> list() {
         Actor admin = adminOnly();
-        return channels.findAllByOrderById().stream().map(c -> view(admin, c)).flatMap(Optional::stream).toList();
+        return channels.findAllByOrderById().stream()
+                .map(c -> view(admin, c))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     public MessengerChannelView add(MessengerChannelInput input) {
@@ -68,9 +76,15 @@ public class MessengerChannels {
         MessengerKind kind = kind(input.kind());
         owner(admin, input);
         String token = token(kind, input, true);
-        MessengerChannel channel = channels.saveAndFlush(new MessengerChannel(input.name().strip(), kind,
-                input.unitId(), input.userId(), token, input.hasSecret() ? input.secret().strip() : null,
-                input.enabledOrDefault(), clock.instant()));
+        MessengerChannel channel = channels.saveAndFlush(new MessengerChannel(
+                input.name().strip(),
+                kind,
+                input.unitId(),
+                input.userId(),
+                token,
+                input.hasSecret() ? input.secret().strip() : null,
+                input.enabledOrDefault(),
+                clock.instant()));
         return view(admin, channels.save(channel.created())).orElseThrow();
     }
 
@@ -79,8 +93,15 @@ public class MessengerChannels {
         MessengerChannel channel = inRegion(admin, id);
         MessengerKind kind = kind(input.kind());
         owner(admin, input);
-        channel.change(input.name().strip(), kind, input.unitId(), input.userId(), token(kind, input, false),
-                input.hasSecret() ? input.secret().strip() : null, input.enabledOrDefault(), clock.instant());
+        channel.change(
+                input.name().strip(),
+                kind,
+                input.unitId(),
+                input.userId(),
+                token(kind, input, false),
+                input.hasSecret() ? input.secret().strip() : null,
+                input.enabledOrDefault(),
+                clock.instant());
         return view(admin, channels.save(channel)).orElseThrow();
     }
 
@@ -95,21 +116,29 @@ public class MessengerChannels {
     public TestResult test(Long id) {
         Actor admin = adminOnly();
         MessengerChannel channel = inRegion(admin, id);
-        Notification.Texts zh = new Notification.Texts("测试消息", "这是整改销号管理系统发给“" + channel.getName()
-                + "”的测试消息，由 " + admin.displayName() + " 发送。");
-        Notification.Texts en = new Notification.Texts("Test message", "A test message from Rectify to \""
-                + channel.getName() + "\", sent by " + admin.displayName() + ".");
+        Notification.Texts zh = new Notification.Texts(
+                "测试消息", "这是整改销号管理系统发给“" + channel.getName() + "”的测试消息，由 " + admin.displayName() + " 发送。");
+        Notification.Texts en = new Notification.Texts(
+                "Test message",
+                "A test message from Rectify to \"" + channel.getName() + "\", sent by " + admin.displayName() + ".");
         TestResult result;
         try {
-            client.send(channel, MessengerText.title(zh, en), MessengerText.markdown(channel.getKind(), zh, en,
-                    settings.link(null)));
+            client.send(
+                    channel,
+                    MessengerText.title(zh, en),
+                    MessengerText.markdown(channel.getKind(), zh, en, settings.link(null)));
             result = new TestResult(true, null);
         } catch (MessengerClient.Failure e) {
             result = new TestResult(false, e.getMessage());
         }
-        events.publishEvent(new MessengerChannelChanged(AuditEntry.of("MESSENGER_CHANNEL_TESTED",
-                MessengerChannel.TARGET, id, null, null,
-                AuditEntry.state("name", channel.getName(), "delivered", result.delivered(), "error", result.error()))));
+        events.publishEvent(new MessengerChannelChanged(AuditEntry.of(
+                "MESSENGER_CHANNEL_TESTED",
+                MessengerChannel.TARGET,
+                id,
+                null,
+                null,
+                AuditEntry.state(
+                        "name", channel.getName(), "delivered", result.delivered(), "error", result.error()))));
         return result;
     }
 
@@ -122,7 +151,8 @@ public class MessengerChannels {
                 .collect(Collectors.toMap(MessengerChannel::getId, Function.identity()));
         return outbox.findByStatusOrderByIdDesc(MessengerOutboxEntry.Status.FAILED, PageRequest.of(0, 200)).stream()
                 .filter(m -> reachable.containsKey(m.getChannelId()))
-                .map(m -> m.view(reachable.get(m.getChannelId()).getName())).toList();
+                .map(m -> m.view(reachable.get(m.getChannelId()).getName()))
+                .toList();
     }
 
     /** Sends a given-up message again, its attempts counted afresh; audited. */
@@ -133,12 +163,23 @@ public class MessengerChannels {
                 .orElseThrow(() -> new NotFoundException("failed delivery", deliveryId));
         MessengerChannel channel = inRegion(admin, entry.getChannelId());
         outbox.retry(deliveryId, clock.instant());
-        events.publishEvent(new MessengerChannelChanged(AuditEntry.of("MESSENGER_DELIVERY_RETRIED",
-                MessengerChannel.TARGET, channel.getId(), null,
+        events.publishEvent(new MessengerChannelChanged(AuditEntry.of(
+                "MESSENGER_DELIVERY_RETRIED",
+                MessengerChannel.TARGET,
+                channel.getId(),
+                null,
                 AuditEntry.state("delivery", deliveryId, "status", "FAILED", "attempts", entry.getAttempts()),
                 AuditEntry.state("delivery", deliveryId, "status", "PENDING", "attempts", 0))));
-        return new MessengerDeliveryView(deliveryId, channel.getId(), channel.getName(), entry.getTitle(), "PENDING",
-                0, null, null, clock.instant());
+        return new MessengerDeliveryView(
+                deliveryId,
+                channel.getId(),
+                channel.getName(),
+                entry.getTitle(),
+                "PENDING",
+                0,
+                null,
+                null,
+                clock.instant());
     }
 
     private Actor adminOnly() {
@@ -146,25 +187,33 @@ public class MessengerChannels {
     }
 
     private static MessengerKind kind(String kind) {
-        return Arrays.stream(MessengerKind.values()).filter(k -> k.name().equals(kind)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("kind", "rule.messenger.unknownKind",
-                        "unknown messenger kind: " + kind, kind));
+        return Arrays.stream(MessengerKind.values())
+                .filter(k -> k.name().equals(kind))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(
+                        "kind", "rule.messenger.unknownKind", "unknown messenger kind: " + kind, kind));
     }
 
     /** A unit or a user of the region, not both and not neither. */
     private void owner(Actor admin, MessengerChannelInput input) {
         if ((input.unitId() == null) == (input.userId() == null)) {
-            throw new InvalidInputException("unitId", "rule.messenger.oneOwner",
-                    "a channel belongs to a unit or to a user: name exactly one");
+            throw new InvalidInputException(
+                    "unitId", "rule.messenger.oneOwner", "a channel belongs to a unit or to a user: name exactly one");
         }
-        if (input.unitId() != null && org.findUnit(input.unitId()).filter(u -> u.isWithin(admin.regionPath())).isEmpty()) {
-            throw new InvalidInputException("unitId", "rule.messenger.unknownUnit", "unknown unit: " + input.unitId(),
-                    input.unitId());
+        if (input.unitId() != null
+                && org.findUnit(input.unitId())
+                        .filter(u -> u.isWithin(admin.regionPath()))
+                        .isEmpty()) {
+            throw new InvalidInputException(
+                    "unitId", "rule.messenger.unknownUnit", "unknown unit: " + input.unitId(), input.unitId());
         }
-        if (input.userId() != null && org.findUser(input.userId()).flatMap(u -> org.findUnit(u.unitId()))
-                .filter(u -> u.isWithin(admin.regionPath())).isEmpty()) {
-            throw new InvalidInputException("userId", "rule.messenger.unknownUser", "unknown user: " + input.userId(),
-                    input.userId());
+        if (input.userId() != null
+                && org.findUser(input.userId())
+                        .flatMap(u -> org.findUnit(u.unitId()))
+                        .filter(u -> u.isWithin(admin.regionPath()))
+                        .isEmpty()) {
+            throw new InvalidInputException(
+                    "userId", "rule.messenger.unknownUser", "unknown user: " + input.userId(), input.userId());
         }
     }
 
@@ -172,25 +221,33 @@ public class MessengerChannels {
     private static String token(MessengerKind kind, MessengerChannelInput input, boolean required) {
         String token = input.hasToken() ? kind.tokenOf(input.token()) : "";
         if (token.isEmpty() && (required || input.hasToken())) {
-            throw new InvalidInputException("token", "rule.messenger.missingToken",
-                    "the robot's " + kind.tokenParameter() + " is missing", kind.tokenParameter());
+            throw new InvalidInputException(
+                    "token",
+                    "rule.messenger.missingToken",
+                    "the robot's " + kind.tokenParameter() + " is missing",
+                    kind.tokenParameter());
         }
         if (token.length() > 300) {
-            throw new InvalidInputException("token", "rule.messenger.tokenTooLong",
-                    "the robot's " + kind.tokenParameter() + " is too long", kind.tokenParameter());
+            throw new InvalidInputException(
+                    "token",
+                    "rule.messenger.tokenTooLong",
+                    "the robot's " + kind.tokenParameter() + " is too long",
+                    kind.tokenParameter());
         }
         return token.isEmpty() ? null : token;
     }
 
     private MessengerChannel inRegion(Actor admin, Long id) {
-        return channels.findById(id).filter(c -> view(admin, c).isPresent())
+        return channels.findById(id)
+                .filter(c -> view(admin, c).isPresent())
                 .orElseThrow(() -> new NotFoundException("messenger channel", id));
     }
 
     /** The channel's view when its unit or user is of the admin's region. */
     private Optional<MessengerChannelView> view(Actor admin, MessengerChannel c) {
         if (c.getUnitId() != null) {
-            return org.findUnit(c.getUnitId()).filter(u -> u.isWithin(admin.regionPath()))
+            return org.findUnit(c.getUnitId())
+                    .filter(u -> u.isWithin(admin.regionPath()))
                     .map(u -> c.view(u.nameZh()));
         }
         Optional<UserView> user = org.findUser(c.getUserId());

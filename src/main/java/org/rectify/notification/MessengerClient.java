@@ -44,24 +44,34 @@ class MessengerClient {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     void send(MessengerChannel channel, String title, String markdown) throws Failure {
         try {
-            HttpRequest request = HttpRequest.newBuilder(address(channel)).timeout(settings.readTimeout())
+            HttpRequest request = HttpRequest.newBuilder(address(channel))
+                    .timeout(settings.readTimeout())
                     .header("Content-Type", "application/json; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(payload(channel, title, markdown))))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(
+                            json.writeValueAsBytes(payload(channel, title, markdown))))
                     .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() / 100 != 2) {
                 throw failure(channel, "HTTP " + response.statusCode());
             }
             JsonNode answer = json.readTree(response.body());
             if (answer == null || answer.path("errcode").asInt(-1) != 0) {
-                throw failure(channel, "errcode " + (answer == null ? "none" : answer.path("errcode").asText("none"))
-                        + ": " + (answer == null ? "" : answer.path("errmsg").asText("")));
+                throw failure(
+                        channel,
+                        "errcode "
+                                + (answer == null
+                                        ? "none"
+                                        : answer.path("errcode").asText("none")) + ": "
+                                + (answer == null ? "" : answer.path("errmsg").asText("")));
             }
         } catch (IOException e) {
             throw failure(channel, e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -94,8 +104,8 @@ class MessengerClient {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(
-                    mac.doFinal((timestamp + "\n" + secret).getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal((timestamp + "\n" + secret).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

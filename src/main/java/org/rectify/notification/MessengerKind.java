@@ -5,7 +5,6 @@ package org.rectify.notification;
  * DingTalk (钉钉) group robot, named by the access_token of its webhook and, when it signs (加签), its secret.
  */
 public enum MessengerKind {
-
     WECOM_ROBOT("key", Channel.WECOM),
     DINGTALK_ROBOT("access_token", Channel.DINGTALK);
 

@@ -18,11 +18,16 @@ class MessengerOutboxEntry extends OutboxEntry {
     private String title;
     private String body;
 
-    protected MessengerOutboxEntry() {
-    }
+    protected MessengerOutboxEntry() {}
 
-    MessengerOutboxEntry(Long channelId, String messageKey, Long notificationId, Long problemId, String title,
-                         String body, Instant now) {
+    MessengerOutboxEntry(
+            Long channelId,
+            String messageKey,
+            Long notificationId,
+            Long problemId,
+            String title,
+            String body,
+            Instant now) {
         super(now);
         this.channelId = channelId;
         this.messageKey = messageKey;
@@ -33,8 +38,16 @@ class MessengerOutboxEntry extends OutboxEntry {
     }
 
     MessengerDeliveryView view(String channelName) {
-        return new MessengerDeliveryView(getId(), channelId, channelName, title, getStatus().name(), getAttempts(),
-                getLastError(), getCreatedAt(), getStatus() == Status.PENDING ? getNextAttemptAt() : null);
+        return new MessengerDeliveryView(
+                getId(),
+                channelId,
+                channelName,
+                title,
+                getStatus().name(),
+                getAttempts(),
+                getLastError(),
+                getCreatedAt(),
+                getStatus() == Status.PENDING ? getNextAttemptAt() : null);
     }
 
     Long getChannelId() {

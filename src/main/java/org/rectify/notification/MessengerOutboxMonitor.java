@@ -16,11 +16,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component("messengerOutbox")
 class MessengerOutboxMonitor extends OutboxMonitor {
 
-    MessengerOutboxMonitor(MessengerOutboxRepository outbox, TransactionTemplate tx, Clock clock,
-            MeterRegistry registry, MessengerSettings settings,
+    MessengerOutboxMonitor(
+            MessengerOutboxRepository outbox,
+            TransactionTemplate tx,
+            Clock clock,
+            MeterRegistry registry,
+            MessengerSettings settings,
             @Value("${rectify.metrics.count-period:PT30S}") Duration period,
             @Value("${rectify.messenger.health.max-age:PT1H}") Duration maxAge) {
-        super(outbox, tx, clock, registry, period, maxAge, settings.enabled(), "rectify.messenger",
+        super(
+                outbox,
+                tx,
+                clock,
+                registry,
+                period,
+                maxAge,
+                settings.enabled(),
+                "rectify.messenger",
                 "Messenger messages");
     }
 }

@@ -26,10 +26,21 @@ public class MessengerOutboxSender extends OutboxSender<MessengerOutboxEntry> {
     private final MessengerSettings settings;
     private final TransactionTemplate tx;
 
-    MessengerOutboxSender(MessengerOutboxRepository outbox, MessengerChannelRepository channels,
-                          MessengerClient client, MessengerSettings settings, TransactionTemplate tx, Clock clock,
-                          MeterRegistry registry) {
-        super(outbox, tx, clock, registry, "rectify.messenger", "Messages posted to messenger channels",
+    MessengerOutboxSender(
+            MessengerOutboxRepository outbox,
+            MessengerChannelRepository channels,
+            MessengerClient client,
+            MessengerSettings settings,
+            TransactionTemplate tx,
+            Clock clock,
+            MeterRegistry registry) {
+        super(
+                outbox,
+                tx,
+                clock,
+                registry,
+                "rectify.messenger",
+                "Messages posted to messenger channels",
                 "post a messenger message");
         this.outbox = outbox;
         this.channels = channels;
@@ -49,7 +60,8 @@ public class MessengerOutboxSender extends OutboxSender<MessengerOutboxEntry> {
     }
 
     private Attempt attempt(MessengerOutboxEntry entry) {
-        MessengerChannel channel = tx.execute(s -> channels.findById(entry.getChannelId()).orElseThrow());
+        MessengerChannel channel =
+                tx.execute(s -> channels.findById(entry.getChannelId()).orElseThrow());
         return new Attempt() {
             @Override
             public void send() throws MessengerClient.Failure {
@@ -65,8 +77,13 @@ public class MessengerOutboxSender extends OutboxSender<MessengerOutboxEntry> {
                     throw (RuntimeException) e; // send throws no other checked exception
                 }
                 boolean giveUp = !channel.isEnabled() || entry.getAttempts() >= settings.maxAttempts();
-                log.warn("messenger message {} to channel {} ({}) failed (attempt {}{}): {}", entry.getId(),
-                        channel.getId(), channel.getName(), entry.getAttempts(), giveUp ? ", given up" : "",
+                log.warn(
+                        "messenger message {} to channel {} ({}) failed (attempt {}{}): {}",
+                        entry.getId(),
+                        channel.getId(),
+                        channel.getName(),
+                        entry.getAttempts(),
+                        giveUp ? ", given up" : "",
                         e.getMessage());
                 return new Failed(giveUp, e.getMessage());
             }

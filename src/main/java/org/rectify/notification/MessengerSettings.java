@@ -17,13 +17,14 @@ class MessengerSettings {
     private final int maxAttempts;
     private final String linkBase;
 
-    MessengerSettings(@Value("${rectify.messenger.enabled:true}") boolean enabled,
-                      @Value("${rectify.messenger.wecom.base-url:https://qyapi.weixin.qq.com}") String wecomBaseUrl,
-                      @Value("${rectify.messenger.dingtalk.base-url:https://oapi.dingtalk.com}") String dingtalkBaseUrl,
-                      @Value("${rectify.messenger.connect-timeout:PT5S}") Duration connectTimeout,
-                      @Value("${rectify.messenger.read-timeout:PT5S}") Duration readTimeout,
-                      @Value("${rectify.messenger.max-attempts:8}") int maxAttempts,
-                      @Value("${rectify.messenger.link-base:http://localhost:8080}") String linkBase) {
+    MessengerSettings(
+            @Value("${rectify.messenger.enabled:true}") boolean enabled,
+            @Value("${rectify.messenger.wecom.base-url:https://qyapi.weixin.qq.com}") String wecomBaseUrl,
+            @Value("${rectify.messenger.dingtalk.base-url:https://oapi.dingtalk.com}") String dingtalkBaseUrl,
+            @Value("${rectify.messenger.connect-timeout:PT5S}") Duration connectTimeout,
+            @Value("${rectify.messenger.read-timeout:PT5S}") Duration readTimeout,
+            @Value("${rectify.messenger.max-attempts:8}") int maxAttempts,
+            @Value("${rectify.messenger.link-base:http://localhost:8080}") String linkBase) {
         this.enabled = enabled;
         this.wecomBaseUrl = trimSlash(wecomBaseUrl);
         this.dingtalkBaseUrl = trimSlash(dingtalkBaseUrl);

@@ -14,8 +14,7 @@ final class MessengerText {
     private static final int WECOM_MAX_BYTES = 4000;
     private static final int DINGTALK_MAX_BYTES = 6000;
 
-    private MessengerText() {
-    }
+    private MessengerText() {}
 
     static String title(Notification.Texts zh, Notification.Texts en) {
         return clip(zh.title() + " / " + en.title(), 300);

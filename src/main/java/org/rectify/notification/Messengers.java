@@ -2,7 +2,6 @@ package org.rectify.notification;
 
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.rectify.org.UserView;
@@ -30,8 +29,11 @@ public class Messengers {
     private final MessengerSettings settings;
     private final Clock clock;
 
-    Messengers(MessengerChannelRepository channels, MessengerOutboxRepository outbox, MessengerSettings settings,
-               Clock clock) {
+    Messengers(
+            MessengerChannelRepository channels,
+            MessengerOutboxRepository outbox,
+            MessengerSettings settings,
+            Clock clock) {
         this.channels = channels;
         this.outbox = outbox;
         this.settings = settings;
@@ -43,13 +45,19 @@ public class Messengers {
      * none) for the recipient's own channels of the kinds they chose.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void toOwn(Long notificationId, UserView recipient, Notification.Texts zh, Notification.Texts en,
-                      Long problemId, Set<Channel> chosen) {
+    public void toOwn(
+            Long notificationId,
+            UserView recipient,
+            Notification.Texts zh,
+            Notification.Texts en,
+            Long problemId,
+            Set<Channel> chosen) {
         if (!settings.enabled() || chosen.isEmpty()) {
             return;
         }
         for (MessengerChannel channel : channels.findReaching(recipient.id(), recipient.unitId())) {
-            if (recipient.id().equals(channel.getUserId()) && chosen.contains(channel.getKind().channel())) {
+            if (recipient.id().equals(channel.getUserId())
+                    && chosen.contains(channel.getKind().channel())) {
                 queue(channel, "n" + notificationId, notificationId, problemId, zh, en);
             }
         }
@@ -61,27 +69,43 @@ public class Messengers {
      * notifies; a notice about no problem (a person's digest) is not the group's business.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void toGroups(Long notificationId, UserView recipient, Notification.Texts zh, Notification.Texts en,
-                         String kind, Long problemId) {
+    public void toGroups(
+            Long notificationId,
+            UserView recipient,
+            Notification.Texts zh,
+            Notification.Texts en,
+            String kind,
+            Long problemId) {
         if (!settings.enabled() || problemId == null) {
             return;
         }
         for (MessengerChannel channel : channels.findReaching(recipient.id(), recipient.unitId())) {
-            if (channel.getUserId() == null && queuedInThisTransaction()
-                    .add(channel.getId() + "|" + kind + "|" + problemId + "|" + zh.title() + "|" + zh.body())) {
+            if (channel.getUserId() == null
+                    && queuedInThisTransaction()
+                            .add(channel.getId() + "|" + kind + "|" + problemId + "|" + zh.title() + "|" + zh.body())) {
                 queue(channel, "n" + notificationId, notificationId, problemId, zh, en);
             }
         }
     }
 
-    private void queue(MessengerChannel channel, String key, Long notificationId, Long problemId,
-                       Notification.Texts zh, Notification.Texts en) {
+    private void queue(
+            MessengerChannel channel,
+            String key,
+            Long notificationId,
+            Long problemId,
+            Notification.Texts zh,
+            Notification.Texts en) {
         if (outbox.existsByChannelIdAndMessageKey(channel.getId(), key)) {
             return;
         }
-        outbox.save(new MessengerOutboxEntry(channel.getId(), key, notificationId, problemId,
+        outbox.save(new MessengerOutboxEntry(
+                channel.getId(),
+                key,
+                notificationId,
+                problemId,
                 MessengerText.title(zh, en),
-                MessengerText.markdown(channel.getKind(), zh, en, settings.link(problemId)), clock.instant()));
+                MessengerText.markdown(channel.getKind(), zh, en, settings.link(problemId)),
+                clock.instant()));
     }
 
     @SuppressWarnings("unchecked")

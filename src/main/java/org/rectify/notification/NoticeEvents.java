@@ -23,13 +23,18 @@ class NoticeEvents {
     /** The notification that told the user of this event, or null if none has. */
     Long toldIn(Long userId, String eventKey) {
         List<Long> found = jdbc.queryForList(
-                "select notification_id from notification_event where recipient_id = ? and event_key = ?", Long.class,
-                userId, eventKey);
+                "select notification_id from notification_event where recipient_id = ? and event_key = ?",
+                Long.class,
+                userId,
+                eventKey);
         return found.isEmpty() ? null : found.get(0);
     }
 
     void told(Long userId, String eventKey, Long notificationId) {
-        jdbc.update("insert into notification_event (recipient_id, event_key, notification_id) values (?, ?, ?)",
-                userId, eventKey, notificationId);
+        jdbc.update(
+                "insert into notification_event (recipient_id, event_key, notification_id) values (?, ?, ?)",
+                userId,
+                eventKey,
+                notificationId);
     }
 }

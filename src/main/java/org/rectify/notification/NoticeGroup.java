@@ -14,16 +14,36 @@ import java.util.stream.Stream;
 public enum NoticeGroup {
 
     /** Work that waits for the recipient: assignments, reviews, decisions to take, work sent back. */
-    WORK(true, "PROBLEM_ASSIGNED", "PROBLEM_RETURNED", "PLAN_SUBMITTED", "PLAN_SENT_BACK", "TASKS_STARTED",
-            "CLOSURE_REQUESTED", "CLOSURE_SENT_BACK", "PROBLEM_REOPENED", "SIGN_OFF_APPLIED", "SIGN_OFF_CONFIRMED",
-            "SIGN_OFF_RETURNED", "SIGN_OFF_REJECTED", "EXTENSION_REQUESTED", "EXTENSION_CONFIRMED"),
+    WORK(
+            true,
+            "PROBLEM_ASSIGNED",
+            "PROBLEM_RETURNED",
+            "PLAN_SUBMITTED",
+            "PLAN_SENT_BACK",
+            "TASKS_STARTED",
+            "CLOSURE_REQUESTED",
+            "CLOSURE_SENT_BACK",
+            "PROBLEM_REOPENED",
+            "SIGN_OFF_APPLIED",
+            "SIGN_OFF_CONFIRMED",
+            "SIGN_OFF_RETURNED",
+            "SIGN_OFF_REJECTED",
+            "EXTENSION_REQUESTED",
+            "EXTENSION_CONFIRMED"),
     /** Supervision orders and nudges, and the answers to them. */
     SUPERVISION(true, "SUPERVISION_ORDER", "ORDER_ANSWERED", "ORDER_SENT_BACK", "NUDGE"),
     /** Deadlines: the yellow warning, the red overdue notice, a progress report missing. */
     DEADLINES(false, "DEADLINE_WARNING", "DEADLINE_OVERDUE", "DEADLINE_NO_REPORT"),
     /** Outcomes the recipient only needs to know: claimed, approved, closed, accepted. */
-    OUTCOMES(false, "PROBLEM_CLAIMED", "SIGN_OFF_APPROVED", "PROBLEM_CLOSED", "EXTENSION_APPROVED",
-            "EXTENSION_REFUSED", "EXTENSION_RETURNED", "ORDER_ACCEPTED"),
+    OUTCOMES(
+            false,
+            "PROBLEM_CLAIMED",
+            "SIGN_OFF_APPROVED",
+            "PROBLEM_CLOSED",
+            "EXTENSION_APPROVED",
+            "EXTENSION_REFUSED",
+            "EXTENSION_RETURNED",
+            "ORDER_ACCEPTED"),
     /** The weekly digest of the dashboard (leaders and the office). */
     DIGESTS(false, WeeklyDigests.KIND, DailyDigests.KIND);
 
@@ -62,7 +82,12 @@ public enum NoticeGroup {
     /** The groups named in a comma-separated list; unknown names are left out. */
     static Set<NoticeGroup> parse(String names) {
         Map<String, NoticeGroup> known = Stream.of(values()).collect(Collectors.toMap(Enum::name, Function.identity()));
-        return names == null ? Set.of() : Arrays.stream(names.split(",")).map(String::strip).map(known::get)
-                .filter(java.util.Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+        return names == null
+                ? Set.of()
+                : Arrays.stream(names.split(","))
+                        .map(String::strip)
+                        .map(known::get)
+                        .filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -1,10 +1,10 @@
 package org.rectify.notification;
 
-import org.rectify.audit.Unaudited;
 import java.time.Instant;
 import java.util.Locale;
 
 import jakarta.persistence.*;
+import org.rectify.audit.Unaudited;
 
 /** One notification to one user, kept as worded when it was sent. */
 @Entity
@@ -15,6 +15,7 @@ class Notification {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long recipientId;
     private String kind;
     private Long problemId;
@@ -31,8 +32,7 @@ class Notification {
     private boolean needsAction;
     private boolean heldForDigest;
 
-    protected Notification() {
-    }
+    protected Notification() {}
 
     Notification(Long recipientId, Notice notice, Texts zh, Texts en, Instant now) {
         this.recipientId = recipientId;
@@ -95,8 +95,18 @@ class Notification {
 
     NotificationView view(Locale locale) {
         boolean english = "en".equals(locale.getLanguage());
-        return new NotificationView(id, kind, problemId, taskId, english ? titleEn : titleZh,
-                english ? bodyEn : bodyZh, createdAt, readAt, notices, lastAt, needsAction);
+        return new NotificationView(
+                id,
+                kind,
+                problemId,
+                taskId,
+                english ? titleEn : titleZh,
+                english ? bodyEn : bodyZh,
+                createdAt,
+                readAt,
+                notices,
+                lastAt,
+                needsAction);
     }
 
     Texts texts(Locale locale) {

@@ -17,13 +17,13 @@ class NotificationPreference {
 
     @Id
     private Long userId;
+
     private String mutedGroups;
     private String channels;
     private Integer digestHour;
     private Instant updatedAt;
 
-    protected NotificationPreference() {
-    }
+    protected NotificationPreference() {}
 
     NotificationPreference(Long userId) {
         this.userId = userId;
@@ -43,7 +43,9 @@ class NotificationPreference {
 
     Preferences view() {
         Set<Channel> chosen = EnumSet.noneOf(Channel.class);
-        Arrays.stream(channels.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        Arrays.stream(channels.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .forEach(c -> chosen.add(Channel.valueOf(c)));
         Set<NoticeGroup> muted = EnumSet.noneOf(NoticeGroup.class);
         muted.addAll(NoticeGroup.parse(mutedGroups));

@@ -18,16 +18,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationPreferences {
 
     /** A user changed their notification preferences: before and after. */
-    record Changed(AuditEntry auditEntry) implements AuditableEvent {
-    }
+    record Changed(AuditEntry auditEntry) implements AuditableEvent {}
 
     private final NotificationPreferenceRepository repository;
     private final CurrentActor current;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    NotificationPreferences(NotificationPreferenceRepository repository, CurrentActor current,
-                            ApplicationEventPublisher events, Clock clock) {
+    NotificationPreferences(
+            NotificationPreferenceRepository repository,
+            CurrentActor current,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.repository = repository;
         this.current = current;
         this.events = events;
@@ -52,8 +54,8 @@ public class NotificationPreferences {
         stored.apply(wanted, clock.instant());
         repository.save(stored);
         Preferences after = stored.view();
-        events.publishEvent(new Changed(AuditEntry.of("NOTIFICATION_PREFERENCES_CHANGED", "USER", me, null,
-                state(before), state(after))));
+        events.publishEvent(new Changed(
+                AuditEntry.of("NOTIFICATION_PREFERENCES_CHANGED", "USER", me, null, state(before), state(after))));
         return after;
     }
 
@@ -72,12 +74,19 @@ public class NotificationPreferences {
     @Transactional(readOnly = true)
     Map<Long, Integer> digestHours() {
         Map<Long, Integer> hours = new HashMap<>();
-        repository.findByDigestHourIsNotNull().forEach(p -> hours.put(p.userId(), p.view().digestHour()));
+        repository
+                .findByDigestHourIsNotNull()
+                .forEach(p -> hours.put(p.userId(), p.view().digestHour()));
         return hours;
     }
 
     private static Map<String, Object> state(Preferences p) {
-        return AuditEntry.state("muted", p.muted().stream().map(Enum::name).sorted().toList(),
-                "channels", p.channels().stream().map(Enum::name).sorted().toList(), "digestHour", p.digestHour());
+        return AuditEntry.state(
+                "muted",
+                p.muted().stream().map(Enum::name).sorted().toList(),
+                "channels",
+                p.channels().stream().map(Enum::name).sorted().toList(),
+                "digestHour",
+                p.digestHour());
     }
 }

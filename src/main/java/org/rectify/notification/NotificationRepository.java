@@ -20,11 +20,11 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     /** What needs attention first: unread before read, and of those what asks for action, newest first. */
     @Query(value = """
             select n from Notification n where n.recipientId = :recipientId
-             order by case when n.readAt is null then 0 else 1 end, n.needsAction desc, n.lastAt desc, n.id desc""",
-            countQuery = "select count(n) from Notification n where n.recipientId = :recipientId")
+             order by case when n.readAt is null then 0 else 1 end, n.needsAction desc, n.lastAt desc, n.id desc""", countQuery = "select count(n) from Notification n where n.recipientId = :recipientId")
     Page<Notification> attention(Long recipientId, Pageable page);
 
-    @Query(value = """
+    @Query(
+            value = """
             select n from Notification n where n.recipientId = :recipientId and n.readAt is null
              order by n.needsAction desc, n.lastAt desc, n.id desc""",
             countQuery = "select count(n) from Notification n where n.recipientId = :recipientId and n.readAt is null")

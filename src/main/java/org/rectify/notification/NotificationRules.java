@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.rectify.org.OrgDirectory;
+import org.rectify.org.Role;
 import org.rectify.problem.ProblemEvent;
 import org.rectify.problem.ProblemView;
 import org.rectify.problem.Problems;
-import org.rectify.org.OrgDirectory;
-import org.rectify.org.Role;
 import org.rectify.signoff.SignOffEvent;
 import org.rectify.task.TaskStatus;
 import org.rectify.task.TaskView;
@@ -73,7 +73,9 @@ class NotificationRules {
     void on(ProblemEvent.PlanApproved e) {
         ProblemView p = problems.describeUnscoped(e.problemId());
         Set<Long> units = tasks.ofProblemUnscoped(p.id()).stream()
-                .filter(t -> t.status() == TaskStatus.IN_PROGRESS).map(TaskView::unitId).collect(Collectors.toSet());
+                .filter(t -> t.status() == TaskStatus.IN_PROGRESS)
+                .map(TaskView::unitId)
+                .collect(Collectors.toSet());
         List<Long> staff = new ArrayList<>();
         units.forEach(u -> staff.addAll(users(u, Role.UNIT_STAFF)));
         notifier.notify(staff, notice("TASKS_STARTED", p, null));

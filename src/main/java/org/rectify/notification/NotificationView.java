@@ -9,6 +9,15 @@ import java.time.Instant;
  * @param lastAt      when the latest of them arrived
  * @param needsAction whether its kind asks the recipient to do something
  */
-public record NotificationView(Long id, String kind, Long problemId, Long taskId, String title, String body,
-                               Instant createdAt, Instant readAt, int notices, Instant lastAt, boolean needsAction) {
-}
+public record NotificationView(
+        Long id,
+        String kind,
+        Long problemId,
+        Long taskId,
+        String title,
+        String body,
+        Instant createdAt,
+        Instant readAt,
+        int notices,
+        Instant lastAt,
+        boolean needsAction) {}

@@ -38,7 +38,8 @@ public class Notifications {
         Long me = current.get().userId();
         Page<Notification> found = order == Order.ATTENTION
                 ? (unreadOnly ? notifications.attentionUnread(me, page) : notifications.attention(me, page))
-                : (unreadOnly ? notifications.findByRecipientIdAndReadAtIsNullOrderByIdDesc(me, page)
+                : (unreadOnly
+                        ? notifications.findByRecipientIdAndReadAtIsNullOrderByIdDesc(me, page)
                         : notifications.findByRecipientIdOrderByIdDesc(me, page));
         return found.map(n -> n.view(locale));
     }
@@ -49,8 +50,7 @@ public class Notifications {
     }
 
     /** What the bell shows: the signed-in user's unread notifications, and how many of them ask for action. */
-    public record Bell(long unread, long action) {
-    }
+    public record Bell(long unread, long action) {}
 
     @Transactional(readOnly = true)
     public Bell bell() {
@@ -59,7 +59,8 @@ public class Notifications {
     }
 
     public NotificationView markRead(Long id, Locale locale) {
-        Notification n = notifications.findByIdAndRecipientId(id, current.get().userId())
+        Notification n = notifications
+                .findByIdAndRecipientId(id, current.get().userId())
                 .orElseThrow(() -> new NotFoundException("notification", id));
         n.markRead(clock.instant());
         return n.view(locale);

@@ -39,9 +39,16 @@ public class Notifier {
     private final Clock clock;
     private final boolean mailEnabled;
 
-    Notifier(NotificationRepository notifications, MailOutboxRepository outbox, NotificationPreferences preferences,
-             NoticeEvents events, Messengers messengers, OrgDirectory org, MessageSource messages, Clock clock,
-             @Value("${rectify.mail.enabled:false}") boolean mailEnabled) {
+    Notifier(
+            NotificationRepository notifications,
+            MailOutboxRepository outbox,
+            NotificationPreferences preferences,
+            NoticeEvents events,
+            Messengers messengers,
+            OrgDirectory org,
+            MessageSource messages,
+            Clock clock,
+            @Value("${rectify.mail.enabled:false}") boolean mailEnabled) {
         this.notifications = notifications;
         this.outbox = outbox;
         this.preferences = preferences;
@@ -81,8 +88,13 @@ public class Notifier {
         tell(user, preferences.of(List.of(user.id())).get(user.id()), notice, zh, en, null);
     }
 
-    private void tell(UserView user, Preferences chosen, Notice notice, Notification.Texts zh, Notification.Texts en,
-                      String eventKey) {
+    private void tell(
+            UserView user,
+            Preferences chosen,
+            Notice notice,
+            Notification.Texts zh,
+            Notification.Texts en,
+            String eventKey) {
         if (!chosen.hears(notice.kind())) {
             return;
         }
@@ -119,8 +131,8 @@ public class Notifier {
             return null;
         }
         for (Long id : notifications.unreadWithFoldKey(user.id(), key, PageRequest.of(0, 1))) {
-            if (notifications.fold(id, notice.taskId(), zh.title(), en.title(), zh.body(), en.body(),
-                    clock.instant()) == 1) {
+            if (notifications.fold(id, notice.taskId(), zh.title(), en.title(), zh.body(), en.body(), clock.instant())
+                    == 1) {
                 return id;
             }
         }
@@ -129,17 +141,25 @@ public class Notifier {
 
     /** Sends a notification out of the app by the channels the user chose: email, and their own messengers. */
     void send(UserView user, Preferences chosen, Notification n) {
-        if (mailEnabled && chosen.channels().contains(Channel.EMAIL) && user.email() != null
+        if (mailEnabled
+                && chosen.channels().contains(Channel.EMAIL)
+                && user.email() != null
                 && !user.email().isBlank()) {
             outbox.save(new MailOutboxEntry(n.getId(), user.email(), n.subject(), n.mailBody(), clock.instant()));
         }
-        messengers.toOwn(n.getId(), user, n.texts(Locale.SIMPLIFIED_CHINESE), n.texts(Locale.ENGLISH),
-                n.getProblemId(), chosen.channels());
+        messengers.toOwn(
+                n.getId(),
+                user,
+                n.texts(Locale.SIMPLIFIED_CHINESE),
+                n.texts(Locale.ENGLISH),
+                n.getProblemId(),
+                chosen.channels());
     }
 
     private Notification.Texts texts(Notice notice, Locale locale) {
         String key = "notice." + notice.kind();
-        return new Notification.Texts(messages.getMessage(key + ".title", notice.args(), locale),
+        return new Notification.Texts(
+                messages.getMessage(key + ".title", notice.args(), locale),
                 messages.getMessage(key + ".body", notice.args(), locale));
     }
 }

@@ -11,13 +11,20 @@ import jakarta.persistence.*;
 @MappedSuperclass
 abstract class OutboxEntry {
 
-    enum Status { PENDING, SENDING, SENT, FAILED }
+    enum Status {
+        PENDING,
+        SENDING,
+        SENT,
+        FAILED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     private int attempts;
     private Instant nextAttemptAt;
     private Instant claimedUntil;
@@ -25,8 +32,7 @@ abstract class OutboxEntry {
     private Instant createdAt;
     private Instant sentAt;
 
-    protected OutboxEntry() {
-    }
+    protected OutboxEntry() {}
 
     /** A new entry, to be sent at once. */
     protected OutboxEntry(Instant now) {

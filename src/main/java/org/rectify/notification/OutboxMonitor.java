@@ -20,8 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 abstract class OutboxMonitor implements HealthIndicator {
 
-    record State(long backlog, long failed, Instant oldestWaiting) {
-    }
+    record State(long backlog, long failed, Instant oldestWaiting) {}
 
     private final Recent<State> state;
     private final Clock clock;
@@ -32,30 +31,51 @@ abstract class OutboxMonitor implements HealthIndicator {
      * @param meterPrefix the meters' prefix, such as {@code rectify.mail}
      * @param entries     what the entries are, in the meters' descriptions, such as {@code Emails}
      */
-    OutboxMonitor(OutboxRepository<?> outbox, TransactionTemplate tx, Clock clock, MeterRegistry registry,
-                  Duration period, Duration maxAge, boolean enabled, String meterPrefix, String entries) {
+    OutboxMonitor(
+            OutboxRepository<?> outbox,
+            TransactionTemplate tx,
+            Clock clock,
+            MeterRegistry registry,
+            Duration period,
+            Duration maxAge,
+            boolean enabled,
+            String meterPrefix,
+            String entries) {
         this.clock = clock;
         this.maxAge = maxAge;
         this.enabled = enabled;
-        this.state = new Recent<>(period, () -> tx.execute(s -> new State(
-                outbox.countByStatusIn(EnumSet.of(OutboxEntry.Status.PENDING, OutboxEntry.Status.SENDING)),
-                outbox.countByStatusIn(EnumSet.of(OutboxEntry.Status.FAILED)),
-                outbox.oldestWaiting())));
+        this.state = new Recent<>(
+                period,
+                () -> tx.execute(s -> new State(
+                        outbox.countByStatusIn(EnumSet.of(OutboxEntry.Status.PENDING, OutboxEntry.Status.SENDING)),
+                        outbox.countByStatusIn(EnumSet.of(OutboxEntry.Status.FAILED)),
+                        outbox.oldestWaiting())));
         Gauge.builder(meterPrefix + ".outbox.backlog", () -> state.get().backlog())
-                .description(entries + " waiting in the outbox to be sent").register(registry);
+                .description(entries + " waiting in the outbox to be sent")
+                .register(registry);
         Gauge.builder(meterPrefix + ".outbox.failed", () -> state.get().failed())
-                .description(entries + " given up on after every retry").register(registry);
+                .description(entries + " given up on after every retry")
+                .register(registry);
     }
 
     @Override
     public Health health() {
         State now = state.get();
-        Health.Builder health = !enabled || now.oldestWaiting() == null
-                || Duration.between(now.oldestWaiting(), clock.instant()).compareTo(maxAge) <= 0
-                ? Health.up() : Health.down();
-        return health.withDetail("enabled", enabled).withDetail("backlog", now.backlog())
+        Health.Builder health = !enabled
+                        || now.oldestWaiting() == null
+                        || Duration.between(now.oldestWaiting(), clock.instant())
+                                        .compareTo(maxAge)
+                                <= 0
+                ? Health.up()
+                : Health.down();
+        return health.withDetail("enabled", enabled)
+                .withDetail("backlog", now.backlog())
                 .withDetail("failed", now.failed())
-                .withDetail("oldestWaiting", now.oldestWaiting() == null ? "none" : now.oldestWaiting().toString())
+                .withDetail(
+                        "oldestWaiting",
+                        now.oldestWaiting() == null
+                                ? "none"
+                                : now.oldestWaiting().toString())
                 .build();
     }
 }

@@ -37,8 +37,7 @@ abstract class OutboxSender<E extends OutboxEntry> {
     }
 
     /** A failed try: whether to give up on the entry, and the error it keeps. */
-    record Failed(boolean giveUp, String error) {
-    }
+    record Failed(boolean giveUp, String error) {}
 
     private final OutboxRepository<E> outbox;
     private final TransactionTemplate tx;
@@ -51,12 +50,19 @@ abstract class OutboxSender<E extends OutboxEntry> {
      * @param sentEntries what the entries that went out are, such as {@code Emails sent}
      * @param attempt     what one try is, such as {@code send an email}
      */
-    OutboxSender(OutboxRepository<E> outbox, TransactionTemplate tx, Clock clock, MeterRegistry registry,
-                 String meterPrefix, String sentEntries, String attempt) {
+    OutboxSender(
+            OutboxRepository<E> outbox,
+            TransactionTemplate tx,
+            Clock clock,
+            MeterRegistry registry,
+            String meterPrefix,
+            String sentEntries,
+            String attempt) {
         this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
-        this.sent = Counter.builder(meterPrefix + ".sent").description(sentEntries).register(registry);
+        this.sent =
+                Counter.builder(meterPrefix + ".sent").description(sentEntries).register(registry);
         this.failedAttempts = Counter.builder(meterPrefix + ".send.failures")
                 .description("Attempts to " + attempt + " that failed (each is retried later, up to a limit)")
                 .register(registry);
@@ -88,7 +94,9 @@ abstract class OutboxSender<E extends OutboxEntry> {
     }
 
     private E claim(Long id, Instant now) {
-        return tx.execute(s -> outbox.claim(id, now, now.plus(CLAIM)) == 1 ? outbox.findById(id).orElseThrow() : null);
+        return tx.execute(s -> outbox.claim(id, now, now.plus(CLAIM)) == 1
+                ? outbox.findById(id).orElseThrow()
+                : null);
     }
 
     private boolean deliver(E entry, Attempt attempt) {
@@ -101,8 +109,11 @@ abstract class OutboxSender<E extends OutboxEntry> {
             Failed failed = attempt.failed(e);
             failedAttempts.increment();
             Instant next = clock.instant().plus(retryAfter(entry.getAttempts()));
-            tx.executeWithoutResult(s -> outbox.markFailed(entry.getId(),
-                    failed.giveUp() ? OutboxEntry.Status.FAILED : OutboxEntry.Status.PENDING, next, failed.error()));
+            tx.executeWithoutResult(s -> outbox.markFailed(
+                    entry.getId(),
+                    failed.giveUp() ? OutboxEntry.Status.FAILED : OutboxEntry.Status.PENDING,
+                    next,
+                    failed.error()));
             return false;
         }
     }

@@ -22,13 +22,19 @@ public record Preferences(Set<NoticeGroup> muted, Set<Channel> channels, Integer
         channels = channels == null || channels.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(channels));
         for (NoticeGroup group : muted) {
             if (group.required()) {
-                throw new InvalidInputException("muted", "rule.notification.requiredGroup",
-                        "notices of " + group + " cannot be turned off: they announce work to do", group.name());
+                throw new InvalidInputException(
+                        "muted",
+                        "rule.notification.requiredGroup",
+                        "notices of " + group + " cannot be turned off: they announce work to do",
+                        group.name());
             }
         }
         if (digestHour != null && (digestHour < 0 || digestHour > 23)) {
-            throw new InvalidInputException("digestHour", "rule.notification.digestHour",
-                    "the digest hour is a whole hour from 0 to 23", digestHour);
+            throw new InvalidInputException(
+                    "digestHour",
+                    "rule.notification.digestHour",
+                    "the digest hour is a whole hour from 0 to 23",
+                    digestHour);
         }
     }
 
@@ -38,12 +44,14 @@ public record Preferences(Set<NoticeGroup> muted, Set<Channel> channels, Integer
      * @throws InvalidInputException naming the first unknown group or channel
      */
     public static Preferences parse(Collection<String> muted, Collection<String> channels, Integer digestHour) {
-        return new Preferences(names(muted, NoticeGroup.class, "muted", "rule.notification.unknownGroup"),
-                names(channels, Channel.class, "channels", "rule.notification.unknownChannel"), digestHour);
+        return new Preferences(
+                names(muted, NoticeGroup.class, "muted", "rule.notification.unknownGroup"),
+                names(channels, Channel.class, "channels", "rule.notification.unknownChannel"),
+                digestHour);
     }
 
-    private static <E extends Enum<E>> Set<E> names(Collection<String> names, Class<E> type, String field,
-                                                    String code) {
+    private static <E extends Enum<E>> Set<E> names(
+            Collection<String> names, Class<E> type, String field, String code) {
         Set<E> found = EnumSet.noneOf(type);
         for (String name : names == null ? List.<String>of() : names) {
             if (name == null || name.isBlank()) {

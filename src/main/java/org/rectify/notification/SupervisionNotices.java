@@ -3,10 +3,10 @@ package org.rectify.notification;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.rectify.problem.ProblemView;
-import org.rectify.problem.Problems;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.Role;
+import org.rectify.problem.ProblemView;
+import org.rectify.problem.Problems;
 import org.rectify.supervision.AlertKind;
 import org.rectify.supervision.SupervisionEvent;
 import org.rectify.supervision.SupervisionOrderView;
@@ -45,8 +45,10 @@ class SupervisionNotices {
         String label = s.taskId() == null ? "整改" : "任务“" + s.label() + "”";
         // a problem and its tasks that reach one deadline on one day are one event: each recipient hears it once
         String kind = "DEADLINE_" + e.kind();
-        notifier.notifyOnce(recipients, new Notice(kind, s.problemId(), s.taskId(), s.problemNumber(),
-                s.problemTitle(), label, s.deadline()), kind + ":" + s.problemId() + ":" + s.deadline());
+        notifier.notifyOnce(
+                recipients,
+                new Notice(kind, s.problemId(), s.taskId(), s.problemNumber(), s.problemTitle(), label, s.deadline()),
+                kind + ":" + s.problemId() + ":" + s.deadline());
     }
 
     @EventListener
@@ -71,15 +73,21 @@ class SupervisionNotices {
     @EventListener
     void on(SupervisionEvent.OrderAccepted e) {
         SupervisionOrderView order = orders.describeUnscoped(e.orderId());
-        notifier.notify(unit(order.targetUnitId()), orderNotice("ORDER_ACCEPTED", problems.describeUnscoped(e.problemId()),
-                order, ""));
+        notifier.notify(
+                unit(order.targetUnitId()),
+                orderNotice("ORDER_ACCEPTED", problems.describeUnscoped(e.problemId()), order, ""));
     }
 
     @EventListener
     void on(SupervisionEvent.OrderSentBack e) {
         SupervisionOrderView order = orders.describeUnscoped(e.orderId());
-        notifier.notify(unit(order.targetUnitId()), orderNotice("ORDER_SENT_BACK", problems.describeUnscoped(e.problemId()),
-                order, e.auditEntry().reason()));
+        notifier.notify(
+                unit(order.targetUnitId()),
+                orderNotice(
+                        "ORDER_SENT_BACK",
+                        problems.describeUnscoped(e.problemId()),
+                        order,
+                        e.auditEntry().reason()));
     }
 
     @EventListener

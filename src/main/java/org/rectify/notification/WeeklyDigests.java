@@ -37,6 +37,7 @@ public class WeeklyDigests {
 
     /** The notification kind of a digest. */
     public static final String KIND = "WEEKLY_DIGEST";
+
     private static final Set<Role> RECIPIENTS = EnumSet.of(Role.LEADER, Role.OFFICE);
     private static final Logger log = LoggerFactory.getLogger(WeeklyDigests.class);
 
@@ -51,9 +52,18 @@ public class WeeklyDigests {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    WeeklyDigests(JdbcTemplate jdbc, Notifier notifier, DigestTexts texts, Dashboards dashboards,
-                  CurrentActor current, OrgDirectory org, WorkingDayCalendar calendar, DigestSettings settings,
-                  ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+    WeeklyDigests(
+            JdbcTemplate jdbc,
+            Notifier notifier,
+            DigestTexts texts,
+            Dashboards dashboards,
+            CurrentActor current,
+            OrgDirectory org,
+            WorkingDayCalendar calendar,
+            DigestSettings settings,
+            ApplicationEventPublisher events,
+            TransactionTemplate tx,
+            Clock clock) {
         this.claims = DigestClaims.weekly(jdbc, tx, log);
         this.notifier = notifier;
         this.texts = texts;
@@ -70,23 +80,46 @@ public class WeeklyDigests {
     public int sendDue() {
         ZonedDateTime now = clock.instant().atZone(Zones.CHINA);
         LocalDate week = now.toLocalDate().with(DayOfWeek.MONDAY);
-        if (!now.toLocalDate().equals(calendar.onOrAfter(week)) || now.toLocalTime().isBefore(settings.time())) {
+        if (!now.toLocalDate().equals(calendar.onOrAfter(week))
+                || now.toLocalTime().isBefore(settings.time())) {
             return 0;
         }
-        return claims.sendEach(org.activeUsersWithAnyRole(RECIPIENTS), week, UserView::id, UserView::username,
+        return claims.sendEach(
+                org.activeUsersWithAnyRole(RECIPIENTS),
+                week,
+                UserView::id,
+                UserView::username,
                 user -> send(user, week));
     }
 
     /** Claims and sends one user's digest of the week, in the caller's transaction. */
     private boolean send(UserView user, LocalDate week) {
         claims.claim(user.id(), week, clock.instant());
-        Digest digest = current.as(user.id(), () -> Digest.of(dashboards.dashboard(weekBefore(week)),
-                dashboards.dashboard(FigureFilter.none())));
-        notifier.deliver(user, new Notice(KIND, null, null), texts.of(digest, Locale.SIMPLIFIED_CHINESE),
+        Digest digest = current.as(
+                user.id(),
+                () -> Digest.of(dashboards.dashboard(weekBefore(week)), dashboards.dashboard(FigureFilter.none())));
+        notifier.deliver(
+                user,
+                new Notice(KIND, null, null),
+                texts.of(digest, Locale.SIMPLIFIED_CHINESE),
                 texts.of(digest, Locale.ENGLISH));
-        events.publishEvent(new DigestSent(AuditEntry.of("WEEKLY_DIGEST_SENT", "USER", user.id(), null, null,
-                AuditEntry.state("week", week, "registered", digest.registered(), "closed", digest.closed(),
-                        "overdue", digest.overdue(), "lowestUnitIds", digest.lowestUnitIds()))));
+        events.publishEvent(new DigestSent(AuditEntry.of(
+                "WEEKLY_DIGEST_SENT",
+                "USER",
+                user.id(),
+                null,
+                null,
+                AuditEntry.state(
+                        "week",
+                        week,
+                        "registered",
+                        digest.registered(),
+                        "closed",
+                        digest.closed(),
+                        "overdue",
+                        digest.overdue(),
+                        "lowestUnitIds",
+                        digest.lowestUnitIds()))));
         return true;
     }
 

@@ -14,8 +14,15 @@ import org.rectify.common.NotPermittedException;
  * that the data scope. Region roles (OFFICE, LEADER, INSPECTOR) see their whole region; unit roles
  * see their unit and the units below it; ADMIN manages structure and sees no cases.
  */
-public record Actor(Long userId, String username, String displayName, Long unitId, String unitPath,
-                    Long regionId, String regionPath, Set<Role> roles) {
+public record Actor(
+        Long userId,
+        String username,
+        String displayName,
+        Long unitId,
+        String unitPath,
+        Long regionId,
+        String regionPath,
+        Set<Role> roles) {
 
     public static final String SYSTEM = "system";
 

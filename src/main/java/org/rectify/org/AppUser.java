@@ -14,6 +14,7 @@ class AppUser extends AbstractAggregateRoot<AppUser> {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String username;
     private String passwordHash;
     private String displayName;
@@ -21,16 +22,17 @@ class AppUser extends AbstractAggregateRoot<AppUser> {
     private String email;
     private String phone;
     private boolean enabled = true;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")
     @Enumerated(EnumType.STRING)
     private Set<Role> roles = EnumSet.noneOf(Role.class);
+
     @Version
     private long version;
 
-    protected AppUser() {
-    }
+    protected AppUser() {}
 
     AppUser(String username, String passwordHash, String displayName, Long unitId, String email, Set<Role> roles) {
         this.username = username;
@@ -43,21 +45,43 @@ class AppUser extends AbstractAggregateRoot<AppUser> {
 
     @PostPersist
     void created() {
-        registerEvent(new OrgChanged(AuditEntry.of("USER_CREATED", "USER", id, null, null,
-                AuditEntry.state("username", username, "displayName", displayName, "unitId", unitId,
-                        "roles", Set.copyOf(roles)))));
+        registerEvent(new OrgChanged(AuditEntry.of(
+                "USER_CREATED",
+                "USER",
+                id,
+                null,
+                null,
+                AuditEntry.state(
+                        "username",
+                        username,
+                        "displayName",
+                        displayName,
+                        "unitId",
+                        unitId,
+                        "roles",
+                        Set.copyOf(roles)))));
     }
 
     void grant(Set<Role> newRoles) {
-        registerEvent(new OrgChanged(AuditEntry.of("USER_ROLES_CHANGED", "USER", id, null,
-                AuditEntry.state("roles", Set.copyOf(roles)), AuditEntry.state("roles", Set.copyOf(newRoles)))));
+        registerEvent(new OrgChanged(AuditEntry.of(
+                "USER_ROLES_CHANGED",
+                "USER",
+                id,
+                null,
+                AuditEntry.state("roles", Set.copyOf(roles)),
+                AuditEntry.state("roles", Set.copyOf(newRoles)))));
         roles.clear();
         roles.addAll(newRoles);
     }
 
     void setEnabled(boolean enabled) {
-        registerEvent(new OrgChanged(AuditEntry.of(enabled ? "USER_ENABLED" : "USER_DISABLED", "USER", id, null,
-                AuditEntry.state("enabled", this.enabled), AuditEntry.state("enabled", enabled))));
+        registerEvent(new OrgChanged(AuditEntry.of(
+                enabled ? "USER_ENABLED" : "USER_DISABLED",
+                "USER",
+                id,
+                null,
+                AuditEntry.state("enabled", this.enabled),
+                AuditEntry.state("enabled", enabled))));
         this.enabled = enabled;
     }
 

@@ -9,10 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-public record NewUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}") String username,
-                      @NotBlank @Size(min = 8, max = 72) String password,
-                      @NotBlank @Size(max = 100) String displayName,
-                      @NotNull Long unitId,
-                      @Email @Size(max = 200) String email,
-                      @NotEmpty Set<Role> roles) {
-}
+public record NewUser(
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}") String username,
+        @NotBlank @Size(min = 8, max = 72) String password,
+        @NotBlank @Size(max = 100) String displayName,
+        @NotNull Long unitId,
+        @Email @Size(max = 200) String email,
+        @NotEmpty Set<Role> roles) {}

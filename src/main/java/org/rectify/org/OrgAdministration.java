@@ -59,7 +59,9 @@ public class OrgAdministration {
     @Transactional(readOnly = true)
     public List<UserView> users() {
         Actor admin = adminOnly();
-        List<Long> unitIds = units.findSubtree(admin.regionPath()).stream().map(OrgUnit::getId).toList();
+        List<Long> unitIds = units.findSubtree(admin.regionPath()).stream()
+                .map(OrgUnit::getId)
+                .toList();
         return users.findByUnitIdIn(unitIds).stream().map(AppUser::view).toList();
     }
 
@@ -67,7 +69,9 @@ public class OrgAdministration {
     @Transactional(readOnly = true)
     public boolean inRegion(UserView user) {
         Actor admin = adminOnly();
-        return units.findById(user.unitId()).filter(u -> u.getPath().startsWith(admin.regionPath())).isPresent();
+        return units.findById(user.unitId())
+                .filter(u -> u.getPath().startsWith(admin.regionPath()))
+                .isPresent();
     }
 
     private Actor adminOnly() {
@@ -77,7 +81,8 @@ public class OrgAdministration {
     }
 
     private OrgUnit unitInRegion(Actor admin, Long unitId) {
-        return units.findById(unitId).filter(u -> u.getPath().startsWith(admin.regionPath()))
+        return units.findById(unitId)
+                .filter(u -> u.getPath().startsWith(admin.regionPath()))
                 .orElseThrow(() -> new NotFoundException("unit", unitId));
     }
 

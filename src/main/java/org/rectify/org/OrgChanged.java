@@ -4,5 +4,4 @@ import org.rectify.audit.AuditEntry;
 import org.rectify.audit.AuditableEvent;
 
 /** Something changed in the org tree or the user table. */
-public record OrgChanged(AuditEntry auditEntry) implements AuditableEvent {
-}
+public record OrgChanged(AuditEntry auditEntry) implements AuditableEvent {}

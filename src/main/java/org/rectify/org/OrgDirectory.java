@@ -38,7 +38,9 @@ public class OrgDirectory {
     /** From this node's cache when it holds the unit: no transaction is begun for a hit. */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<OrgUnitView> findUnit(Long id) {
-        return id == null ? Optional.empty() : unitCache.get(id, key -> units.findById(key).map(OrgUnit::view));
+        return id == null
+                ? Optional.empty()
+                : unitCache.get(id, key -> units.findById(key).map(OrgUnit::view));
     }
 
     public Optional<OrgUnitView> unitByCode(String code) {
@@ -47,7 +49,9 @@ public class OrgDirectory {
 
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Map<Long, OrgUnitView> units(Collection<Long> ids) {
-        return ids.stream().map(this::findUnit).flatMap(Optional::stream)
+        return ids.stream()
+                .map(this::findUnit)
+                .flatMap(Optional::stream)
                 .collect(Collectors.toMap(OrgUnitView::id, Function.identity()));
     }
 
@@ -62,7 +66,9 @@ public class OrgDirectory {
     }
 
     public Optional<UserView> findUser(Long id) {
-        return id == null ? Optional.empty() : userCache.get(id, key -> users.findById(key).map(AppUser::view));
+        return id == null
+                ? Optional.empty()
+                : userCache.get(id, key -> users.findById(key).map(AppUser::view));
     }
 
     public Optional<UserView> userByUsername(String username) {
@@ -70,7 +76,9 @@ public class OrgDirectory {
     }
 
     public Map<Long, UserView> users(Collection<Long> ids) {
-        return ids.stream().map(this::findUser).flatMap(Optional::stream)
+        return ids.stream()
+                .map(this::findUser)
+                .flatMap(Optional::stream)
                 .collect(Collectors.toMap(UserView::id, Function.identity()));
     }
 
@@ -85,7 +93,8 @@ public class OrgDirectory {
 
     /** The active users of a unit (exactly that unit) who hold a role. */
     public List<Long> userIdsWithRole(Long unitId, Role role) {
-        return holderCache.get(role + "@" + unitId, key -> Optional.of(users.findIdsByUnitAndRole(unitId, role)))
+        return holderCache
+                .get(role + "@" + unitId, key -> Optional.of(users.findIdsByUnitAndRole(unitId, role)))
                 .orElseThrow();
     }
 

@@ -29,10 +29,11 @@ public class OrgSetup {
 
     public OrgUnitView createUnit(NewUnit cmd) {
         if (units.findByCode(cmd.code()).isPresent()) {
-            throw new ConflictException("rule.org.unitCodeTaken", "unit code already in use: " + cmd.code(),
-                    cmd.code());
+            throw new ConflictException(
+                    "rule.org.unitCodeTaken", "unit code already in use: " + cmd.code(), cmd.code());
         }
-        OrgUnit parent = cmd.parentId() == null ? null
+        OrgUnit parent = cmd.parentId() == null
+                ? null
                 : units.findById(cmd.parentId()).orElseThrow(() -> new NotFoundException("unit", cmd.parentId()));
         OrgUnit unit = units.saveAndFlush(new OrgUnit(cmd.code(), cmd.nameZh(), cmd.nameEn(), cmd.kind()));
         unit.placeUnder(parent);
@@ -46,14 +47,20 @@ public class OrgSetup {
     /** For bulk set-up where many accounts share one initial password: hash it once. */
     public UserView createUserWithHash(NewUser cmd, String passwordHash) {
         if (users.existsByUsername(cmd.username())) {
-            throw new ConflictException("rule.org.usernameTaken", "username already in use: " + cmd.username(),
-                    cmd.username());
+            throw new ConflictException(
+                    "rule.org.usernameTaken", "username already in use: " + cmd.username(), cmd.username());
         }
         if (!units.existsById(cmd.unitId())) {
             throw new NotFoundException("unit", cmd.unitId());
         }
-        return users.save(new AppUser(cmd.username(), passwordHash, cmd.displayName(), cmd.unitId(), cmd.email(),
-                Set.copyOf(cmd.roles()))).view();
+        return users.save(new AppUser(
+                        cmd.username(),
+                        passwordHash,
+                        cmd.displayName(),
+                        cmd.unitId(),
+                        cmd.email(),
+                        Set.copyOf(cmd.roles())))
+                .view();
     }
 
     public String hash(String password) {

@@ -11,20 +11,23 @@ class OrgUnit extends AbstractAggregateRoot<OrgUnit> {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String code;
     private String nameZh;
     private String nameEn;
+
     @Enumerated(EnumType.STRING)
     private UnitKind kind;
+
     private Long parentId;
     private String path;
     private Long regionId;
     private boolean active = true;
+
     @Version
     private long version;
 
-    protected OrgUnit() {
-    }
+    protected OrgUnit() {}
 
     OrgUnit(String code, String nameZh, String nameEn, UnitKind kind) {
         this.code = code;
@@ -43,12 +46,21 @@ class OrgUnit extends AbstractAggregateRoot<OrgUnit> {
         } else if (parent != null) {
             this.regionId = parent.regionId;
         }
-        registerEvent(new OrgChanged(AuditEntry.of("UNIT_CREATED", "UNIT", id, null, null,
+        registerEvent(new OrgChanged(AuditEntry.of(
+                "UNIT_CREATED",
+                "UNIT",
+                id,
+                null,
+                null,
                 AuditEntry.state("code", code, "nameZh", nameZh, "kind", kind, "parentId", parentId))));
     }
 
     void rename(String nameZh, String nameEn) {
-        registerEvent(new OrgChanged(AuditEntry.of("UNIT_RENAMED", "UNIT", id, null,
+        registerEvent(new OrgChanged(AuditEntry.of(
+                "UNIT_RENAMED",
+                "UNIT",
+                id,
+                null,
                 AuditEntry.state("nameZh", this.nameZh, "nameEn", this.nameEn),
                 AuditEntry.state("nameZh", nameZh, "nameEn", nameEn))));
         this.nameZh = nameZh;

@@ -1,7 +1,6 @@
 package org.rectify.org;
 
 import java.util.Collection;
-import java.util.List;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -12,7 +11,9 @@ public record RectifyPrincipal(Actor actor, String passwordHash, boolean enabled
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return actor.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+        return actor.roles().stream()
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+                .toList();
     }
 
     @Override
@@ -29,5 +30,4 @@ public record RectifyPrincipal(Actor actor, String passwordHash, boolean enabled
     public boolean isEnabled() {
         return enabled;
     }
-
 }

@@ -23,8 +23,8 @@ class RectifyUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        return principal(users.findByUsername(username)
-                .orElseThrow(() -> new UsernameNotFoundException("unknown user")));
+        return principal(
+                users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown user")));
     }
 
     /** The principal of a user by id, for work done on that user's behalf. */
@@ -39,8 +39,17 @@ class RectifyUserDetailsService implements UserDetailsService {
 
     Actor actorOf(AppUser user) {
         OrgUnit unit = units.findById(user.getUnitId()).orElseThrow();
-        OrgUnit region = unit.getRegionId() == null ? unit : units.findById(unit.getRegionId()).orElseThrow();
-        return new Actor(user.getId(), user.getUsername(), user.getDisplayName(), unit.getId(), unit.getPath(),
-                region.getId(), region.getPath(), Set.copyOf(user.getRoles()));
+        OrgUnit region = unit.getRegionId() == null
+                ? unit
+                : units.findById(unit.getRegionId()).orElseThrow();
+        return new Actor(
+                user.getId(),
+                user.getUsername(),
+                user.getDisplayName(),
+                unit.getId(),
+                unit.getPath(),
+                region.getId(),
+                region.getPath(),
+                Set.copyOf(user.getRoles()));
     }
 }

@@ -37,7 +37,11 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
     /** With the time source of the memory given (tests). */
     RememberingPasswordEncoder(PasswordEncoder delegate, Duration remember, long maximumSize, Ticker ticker) {
         this.delegate = delegate;
-        this.matched = Caffeine.newBuilder().expireAfterWrite(remember).maximumSize(maximumSize).ticker(ticker).build();
+        this.matched = Caffeine.newBuilder()
+                .expireAfterWrite(remember)
+                .maximumSize(maximumSize)
+                .ticker(ticker)
+                .build();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
@@ -75,7 +79,8 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
             mac.init(key);
             mac.update(encodedPassword.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
-            return Base64.getEncoder().encodeToString(mac.doFinal(rawPassword.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(rawPassword.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

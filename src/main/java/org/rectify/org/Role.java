@@ -2,7 +2,12 @@ package org.rectify.org;
 
 /** The roles of DOMAIN.md. Region roles see everything in their region; unit roles their unit's subtree. */
 public enum Role {
-    ADMIN, OFFICE, LEADER, UNIT_HEAD, UNIT_STAFF, INSPECTOR;
+    ADMIN,
+    OFFICE,
+    LEADER,
+    UNIT_HEAD,
+    UNIT_STAFF,
+    INSPECTOR;
 
     public boolean isRegionRole() {
         return this == OFFICE || this == LEADER || this == INSPECTOR;

@@ -3,11 +3,10 @@ package org.rectify.org;
 import java.io.IOException;
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -15,19 +14,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -68,9 +67,10 @@ class SecurityConfig {
     SecurityFilterChain actuator(HttpSecurity http, ObjectMapper json) throws Exception {
         SecurityProblems problems = new SecurityProblems(json, "rectify");
         return http.securityMatcher(EndpointRequest.toAnyEndpoint())
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole(Role.ADMIN.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -108,19 +108,20 @@ class SecurityConfig {
         HttpSessionRequestCache pages = new HttpSessionRequestCache();
         pages.setRequestMatcher(path.matcher(HttpMethod.GET, "/camunda/app/**"));
         pages.setMatchingRequestParameterName(null);
-        SecurityProblems refusal = new SecurityProblems(json, null, "Sign in at /login first.",
-                "Only an administrator may use Cockpit.");
+        SecurityProblems refusal =
+                new SecurityProblems(json, null, "Sign in at /login first.", "Only an administrator may use Cockpit.");
         return http.securityMatcher(path.matcher("/camunda/**"))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(path.matcher("/camunda/api/admin/auth/user/*/login/**"),
-                                path.matcher("/camunda/api/admin/setup/**")).denyAll()
-                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                path.matcher("/camunda/api/admin/auth/user/*/login/**"),
+                                path.matcher("/camunda/api/admin/setup/**"))
+                        .denyAll()
+                        .anyRequest()
+                        .hasRole(Role.ADMIN.name()))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.requestCache(pages))
-                .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(refusal, api)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                                AnyRequestMatcher.INSTANCE)
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(refusal, api)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor(refusal, api))
                 .build();
     }
@@ -128,17 +129,30 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain browser(HttpSecurity http, SignInAudit audit) throws Exception {
-        return http
-                .authorizeHttpRequests(auth -> auth
+        return http.authorizeHttpRequests(auth -> auth
                         // Camunda's scripts are served under /camunda alone, to administrators.
-                        .requestMatchers("/webjars/camunda/**").denyAll()
-                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**",
+                        .requestMatchers("/webjars/camunda/**")
+                        .denyAll()
+                        .requestMatchers(
+                                "/login",
+                                "/error",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
                                 "/favicon.ico",
                                 // The installable app: its manifest, icons, service worker and offline page.
-                                "/manifest.webmanifest", "/icons/**", "/sw.js", "/offline.html",
-                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                                "/manifest.webmanifest",
+                                "/icons/**",
+                                "/sw.js",
+                                "/offline.html",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
                         .failureHandler((request, response, exception) -> {
                             // A try refused by the throttle checked no password: nothing to record but the lock.
                             if (exception instanceof SignInThrottledException) {
@@ -151,9 +165,9 @@ class SecurityConfig {
                 .logout(Customizer.withDefaults())
                 .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::uploadNotRead)
                         .defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                        request -> "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
-                                || request.getHeader("HX-Request") != null))
+                                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                request -> "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                                        || request.getHeader("HX-Request") != null))
                 .build();
     }
 
@@ -166,7 +180,8 @@ class SecurityConfig {
     static void uploadNotRead(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
         Object reason = request.getAttribute("org.apache.catalina.parameter_parse_failed_reason");
-        boolean multipart = request.getContentType() != null && request.getContentType().startsWith("multipart/");
+        boolean multipart =
+                request.getContentType() != null && request.getContentType().startsWith("multipart/");
         if (denied instanceof CsrfException && multipart && reason != null) {
             response.sendError("POST_TOO_LARGE".equals(reason.toString()) ? 413 : 400);
             return;

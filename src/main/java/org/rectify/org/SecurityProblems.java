@@ -48,9 +48,12 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
         if (e instanceof SignInThrottledException throttled) {
             long seconds = throttled.waitSeconds();
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
-                    "Too many failed sign-ins for this account or from this address; try again in " + seconds
-                            + " s.");
+            write(
+                    request,
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many failed sign-ins",
+                    "Too many failed sign-ins for this account or from this address; try again in " + seconds + " s.");
             return;
         }
         write(request, response, HttpStatus.UNAUTHORIZED, "Not signed in", notSignedIn);
@@ -62,8 +65,9 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
         write(request, response, HttpStatus.FORBIDDEN, "Not permitted", notPermitted);
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
-            String detail) throws IOException {
+    private void write(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);
         body.setInstance(URI.create(request.getRequestURI()));

@@ -26,9 +26,14 @@ public class SignInLocks {
      * One slowed or locked subject. {@code user} is the account the name belongs to (null for an address or an
      * unknown name); {@code freeAt} is when its next try will be looked at; {@code locked}: locked, not slowed.
      */
-    public record Lock(SignInSubject subject, int failures, Instant lastFailureAt, Instant lockedUntil,
-                       Instant freeAt, boolean locked, UserView user) {
-    }
+    public record Lock(
+            SignInSubject subject,
+            int failures,
+            Instant lastFailureAt,
+            Instant lockedUntil,
+            Instant freeAt,
+            boolean locked,
+            UserView user) {}
 
     private final SignInThrottle throttle;
     private final OrgDirectory directory;
@@ -36,8 +41,12 @@ public class SignInLocks {
     private final CurrentActor current;
     private final ApplicationEventPublisher events;
 
-    SignInLocks(SignInThrottle throttle, OrgDirectory directory, OrgAdministration administration,
-                CurrentActor current, ApplicationEventPublisher events) {
+    SignInLocks(
+            SignInThrottle throttle,
+            OrgDirectory directory,
+            OrgAdministration administration,
+            CurrentActor current,
+            ApplicationEventPublisher events) {
         this.throttle = throttle;
         this.directory = directory;
         this.administration = administration;
@@ -58,13 +67,25 @@ public class SignInLocks {
     /** Lifts the lock or the wait of a name or an address and forgets its failures. */
     public void release(SignInSubject subject) {
         current.get().require(Role.ADMIN);
-        Lock lock = throttle.of(subject).flatMap(this::visible)
+        Lock lock = throttle.of(subject)
+                .flatMap(this::visible)
                 .orElseThrow(() -> new NotFoundException("sign-in lock", subject.kind() + " " + subject.value()));
         throttle.release(subject);
         Long userId = lock.user() == null ? null : lock.user().id();
-        events.publishEvent(new OrgChanged(AuditEntry.of("SIGN_IN_UNLOCKED", "USER", userId, null,
-                state("kind", subject.kind(), "subject", subject.value(), "failures", lock.failures(),
-                        "lockedUntil", lock.lockedUntil()),
+        events.publishEvent(new OrgChanged(AuditEntry.of(
+                "SIGN_IN_UNLOCKED",
+                "USER",
+                userId,
+                null,
+                state(
+                        "kind",
+                        subject.kind(),
+                        "subject",
+                        subject.value(),
+                        "failures",
+                        lock.failures(),
+                        "lockedUntil",
+                        lock.lockedUntil()),
                 state("kind", subject.kind(), "subject", subject.value(), "failures", 0))));
     }
 
@@ -82,7 +103,7 @@ public class SignInLocks {
             }
         }
         boolean locked = s.lockedUntil() != null && s.lockedUntil().equals(freeAt);
-        return Optional.of(new Lock(s.subject(), s.failures(), s.lastFailureAt(), s.lockedUntil(), freeAt, locked,
-                user));
+        return Optional.of(
+                new Lock(s.subject(), s.failures(), s.lastFailureAt(), s.lockedUntil(), freeAt, locked, user));
     }
 }

@@ -5,7 +5,10 @@ import java.util.Locale;
 /** What sign-in failures are counted against: an account name as typed (real or not), or a source address. */
 public record SignInSubject(Kind kind, String value) {
 
-    public enum Kind { ACCOUNT, ADDRESS }
+    public enum Kind {
+        ACCOUNT,
+        ADDRESS
+    }
 
     public SignInSubject {
         value = value == null ? "" : value.strip();

@@ -46,8 +46,13 @@ class SignInThrottle {
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    SignInThrottle(JdbcTemplate jdbc, SignInThrottleSettings settings, OrgDirectory directory,
-                   ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+    SignInThrottle(
+            JdbcTemplate jdbc,
+            SignInThrottleSettings settings,
+            OrgDirectory directory,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.directory = directory;
@@ -61,8 +66,7 @@ class SignInThrottle {
      * What the rows say of a try by this name from this address: until when it is refused unchecked (null: it may
      * be tried now), and whether the name has failures on record (so that a success has something to forget).
      */
-    record Verdict(Instant refusedUntil, Duration waitFor, boolean accountHasFailures) {
-    }
+    record Verdict(Instant refusedUntil, Duration waitFor, boolean accountHasFailures) {}
 
     Verdict verdict(SignInSubject account, SignInSubject address) {
         Instant now = clock.instant();
@@ -88,19 +92,24 @@ class SignInThrottle {
 
     /** A successful sign-in: the name's failures are forgotten (the address's wear off with time). */
     void succeeded(SignInSubject account) {
-        ownTransaction.executeWithoutResult(tx -> jdbc.update("delete from sign_in_throttle where subject = ?",
-                account.key()));
+        ownTransaction.executeWithoutResult(
+                tx -> jdbc.update("delete from sign_in_throttle where subject = ?", account.key()));
     }
 
     /** The subjects slowed or locked now, most recent failure first. */
     List<Standing> current() {
         Instant now = clock.instant();
-        return jdbc.query("select subject, failures, last_failure_at, locked_until from sign_in_throttle"
-                        + " order by last_failure_at desc", this::standing).stream()
+        return jdbc
+                .query(
+                        "select subject, failures, last_failure_at, locked_until from sign_in_throttle"
+                                + " order by last_failure_at desc",
+                        this::standing)
+                .stream()
                 .filter(s -> {
                     Instant free = freeAt(s);
                     return free != null && free.isAfter(now);
-                }).toList();
+                })
+                .toList();
     }
 
     Optional<Standing> of(SignInSubject subject) {
@@ -134,8 +143,10 @@ class SignInThrottle {
                 + " last_failure_at = ? where subject = ?";
         if (jdbc.update(increment, forgotten, at, at, subject.key()) == 0) {
             try {
-                jdbc.update("insert into sign_in_throttle (subject, failures, last_failure_at) values (?, 1, ?)",
-                        subject.key(), at);
+                jdbc.update(
+                        "insert into sign_in_throttle (subject, failures, last_failure_at) values (?, 1, ?)",
+                        subject.key(),
+                        at);
             } catch (DuplicateKeyException anotherNodeFirst) {
                 jdbc.update(increment, forgotten, at, at, subject.key());
             }
@@ -146,32 +157,58 @@ class SignInThrottle {
         }
         Instant until = now.plus(settings.lockFor());
         // Of two nodes counting the failure that reaches the threshold at once, one locks and audits it.
-        int locked = jdbc.update("update sign_in_throttle set locked_until = ? where subject = ?"
-                + " and (locked_until is null or locked_until < ?)", utc(until), subject.key(), at);
+        int locked = jdbc.update(
+                "update sign_in_throttle set locked_until = ? where subject = ?"
+                        + " and (locked_until is null or locked_until < ?)",
+                utc(until),
+                subject.key(),
+                at);
         if (locked == 1) {
-            events.publishEvent(new OrgChanged(AuditEntry.of("SIGN_IN_LOCKED", "USER", userId(subject), null, null,
-                    state("kind", subject.kind(), "subject", subject.value(), "failures", standing.failures(),
-                            "lockedUntil", until))));
+            events.publishEvent(new OrgChanged(AuditEntry.of(
+                    "SIGN_IN_LOCKED",
+                    "USER",
+                    userId(subject),
+                    null,
+                    null,
+                    state(
+                            "kind",
+                            subject.kind(),
+                            "subject",
+                            subject.value(),
+                            "failures",
+                            standing.failures(),
+                            "lockedUntil",
+                            until))));
         }
     }
 
     Long userId(SignInSubject subject) {
         return subject.kind() == SignInSubject.Kind.ACCOUNT
-                ? directory.userByUsername(subject.value()).map(UserView::id).orElse(null) : null;
+                ? directory.userByUsername(subject.value()).map(UserView::id).orElse(null)
+                : null;
     }
 
     private List<Standing> standings(SignInSubject... subjects) {
         if (subjects.length == 1) {
-            return jdbc.query("select subject, failures, last_failure_at, locked_until from sign_in_throttle"
-                    + " where subject = ?", this::standing, subjects[0].key());
+            return jdbc.query(
+                    "select subject, failures, last_failure_at, locked_until from sign_in_throttle"
+                            + " where subject = ?",
+                    this::standing,
+                    subjects[0].key());
         }
-        return jdbc.query("select subject, failures, last_failure_at, locked_until from sign_in_throttle"
-                + " where subject in (?, ?)", this::standing, subjects[0].key(), subjects[1].key());
+        return jdbc.query(
+                "select subject, failures, last_failure_at, locked_until from sign_in_throttle"
+                        + " where subject in (?, ?)",
+                this::standing,
+                subjects[0].key(),
+                subjects[1].key());
     }
 
     private Standing standing(ResultSet rs, int row) throws SQLException {
         LocalDateTime locked = rs.getObject("locked_until", LocalDateTime.class);
-        return new Standing(SignInSubject.ofKey(rs.getString("subject")), rs.getInt("failures"),
+        return new Standing(
+                SignInSubject.ofKey(rs.getString("subject")),
+                rs.getInt("failures"),
                 rs.getObject("last_failure_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
                 locked == null ? null : locked.toInstant(ZoneOffset.UTC));
     }

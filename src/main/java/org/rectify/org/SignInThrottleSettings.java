@@ -20,14 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param forgetAfter      failures older than this (with no lock in force) are forgotten
  */
 @ConfigurationProperties("rectify.sign-in")
-record SignInThrottleSettings(@DefaultValue("5") int accountSlowAfter,
-                              @DefaultValue("10") int accountLockAfter,
-                              @DefaultValue("20") int addressSlowAfter,
-                              @DefaultValue("60") int addressLockAfter,
-                              @DefaultValue("PT1S") Duration firstDelay,
-                              @DefaultValue("PT1M") Duration maxDelay,
-                              @DefaultValue("PT15M") Duration lockFor,
-                              @DefaultValue("PT1H") Duration forgetAfter) {
+record SignInThrottleSettings(
+        @DefaultValue("5") int accountSlowAfter,
+        @DefaultValue("10") int accountLockAfter,
+        @DefaultValue("20") int addressSlowAfter,
+        @DefaultValue("60") int addressLockAfter,
+        @DefaultValue("PT1S") Duration firstDelay,
+        @DefaultValue("PT1M") Duration maxDelay,
+        @DefaultValue("PT15M") Duration lockFor,
+        @DefaultValue("PT1H") Duration forgetAfter) {
 
     int slowAfter(SignInSubject.Kind kind) {
         return kind == SignInSubject.Kind.ACCOUNT ? accountSlowAfter : addressSlowAfter;

@@ -25,8 +25,8 @@ final class ThrottledSignIn implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication attempt) throws AuthenticationException {
         SignInSubject account = SignInSubject.account(attempt.getName());
-        SignInSubject address = SignInSubject.address(attempt.getDetails() instanceof WebAuthenticationDetails web
-                ? web.getRemoteAddress() : "unknown");
+        SignInSubject address = SignInSubject.address(
+                attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown");
         SignInThrottle.Verdict verdict = throttle.verdict(account, address);
         if (verdict.refusedUntil() != null) {
             throw new SignInThrottledException(verdict.refusedUntil(), verdict.waitFor());

@@ -54,8 +54,7 @@ class LifecycleSteps implements ProblemSteps {
     }
 
     private void step(Long problemId, Consumer<Problem> transition) {
-        Problem problem = problems.findById(problemId)
-                .orElseThrow(() -> new NotFoundException("problem", problemId));
+        Problem problem = problems.findById(problemId).orElseThrow(() -> new NotFoundException("problem", problemId));
         transition.accept(problem);
         problems.save(problem);
     }

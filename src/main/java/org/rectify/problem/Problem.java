@@ -1,6 +1,5 @@
 package org.rectify.problem;
 
-import org.rectify.deadline.DeadlineType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -15,6 +14,7 @@ import org.rectify.audit.AuditEntry;
 import org.rectify.common.ConflictException;
 import org.rectify.common.Label;
 import org.rectify.deadline.DeadlineColour;
+import org.rectify.deadline.DeadlineType;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 import static org.rectify.audit.AuditEntry.state;
@@ -35,6 +35,7 @@ public class Problem extends AbstractAggregateRoot<Problem> {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long roundId;
     private Long regionId;
     private String regionPath;
@@ -42,17 +43,23 @@ public class Problem extends AbstractAggregateRoot<Problem> {
     private String title;
     private String description;
     private String categoryCode;
+
     @Enumerated(EnumType.STRING)
     private Severity severity;
+
     private String rectificationGoal;
+
     @Enumerated(EnumType.STRING)
     private ProblemStatus status;
+
     private Long leadUnitId;
     private Long responsibleLeaderId;
     private Long unitHeadId;
     private Long personInChargeId;
+
     @Enumerated(EnumType.STRING)
     private DeadlineType deadlineType;
+
     private LocalDate deadlineDate;
     private Instant registeredAt;
     private String registeredBy;
@@ -67,11 +74,11 @@ public class Problem extends AbstractAggregateRoot<Problem> {
     @CollectionTable(name = "problem_unit", joinColumns = @JoinColumn(name = "problem_id"))
     @BatchSize(size = 100)
     private Set<ProblemUnit> units = new HashSet<>();
+
     @Version
     private long version;
 
-    protected Problem() {
-    }
+    protected Problem() {}
 
     Problem(Long roundId, Long regionId, String regionPath, NewProblem cmd, Instant now, String by) {
         this.roundId = roundId;
@@ -95,9 +102,25 @@ public class Problem extends AbstractAggregateRoot<Problem> {
 
     @PostPersist
     void registered() {
-        registerEvent(new ProblemEvent.Registered(id, regionId, entry("PROBLEM_REGISTERED", null,
-                state("number", number, "title", title, "status", status, "leadUnitId", leadUnitId,
-                        "deadlineType", deadlineType, "deadlineDate", deadlineDate))));
+        registerEvent(new ProblemEvent.Registered(
+                id,
+                regionId,
+                entry(
+                        "PROBLEM_REGISTERED",
+                        null,
+                        state(
+                                "number",
+                                number,
+                                "title",
+                                title,
+                                "status",
+                                status,
+                                "leadUnitId",
+                                leadUnitId,
+                                "deadlineType",
+                                deadlineType,
+                                "deadlineDate",
+                                deadlineDate))));
     }
 
     void triage(String categoryCode, Severity severity, String goal, Responsibility r) {
@@ -113,8 +136,8 @@ public class Problem extends AbstractAggregateRoot<Problem> {
         Map<String, Object> after = responsibilityState();
         after.put("categoryCode", categoryCode);
         after.put("severity", severity);
-        registerEvent(new ProblemEvent.Triaged(id, leadUnitId, responsibleLeaderId,
-                entry("PROBLEM_TRIAGED", before, after)));
+        registerEvent(
+                new ProblemEvent.Triaged(id, leadUnitId, responsibleLeaderId, entry("PROBLEM_TRIAGED", before, after)));
     }
 
     void claim(Long unitHeadId, Long personInChargeId) {
@@ -122,16 +145,29 @@ public class Problem extends AbstractAggregateRoot<Problem> {
         this.unitHeadId = unitHeadId;
         this.personInChargeId = personInChargeId;
         status = PLANNING;
-        registerEvent(new ProblemEvent.Claimed(id, entry("PROBLEM_CLAIMED", state("status", ASSIGNED),
-                state("status", status, "leadUnitId", leadUnitId, "unitHeadId", unitHeadId,
-                        "personInChargeId", personInChargeId))));
+        registerEvent(new ProblemEvent.Claimed(
+                id,
+                entry(
+                        "PROBLEM_CLAIMED",
+                        state("status", ASSIGNED),
+                        state(
+                                "status",
+                                status,
+                                "leadUnitId",
+                                leadUnitId,
+                                "unitHeadId",
+                                unitHeadId,
+                                "personInChargeId",
+                                personInChargeId))));
     }
 
     void returnToOffice(String reason) {
         expect(ASSIGNED);
         status = RETURNED;
-        registerEvent(new ProblemEvent.Returned(id, entry("PROBLEM_RETURNED",
-                state("status", ASSIGNED, "leadUnitId", leadUnitId), state("status", status)).because(reason)));
+        registerEvent(new ProblemEvent.Returned(
+                id,
+                entry("PROBLEM_RETURNED", state("status", ASSIGNED, "leadUnitId", leadUnitId), state("status", status))
+                        .because(reason)));
     }
 
     void reassign(Responsibility r, String reason) {
@@ -141,7 +177,10 @@ public class Problem extends AbstractAggregateRoot<Problem> {
         unitHeadId = null;
         personInChargeId = null;
         status = ASSIGNED;
-        registerEvent(new ProblemEvent.Reassigned(id, leadUnitId, responsibleLeaderId,
+        registerEvent(new ProblemEvent.Reassigned(
+                id,
+                leadUnitId,
+                responsibleLeaderId,
                 entry("PROBLEM_REASSIGNED", before, responsibilityState()).because(reason)));
     }
 
@@ -151,59 +190,72 @@ public class Problem extends AbstractAggregateRoot<Problem> {
             throw new ConflictException("rule.plan.noOpenTask", "the plan has no open task to submit");
         }
         status = PLAN_REVIEW;
-        registerEvent(new ProblemEvent.PlanSubmitted(id, entry("PLAN_SUBMITTED", state("status", PLANNING),
-                state("status", status, "openTasks", openTasks))));
+        registerEvent(new ProblemEvent.PlanSubmitted(
+                id,
+                entry("PLAN_SUBMITTED", state("status", PLANNING), state("status", status, "openTasks", openTasks))));
     }
 
     void approvePlan(List<Long> startedTaskIds) {
         expect(PLAN_REVIEW);
         status = IN_PROGRESS;
-        registerEvent(new ProblemEvent.PlanApproved(id, entry("PLAN_APPROVED", state("status", PLAN_REVIEW),
-                state("status", status, "startedTaskIds", startedTaskIds))));
+        registerEvent(new ProblemEvent.PlanApproved(
+                id,
+                entry(
+                        "PLAN_APPROVED",
+                        state("status", PLAN_REVIEW),
+                        state("status", status, "startedTaskIds", startedTaskIds))));
     }
 
     void sendBackPlan(String reason) {
         expect(PLAN_REVIEW);
         status = PLANNING;
-        registerEvent(new ProblemEvent.PlanSentBack(id, entry("PLAN_SENT_BACK", state("status", PLAN_REVIEW),
-                state("status", status)).because(reason)));
+        registerEvent(new ProblemEvent.PlanSentBack(
+                id,
+                entry("PLAN_SENT_BACK", state("status", PLAN_REVIEW), state("status", status))
+                        .because(reason)));
     }
 
     void awaitClosure() {
         expect(IN_PROGRESS);
         status = CLOSURE_REVIEW;
-        registerEvent(new ProblemEvent.ClosureRequested(id, entry("CLOSURE_REQUESTED", state("status", IN_PROGRESS),
-                state("status", status))));
+        registerEvent(new ProblemEvent.ClosureRequested(
+                id, entry("CLOSURE_REQUESTED", state("status", IN_PROGRESS), state("status", status))));
     }
 
     void close(Instant now, String comment) {
         expect(CLOSURE_REVIEW);
         status = CLOSED;
         closedAt = now;
-        registerEvent(new ProblemEvent.Closed(id, entry("PROBLEM_CLOSED", state("status", CLOSURE_REVIEW),
-                state("status", status, "closedAt", now)).because(comment)));
+        registerEvent(new ProblemEvent.Closed(
+                id,
+                entry("PROBLEM_CLOSED", state("status", CLOSURE_REVIEW), state("status", status, "closedAt", now))
+                        .because(comment)));
     }
 
     void sendBackClosure(String reason) {
         expect(CLOSURE_REVIEW);
         status = PLANNING;
-        registerEvent(new ProblemEvent.ClosureSentBack(id, entry("CLOSURE_SENT_BACK",
-                state("status", CLOSURE_REVIEW), state("status", status)).because(reason)));
+        registerEvent(new ProblemEvent.ClosureSentBack(
+                id,
+                entry("CLOSURE_SENT_BACK", state("status", CLOSURE_REVIEW), state("status", status))
+                        .because(reason)));
     }
 
     void verify(String finding) {
         expect(CLOSED, VERIFIED);
         ProblemStatus before = status;
         status = VERIFIED;
-        registerEvent(new ProblemEvent.Verified(id, entry("PROBLEM_VERIFIED", state("status", before),
-                state("status", status)).because(finding)));
+        registerEvent(new ProblemEvent.Verified(
+                id,
+                entry("PROBLEM_VERIFIED", state("status", before), state("status", status))
+                        .because(finding)));
     }
 
     /** A relapse reopens the problem for a new plan, by a new deadline; the lead unit stays responsible. */
     void reopen(String finding, LocalDate newDeadline) {
         expect(CLOSED, VERIFIED);
-        Map<String, Object> before = state("status", status, "deadlineDate", deadlineDate, "closedAt", closedAt,
-                "relapseCount", relapseCount);
+        Map<String, Object> before = state(
+                "status", status, "deadlineDate", deadlineDate, "closedAt", closedAt, "relapseCount", relapseCount);
         status = PLANNING;
         relapseCount++;
         closedAt = null;
@@ -211,9 +263,16 @@ public class Problem extends AbstractAggregateRoot<Problem> {
             deadlineType = deadlineType == DeadlineType.LONG_TERM ? deadlineType : DeadlineType.TIME_LIMITED;
             deadlineDate = deadlineType.needsDate() ? newDeadline : null;
         }
-        registerEvent(new ProblemEvent.Reopened(id, regionId, leadUnitId, responsibleLeaderId, entry("PROBLEM_REOPENED",
-                before, state("status", status, "deadlineDate", deadlineDate, "relapseCount", relapseCount))
-                .because(finding)));
+        registerEvent(new ProblemEvent.Reopened(
+                id,
+                regionId,
+                leadUnitId,
+                responsibleLeaderId,
+                entry(
+                                "PROBLEM_REOPENED",
+                                before,
+                                state("status", status, "deadlineDate", deadlineDate, "relapseCount", relapseCount))
+                        .because(finding)));
     }
 
     private void applyResponsibility(Responsibility r) {
@@ -227,14 +286,28 @@ public class Problem extends AbstractAggregateRoot<Problem> {
     }
 
     private Map<String, Object> responsibilityState() {
-        return state("status", status, "leadUnitId", leadUnitId, "coUnitIds", coUnitIds(),
-                "responsibleLeaderId", responsibleLeaderId, "deadlineType", deadlineType, "deadlineDate", deadlineDate);
+        return state(
+                "status",
+                status,
+                "leadUnitId",
+                leadUnitId,
+                "coUnitIds",
+                coUnitIds(),
+                "responsibleLeaderId",
+                responsibleLeaderId,
+                "deadlineType",
+                deadlineType,
+                "deadlineDate",
+                deadlineDate);
     }
 
     private void expect(ProblemStatus... allowed) {
         if (!Arrays.asList(allowed).contains(status)) {
-            throw new ConflictException("rule.problem.wrongStatus", "problem " + number + " is " + status
-                    + "; this action needs " + Arrays.toString(allowed), number, Label.of("problemStatus.", status),
+            throw new ConflictException(
+                    "rule.problem.wrongStatus",
+                    "problem " + number + " is " + status + "; this action needs " + Arrays.toString(allowed),
+                    number,
+                    Label.of("problemStatus.", status),
                     Label.all("problemStatus.", (Object[]) allowed));
         }
     }
@@ -245,12 +318,26 @@ public class Problem extends AbstractAggregateRoot<Problem> {
 
     /** What {@link ProblemHistory} keeps of this problem's state. */
     ProblemHistory.State historyState() {
-        return new ProblemHistory.State(roundId, regionPath, leadUnitId, categoryCode, severity, status, deadlineType,
-                deadlineDate, registeredAt, closedAt, relapseCount);
+        return new ProblemHistory.State(
+                roundId,
+                regionPath,
+                leadUnitId,
+                categoryCode,
+                severity,
+                status,
+                deadlineType,
+                deadlineDate,
+                registeredAt,
+                closedAt,
+                relapseCount);
     }
 
     public List<Long> coUnitIds() {
-        return units.stream().filter(u -> u.role() == UnitRole.CO).map(ProblemUnit::unitId).sorted().toList();
+        return units.stream()
+                .filter(u -> u.role() == UnitRole.CO)
+                .map(ProblemUnit::unitId)
+                .sorted()
+                .toList();
     }
 
     public List<String> unitPaths() {
@@ -271,9 +358,30 @@ public class Problem extends AbstractAggregateRoot<Problem> {
     }
 
     ProblemView view(DeadlineColour colour) {
-        return new ProblemView(id, roundId, regionId, number, title, description, categoryCode, severity,
-                rectificationGoal, status, leadUnitId, coUnitIds(), responsibleLeaderId, unitHeadId, personInChargeId,
-                deadlineType, deadlineDate, registeredAt, registeredBy, closedAt, relapseCount, version, colour);
+        return new ProblemView(
+                id,
+                roundId,
+                regionId,
+                number,
+                title,
+                description,
+                categoryCode,
+                severity,
+                rectificationGoal,
+                status,
+                leadUnitId,
+                coUnitIds(),
+                responsibleLeaderId,
+                unitHeadId,
+                personInChargeId,
+                deadlineType,
+                deadlineDate,
+                registeredAt,
+                registeredBy,
+                closedAt,
+                relapseCount,
+                version,
+                colour);
     }
 
     public boolean isFinished() {

@@ -1,6 +1,5 @@
 package org.rectify.problem;
 
-import org.rectify.audit.Unaudited;
 import java.io.Serializable;
 
 import jakarta.persistence.Column;
@@ -8,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.rectify.audit.Unaudited;
 
 /** A row of the bigram index (see {@link ProblemGrams}), mapped only so that the list's criteria can read it. */
 @Entity
@@ -26,8 +26,7 @@ class ProblemGram {
     @Id
     private Integer pos;
 
-    protected ProblemGram() {
-    }
+    protected ProblemGram() {}
 
     static class Key implements Serializable {
 
@@ -37,8 +36,10 @@ class ProblemGram {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Objects.equals(gram, k.gram)
-                    && java.util.Objects.equals(problemId, k.problemId) && java.util.Objects.equals(pos, k.pos);
+            return o instanceof Key k
+                    && java.util.Objects.equals(gram, k.gram)
+                    && java.util.Objects.equals(problemId, k.problemId)
+                    && java.util.Objects.equals(pos, k.pos);
         }
 
         @Override

@@ -51,7 +51,8 @@ public class ProblemGrams {
      * title or the number, is what the list's LIKE tests, so its matches can be counted from the index alone.
      */
     static java.util.Optional<String> onePair(String searchText) {
-        return searchText.codePointCount(0, searchText.length()) == 2 ? java.util.Optional.of(searchText)
+        return searchText.codePointCount(0, searchText.length()) == 2
+                ? java.util.Optional.of(searchText)
                 : java.util.Optional.empty();
     }
 

@@ -42,9 +42,17 @@ public class ProblemLifecycle {
     private final Clock clock;
     private final ProblemGrams grams;
 
-    ProblemLifecycle(ProblemRepository problems, Problems reader, InspectionRounds rounds,
-                     ReferenceData referenceData, OrgDirectory org, CurrentActor current, DeadlinePolicy deadlines,
-                     ProblemViews views, Clock clock, ProblemGrams grams) {
+    ProblemLifecycle(
+            ProblemRepository problems,
+            Problems reader,
+            InspectionRounds rounds,
+            ReferenceData referenceData,
+            OrgDirectory org,
+            CurrentActor current,
+            DeadlinePolicy deadlines,
+            ProblemViews views,
+            Clock clock,
+            ProblemGrams grams) {
         this.problems = problems;
         this.grams = grams;
         this.reader = reader;
@@ -62,8 +70,8 @@ public class ProblemLifecycle {
         office.require(Role.OFFICE);
         RoundView round = rounds.get(cmd.roundId());
         referenceData.requireActiveCategory(cmd.categoryCode());
-        Problem problem = new Problem(round.id(), round.regionId(), round.regionPath(), cmd, clock.instant(),
-                office.username());
+        Problem problem =
+                new Problem(round.id(), round.regionId(), round.regionPath(), cmd, clock.instant(), office.username());
         if (cmd.responsibility() != null) {
             problem.proposeResponsibility(resolve(cmd.responsibility(), round.regionPath()));
         }
@@ -73,9 +81,13 @@ public class ProblemLifecycle {
             return views.of(saved);
         } catch (DataIntegrityViolationException e) {
             // The unique key (round, number) decides; no racy look-up beforehand.
-            if (String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase().contains("uk_problem_number")) {
-                throw new ConflictException("rule.problem.numberTaken", "problem number " + cmd.number()
-                        + " exists in this round", cmd.number());
+            if (String.valueOf(e.getMostSpecificCause().getMessage())
+                    .toLowerCase()
+                    .contains("uk_problem_number")) {
+                throw new ConflictException(
+                        "rule.problem.numberTaken",
+                        "problem number " + cmd.number() + " exists in this round",
+                        cmd.number());
             }
             throw e;
         }
@@ -95,8 +107,11 @@ public class ProblemLifecycle {
         Problem problem = reader.lockedProblem(id);
         Actor head = leadUnitHead(problem);
         Long person = personInChargeId == null ? head.userId() : personInChargeId;
-        UserView user = org.findUser(person).filter(u -> u.unitId().equals(head.unitId()))
-                .orElseThrow(() -> new InvalidInputException("personInChargeId", "rule.problem.personNotInLeadUnit",
+        UserView user = org.findUser(person)
+                .filter(u -> u.unitId().equals(head.unitId()))
+                .orElseThrow(() -> new InvalidInputException(
+                        "personInChargeId",
+                        "rule.problem.personNotInLeadUnit",
                         "the person in charge must be a user of the lead unit"));
         problem.claim(head.userId(), user.id());
         return views.of(problems.save(problem));
@@ -134,8 +149,8 @@ public class ProblemLifecycle {
         Actor actor = current.get();
         actor.require(Role.UNIT_HEAD);
         if (!problem.isLeadUnit(actor.unitId())) {
-            throw new NotPermittedException("rule.problem.onlyLeadUnitHead",
-                    "only the head of the lead unit may claim or return this problem");
+            throw new NotPermittedException(
+                    "rule.problem.onlyLeadUnitHead", "only the head of the lead unit may claim or return this problem");
         }
         return actor;
     }
@@ -144,14 +159,16 @@ public class ProblemLifecycle {
         Actor actor = current.get();
         actor.require(Role.LEADER);
         if (!actor.userId().equals(problem.getResponsibleLeaderId())) {
-            throw new NotPermittedException("rule.problem.onlyResponsibleLeader",
+            throw new NotPermittedException(
+                    "rule.problem.onlyResponsibleLeader",
                     "only the responsible leader may decide on closing this problem");
         }
     }
 
     private Responsibility resolve(ResponsibilityInput in, String regionPath) {
         OrgUnitView lead = unitInRegion(in.leadUnitId(), regionPath, "leadUnitId");
-        List<ProblemUnit> co = in.coUnitIds().stream().sorted()
+        List<ProblemUnit> co = in.coUnitIds().stream()
+                .sorted()
                 .filter(unitId -> !unitId.equals(lead.id()))
                 .map(unitId -> unitInRegion(unitId, regionPath, "coUnitIds"))
                 .map(u -> new ProblemUnit(u.id(), u.path(), UnitRole.CO, regionPath))
@@ -159,18 +176,27 @@ public class ProblemLifecycle {
         org.findUser(in.responsibleLeaderId())
                 .filter(u -> u.has(Role.LEADER) && u.enabled())
                 .filter(u -> org.unit(u.unitId()).isWithin(regionPath))
-                .orElseThrow(() -> new InvalidInputException("responsibleLeaderId", "rule.problem.leaderNotInRegion",
+                .orElseThrow(() -> new InvalidInputException(
+                        "responsibleLeaderId",
+                        "rule.problem.leaderNotInRegion",
                         "the responsible leader must be an active LEADER of this region"));
-        LocalDate date = deadlines.resolve(in.deadlineType(), in.deadlineDate(), in.deadlineWorkingDays(),
-                Zones.today(clock), "deadlineDate");
-        return new Responsibility(new ProblemUnit(lead.id(), lead.path(), UnitRole.LEAD, regionPath), co,
-                in.responsibleLeaderId(), in.deadlineType(), date);
+        LocalDate date = deadlines.resolve(
+                in.deadlineType(), in.deadlineDate(), in.deadlineWorkingDays(), Zones.today(clock), "deadlineDate");
+        return new Responsibility(
+                new ProblemUnit(lead.id(), lead.path(), UnitRole.LEAD, regionPath),
+                co,
+                in.responsibleLeaderId(),
+                in.deadlineType(),
+                date);
     }
 
     private OrgUnitView unitInRegion(Long unitId, String regionPath, String field) {
         return org.findUnit(unitId)
                 .filter(u -> u.isWithin(regionPath) && !u.kind().isRegion() && u.active())
-                .orElseThrow(() -> new InvalidInputException(field, "rule.problem.unitNotInRegion",
-                        "unit " + unitId + " is not a responsible unit of this region", unitId));
+                .orElseThrow(() -> new InvalidInputException(
+                        field,
+                        "rule.problem.unitNotInRegion",
+                        "unit " + unitId + " is not a responsible unit of this region",
+                        unitId));
     }
 }

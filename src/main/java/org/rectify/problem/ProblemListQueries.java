@@ -18,6 +18,9 @@ interface ProblemListQueries {
      * @param onUnits    whether any condition is on the problems' units or on their text's pairs of characters
      * @param count      the count of all, where a cheaper statement than the conditions' gives it; else empty
      */
-    Page<Problem> findPage(Function<UnitMatch, Specification<Problem>> conditions, boolean onUnits,
-                           OptionalLong count, Pageable pageable);
+    Page<Problem> findPage(
+            Function<UnitMatch, Specification<Problem>> conditions,
+            boolean onUnits,
+            OptionalLong count,
+            Pageable pageable);
 }

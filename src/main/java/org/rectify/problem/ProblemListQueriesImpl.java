@@ -39,20 +39,24 @@ class ProblemListQueriesImpl implements ProblemListQueries {
     private EntityManager em;
 
     @Override
-    public Page<Problem> findPage(Function<UnitMatch, Specification<Problem>> conditions, boolean onUnits,
-                                 OptionalLong count, Pageable pageable) {
+    public Page<Problem> findPage(
+            Function<UnitMatch, Specification<Problem>> conditions,
+            boolean onUnits,
+            OptionalLong count,
+            Pageable pageable) {
         Specification<Problem> joined = conditions.apply(UnitMatch.JOINED);
         if (!onUnits) {
             List<Long> ids = ids(joined, pageable);
-            return PageableExecutionUtils.getPage(rows(ids), pageable,
-                    () -> count.isPresent() ? count.getAsLong() : count(joined));
+            return PageableExecutionUtils.getPage(
+                    rows(ids), pageable, () -> count.isPresent() ? count.getAsLong() : count(joined));
         }
         // With a condition on the units the count comes first: it decides how the page's ids are read.
         long total = count.isPresent() ? count.getAsLong() : count(joined);
         if (total == 0 || pageable.isPaged() && pageable.getOffset() >= total) {
             return new PageImpl<>(List.of(), pageable, total);
         }
-        List<Long> ids = ids(readsInOrder(pageable, total) ? conditions.apply(UnitMatch.PER_PROBLEM) : joined, pageable);
+        List<Long> ids =
+                ids(readsInOrder(pageable, total) ? conditions.apply(UnitMatch.PER_PROBLEM) : joined, pageable);
         return new PageImpl<>(rows(ids), pageable, total);
     }
 
@@ -86,7 +90,9 @@ class ProblemListQueriesImpl implements ProblemListQueries {
         }
         Map<Long, Problem> byId = em
                 .createQuery("select p from Problem p left join fetch p.units where p.id in :ids", Problem.class)
-                .setParameter("ids", ids).getResultList().stream()
+                .setParameter("ids", ids)
+                .getResultList()
+                .stream()
                 .collect(Collectors.toMap(Problem::getId, Function.identity()));
         // A problem gone since the first step (none is ever deleted today) is left out, not a null.
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();

@@ -24,14 +24,28 @@ class ProblemMeters {
     private final Counter closed;
     private final Counter reopened;
 
-    ProblemMeters(MeterRegistry registry, ProblemRepository problems, DeadlinePolicy deadlines, Clock clock,
-            TransactionTemplate tx, @Value("${rectify.metrics.count-period:PT30S}") Duration period) {
-        registered = Counter.builder("rectify.problems.registered").description("Problems registered").register(registry);
-        closed = Counter.builder("rectify.problems.closed").description("Problems closed (销号)").register(registry);
+    ProblemMeters(
+            MeterRegistry registry,
+            ProblemRepository problems,
+            DeadlinePolicy deadlines,
+            Clock clock,
+            TransactionTemplate tx,
+            @Value("${rectify.metrics.count-period:PT30S}") Duration period) {
+        registered = Counter.builder("rectify.problems.registered")
+                .description("Problems registered")
+                .register(registry);
+        closed = Counter.builder("rectify.problems.closed")
+                .description("Problems closed (销号)")
+                .register(registry);
         reopened = Counter.builder("rectify.problems.reopened")
-                .description("Problems reopened by a look-back check that found a relapse").register(registry);
-        ColourGauges.register(registry, "problem", period, colour -> tx.execute(s ->
-                problems.count(ProblemSpecs.coloured(colour, deadlines.colourBounds(Zones.today(clock))))));
+                .description("Problems reopened by a look-back check that found a relapse")
+                .register(registry);
+        ColourGauges.register(
+                registry,
+                "problem",
+                period,
+                colour -> tx.execute(s ->
+                        problems.count(ProblemSpecs.coloured(colour, deadlines.colourBounds(Zones.today(clock))))));
     }
 
     @TransactionalEventListener

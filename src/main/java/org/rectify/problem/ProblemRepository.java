@@ -10,8 +10,8 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-interface ProblemRepository extends JpaRepository<Problem, Long>, JpaSpecificationExecutor<Problem>,
-        ProblemListQueries {
+interface ProblemRepository
+        extends JpaRepository<Problem, Long>, JpaSpecificationExecutor<Problem>, ProblemListQueries {
 
     /** Every process step of a problem takes this row lock first, so steps of one problem never race. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
@@ -23,7 +23,8 @@ interface ProblemRepository extends JpaRepository<Problem, Long>, JpaSpecificati
      * from the index on (unit_path, problem_id) alone (10 ms for 19,319 problems at 100,000, against 30 ms for
      * the list's own count, which reads every problem to test its units).
      */
-    @Query(value = "select count(distinct problem_id) from problem_unit where unit_path like concat(:unitPath, '%')",
+    @Query(
+            value = "select count(distinct problem_id) from problem_unit where unit_path like concat(:unitPath, '%')",
             nativeQuery = true)
     long countInUnitTree(String unitPath);
 
@@ -31,16 +32,20 @@ interface ProblemRepository extends JpaRepository<Problem, Long>, JpaSpecificati
      * How many problems of a region this unit is lead or co-responsible for: a region role's list filtered by
      * the unit alone, counted from the index on (unit_id, region_path, problem_id), without reading a problem.
      */
-    @Query(value = "select count(distinct problem_id) from problem_unit where unit_id = :unitId"
-            + " and region_path like concat(:regionPath, '%')", nativeQuery = true)
+    @Query(
+            value = "select count(distinct problem_id) from problem_unit where unit_id = :unitId"
+                    + " and region_path like concat(:regionPath, '%')",
+            nativeQuery = true)
     long countOfUnitInRegion(Long unitId, String regionPath);
 
     /**
      * How many problems of a region hold this pair of characters in their title or number: a region role's list
      * searched for a text of two characters, counted from the index on (gram, region_path, problem_id) alone.
      */
-    @Query(value = "select count(distinct problem_id) from problem_gram where gram = :gram"
-            + " and region_path like concat(:regionPath, '%')", nativeQuery = true)
+    @Query(
+            value = "select count(distinct problem_id) from problem_gram where gram = :gram"
+                    + " and region_path like concat(:regionPath, '%')",
+            nativeQuery = true)
     long countHoldingInRegion(String gram, String regionPath);
 
     /** How many problems this unit is lead or co-responsible for, anywhere. */

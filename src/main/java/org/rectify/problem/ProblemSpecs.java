@@ -1,7 +1,6 @@
 package org.rectify.problem;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
@@ -22,8 +21,7 @@ import org.springframework.data.jpa.domain.Specification;
 /** The problem list's filters, data scope first. */
 final class ProblemSpecs {
 
-    private ProblemSpecs() {
-    }
+    private ProblemSpecs() {}
 
     /**
      * How a condition on a problem's units is written. Either way it holds for the same problems; what
@@ -69,8 +67,12 @@ final class ProblemSpecs {
     }
 
     /** The problem has a unit (lead or co-responsible) meeting the condition, written as the match says. */
-    private static Predicate hasUnit(Root<Problem> root, CommonAbstractCriteria query, CriteriaBuilder cb,
-                                     UnitMatch match, Function<Join<Problem, ProblemUnit>, Predicate> condition) {
+    private static Predicate hasUnit(
+            Root<Problem> root,
+            CommonAbstractCriteria query,
+            CriteriaBuilder cb,
+            UnitMatch match,
+            Function<Join<Problem, ProblemUnit>, Predicate> condition) {
         if (match == UnitMatch.PER_PROBLEM) {
             Subquery<Long> units = query.subquery(Long.class);
             Join<Problem, ProblemUnit> u = units.correlate(root).join("units");
@@ -99,8 +101,8 @@ final class ProblemSpecs {
             spec = spec.and((root, q, cb) -> hasUnit(root, q, cb, match, u -> cb.equal(u.get("unitId"), f.unitId())));
         }
         if (f.deadlineFrom() != null) {
-            spec = spec.and((root, q, cb) -> cb.greaterThanOrEqualTo(root.<LocalDate>get("deadlineDate"),
-                    f.deadlineFrom()));
+            spec = spec.and(
+                    (root, q, cb) -> cb.greaterThanOrEqualTo(root.<LocalDate>get("deadlineDate"), f.deadlineFrom()));
         }
         if (f.deadlineTo() != null) {
             spec = spec.and((root, q, cb) -> cb.lessThanOrEqualTo(root.<LocalDate>get("deadlineDate"), f.deadlineTo()));
@@ -111,7 +113,8 @@ final class ProblemSpecs {
             for (String gram : ProblemGrams.of(text, GRAMS_PER_SEARCH)) {
                 spec = spec.and((root, q, cb) -> holding(root, q, cb, gram, match));
             }
-            spec = spec.and((root, q, cb) -> cb.or(cb.like(root.get("title"), like), cb.like(root.get("number"), like)));
+            spec = spec.and(
+                    (root, q, cb) -> cb.or(cb.like(root.get("title"), like), cb.like(root.get("number"), like)));
         }
         return spec;
     }
@@ -128,13 +131,15 @@ final class ProblemSpecs {
      * all 5,191 holding "危房" at 100,000 problems: 18 ms); per problem, a correlated {@code count(*) > 0} tested as
      * the sort's index yields them, stops at the page's end (2 ms).
      */
-    private static Predicate holding(Root<Problem> root, CommonAbstractCriteria query, CriteriaBuilder cb, String gram,
-                                     UnitMatch match) {
+    private static Predicate holding(
+            Root<Problem> root, CommonAbstractCriteria query, CriteriaBuilder cb, String gram, UnitMatch match) {
         if (match == UnitMatch.PER_PROBLEM) {
             Subquery<Long> held = query.subquery(Long.class);
             Root<ProblemGram> g = held.from(ProblemGram.class);
-            return cb.greaterThan(held.select(cb.count(g.get("pos")))
-                    .where(cb.equal(g.get("gram"), gram), cb.equal(g.get("problemId"), root.get("id"))), 0L);
+            return cb.greaterThan(
+                    held.select(cb.count(g.get("pos")))
+                            .where(cb.equal(g.get("gram"), gram), cb.equal(g.get("problemId"), root.get("id"))),
+                    0L);
         }
         Subquery<Long> ids = query.subquery(Long.class);
         Root<ProblemGram> g = ids.from(ProblemGram.class);
@@ -143,7 +148,8 @@ final class ProblemSpecs {
 
     /** Problems of these rounds (none if there are none). */
     static Specification<Problem> inRounds(Collection<Long> roundIds) {
-        return (root, q, cb) -> roundIds.isEmpty() ? cb.disjunction() : root.get("roundId").in(roundIds);
+        return (root, q, cb) ->
+                roundIds.isEmpty() ? cb.disjunction() : root.get("roundId").in(roundIds);
     }
 
     /**
@@ -153,8 +159,9 @@ final class ProblemSpecs {
      * deadline_type, deadline_date) reads only the colour's rows (see {@code db/common/V33__list_speed.sql}).
      */
     static Specification<Problem> coloured(DeadlineColour colour, ColourBounds bounds) {
-        List<ProblemStatus> unfinished = Stream.of(ProblemStatus.values()).filter(s -> !s.isClosed()).toList();
-        return (root, q, cb) -> cb.and(root.get("status").in(unfinished),
-                ColourPredicates.deadlineOf(root, cb, colour, bounds));
+        List<ProblemStatus> unfinished =
+                Stream.of(ProblemStatus.values()).filter(s -> !s.isClosed()).toList();
+        return (root, q, cb) ->
+                cb.and(root.get("status").in(unfinished), ColourPredicates.deadlineOf(root, cb, colour, bounds));
     }
 }

@@ -32,8 +32,10 @@ public class ProblemTally {
     private final TransactionTemplate inOwnTransaction;
     private final int foldBatch;
 
-    ProblemTally(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                 @Value("${rectify.problem-tally.fold-batch:20000}") int foldBatch) {
+    ProblemTally(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            @Value("${rectify.problem-tally.fold-batch:20000}") int foldBatch) {
         this.jdbc = jdbc;
         this.inOwnTransaction = new TransactionTemplate(transactions);
         this.inOwnTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
@@ -44,10 +46,14 @@ public class ProblemTally {
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public long count(String regionPath, ProblemStatus status) {
         String where = IN_REGION + (status == null ? "" : IN_STATE);
-        Object[] args = status == null ? new Object[]{regionPath, regionPath}
-                : new Object[]{regionPath, status.name(), regionPath, status.name()};
-        Long count = jdbc.queryForObject("select coalesce(sum(n), 0) from (select problems as n from problem_tally"
-                + where + " union all select delta as n from problem_tally_change" + where + ") counted", Long.class, args);
+        Object[] args = status == null
+                ? new Object[] {regionPath, regionPath}
+                : new Object[] {regionPath, status.name(), regionPath, status.name()};
+        Long count = jdbc.queryForObject(
+                "select coalesce(sum(n), 0) from (select problems as n from problem_tally" + where
+                        + " union all select delta as n from problem_tally_change" + where + ") counted",
+                Long.class,
+                args);
         return count == null ? 0 : count;
     }
 
@@ -70,18 +76,30 @@ public class ProblemTally {
         jdbc.queryForObject("select folded_at from problem_tally_fold where id = 1 for update", Long.class);
         List<Long> ids = new ArrayList<>();
         Map<List<String>, Long> sums = new HashMap<>();
-        jdbc.query("select id, region_path, status, delta from problem_tally_change order by id limit ?", rs -> {
-            ids.add(rs.getLong(1));
-            sums.merge(List.of(rs.getString(2), rs.getString(3)), rs.getLong(4), Long::sum);
-        }, foldBatch);
+        jdbc.query(
+                "select id, region_path, status, delta from problem_tally_change order by id limit ?",
+                rs -> {
+                    ids.add(rs.getLong(1));
+                    sums.merge(List.of(rs.getString(2), rs.getString(3)), rs.getLong(4), Long::sum);
+                },
+                foldBatch);
         if (ids.isEmpty()) {
             return 0;
         }
         sums.forEach((key, delta) -> {
-            if (delta != 0 && jdbc.update("update problem_tally set problems = problems + ? where region_path = ?"
-                    + " and status = ?", delta, key.get(0), key.get(1)) == 0) {
-                jdbc.update("insert into problem_tally (region_path, status, problems) values (?, ?, ?)",
-                        key.get(0), key.get(1), delta);
+            if (delta != 0
+                    && jdbc.update(
+                                    "update problem_tally set problems = problems + ? where region_path = ?"
+                                            + " and status = ?",
+                                    delta,
+                                    key.get(0),
+                                    key.get(1))
+                            == 0) {
+                jdbc.update(
+                        "insert into problem_tally (region_path, status, problems) values (?, ?, ?)",
+                        key.get(0),
+                        key.get(1),
+                        delta);
             }
         });
         deleteFolded(ids);
@@ -97,8 +115,10 @@ public class ProblemTally {
     private void deleteFolded(List<Long> ids) {
         for (int from = 0; from < ids.size(); from += DELETE_CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + DELETE_CHUNK));
-            jdbc.update("delete from problem_tally_change where id in ("
-                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray());
+            jdbc.update(
+                    "delete from problem_tally_change where id in ("
+                            + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
+                    chunk.toArray());
         }
     }
 }

@@ -20,7 +20,8 @@ class ProblemTallySchedule {
         this.tally = tally;
     }
 
-    @Scheduled(initialDelayString = "${rectify.problem-tally.fold-every:PT1M}",
+    @Scheduled(
+            initialDelayString = "${rectify.problem-tally.fold-every:PT1M}",
             fixedDelayString = "${rectify.problem-tally.fold-every:PT1M}")
     void fold() {
         tally.fold();

@@ -18,8 +18,8 @@ public class ProblemTallyTrigger implements Trigger {
     private int status = -1;
 
     @Override
-    public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before,
-                     int type) throws SQLException {
+    public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before, int type)
+            throws SQLException {
         try (ResultSet columns = conn.getMetaData().getColumns(null, schemaName, tableName, null)) {
             while (columns.next()) {
                 String name = columns.getString("COLUMN_NAME");
@@ -38,7 +38,8 @@ public class ProblemTallyTrigger implements Trigger {
 
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
-        boolean moved = oldRow == null || newRow == null
+        boolean moved = oldRow == null
+                || newRow == null
                 || !Objects.equals(oldRow[regionPath], newRow[regionPath])
                 || !Objects.equals(oldRow[status], newRow[status]);
         if (!moved) {

@@ -18,8 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProblemTexts {
 
     /** What the index holds of a problem. */
-    public record Text(long id, String title, String description) {
-    }
+    public record Text(long id, String title, String description) {}
 
     private final JdbcTemplate jdbc;
 
@@ -29,19 +28,23 @@ public class ProblemTexts {
 
     /** Every problem with an id above this one, in id order, in batches of {@code fetch}. */
     public void after(long id, int fetch, Consumer<Text> each) {
-        jdbc.query(con -> {
-            var s = con.prepareStatement("select id, title, description from problem where id > ? order by id");
-            s.setLong(1, id);
-            s.setFetchSize(fetch);
-            return s;
-        }, rs -> {
-            each.accept(new Text(rs.getLong(1), rs.getString(2), rs.getString(3)));
-        });
+        jdbc.query(
+                con -> {
+                    var s = con.prepareStatement("select id, title, description from problem where id > ? order by id");
+                    s.setLong(1, id);
+                    s.setFetchSize(fetch);
+                    return s;
+                },
+                rs -> {
+                    each.accept(new Text(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                });
     }
 
     /** The ids of the problems registered at or after this instant (a few minutes' worth). */
     public List<Long> registeredSince(Instant since) {
-        return jdbc.queryForList("select id from problem where registered_at >= ?", Long.class,
+        return jdbc.queryForList(
+                "select id from problem where registered_at >= ?",
+                Long.class,
                 java.time.LocalDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
     }
 
@@ -51,7 +54,9 @@ public class ProblemTexts {
             return List.of();
         }
         String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-        return jdbc.query("select id, title, description from problem where id in (" + marks + ")",
-                (rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3)), ids.toArray());
+        return jdbc.query(
+                "select id, title, description from problem where id in (" + marks + ")",
+                (rs, n) -> new Text(rs.getLong(1), rs.getString(2), rs.getString(3)),
+                ids.toArray());
     }
 }

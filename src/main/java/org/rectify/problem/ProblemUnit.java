@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
  * problem_unit's index alone.
  */
 @Embeddable
-public record ProblemUnit(Long unitId, String unitPath, @Enumerated(EnumType.STRING) UnitRole role,
-                          String regionPath) {
-}
+public record ProblemUnit(
+        Long unitId,
+        String unitPath,
+        @Enumerated(EnumType.STRING) UnitRole role,
+        String regionPath) {}

@@ -19,10 +19,10 @@ import org.rectify.deadline.ColourBounds;
 import org.rectify.deadline.DeadlinePolicy;
 import org.rectify.inspection.InspectionRounds;
 import org.rectify.inspection.RoundView;
-import org.rectify.problem.ProblemSpecs.UnitMatch;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.OrgDirectory;
+import org.rectify.problem.ProblemSpecs.UnitMatch;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -48,8 +48,15 @@ public class Problems {
     private final OrgDirectory org;
     private final ProblemTally tally;
 
-    Problems(ProblemRepository problems, CurrentActor current, ProblemViews views, InspectionRounds rounds,
-             DeadlinePolicy deadlines, Clock clock, OrgDirectory org, ProblemTally tally) {
+    Problems(
+            ProblemRepository problems,
+            CurrentActor current,
+            ProblemViews views,
+            InspectionRounds rounds,
+            DeadlinePolicy deadlines,
+            Clock clock,
+            OrgDirectory org,
+            ProblemTally tally) {
         this.problems = problems;
         this.tally = tally;
         this.org = org;
@@ -81,10 +88,15 @@ public class Problems {
         Actor actor = current.get();
         ColourBounds colours = filter.colour() == null ? null : deadlines.colourBounds(Zones.today(clock));
         // A source has few rounds in a region: their ids are a short list for the query.
-        List<Long> sourceRounds = filter.sourceType() == null ? null : rounds.list().stream()
-                .filter(r -> filter.sourceType().equals(r.sourceType())).map(RoundView::id).toList();
+        List<Long> sourceRounds = filter.sourceType() == null
+                ? null
+                : rounds.list().stream()
+                        .filter(r -> filter.sourceType().equals(r.sourceType()))
+                        .map(RoundView::id)
+                        .toList();
         Function<UnitMatch, Specification<Problem>> conditions = match -> {
-            Specification<Problem> spec = ProblemSpecs.visibleTo(actor, match).and(ProblemSpecs.matching(filter, match));
+            Specification<Problem> spec =
+                    ProblemSpecs.visibleTo(actor, match).and(ProblemSpecs.matching(filter, match));
             if (colours != null) {
                 spec = spec.and(ProblemSpecs.coloured(filter.colour(), colours));
             }
@@ -92,8 +104,12 @@ public class Problems {
         };
         boolean scopedByUnits = ProblemSpecs.scopedByUnits(actor);
         // A text's pairs of characters are conditions on another table, written either way as units' are.
-        return problems.findPage(conditions, scopedByUnits || filter.unitId() != null || filter.text() != null,
-                countWithoutReading(actor, filter), tiesById(page)).map(views::of);
+        return problems.findPage(
+                        conditions,
+                        scopedByUnits || filter.unitId() != null || filter.text() != null,
+                        countWithoutReading(actor, filter),
+                        tiesById(page))
+                .map(views::of);
     }
 
     /**
@@ -133,8 +149,10 @@ public class Problems {
         if (actor.seesRegion()) {
             return OptionalLong.of(problems.countOfUnitInRegion(filter.unitId(), actor.regionPath()));
         }
-        boolean inSubtree = scopedByUnits && org.findUnit(filter.unitId())
-                .filter(u -> u.path().startsWith(actor.unitPath())).isPresent();
+        boolean inSubtree = scopedByUnits
+                && org.findUnit(filter.unitId())
+                        .filter(u -> u.path().startsWith(actor.unitPath()))
+                        .isPresent();
         return inSubtree ? OptionalLong.of(problems.countOfUnit(filter.unitId())) : OptionalLong.empty();
     }
 
@@ -152,7 +170,8 @@ public class Problems {
         if (sort.getOrderFor("id") != null) {
             return page;
         }
-        Sort.Direction last = sort.stream().reduce((a, b) -> b).map(Sort.Order::getDirection).orElse(Sort.Direction.ASC);
+        Sort.Direction last =
+                sort.stream().reduce((a, b) -> b).map(Sort.Order::getDirection).orElse(Sort.Direction.ASC);
         Sort tied = sort.and(Sort.by(last, "id"));
         return page.isPaged() ? PageRequest.of(page.getPageNumber(), page.getPageSize(), tied) : Pageable.unpaged(tied);
     }
@@ -190,8 +209,8 @@ public class Problems {
         return through(kind, id, problemId, this::visible);
     }
 
-    private static ProblemView through(String kind, Long id, Optional<Long> problemId,
-                                       Function<Long, ProblemView> access) {
+    private static ProblemView through(
+            String kind, Long id, Optional<Long> problemId, Function<Long, ProblemView> access) {
         Long owner = problemId.orElseThrow(() -> new NotFoundException(kind, id));
         try {
             return access.apply(owner);
@@ -223,7 +242,9 @@ public class Problems {
 
     /** Problems by id within the caller's scope; ids outside it are simply absent. */
     public Map<Long, ProblemView> visibleByIds(Collection<Long> ids) {
-        return problems.findAllById(ids).stream().filter(this::canSee).map(views::of)
+        return problems.findAllById(ids).stream()
+                .filter(this::canSee)
+                .map(views::of)
                 .collect(Collectors.toMap(ProblemView::id, Function.identity()));
     }
 

@@ -5,6 +5,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** The office assigns a returned problem again. */
-public record ReassignProblem(@NotNull @Valid ResponsibilityInput responsibility,
-                             @Size(max = 2000) String reason) {
-}
+public record ReassignProblem(
+        @NotNull @Valid ResponsibilityInput responsibility,
+        @Size(max = 2000) String reason) {}

@@ -11,8 +11,8 @@ import org.rectify.inspection.NewRound;
 import org.rectify.inspection.RoundView;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.OrgDirectory;
-import org.rectify.org.Role;
 import org.rectify.org.OrgUnitView;
+import org.rectify.org.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,8 +36,13 @@ public class SelfInspections {
     private final OrgDirectory org;
     private final CurrentActor current;
 
-    SelfInspections(Problems problems, ProblemLifecycle lifecycle, ProblemRepository repository,
-                    InspectionRounds rounds, OrgDirectory org, CurrentActor current) {
+    SelfInspections(
+            Problems problems,
+            ProblemLifecycle lifecycle,
+            ProblemRepository repository,
+            InspectionRounds rounds,
+            OrgDirectory org,
+            CurrentActor current) {
         this.current = current;
         this.problems = problems;
         this.lifecycle = lifecycle;
@@ -53,24 +58,40 @@ public class SelfInspections {
         RoundView originRound = rounds.get(origin.roundId());
         for (Long unitId : cmd.unitIds()) {
             if (origin.isResponsibleUnit(unitId)) {
-                throw new InvalidInputException("unitIds", "rule.selfInspection.ownUnit",
-                        "unit " + unitId + " is responsible for the problem itself", unitId);
+                throw new InvalidInputException(
+                        "unitIds",
+                        "rule.selfInspection.ownUnit",
+                        "unit " + unitId + " is responsible for the problem itself",
+                        unitId);
             }
         }
         RoundView round = selfInspectionRound(originRound);
         String category = origin.categoryCode() == null ? DEFAULT_CATEGORY : origin.categoryCode();
         List<ProblemView> made = new ArrayList<>();
         for (Long unitId : cmd.unitIds().stream().sorted().toList()) {
-            OrgUnitView unit = org.findUnit(unitId).orElseThrow(() -> new InvalidInputException("unitIds",
-                    "rule.selfInspection.unknownUnit", "unknown unit " + unitId, unitId));
-            ResponsibilityInput responsibility = new ResponsibilityInput(unit.id(), Set.of(), cmd.responsibleLeaderId(),
-                    cmd.deadlineType(), cmd.deadlineDate(), cmd.deadlineWorkingDays());
-            ProblemView registered = lifecycle.register(new NewProblem(round.id(), number(origin, unit),
-                    origin.title(), description(origin, originRound), category, origin.severity(),
-                    origin.rectificationGoal(), null));
+            OrgUnitView unit = org.findUnit(unitId)
+                    .orElseThrow(() -> new InvalidInputException(
+                            "unitIds", "rule.selfInspection.unknownUnit", "unknown unit " + unitId, unitId));
+            ResponsibilityInput responsibility = new ResponsibilityInput(
+                    unit.id(),
+                    Set.of(),
+                    cmd.responsibleLeaderId(),
+                    cmd.deadlineType(),
+                    cmd.deadlineDate(),
+                    cmd.deadlineWorkingDays());
+            ProblemView registered = lifecycle.register(new NewProblem(
+                    round.id(),
+                    number(origin, unit),
+                    origin.title(),
+                    description(origin, originRound),
+                    category,
+                    origin.severity(),
+                    origin.rectificationGoal(),
+                    null));
             repository.findById(registered.id()).orElseThrow().inspectsAfter(origin.id());
-            made.add(lifecycle.triage(registered.id(), new TriageProblem(category, origin.severity(),
-                    origin.rectificationGoal(), responsibility)));
+            made.add(lifecycle.triage(
+                    registered.id(),
+                    new TriageProblem(category, origin.severity(), origin.rectificationGoal(), responsibility)));
         }
         return made;
     }
@@ -79,23 +100,30 @@ public class SelfInspections {
     @Transactional(readOnly = true)
     public Links links(Long problemId) {
         Problem problem = problems.visibleProblem(problemId);
-        List<Long> spawned = repository.findByOriginProblemIdOrderById(problemId).stream().map(Problem::getId).toList();
+        List<Long> spawned = repository.findByOriginProblemIdOrderById(problemId).stream()
+                .map(Problem::getId)
+                .toList();
         var visible = problems.visibleByIds(spawned);
         Optional<ProblemView> origin = Optional.ofNullable(problem.getOriginProblemId())
                 .map(id -> problems.visibleByIds(List.of(id)).get(id));
-        return new Links(problem.getId(), origin.orElse(null),
-                spawned.stream().map(visible::get).filter(java.util.Objects::nonNull).toList());
+        return new Links(
+                problem.getId(),
+                origin.orElse(null),
+                spawned.stream()
+                        .map(visible::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
     }
 
     /** A problem's 举一反三 links: the problem it inspects after (null: none, or not visible), and its own. */
-    public record Links(long problemId, ProblemView origin, List<ProblemView> selfInspections) {
-    }
+    public record Links(long problemId, ProblemView origin, List<ProblemView> selfInspections) {}
 
     /** The region's self-inspection round for a round's problems: found by its code, or registered now. */
     private RoundView selfInspectionRound(RoundView of) {
         String code = "ZC-" + of.id();
-        return rounds.findByCode(code).orElseGet(() -> rounds.register(new NewRound(SOURCE, code,
-                cut(of.name(), 280) + "（举一反三自查）", of.inspectingBody(), of.feedbackReceivedOn())));
+        return rounds.findByCode(code)
+                .orElseGet(() -> rounds.register(new NewRound(
+                        SOURCE, code, cut(of.name(), 280) + "（举一反三自查）", of.inspectingBody(), of.feedbackReceivedOn())));
     }
 
     /** The original's number and the unit's code: one self-inspection per unit and problem. */
@@ -104,8 +132,10 @@ public class SelfInspections {
     }
 
     private static String description(ProblemView origin, RoundView round) {
-        return cut("举一反三自查：对照" + round.name() + "第 " + origin.number() + " 号问题「" + origin.title()
-                + "」，排查本单位是否存在同类问题并整改。\n" + origin.description(), 4000);
+        return cut(
+                "举一反三自查：对照" + round.name() + "第 " + origin.number() + " 号问题「" + origin.title() + "」，排查本单位是否存在同类问题并整改。\n"
+                        + origin.description(),
+                4000);
     }
 
     private static String cut(String text, int max) {

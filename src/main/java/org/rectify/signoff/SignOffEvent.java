@@ -10,18 +10,13 @@ public sealed interface SignOffEvent extends AuditableEvent {
 
     Long taskId();
 
-    record Applied(Long problemId, Long taskId, AuditEntry auditEntry) implements SignOffEvent {
-    }
+    record Applied(Long problemId, Long taskId, AuditEntry auditEntry) implements SignOffEvent {}
 
-    record Confirmed(Long problemId, Long taskId, AuditEntry auditEntry) implements SignOffEvent {
-    }
+    record Confirmed(Long problemId, Long taskId, AuditEntry auditEntry) implements SignOffEvent {}
 
-    record ReturnedByHead(Long problemId, Long taskId, AuditEntry auditEntry) implements SignOffEvent {
-    }
+    record ReturnedByHead(Long problemId, Long taskId, AuditEntry auditEntry) implements SignOffEvent {}
 
-    record Approved(Long problemId, Long taskId, AuditEntry auditEntry) implements SignOffEvent {
-    }
+    record Approved(Long problemId, Long taskId, AuditEntry auditEntry) implements SignOffEvent {}
 
-    record Rejected(Long problemId, Long taskId, AuditEntry auditEntry) implements SignOffEvent {
-    }
+    record Rejected(Long problemId, Long taskId, AuditEntry auditEntry) implements SignOffEvent {}
 }

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.rectify.common.InvalidInputException;
 import org.rectify.common.NotFoundException;
+import org.rectify.common.UploadedFile;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
@@ -15,7 +16,6 @@ import org.rectify.task.Evidences;
 import org.rectify.task.TaskView;
 import org.rectify.task.Tasks;
 import org.rectify.task.steps.TaskSteps;
-import org.rectify.common.UploadedFile;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,8 +36,13 @@ public class SignOffs {
     private final CurrentActor current;
     private final Clock clock;
 
-    SignOffs(SignOffApplicationRepository applications, Tasks tasks, Evidences evidences,
-             TaskSteps taskSteps, CurrentActor current, Clock clock) {
+    SignOffs(
+            SignOffApplicationRepository applications,
+            Tasks tasks,
+            Evidences evidences,
+            TaskSteps taskSteps,
+            CurrentActor current,
+            Clock clock) {
         this.applications = applications;
         this.tasks = tasks;
         this.evidences = evidences;
@@ -50,8 +55,8 @@ public class SignOffs {
         TaskView task = tasks.lockVisible(taskId).task();
         Actor staff = current.get().requireIn(Role.UNIT_STAFF, task.unitId());
         if (files.isEmpty() && !evidences.hasAny(taskId)) {
-            throw new InvalidInputException("files", "rule.signOff.needsEvidence",
-                    "a sign-off application needs evidence");
+            throw new InvalidInputException(
+                    "files", "rule.signOff.needsEvidence", "a sign-off application needs evidence");
         }
         taskSteps.signOffRequested(taskId);
         SignOffApplication application = applications.save(
@@ -61,13 +66,13 @@ public class SignOffs {
     }
 
     public SignOffView confirm(Long id, String comment) {
-        return headDecision(id, (app, head) -> app.confirm(head.username(), clock.instant(), comment),
-                taskSteps::headConfirmed);
+        return headDecision(
+                id, (app, head) -> app.confirm(head.username(), clock.instant(), comment), taskSteps::headConfirmed);
     }
 
     public SignOffView returnToStaff(Long id, String reason) {
-        return headDecision(id, (app, head) -> app.returnByHead(head.username(), clock.instant(), reason),
-                taskSteps::headReturned);
+        return headDecision(
+                id, (app, head) -> app.returnByHead(head.username(), clock.instant(), reason), taskSteps::headReturned);
     }
 
     public SignOffView approve(Long id, String comment) {
@@ -99,11 +104,12 @@ public class SignOffs {
     @Transactional(readOnly = true)
     public List<SignOffView> ofTask(Long taskId) {
         tasks.visible(taskId);
-        return applications.findByTaskIdOrderById(taskId).stream().map(SignOffApplication::view).toList();
+        return applications.findByTaskIdOrderById(taskId).stream()
+                .map(SignOffApplication::view)
+                .toList();
     }
 
-    private SignOffView headDecision(Long id, BiConsumer<SignOffApplication, Actor> decide,
-                                     Consumer<Long> taskStep) {
+    private SignOffView headDecision(Long id, BiConsumer<SignOffApplication, Actor> decide, Consumer<Long> taskStep) {
         Step step = lock(id);
         Actor head = current.get().requireIn(Role.UNIT_HEAD, step.task().unitId());
         decide.accept(step.application(), head);
@@ -112,12 +118,12 @@ public class SignOffs {
         return step.application().view();
     }
 
-    private record Step(TaskView task, SignOffApplication application) {
-    }
+    private record Step(TaskView task, SignOffApplication application) {}
 
     /** Locks the problem, then reads the application, so that it is read after a racing step commits. */
     private Step lock(Long id) {
-        TaskView task = tasks.lockVisibleThrough("sign-off", id, applications.findTaskIdOf(id)).task();
+        TaskView task = tasks.lockVisibleThrough("sign-off", id, applications.findTaskIdOf(id))
+                .task();
         return new Step(task, applications.findById(id).orElseThrow());
     }
 
@@ -128,5 +134,4 @@ public class SignOffs {
             throw new NotFoundException("sign-off", id);
         }
     }
-
 }

@@ -127,8 +127,8 @@ final class ProblemTextAnalyzer {
         };
         // expand=false: every term of a line is replaced by the line's first, at indexing and at searching alike.
         SolrSynonymParser parser = new SolrSynonymParser(true, false, plain);
-        try (Reader rules = new InputStreamReader(new ClassPathResource(SYNONYMS).getInputStream(),
-                StandardCharsets.UTF_8)) {
+        try (Reader rules =
+                new InputStreamReader(new ClassPathResource(SYNONYMS).getInputStream(), StandardCharsets.UTF_8)) {
             parser.parse(rules);
             return parser.build();
         } catch (IOException e) {

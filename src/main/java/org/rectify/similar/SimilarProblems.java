@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.annotation.PreDestroy;
 import org.apache.lucene.store.MMapDirectory;
 import org.rectify.common.InvalidInputException;
+import org.rectify.org.OrgDirectory;
 import org.rectify.problem.ProblemTexts;
 import org.rectify.problem.ProblemView;
 import org.rectify.problem.Problems;
-import org.rectify.org.OrgDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,6 +59,7 @@ public class SimilarProblems {
      * four times as many while too few are left, up to {@link #CANDIDATES}.
      */
     static final int FIRST_CANDIDATES = 50;
+
     static final int CANDIDATES = 800;
     public static final int MAX_TEXT = 4000;
     private static final Duration LATE_COMMITS = Duration.ofMinutes(30);
@@ -78,13 +79,19 @@ public class SimilarProblems {
      * and so put twice, harmlessly: a put replaces).
      */
     private final Map<Long, Instant> recent = new HashMap<>();
+
     private volatile boolean ready;
     private final java.util.concurrent.atomic.AtomicBoolean building = new java.util.concurrent.atomic.AtomicBoolean();
     private final boolean buildAtStart;
 
-    SimilarProblems(Problems problems, ProblemTexts texts, Clock clock, OrgDirectory org,
-                    @Value("${rectify.similar.dir:}") String dir,
-                    @Value("${rectify.similar.build-at-start:true}") boolean buildAtStart) throws IOException {
+    SimilarProblems(
+            Problems problems,
+            ProblemTexts texts,
+            Clock clock,
+            OrgDirectory org,
+            @Value("${rectify.similar.dir:}") String dir,
+            @Value("${rectify.similar.build-at-start:true}") boolean buildAtStart)
+            throws IOException {
         this.problems = problems;
         this.buildAtStart = buildAtStart;
         this.orgDirectory = org;
@@ -110,7 +117,12 @@ public class SimilarProblems {
         // Its units' names tell nothing of the failure, and would rank their own problems (left out) first.
         String title = withoutNames(problem.title(), units);
         String description = withoutNames(problem.description(), units);
-        return answer(title, description, problem.categoryCode(), limit, List.of(problemId),
+        return answer(
+                title,
+                description,
+                problem.categoryCode(),
+                limit,
+                List.of(problemId),
                 c -> !c.id().equals(problemId) && (c.leadUnitId() == null || !units.contains(c.leadUnitId())));
     }
 
@@ -135,27 +147,36 @@ public class SimilarProblems {
             throw new InvalidInputException("text", "rule.similar.textMissing", "give a text to compare");
         }
         if (text.length() > MAX_TEXT) {
-            throw new InvalidInputException("text", "rule.similar.textTooLong", "the text is longer than "
-                    + MAX_TEXT + " characters", MAX_TEXT);
+            throw new InvalidInputException(
+                    "text",
+                    "rule.similar.textTooLong",
+                    "the text is longer than " + MAX_TEXT + " characters",
+                    MAX_TEXT);
         }
         return answer(text, null, categoryCode, limit, List.of(), c -> true);
     }
 
     /** A new problem's title and description as the one text {@link #likeText} takes, cut to the length it accepts. */
     public static String text(String title, String description) {
-        String text = (Objects.toString(title, "").strip() + "\n" + Objects.toString(description, "").strip()).strip();
+        String text = (Objects.toString(title, "").strip() + "\n"
+                        + Objects.toString(description, "").strip())
+                .strip();
         return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
     }
 
-    private List<SimilarProblem> answer(String title, String description, String categoryCode, int limit,
-                                        List<Long> excluded, java.util.function.Predicate<ProblemView> keep) {
+    private List<SimilarProblem> answer(
+            String title,
+            String description,
+            String categoryCode,
+            int limit,
+            List<Long> excluded,
+            java.util.function.Predicate<ProblemView> keep) {
         if (!ready) {
             startBuilding();
             throw new IndexNotReadyException();
         }
         catchUp(false);
-        record Ranked(ProblemView view, double score) {
-        }
+        record Ranked(ProblemView view, double score) {}
         SimilarityIndex.Terms own = index.terms(title, description);
         Set<String> titleWords = title == null ? Set.of() : new LinkedHashSet<>(analyzer.words(title));
         List<Ranked> ranked = new ArrayList<>();
@@ -163,12 +184,13 @@ public class SimilarProblems {
         for (int asked = FIRST_CANDIDATES; ranked.size() < limit && asked <= CANDIDATES; asked *= 4) {
             ranked.clear();
             List<SimilarityIndex.Hit> hits = index.search(own, titleWords, asked, excluded);
-            Map<Long, ProblemView> visible = problems.visibleByIds(hits.stream().map(SimilarityIndex.Hit::id).toList());
+            Map<Long, ProblemView> visible = problems.visibleByIds(
+                    hits.stream().map(SimilarityIndex.Hit::id).toList());
             for (SimilarityIndex.Hit hit : hits) {
                 ProblemView candidate = visible.get(hit.id());
                 if (candidate != null && keep.test(candidate)) {
-                    ranked.add(new Ranked(candidate, adjusted(hit.score(), sameCategory(categoryCode, candidate),
-                            CATEGORY_BOOST)));
+                    ranked.add(new Ranked(
+                            candidate, adjusted(hit.score(), sameCategory(categoryCode, candidate), CATEGORY_BOOST)));
                 }
             }
             if (hits.size() < asked) {
@@ -177,20 +199,31 @@ public class SimilarProblems {
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed());
         List<Ranked> best = ranked.stream().limit(limit).toList();
-        Map<Long, SimilarityIndex.Terms> indexed = index.indexedTerms(best.stream().map(r -> r.view().id()).toList());
-        Idf idf = new Idf(index.idf(SimilarityIndex.WORDS, own.words()), index.idf(SimilarityIndex.BIGRAMS, own.bigrams()));
-        return best.stream().map(r -> {
-            SimilarityIndex.Terms theirs = indexed.containsKey(r.view().id()) ? indexed.get(r.view().id())
-                    : index.terms(r.view().title(), r.view().description());
-            return new SimilarProblem(r.view().id(), r.view().number(), r.view().title(), r.view().status(),
-                    r.view().categoryCode(), r.view().leadUnitId(), r.view().roundId(), share(own, theirs, idf),
-                    new SimilarProblem.Reason(shared(own, theirs, idf), sameCategory(categoryCode, r.view())));
-        }).toList();
+        Map<Long, SimilarityIndex.Terms> indexed =
+                index.indexedTerms(best.stream().map(r -> r.view().id()).toList());
+        Idf idf = new Idf(
+                index.idf(SimilarityIndex.WORDS, own.words()), index.idf(SimilarityIndex.BIGRAMS, own.bigrams()));
+        return best.stream()
+                .map(r -> {
+                    SimilarityIndex.Terms theirs = indexed.containsKey(r.view().id())
+                            ? indexed.get(r.view().id())
+                            : index.terms(r.view().title(), r.view().description());
+                    return new SimilarProblem(
+                            r.view().id(),
+                            r.view().number(),
+                            r.view().title(),
+                            r.view().status(),
+                            r.view().categoryCode(),
+                            r.view().leadUnitId(),
+                            r.view().roundId(),
+                            share(own, theirs, idf),
+                            new SimilarProblem.Reason(shared(own, theirs, idf), sameCategory(categoryCode, r.view())));
+                })
+                .toList();
     }
 
     /** The IDF of each of a text's words and bigrams, read once for an answer. */
-    private record Idf(Map<String, Double> words, Map<String, Double> bigrams) {
-    }
+    private record Idf(Map<String, Double> words, Map<String, Double> bigrams) {}
 
     /**
      * The score shown: the share of the text's information the candidate holds, from 0 to 1, each of the text's
@@ -219,14 +252,21 @@ public class SimilarProblems {
      * single characters: 低保 into 低 and 保).
      */
     private static List<String> shared(SimilarityIndex.Terms own, SimilarityIndex.Terms theirs, Idf idf) {
-        List<String> terms = new ArrayList<>(own.words().stream().filter(theirs.words()::contains)
+        List<String> terms = new ArrayList<>(own.words().stream()
+                .filter(theirs.words()::contains)
                 .filter(w -> w.codePointCount(0, w.length()) > 1)
-                .sorted(Comparator.comparingDouble((String w) -> idf.words().get(w)).reversed())
-                .limit(5).toList());
-        own.bigrams().stream().filter(theirs.bigrams()::contains).filter(b -> b.codePoints().allMatch(Character::isIdeographic))
-                .sorted(Comparator.comparingDouble((String b) -> idf.bigrams().get(b)).reversed())
+                .sorted(Comparator.comparingDouble((String w) -> idf.words().get(w))
+                        .reversed())
+                .limit(5)
+                .toList());
+        own.bigrams().stream()
+                .filter(theirs.bigrams()::contains)
+                .filter(b -> b.codePoints().allMatch(Character::isIdeographic))
+                .sorted(Comparator.comparingDouble((String b) -> idf.bigrams().get(b))
+                        .reversed())
                 .filter(b -> terms.stream().noneMatch(t -> t.contains(b) || b.contains(t)))
-                .limit(Math.max(0, 5 - terms.size())).forEach(terms::add);
+                .limit(Math.max(0, 5 - terms.size()))
+                .forEach(terms::add);
         return terms;
     }
 
@@ -249,17 +289,22 @@ public class SimilarProblems {
         if (!building.compareAndSet(false, true)) {
             return;
         }
-        Thread builder = new Thread(() -> {
-            long start = System.nanoTime();
-            try {
-                catchUp(true);
-                ready = true;
-                log.info("Similar-problem index: {} problems in {} ms", index.size(), (System.nanoTime() - start) / 1_000_000);
-            } catch (RuntimeException e) {
-                building.set(false);
-                log.error("Similar-problem index could not be built; look-ups answer 503 and try again", e);
-            }
-        }, "similar-index-build");
+        Thread builder = new Thread(
+                () -> {
+                    long start = System.nanoTime();
+                    try {
+                        catchUp(true);
+                        ready = true;
+                        log.info(
+                                "Similar-problem index: {} problems in {} ms",
+                                index.size(),
+                                (System.nanoTime() - start) / 1_000_000);
+                    } catch (RuntimeException e) {
+                        building.set(false);
+                        log.error("Similar-problem index could not be built; look-ups answer 503 and try again", e);
+                    }
+                },
+                "similar-index-build");
         builder.setDaemon(true);
         builder.start();
     }
@@ -283,7 +328,8 @@ public class SimilarProblems {
         });
         if (lateCommits) {
             List<Long> missing = texts.registeredSince(now.minus(LATE_COMMITS)).stream()
-                    .filter(id -> !recent.containsKey(id)).toList();
+                    .filter(id -> !recent.containsKey(id))
+                    .toList();
             for (ProblemTexts.Text t : texts.of(missing)) {
                 index.put(t.id(), t.title(), t.description());
                 recent.put(t.id(), now);
@@ -309,9 +355,12 @@ public class SimilarProblems {
     /** The index is still being built: 503 with Retry-After, as a ProblemDetail. */
     public static class IndexNotReadyException extends org.springframework.web.ErrorResponseException {
         IndexNotReadyException() {
-            super(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, org.springframework.http.ProblemDetail
-                    .forStatusAndDetail(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
-                            "The similar-problem index is being built. Try again in a few seconds."), null);
+            super(
+                    org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                    org.springframework.http.ProblemDetail.forStatusAndDetail(
+                            org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                            "The similar-problem index is being built. Try again in a few seconds."),
+                    null);
             getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER, "5");
         }
     }

@@ -55,12 +55,10 @@ final class SimilarityIndex implements Closeable {
     }
 
     /** A problem by id, with its BM25 score. */
-    record Hit(long id, float score) {
-    }
+    record Hit(long id, float score) {}
 
     /** A text's distinct words and bigrams, in the order they first appear. */
-    record Terms(Set<String> words, Set<String> bigrams) {
-    }
+    record Terms(Set<String> words, Set<String> bigrams) {}
 
     /**
      * The fields a problem's terms are indexed in, with their term vectors kept, so that an answer reads a
@@ -82,11 +80,11 @@ final class SimilarityIndex implements Closeable {
     SimilarityIndex(Directory directory, ProblemTextAnalyzer analyzer, Weights weights) {
         this.analyzer = analyzer;
         this.weights = weights;
-        Analyzer perField = new PerFieldAnalyzerWrapper(analyzer.wordAnalyzer(),
-                Map.of(BIGRAMS, analyzer.bigramAnalyzer()));
+        Analyzer perField =
+                new PerFieldAnalyzerWrapper(analyzer.wordAnalyzer(), Map.of(BIGRAMS, analyzer.bigramAnalyzer()));
         try {
-            this.writer = new IndexWriter(directory, new IndexWriterConfig(perField)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE));
+            this.writer = new IndexWriter(
+                    directory, new IndexWriterConfig(perField).setOpenMode(IndexWriterConfig.OpenMode.CREATE));
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -124,8 +122,8 @@ final class SimilarityIndex implements Closeable {
 
     /** The best {@code n} problems for this text but those of these ids, best first. */
     List<Hit> search(String title, String description, int n, Collection<Long> excluded) {
-        return search(terms(title, description), title == null ? Set.of() : distinct(analyzer.words(title)), n,
-                excluded);
+        return search(
+                terms(title, description), title == null ? Set.of() : distinct(analyzer.words(title)), n, excluded);
     }
 
     /** The text's terms, as {@link #search} cuts them. */
@@ -147,14 +145,24 @@ final class SimilarityIndex implements Closeable {
                     return List.of();
                 }
                 if (!excluded.isEmpty()) {
-                    query = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
-                            .add(new org.apache.lucene.search.TermInSetQuery(ID, excluded.stream()
-                                    .map(id -> new org.apache.lucene.util.BytesRef(Long.toString(id))).toList()),
-                                    BooleanClause.Occur.MUST_NOT).build();
+                    query = new BooleanQuery.Builder()
+                            .add(query, BooleanClause.Occur.MUST)
+                            .add(
+                                    new org.apache.lucene.search.TermInSetQuery(
+                                            ID,
+                                            excluded.stream()
+                                                    .map(id -> new org.apache.lucene.util.BytesRef(Long.toString(id)))
+                                                    .toList()),
+                                    BooleanClause.Occur.MUST_NOT)
+                            .build();
                 }
                 List<Hit> hits = new ArrayList<>();
                 for (ScoreDoc d : searcher.search(query, n).scoreDocs) {
-                    long id = searcher.storedFields().document(d.doc).getField(ID).numericValue().longValue();
+                    long id = searcher.storedFields()
+                            .document(d.doc)
+                            .getField(ID)
+                            .numericValue()
+                            .longValue();
                     hits.add(new Hit(id, d.score));
                 }
                 return hits;
@@ -195,11 +203,17 @@ final class SimilarityIndex implements Closeable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Query byId = new TermInSetQuery(ID, ids.stream().map(id -> new BytesRef(Long.toString(id))).toList());
+                Query byId = new TermInSetQuery(
+                        ID,
+                        ids.stream().map(id -> new BytesRef(Long.toString(id))).toList());
                 TermVectors vectors = searcher.getIndexReader().termVectors();
                 Map<Long, Terms> terms = new HashMap<>();
                 for (ScoreDoc d : searcher.search(byId, ids.size()).scoreDocs) {
-                    long id = searcher.storedFields().document(d.doc).getField(ID).numericValue().longValue();
+                    long id = searcher.storedFields()
+                            .document(d.doc)
+                            .getField(ID)
+                            .numericValue()
+                            .longValue();
                     terms.put(id, new Terms(vector(vectors.get(d.doc, WORDS)), vector(vectors.get(d.doc, BIGRAMS))));
                 }
                 return terms;
@@ -259,7 +273,8 @@ final class SimilarityIndex implements Closeable {
             freq.put(t, searcher.getIndexReader().docFreq(t.getTerm()));
         }
         List<TermQuery> sorted = new ArrayList<>(terms.stream()
-                .filter(t -> n < COMMON_FROM_DOCS || freq.get(t) < n / 5).toList());
+                .filter(t -> n < COMMON_FROM_DOCS || freq.get(t) < n / 5)
+                .toList());
         sorted.sort(Comparator.comparing(freq::get));
         return sorted.size() <= weights.maxTerms() ? sorted : sorted.subList(0, weights.maxTerms());
     }

@@ -13,16 +13,18 @@ class DeadlineAlert {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String subjectType;
     private Long subjectId;
     private Long problemId;
+
     @Enumerated(EnumType.STRING)
     private AlertKind kind;
+
     private LocalDate deadlineDate;
     private Instant firedAt;
 
-    protected DeadlineAlert() {
-    }
+    protected DeadlineAlert() {}
 
     DeadlineAlert(Watched subject, AlertKind kind, Instant now) {
         this.subjectType = subject.subjectType();

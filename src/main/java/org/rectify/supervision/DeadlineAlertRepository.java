@@ -7,8 +7,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface DeadlineAlertRepository extends JpaRepository<DeadlineAlert, Long> {
 
-    boolean existsBySubjectTypeAndSubjectIdAndKindAndDeadlineDate(String subjectType, Long subjectId, AlertKind kind,
-                                                                   LocalDate deadlineDate);
+    boolean existsBySubjectTypeAndSubjectIdAndKindAndDeadlineDate(
+            String subjectType, Long subjectId, AlertKind kind, LocalDate deadlineDate);
 
     List<DeadlineAlert> findByProblemIdOrderById(Long problemId);
 }

@@ -31,8 +31,12 @@ public class DeadlineAlerts {
     private final Problems problems;
     private final Clock clock;
 
-    DeadlineAlerts(DeadlineAlertRepository alerts, DeadlinePolicy policy, ApplicationEventPublisher events,
-                   Problems problems, Clock clock) {
+    DeadlineAlerts(
+            DeadlineAlertRepository alerts,
+            DeadlinePolicy policy,
+            ApplicationEventPublisher events,
+            Problems problems,
+            Clock clock) {
         this.alerts = alerts;
         this.policy = policy;
         this.events = events;
@@ -45,19 +49,30 @@ public class DeadlineAlerts {
         LocalDate today = Zones.today(clock);
         boolean standing = kind == AlertKind.NO_REPORT;
         if ((subject.finished() && !standing) || !subject.hasDeadline() || today.isBefore(dayOf(subject, kind))) {
-            log.info("{} for {} {} skipped: finished, no deadline or not due for deadline {}", kind,
-                    subject.subjectType(), subject.subjectId(), subject.deadline());
+            log.info(
+                    "{} for {} {} skipped: finished, no deadline or not due for deadline {}",
+                    kind,
+                    subject.subjectType(),
+                    subject.subjectId(),
+                    subject.deadline());
             return false;
         }
-        if (alerts.existsBySubjectTypeAndSubjectIdAndKindAndDeadlineDate(subject.subjectType(), subject.subjectId(),
-                kind, subject.deadline())) {
+        if (alerts.existsBySubjectTypeAndSubjectIdAndKindAndDeadlineDate(
+                subject.subjectType(), subject.subjectId(), kind, subject.deadline())) {
             return false;
         }
         alerts.save(new DeadlineAlert(subject, kind, clock.instant()));
-        events.publishEvent(new SupervisionEvent.Alerted(subject.problemId(), subject, kind,
-                AuditEntry.of("DEADLINE_" + kind, subject.subjectType(), subject.subjectId(), subject.problemId(),
-                        null, AuditEntry.state("deadline", subject.deadline(), "kind", kind,
-                                "unitId", subject.unitId()))));
+        events.publishEvent(new SupervisionEvent.Alerted(
+                subject.problemId(),
+                subject,
+                kind,
+                AuditEntry.of(
+                        "DEADLINE_" + kind,
+                        subject.subjectType(),
+                        subject.subjectId(),
+                        subject.problemId(),
+                        null,
+                        AuditEntry.state("deadline", subject.deadline(), "kind", kind, "unitId", subject.unitId()))));
         return true;
     }
 
@@ -74,13 +89,15 @@ public class DeadlineAlerts {
     /** Whether an alert of this kind already fired for this subject and deadline. */
     @Transactional(readOnly = true)
     public boolean fired(Watched subject, AlertKind kind, LocalDate deadline) {
-        return alerts.existsBySubjectTypeAndSubjectIdAndKindAndDeadlineDate(subject.subjectType(),
-                subject.subjectId(), kind, deadline);
+        return alerts.existsBySubjectTypeAndSubjectIdAndKindAndDeadlineDate(
+                subject.subjectType(), subject.subjectId(), kind, deadline);
     }
 
     @Transactional(readOnly = true)
     public List<DeadlineAlertView> ofProblem(Long problemId) {
         problems.visible(problemId);
-        return alerts.findByProblemIdOrderById(problemId).stream().map(DeadlineAlert::view).toList();
+        return alerts.findByProblemIdOrderById(problemId).stream()
+                .map(DeadlineAlert::view)
+                .toList();
     }
 }

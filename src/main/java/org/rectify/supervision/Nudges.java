@@ -2,10 +2,10 @@ package org.rectify.supervision;
 
 import org.rectify.audit.AuditEntry;
 import org.rectify.common.InvalidInputException;
-import org.rectify.problem.ProblemView;
-import org.rectify.problem.Problems;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
+import org.rectify.problem.ProblemView;
+import org.rectify.problem.Problems;
 import org.rectify.task.TaskView;
 import org.rectify.task.Tasks;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,17 +34,28 @@ public class Nudges {
         current.get().require(Role.OFFICE);
         Long unit = problem.leadUnitId();
         if (taskId != null) {
-            TaskView task = tasks.ofProblem(problemId).stream().filter(t -> t.id().equals(taskId)).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("taskId", "rule.supervision.noSuchTask",
-                            "no such task in this problem"));
+            TaskView task = tasks.ofProblem(problemId).stream()
+                    .filter(t -> t.id().equals(taskId))
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidInputException(
+                            "taskId", "rule.supervision.noSuchTask", "no such task in this problem"));
             unit = task.unitId();
         }
         if (unit == null) {
-            throw new InvalidInputException("taskId", "rule.nudge.noLeadUnit",
-                    "the problem has no lead unit to remind yet");
+            throw new InvalidInputException(
+                    "taskId", "rule.nudge.noLeadUnit", "the problem has no lead unit to remind yet");
         }
-        events.publishEvent(new SupervisionEvent.Nudged(problemId, taskId, unit, message,
-                AuditEntry.of("NUDGED", taskId == null ? "PROBLEM" : "TASK", taskId == null ? problemId : taskId,
-                        problemId, null, AuditEntry.state("unitId", unit, "message", message))));
+        events.publishEvent(new SupervisionEvent.Nudged(
+                problemId,
+                taskId,
+                unit,
+                message,
+                AuditEntry.of(
+                        "NUDGED",
+                        taskId == null ? "PROBLEM" : "TASK",
+                        taskId == null ? problemId : taskId,
+                        problemId,
+                        null,
+                        AuditEntry.state("unitId", unit, "message", message))));
     }
 }

@@ -42,11 +42,19 @@ public class OrderWatch {
         if (!"ISSUED".equals(order.status()) || Zones.today(clock).isBefore(order.requiredResponseDate())) {
             return;
         }
-        events.publishEvent(new SupervisionEvent.Nudged(order.problemId(), order.taskId(), order.targetUnitId(),
+        events.publishEvent(new SupervisionEvent.Nudged(
+                order.problemId(),
+                order.taskId(),
+                order.targetUnitId(),
                 "督办单 " + order.number() + " 今日到期，请尽快书面答复。",
-                AuditEntry.of("SUPERVISION_ORDER_REMINDED", SupervisionOrder.TARGET, orderId, order.problemId(), null,
-                        AuditEntry.state("number", order.number(), "requiredResponseDate",
-                                order.requiredResponseDate()))));
+                AuditEntry.of(
+                        "SUPERVISION_ORDER_REMINDED",
+                        SupervisionOrder.TARGET,
+                        orderId,
+                        order.problemId(),
+                        null,
+                        AuditEntry.state(
+                                "number", order.number(), "requiredResponseDate", order.requiredResponseDate()))));
     }
 
     private SupervisionOrder order(Long orderId) {

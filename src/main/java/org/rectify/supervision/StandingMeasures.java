@@ -57,8 +57,19 @@ public class StandingMeasures {
     /** The task seen as a deadline: its next report's due date. */
     private Watched reportSubject(Long taskId, LocalDate due) {
         Watched t = subjects.of(Watched.TASK, taskId);
-        return new Watched(t.subjectType(), t.subjectId(), t.problemId(), t.taskId(), DeadlineType.TIME_LIMITED, due,
-                false, t.unitId(), t.regionId(), t.responsibleLeaderId(), t.problemNumber(), t.problemTitle(),
+        return new Watched(
+                t.subjectType(),
+                t.subjectId(),
+                t.problemId(),
+                t.taskId(),
+                DeadlineType.TIME_LIMITED,
+                due,
+                false,
+                t.unitId(),
+                t.regionId(),
+                t.responsibleLeaderId(),
+                t.problemNumber(),
+                t.problemTitle(),
                 t.label());
     }
 }

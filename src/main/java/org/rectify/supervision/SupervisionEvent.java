@@ -9,23 +9,17 @@ public sealed interface SupervisionEvent extends AuditableEvent {
     Long problemId();
 
     record Alerted(Long problemId, Watched subject, AlertKind kind, AuditEntry auditEntry)
-            implements SupervisionEvent {
-    }
+            implements SupervisionEvent {}
 
     record OrderIssued(Long problemId, Long orderId, Long regionId, Long targetUnitId, AuditEntry auditEntry)
-            implements SupervisionEvent {
-    }
+            implements SupervisionEvent {}
 
-    record OrderAnswered(Long problemId, Long orderId, AuditEntry auditEntry) implements SupervisionEvent {
-    }
+    record OrderAnswered(Long problemId, Long orderId, AuditEntry auditEntry) implements SupervisionEvent {}
 
-    record OrderAccepted(Long problemId, Long orderId, AuditEntry auditEntry) implements SupervisionEvent {
-    }
+    record OrderAccepted(Long problemId, Long orderId, AuditEntry auditEntry) implements SupervisionEvent {}
 
-    record OrderSentBack(Long problemId, Long orderId, AuditEntry auditEntry) implements SupervisionEvent {
-    }
+    record OrderSentBack(Long problemId, Long orderId, AuditEntry auditEntry) implements SupervisionEvent {}
 
     record Nudged(Long problemId, Long taskId, Long unitId, String message, AuditEntry auditEntry)
-            implements SupervisionEvent {
-    }
+            implements SupervisionEvent {}
 }

@@ -23,7 +23,11 @@ import static org.rectify.audit.AuditEntry.state;
 @Table(name = "supervision_order")
 class SupervisionOrder extends AbstractAggregateRoot<SupervisionOrder> {
 
-    enum Status { ISSUED, ANSWERED, ACCEPTED }
+    enum Status {
+        ISSUED,
+        ANSWERED,
+        ACCEPTED
+    }
 
     static final String TARGET = "SUPERVISION_ORDER";
 
@@ -33,6 +37,7 @@ class SupervisionOrder extends AbstractAggregateRoot<SupervisionOrder> {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String number;
     private Long problemId;
     private Long taskId;
@@ -42,26 +47,39 @@ class SupervisionOrder extends AbstractAggregateRoot<SupervisionOrder> {
     private boolean automatic;
     private String content;
     private LocalDate requiredResponseDate;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     private String issuedBy;
     private Instant issuedAt;
+
     @AttributeOverride(name = "by", column = @Column(name = "responded_by"))
     @AttributeOverride(name = "at", column = @Column(name = "responded_at"))
     @AttributeOverride(name = "comment", column = @Column(name = "response"))
     private Decision answer;
+
     @AttributeOverride(name = "by", column = @Column(name = "reviewed_by"))
     @AttributeOverride(name = "at", column = @Column(name = "reviewed_at"))
     @AttributeOverride(name = "comment", column = @Column(name = "review_comment"))
     private Decision office;
+
     @Version
     private long version;
 
-    protected SupervisionOrder() {
-    }
+    protected SupervisionOrder() {}
 
-    SupervisionOrder(Long problemId, Long taskId, Long regionId, Long targetUnitId, Long escalatedToId,
-                     boolean automatic, String content, LocalDate requiredResponseDate, String issuedBy, Instant now) {
+    SupervisionOrder(
+            Long problemId,
+            Long taskId,
+            Long regionId,
+            Long targetUnitId,
+            Long escalatedToId,
+            boolean automatic,
+            String content,
+            LocalDate requiredResponseDate,
+            String issuedBy,
+            Instant now) {
         this.problemId = problemId;
         this.taskId = taskId;
         this.regionId = regionId;
@@ -79,36 +97,69 @@ class SupervisionOrder extends AbstractAggregateRoot<SupervisionOrder> {
     @PostPersist
     void issued() {
         number = "督办〔" + issuedAt.atOffset(ZoneOffset.ofHours(8)).getYear() + "〕" + id + "号";
-        registerEvent(new SupervisionEvent.OrderIssued(problemId, id, regionId, targetUnitId,
-                entry("SUPERVISION_ORDER_ISSUED", null, state("number", number, "targetUnitId", targetUnitId,
-                        "taskId", taskId, "automatic", automatic, "requiredResponseDate", requiredResponseDate,
-                        "escalatedToId", escalatedToId, "content", content))));
+        registerEvent(new SupervisionEvent.OrderIssued(
+                problemId,
+                id,
+                regionId,
+                targetUnitId,
+                entry(
+                        "SUPERVISION_ORDER_ISSUED",
+                        null,
+                        state(
+                                "number",
+                                number,
+                                "targetUnitId",
+                                targetUnitId,
+                                "taskId",
+                                taskId,
+                                "automatic",
+                                automatic,
+                                "requiredResponseDate",
+                                requiredResponseDate,
+                                "escalatedToId",
+                                escalatedToId,
+                                "content",
+                                content))));
     }
 
     void answer(String text, String by, Instant now) {
         status = REVIEW.confirm(status, this::wrongStatus);
         answer = new Decision(by, now, text);
-        registerEvent(new SupervisionEvent.OrderAnswered(problemId, id, entry("SUPERVISION_ORDER_ANSWERED",
-                state("status", Status.ISSUED), state("status", status, "response", text))));
+        registerEvent(new SupervisionEvent.OrderAnswered(
+                problemId,
+                id,
+                entry(
+                        "SUPERVISION_ORDER_ANSWERED",
+                        state("status", Status.ISSUED),
+                        state("status", status, "response", text))));
     }
 
     void accept(String by, Instant now, String comment) {
         status = REVIEW.approve(status, this::wrongStatus);
         office = new Decision(by, now, comment);
-        registerEvent(new SupervisionEvent.OrderAccepted(problemId, id, entry("SUPERVISION_ORDER_ACCEPTED",
-                state("status", Status.ANSWERED), state("status", status)).because(comment)));
+        registerEvent(new SupervisionEvent.OrderAccepted(
+                problemId,
+                id,
+                entry("SUPERVISION_ORDER_ACCEPTED", state("status", Status.ANSWERED), state("status", status))
+                        .because(comment)));
     }
 
     void sendBack(String by, Instant now, String reason) {
         status = REVIEW.reject(status, this::wrongStatus);
         office = new Decision(by, now, reason);
-        registerEvent(new SupervisionEvent.OrderSentBack(problemId, id, entry("SUPERVISION_ORDER_SENT_BACK",
-                state("status", Status.ANSWERED), state("status", status)).because(reason)));
+        registerEvent(new SupervisionEvent.OrderSentBack(
+                problemId,
+                id,
+                entry("SUPERVISION_ORDER_SENT_BACK", state("status", Status.ANSWERED), state("status", status))
+                        .because(reason)));
     }
 
     private ConflictException wrongStatus(Status current, Status needed) {
-        return new ConflictException("rule.order.wrongStatus", "supervision order " + number + " is " + current
-                + "; this needs " + needed, number, Label.of("order.status.", current),
+        return new ConflictException(
+                "rule.order.wrongStatus",
+                "supervision order " + number + " is " + current + "; this needs " + needed,
+                number,
+                Label.of("order.status.", current),
                 Label.of("order.status.", needed));
     }
 
@@ -127,8 +178,24 @@ class SupervisionOrder extends AbstractAggregateRoot<SupervisionOrder> {
     SupervisionOrderView view() {
         Decision a = Decision.orNone(answer);
         Decision o = Decision.orNone(office);
-        return new SupervisionOrderView(id, number, problemId, taskId, targetUnitId, escalatedToId, automatic,
-                content, requiredResponseDate, status.name(), issuedBy, issuedAt, a.comment(), a.by(), a.at(),
-                o.by(), o.at(), o.comment());
+        return new SupervisionOrderView(
+                id,
+                number,
+                problemId,
+                taskId,
+                targetUnitId,
+                escalatedToId,
+                automatic,
+                content,
+                requiredResponseDate,
+                status.name(),
+                issuedBy,
+                issuedAt,
+                a.comment(),
+                a.by(),
+                a.at(),
+                o.by(),
+                o.at(),
+                o.comment());
     }
 }

@@ -11,11 +11,11 @@ import org.rectify.common.Zones;
 import org.rectify.deadline.DeadlinePolicy;
 import org.rectify.deadline.DeadlineType;
 import org.rectify.deadline.WorkingDayCalendar;
-import org.rectify.problem.ProblemView;
-import org.rectify.problem.Problems;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
+import org.rectify.problem.ProblemView;
+import org.rectify.problem.Problems;
 import org.rectify.task.TaskView;
 import org.rectify.task.Tasks;
 import org.springframework.data.domain.Page;
@@ -42,8 +42,14 @@ public class SupervisionOrders {
     private final CurrentActor current;
     private final Clock clock;
 
-    SupervisionOrders(SupervisionOrderRepository orders, Problems problems, Tasks tasks, WorkingDayCalendar calendar,
-                      DeadlinePolicy policy, CurrentActor current, Clock clock) {
+    SupervisionOrders(
+            SupervisionOrderRepository orders,
+            Problems problems,
+            Tasks tasks,
+            WorkingDayCalendar calendar,
+            DeadlinePolicy policy,
+            CurrentActor current,
+            Clock clock) {
         this.orders = orders;
         this.problems = problems;
         this.tasks = tasks;
@@ -60,9 +66,18 @@ public class SupervisionOrders {
         String content = "问题 " + subject.problemNumber() + "“" + subject.problemTitle() + "”的" + what + "已超过整改时限（"
                 + subject.deadline() + "）" + policy.settings().escalateAfterWorkingDays()
                 + " 个工作日仍未完成。请书面说明原因、提出整改措施和完成时间。";
-        return orders.save(new SupervisionOrder(subject.problemId(), subject.taskId(), subject.regionId(),
-                subject.unitId(), subject.responsibleLeaderId(), true, content,
-                calendar.plusWorkingDays(today, DEFAULT_RESPONSE_WORKING_DAYS), "system", clock.instant())).view();
+        return orders.save(new SupervisionOrder(
+                        subject.problemId(),
+                        subject.taskId(),
+                        subject.regionId(),
+                        subject.unitId(),
+                        subject.responsibleLeaderId(),
+                        true,
+                        content,
+                        calendar.plusWorkingDays(today, DEFAULT_RESPONSE_WORKING_DAYS),
+                        "system",
+                        clock.instant()))
+                .view();
     }
 
     public SupervisionOrderView issue(Long problemId, NewSupervisionOrder cmd) {
@@ -71,28 +86,46 @@ public class SupervisionOrders {
         office.require(Role.OFFICE);
         Long targetUnit = problem.leadUnitId();
         if (cmd.taskId() != null) {
-            TaskView task = tasks.ofProblem(problemId).stream().filter(t -> t.id().equals(cmd.taskId())).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("taskId", "rule.supervision.noSuchTask",
-                            "no such task in this problem"));
+            TaskView task = tasks.ofProblem(problemId).stream()
+                    .filter(t -> t.id().equals(cmd.taskId()))
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidInputException(
+                            "taskId", "rule.supervision.noSuchTask", "no such task in this problem"));
             targetUnit = task.unitId();
         }
         if (targetUnit == null) {
-            throw new InvalidInputException("taskId", "rule.supervision.noLeadUnit",
-                    "the problem has no lead unit yet");
+            throw new InvalidInputException(
+                    "taskId", "rule.supervision.noLeadUnit", "the problem has no lead unit yet");
         }
-        LocalDate due = policy.resolve(DeadlineType.TIME_LIMITED, cmd.requiredResponseDate(),
-                cmd.responseWorkingDays() == null && cmd.requiredResponseDate() == null ? DEFAULT_RESPONSE_WORKING_DAYS
-                        : cmd.responseWorkingDays(), Zones.today(clock), "requiredResponseDate");
-        return orders.save(new SupervisionOrder(problemId, cmd.taskId(), problem.regionId(), targetUnit,
-                problem.responsibleLeaderId(), false, cmd.content(), due, office.username(), clock.instant())).view();
+        LocalDate due = policy.resolve(
+                DeadlineType.TIME_LIMITED,
+                cmd.requiredResponseDate(),
+                cmd.responseWorkingDays() == null && cmd.requiredResponseDate() == null
+                        ? DEFAULT_RESPONSE_WORKING_DAYS
+                        : cmd.responseWorkingDays(),
+                Zones.today(clock),
+                "requiredResponseDate");
+        return orders.save(new SupervisionOrder(
+                        problemId,
+                        cmd.taskId(),
+                        problem.regionId(),
+                        targetUnit,
+                        problem.responsibleLeaderId(),
+                        false,
+                        cmd.content(),
+                        due,
+                        office.username(),
+                        clock.instant()))
+                .view();
     }
 
     public SupervisionOrderView answer(Long orderId, String response) {
         SupervisionOrder order = visible(orderId);
         Actor actor = current.get();
-        if (!(actor.has(Role.UNIT_HEAD) || actor.has(Role.UNIT_STAFF)) || !actor.unitId().equals(order.getTargetUnitId())) {
-            throw new NotPermittedException("rule.order.onlyAddressee",
-                    "only the unit the order is addressed to answers it");
+        if (!(actor.has(Role.UNIT_HEAD) || actor.has(Role.UNIT_STAFF))
+                || !actor.unitId().equals(order.getTargetUnitId())) {
+            throw new NotPermittedException(
+                    "rule.order.onlyAddressee", "only the unit the order is addressed to answers it");
         }
         order.answer(response, actor.username(), clock.instant());
         return orders.save(order).view();
@@ -117,7 +150,9 @@ public class SupervisionOrders {
     /** An order without a scope check: for texts the system writes, never for callers. */
     @Transactional(readOnly = true)
     public SupervisionOrderView describeUnscoped(Long orderId) {
-        return orders.findById(orderId).orElseThrow(() -> new NotFoundException("supervision order", orderId)).view();
+        return orders.findById(orderId)
+                .orElseThrow(() -> new NotFoundException("supervision order", orderId))
+                .view();
     }
 
     @Transactional(readOnly = true)
@@ -129,7 +164,9 @@ public class SupervisionOrders {
     @Transactional(readOnly = true)
     public List<SupervisionOrderView> ofProblem(Long problemId) {
         problems.visible(problemId);
-        return orders.findByProblemIdOrderById(problemId).stream().map(SupervisionOrder::view).toList();
+        return orders.findByProblemIdOrderById(problemId).stream()
+                .map(SupervisionOrder::view)
+                .toList();
     }
 
     /**
@@ -152,8 +189,8 @@ public class SupervisionOrders {
         try {
             return SupervisionOrder.Status.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status", "rule.order.unknownStatus",
-                    "unknown supervision order status: " + name, name);
+            throw new InvalidInputException(
+                    "status", "rule.order.unknownStatus", "unknown supervision order status: " + name, name);
         }
     }
 

@@ -24,13 +24,35 @@ class WatchedSubjects {
         if (Watched.TASK.equals(subjectType)) {
             TaskView t = tasks.describeUnscoped(subjectId);
             ProblemView p = problems.describeUnscoped(t.problemId());
-            return new Watched(subjectType, subjectId, p.id(), t.id(), t.deadlineType(), t.deadlineDate(),
-                    t.status().isDone(), t.unitId(), p.regionId(), p.responsibleLeaderId(), p.number(), p.title(),
+            return new Watched(
+                    subjectType,
+                    subjectId,
+                    p.id(),
+                    t.id(),
+                    t.deadlineType(),
+                    t.deadlineDate(),
+                    t.status().isDone(),
+                    t.unitId(),
+                    p.regionId(),
+                    p.responsibleLeaderId(),
+                    p.number(),
+                    p.title(),
                     t.measure());
         }
         ProblemView p = problems.describeUnscoped(subjectId);
-        return new Watched(Watched.PROBLEM, subjectId, p.id(), null, p.deadlineType(), p.deadlineDate(),
-                p.status().isClosed(), p.leadUnitId(), p.regionId(), p.responsibleLeaderId(), p.number(),
-                p.title(), p.title());
+        return new Watched(
+                Watched.PROBLEM,
+                subjectId,
+                p.id(),
+                null,
+                p.deadlineType(),
+                p.deadlineDate(),
+                p.status().isClosed(),
+                p.leadUnitId(),
+                p.regionId(),
+                p.responsibleLeaderId(),
+                p.number(),
+                p.title(),
+                p.title());
     }
 }

@@ -13,6 +13,7 @@ class Evidence {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long taskId;
     private Long progressReportId;
     private Long signOffId;
@@ -30,8 +31,7 @@ class Evidence {
     private Double longitude;
     private String photoNote;
 
-    protected Evidence() {
-    }
+    protected Evidence() {}
 
     Evidence(Long taskId, EvidenceFor owner, StoredFile file, String uploadedBy, Instant uploadedAt) {
         this.taskId = taskId;
@@ -57,8 +57,23 @@ class Evidence {
     }
 
     EvidenceView view() {
-        return new EvidenceView(id, taskId, progressReportId, signOffId, extensionId, fileName, contentType,
-                sizeBytes, sha256, uploadedBy, uploadedAt, originalSha256, originalSize, takenAt, latitude, longitude,
+        return new EvidenceView(
+                id,
+                taskId,
+                progressReportId,
+                signOffId,
+                extensionId,
+                fileName,
+                contentType,
+                sizeBytes,
+                sha256,
+                uploadedBy,
+                uploadedAt,
+                originalSha256,
+                originalSize,
+                takenAt,
+                latitude,
+                longitude,
                 PhotoNote.parse(photoNote));
     }
 }

@@ -44,10 +44,15 @@ public class EvidenceFilesCheck implements EvidenceCheck {
 
     @Override
     public Optional<EvidenceFile> currentFile(long evidenceId) {
-        return jdbc.query("select file_name, sha256 from evidence where id = ?",
-                        (rs, n) -> new EvidenceFile(rs.getString("file_name"), EvidenceStore.pathIn(dir, rs.getString("sha256"))),
+        return jdbc
+                .query(
+                        "select file_name, sha256 from evidence where id = ?",
+                        (rs, n) -> new EvidenceFile(
+                                rs.getString("file_name"), EvidenceStore.pathIn(dir, rs.getString("sha256"))),
                         evidenceId)
-                .stream().filter(f -> Files.isRegularFile(f.path())).findFirst();
+                .stream()
+                .filter(f -> Files.isRegularFile(f.path()))
+                .findFirst();
     }
 
     @Override
@@ -58,7 +63,8 @@ public class EvidenceFilesCheck implements EvidenceCheck {
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file.get().path()), sha)) {
+            try (InputStream in =
+                    new DigestInputStream(Files.newInputStream(file.get().path()), sha)) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
             }
             return Optional.of(HexFormat.of().formatHex(sha.digest()));

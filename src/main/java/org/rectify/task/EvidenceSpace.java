@@ -20,8 +20,10 @@ import org.springframework.util.unit.DataSize;
 class EvidenceSpace {
 
     @Bean
-    HealthIndicator evidenceStorage(@Value("${rectify.evidence.dir}") Path dir,
-            @Value("${rectify.evidence.min-free-space:1GB}") DataSize minFree) throws IOException {
+    HealthIndicator evidenceStorage(
+            @Value("${rectify.evidence.dir}") Path dir,
+            @Value("${rectify.evidence.min-free-space:1GB}") DataSize minFree)
+            throws IOException {
         Files.createDirectories(dir);
         return new DiskSpaceHealthIndicator(dir.toAbsolutePath().toFile(), minFree);
     }

@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.rectify.common.UploadedFile;
 import org.rectify.common.InvalidInputException;
+import org.rectify.common.UploadedFile;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -39,16 +39,19 @@ class EvidenceStore {
     private final Path dir;
     private final Set<String> allowedExtensions;
 
-    EvidenceStore(@Value("${rectify.evidence.dir}") Path dir,
-                  @Value("${rectify.evidence.allowed-extensions}") Set<String> allowedExtensions) {
+    EvidenceStore(
+            @Value("${rectify.evidence.dir}") Path dir,
+            @Value("${rectify.evidence.allowed-extensions}") Set<String> allowedExtensions) {
         this.dir = dir.toAbsolutePath();
-        this.allowedExtensions = allowedExtensions.stream().map(e -> e.strip().toLowerCase(Locale.ROOT))
+        this.allowedExtensions = allowedExtensions.stream()
+                .map(e -> e.strip().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
     StoredFile store(UploadedFile file) {
         String name = cleanName(file.fileName());
-        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        String extension =
+                name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (HEIF_EXTENSIONS.contains(extension)) {
             throw heic(name);
         }
@@ -56,9 +59,14 @@ class EvidenceStore {
             throw video(name);
         }
         if (!allowedExtensions.contains(extension)) {
-            String accepted = String.join(", ", allowedExtensions.stream().sorted().toList());
-            throw new InvalidInputException("files", "rule.evidence.typeNotAccepted",
-                    "file type not accepted: " + name + " (accepted: " + accepted + ")", name, accepted);
+            String accepted =
+                    String.join(", ", allowedExtensions.stream().sorted().toList());
+            throw new InvalidInputException(
+                    "files",
+                    "rule.evidence.typeNotAccepted",
+                    "file type not accepted: " + name + " (accepted: " + accepted + ")",
+                    name,
+                    accepted);
         }
         if (file.size() <= 0) {
             throw new InvalidInputException("files", "rule.evidence.empty", "empty file: " + name, name);
@@ -80,11 +88,19 @@ class EvidenceStore {
             if (!Files.exists(target)) {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             }
-            String type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
+            String type = MediaTypeFactory.getMediaType(name)
+                    .orElse(MediaType.APPLICATION_OCTET_STREAM)
+                    .toString();
             UploadedFile.Original original = file.original();
             boolean shrunk = original != null && original.sha256() != null;
-            return new StoredFile(name, type, size, hash, shrunk ? original.sha256() : hash,
-                    shrunk ? original.size() : size, withBrowserNote(photo, original));
+            return new StoredFile(
+                    name,
+                    type,
+                    size,
+                    hash,
+                    shrunk ? original.sha256() : hash,
+                    shrunk ? original.size() : size,
+                    withBrowserNote(photo, original));
         } catch (IOException e) {
             throw new UncheckedIOException("could not store evidence " + name, e);
         } catch (NoSuchAlgorithmException e) {
@@ -110,12 +126,19 @@ class EvidenceStore {
         }
         if (!contentMatches(extension, file)) {
             String type = extension.toUpperCase(Locale.ROOT);
-            throw new InvalidInputException("files", "rule.evidence.contentMismatch",
-                    "the content of " + name + " is not a " + type + " file", name, type);
+            throw new InvalidInputException(
+                    "files",
+                    "rule.evidence.contentMismatch",
+                    "the content of " + name + " is not a " + type + " file",
+                    name,
+                    type);
         }
         if (!ImageCheck.whole(extension, file)) {
-            throw new InvalidInputException("files", "rule.evidence.corrupt",
-                    name + " is damaged or incomplete (cut off, or not an image inside)", name);
+            throw new InvalidInputException(
+                    "files",
+                    "rule.evidence.corrupt",
+                    name + " is damaged or incomplete (cut off, or not an image inside)",
+                    name);
         }
     }
 
@@ -130,13 +153,16 @@ class EvidenceStore {
     }
 
     private static InvalidInputException heic(String name) {
-        return new InvalidInputException("files", "rule.evidence.heic",
-                name + " is a HEIC/HEIF photo, which browsers cannot show: send it as JPEG", name);
+        return new InvalidInputException(
+                "files",
+                "rule.evidence.heic",
+                name + " is a HEIC/HEIF photo, which browsers cannot show: send it as JPEG",
+                name);
     }
 
     private static InvalidInputException video(String name) {
-        return new InvalidInputException("files", "rule.evidence.video",
-                name + " is a video; evidence takes photos and documents", name);
+        return new InvalidInputException(
+                "files", "rule.evidence.video", name + " is a video; evidence takes photos and documents", name);
     }
 
     private static void deleteQuietly(Path temp) {
@@ -163,7 +189,8 @@ class EvidenceStore {
         String ascii = new String(head, 0, read, java.nio.charset.StandardCharsets.ISO_8859_1);
         return switch (extension) {
             case "png" -> ascii.startsWith("\u0089PNG\r\n\u001a\n");
-            case "jpg", "jpeg" -> read >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff;
+            case "jpg", "jpeg" ->
+                read >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff;
             case "gif" -> ascii.startsWith("GIF87a") || ascii.startsWith("GIF89a");
             case "webp" -> ascii.startsWith("RIFF") && ascii.startsWith("WEBP", 8);
             case "pdf" -> ascii.startsWith("%PDF-");
@@ -181,7 +208,9 @@ class EvidenceStore {
 
     /** Where the file of this SHA-256 is kept in a store at this directory. */
     static Path pathIn(Path dir, String sha256) {
-        return dir.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+        return dir.resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4))
+                .resolve(sha256);
     }
 
     Path directory() {
@@ -191,7 +220,9 @@ class EvidenceStore {
     /** The last path segment, without control characters, at most 255 characters. */
     static String cleanName(String raw) {
         String name = raw == null ? "" : raw.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        name = name.substring(name.lastIndexOf('/') + 1)
+                .replaceAll("\\p{Cntrl}", "")
+                .strip();
         if (name.isEmpty()) {
             throw new InvalidInputException("files", "rule.evidence.noName", "a file has no name");
         }

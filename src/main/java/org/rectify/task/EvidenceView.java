@@ -10,11 +10,24 @@ import java.util.List;
  * DateTimeOriginal as the camera wrote it, GPS latitude and longitude), and why any of that is missing
  * ({@code photoNotes}).
  */
-public record EvidenceView(Long id, Long taskId, Long progressReportId, Long signOffId, Long extensionId,
-                           String fileName,
-                           String contentType, long sizeBytes, String sha256, String uploadedBy,
-                           Instant uploadedAt, String originalSha256, Long originalSize, LocalDateTime takenAt,
-                           Double latitude, Double longitude, List<PhotoNote> photoNotes) {
+public record EvidenceView(
+        Long id,
+        Long taskId,
+        Long progressReportId,
+        Long signOffId,
+        Long extensionId,
+        String fileName,
+        String contentType,
+        long sizeBytes,
+        String sha256,
+        String uploadedBy,
+        Instant uploadedAt,
+        String originalSha256,
+        Long originalSize,
+        LocalDateTime takenAt,
+        Double latitude,
+        Double longitude,
+        List<PhotoNote> photoNotes) {
 
     /** Whether the stored file is a smaller copy of the photo the user had. */
     public boolean shrunk() {

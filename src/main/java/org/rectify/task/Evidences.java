@@ -3,9 +3,9 @@ package org.rectify.task;
 import java.time.Clock;
 import java.util.List;
 
-import org.rectify.common.UploadedFile;
 import org.rectify.common.InvalidInputException;
 import org.rectify.common.NotFoundException;
+import org.rectify.common.UploadedFile;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +40,8 @@ public class Evidences {
     /** Stores the files and records them against the task (and the report or application they came with). */
     List<EvidenceView> attach(RectificationTask task, EvidenceFor owner, List<UploadedFile> files, String by) {
         if (files.size() > MAX_FILES) {
-            throw new InvalidInputException("files", "rule.evidence.tooMany",
-                    "at most " + MAX_FILES + " files at a time", MAX_FILES);
+            throw new InvalidInputException(
+                    "files", "rule.evidence.tooMany", "at most " + MAX_FILES + " files at a time", MAX_FILES);
         }
         List<EvidenceView> saved = files.stream()
                 .map(store::store)
@@ -56,7 +56,9 @@ public class Evidences {
     @Transactional(readOnly = true)
     public List<EvidenceView> ofTask(Long taskId) {
         tasks.visibleTask(taskId);
-        return evidence.findByTaskIdOrderById(taskId).stream().map(Evidence::view).toList();
+        return evidence.findByTaskIdOrderById(taskId).stream()
+                .map(Evidence::view)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -77,6 +79,5 @@ public class Evidences {
         return new EvidenceFile(view, store.open(view.sha256()));
     }
 
-    public record EvidenceFile(EvidenceView metadata, Resource content) {
-    }
+    public record EvidenceFile(EvidenceView metadata, Resource content) {}
 }

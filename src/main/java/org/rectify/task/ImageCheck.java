@@ -19,14 +19,18 @@ import java.util.zip.CRC32;
  */
 final class ImageCheck {
 
-    enum Verdict { FINE, HEIC, VIDEO, CORRUPT }
+    enum Verdict {
+        FINE,
+        HEIC,
+        VIDEO,
+        CORRUPT
+    }
 
     /** The ISO base media brands of HEIF images (HEIC, AVIF and the like); any other brand is a video. */
-    private static final Set<String> HEIF_BRANDS = Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "hevm",
-            "hevs", "mif1", "mif2", "msf1", "avif", "avis");
+    private static final Set<String> HEIF_BRANDS = Set.of(
+            "heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs", "mif1", "mif2", "msf1", "avif", "avis");
 
-    private ImageCheck() {
-    }
+    private ImageCheck() {}
 
     /** The kind of the file's content, from its first bytes: HEIC or VIDEO when it is an ISO media file. */
     static Verdict container(Path file) throws IOException {
@@ -39,11 +43,15 @@ final class ImageCheck {
             String brand = new String(head, 8, 4, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
             return HEIF_BRANDS.contains(brand) ? Verdict.HEIC : Verdict.VIDEO;
         }
-        if (read >= 4 && (head[0] & 0xff) == 0x1a && (head[1] & 0xff) == 0x45 && (head[2] & 0xff) == 0xdf
+        if (read >= 4
+                && (head[0] & 0xff) == 0x1a
+                && (head[1] & 0xff) == 0x45
+                && (head[2] & 0xff) == 0xdf
                 && (head[3] & 0xff) == 0xa3) {
             return Verdict.VIDEO; // Matroska / WebM
         }
-        if (read == 12 && new String(head, 0, 4, StandardCharsets.ISO_8859_1).equals("RIFF")
+        if (read == 12
+                && new String(head, 0, 4, StandardCharsets.ISO_8859_1).equals("RIFF")
                 && new String(head, 8, 4, StandardCharsets.ISO_8859_1).equals("AVI ")) {
             return Verdict.VIDEO;
         }

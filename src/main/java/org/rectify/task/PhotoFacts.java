@@ -48,8 +48,11 @@ record PhotoFacts(LocalDateTime takenAt, Double latitude, Double longitude, List
         } else if (taken == null) {
             notes.add(PhotoNote.NO_TIME);
         }
-        return new PhotoFacts(taken, place == null ? null : place.getLatitude(),
-                place == null ? null : place.getLongitude(), List.copyOf(notes));
+        return new PhotoFacts(
+                taken,
+                place == null ? null : place.getLatitude(),
+                place == null ? null : place.getLongitude(),
+                List.copyOf(notes));
     }
 
     private static LocalDateTime takenAt(Metadata metadata) {

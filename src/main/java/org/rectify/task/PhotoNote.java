@@ -24,7 +24,9 @@ public enum PhotoNote {
 
     /** The codes as stored, or null when there are none. */
     static String join(Collection<PhotoNote> notes) {
-        return notes.isEmpty() ? null : notes.stream().distinct().map(Enum::name).collect(Collectors.joining(","));
+        return notes.isEmpty()
+                ? null
+                : notes.stream().distinct().map(Enum::name).collect(Collectors.joining(","));
     }
 
     /** The codes of a stored note; unknown ones are dropped. */
@@ -32,7 +34,10 @@ public enum PhotoNote {
         if (stored == null || stored.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(stored.split(",")).map(PhotoNote::named).filter(Objects::nonNull).toList();
+        return Arrays.stream(stored.split(","))
+                .map(PhotoNote::named)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     static PhotoNote named(String code) {

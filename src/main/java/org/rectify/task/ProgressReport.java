@@ -12,14 +12,14 @@ class ProgressReport {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long taskId;
     private int percent;
     private String content;
     private String reportedBy;
     private Instant reportedAt;
 
-    protected ProgressReport() {
-    }
+    protected ProgressReport() {}
 
     ProgressReport(Long taskId, int percent, String content, String reportedBy, Instant reportedAt) {
         this.taskId = taskId;

@@ -2,6 +2,5 @@ package org.rectify.task;
 
 import java.time.Instant;
 
-public record ProgressReportView(Long id, Long taskId, int percent, String content, String reportedBy,
-                                 Instant reportedAt) {
-}
+public record ProgressReportView(
+        Long id, Long taskId, int percent, String content, String reportedBy, Instant reportedAt) {}

@@ -28,28 +28,35 @@ public class RectificationTask extends AbstractAggregateRoot<RectificationTask> 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long problemId;
     private int seq;
     private String measure;
     private String completionCriterion;
     private Long unitId;
+
     @Enumerated(EnumType.STRING)
     private DeadlineType deadlineType;
+
     private LocalDate deadlineDate;
+
     @Enumerated(EnumType.STRING)
     private ReportCycle reportCycle;
+
     private LocalDate nextReportDue;
+
     @Enumerated(EnumType.STRING)
     private TaskStatus status;
+
     private int progressPercent;
     private Instant createdAt;
     private String createdBy;
     private Instant signedOffAt;
+
     @Version
     private long version;
 
-    protected RectificationTask() {
-    }
+    protected RectificationTask() {}
 
     RectificationTask(Long problemId, int seq, TaskDraft draft, Long unitId, Instant now, String by) {
         this.problemId = problemId;
@@ -99,8 +106,8 @@ public class RectificationTask extends AbstractAggregateRoot<RectificationTask> 
     void reportProgress(int percent, Long reportId, LocalDate today) {
         expect(IN_PROGRESS, STANDING);
         if (percent < 0 || percent > 100) {
-            throw new InvalidInputException("percent", "rule.task.percentRange",
-                    "progress is a percentage from 0 to 100");
+            throw new InvalidInputException(
+                    "percent", "rule.task.percentRange", "progress is a percentage from 0 to 100");
         }
         int before = progressPercent;
         if (status == STANDING) {
@@ -108,20 +115,48 @@ public class RectificationTask extends AbstractAggregateRoot<RectificationTask> 
         } else {
             progressPercent = percent;
         }
-        registerEvent(new TaskEvent.ProgressReported(entry("PROGRESS_REPORTED", state("progressPercent", before),
-                state("progressPercent", progressPercent, "progressReportId", reportId, "nextReportDue", nextReportDue))));
+        registerEvent(new TaskEvent.ProgressReported(entry(
+                "PROGRESS_REPORTED",
+                state("progressPercent", before),
+                state(
+                        "progressPercent",
+                        progressPercent,
+                        "progressReportId",
+                        reportId,
+                        "nextReportDue",
+                        nextReportDue))));
     }
 
     /** The file's record, with the photo's original and EXIF facts where there are any. */
     void evidenceAdded(EvidenceView evidence) {
-        Map<String, Object> after = state("evidenceId", evidence.id(), "fileName", evidence.fileName(),
-                "sizeBytes", evidence.sizeBytes(), "sha256", evidence.sha256(),
-                "progressReportId", evidence.progressReportId(), "signOffId", evidence.signOffId(),
-                "extensionId", evidence.extensionId(), "originalSha256", evidence.originalSha256(),
-                "originalSize", evidence.originalSize());
-        Map<String, Object> photo = state("takenAt", evidence.takenAt() == null ? null : evidence.takenAt().toString(),
-                "latitude", evidence.latitude(), "longitude", evidence.longitude(),
-                "photoNote", evidence.photoNotes().isEmpty() ? null : PhotoNote.join(evidence.photoNotes()));
+        Map<String, Object> after = state(
+                "evidenceId",
+                evidence.id(),
+                "fileName",
+                evidence.fileName(),
+                "sizeBytes",
+                evidence.sizeBytes(),
+                "sha256",
+                evidence.sha256(),
+                "progressReportId",
+                evidence.progressReportId(),
+                "signOffId",
+                evidence.signOffId(),
+                "extensionId",
+                evidence.extensionId(),
+                "originalSha256",
+                evidence.originalSha256(),
+                "originalSize",
+                evidence.originalSize());
+        Map<String, Object> photo = state(
+                "takenAt",
+                evidence.takenAt() == null ? null : evidence.takenAt().toString(),
+                "latitude",
+                evidence.latitude(),
+                "longitude",
+                evidence.longitude(),
+                "photoNote",
+                evidence.photoNotes().isEmpty() ? null : PhotoNote.join(evidence.photoNotes()));
         photo.values().removeIf(java.util.Objects::isNull);
         after.putAll(photo);
         registerEvent(new TaskEvent.EvidenceAdded(entry("EVIDENCE_ADDED", null, after)));
@@ -132,7 +167,9 @@ public class RectificationTask extends AbstractAggregateRoot<RectificationTask> 
         expect(IN_PROGRESS, AWAITING_CONFIRMATION, UNDER_REVIEW);
         LocalDate before = deadlineDate;
         deadlineDate = newDeadline;
-        registerEvent(new TaskEvent.DeadlineExtended(entry("TASK_DEADLINE_EXTENDED", state("deadlineDate", before),
+        registerEvent(new TaskEvent.DeadlineExtended(entry(
+                "TASK_DEADLINE_EXTENDED",
+                state("deadlineDate", before),
                 state("deadlineDate", newDeadline, "extensionId", extensionId))));
     }
 
@@ -181,15 +218,32 @@ public class RectificationTask extends AbstractAggregateRoot<RectificationTask> 
     }
 
     private Map<String, Object> planState() {
-        return state("seq", seq, "measure", measure, "completionCriterion", completionCriterion, "unitId", unitId,
-                "deadlineType", deadlineType, "deadlineDate", deadlineDate, "reportCycle", reportCycle,
-                "status", status);
+        return state(
+                "seq",
+                seq,
+                "measure",
+                measure,
+                "completionCriterion",
+                completionCriterion,
+                "unitId",
+                unitId,
+                "deadlineType",
+                deadlineType,
+                "deadlineDate",
+                deadlineDate,
+                "reportCycle",
+                reportCycle,
+                "status",
+                status);
     }
 
     private void expect(TaskStatus... allowed) {
         if (!Arrays.asList(allowed).contains(status)) {
-            throw new ConflictException("rule.task.wrongStatus", "task " + id + " is " + status + "; this action needs "
-                    + Arrays.toString(allowed), id, Label.of("taskStatus.", status),
+            throw new ConflictException(
+                    "rule.task.wrongStatus",
+                    "task " + id + " is " + status + "; this action needs " + Arrays.toString(allowed),
+                    id,
+                    Label.of("taskStatus.", status),
                     Label.all("taskStatus.", (Object[]) allowed));
         }
     }
@@ -209,8 +263,24 @@ public class RectificationTask extends AbstractAggregateRoot<RectificationTask> 
     }
 
     TaskView view(DeadlineColour colour) {
-        return new TaskView(id, problemId, seq, measure, completionCriterion, unitId, deadlineType, deadlineDate,
-                reportCycle, nextReportDue, status, progressPercent, createdAt, createdBy, signedOffAt, version, colour);
+        return new TaskView(
+                id,
+                problemId,
+                seq,
+                measure,
+                completionCriterion,
+                unitId,
+                deadlineType,
+                deadlineDate,
+                reportCycle,
+                nextReportDue,
+                status,
+                progressPercent,
+                createdAt,
+                createdBy,
+                signedOffAt,
+                version,
+                colour);
     }
 
     public DeadlineType getDeadlineType() {

@@ -8,8 +8,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-interface RectificationTaskRepository extends JpaRepository<RectificationTask, Long>,
-        JpaSpecificationExecutor<RectificationTask> {
+interface RectificationTaskRepository
+        extends JpaRepository<RectificationTask, Long>, JpaSpecificationExecutor<RectificationTask> {
 
     List<RectificationTask> findByProblemIdOrderBySeq(Long problemId);
 

@@ -11,12 +11,12 @@ import org.rectify.common.Label;
 import org.rectify.common.NotPermittedException;
 import org.rectify.common.Zones;
 import org.rectify.deadline.DeadlinePolicy;
-import org.rectify.problem.ProblemStatus;
-import org.rectify.problem.ProblemView;
-import org.rectify.problem.Problems;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
+import org.rectify.problem.ProblemStatus;
+import org.rectify.problem.ProblemView;
+import org.rectify.problem.Problems;
 import org.rectify.problem.steps.ProblemSteps;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +39,15 @@ public class TaskBreakdown {
     private final TaskViews views;
     private final Clock clock;
 
-    TaskBreakdown(RectificationTaskRepository tasks, Problems problems, Tasks reader, ProblemSteps problemSteps,
-                  CurrentActor current, DeadlinePolicy deadlines, TaskViews views, Clock clock) {
+    TaskBreakdown(
+            RectificationTaskRepository tasks,
+            Problems problems,
+            Tasks reader,
+            ProblemSteps problemSteps,
+            CurrentActor current,
+            DeadlinePolicy deadlines,
+            TaskViews views,
+            Clock clock) {
         this.tasks = tasks;
         this.problems = problems;
         this.reader = reader;
@@ -57,8 +64,8 @@ public class TaskBreakdown {
         expectPlanning(problem);
         Checked checked = checked(problem, draft);
         int seq = tasks.maxSeq(problemId) + 1;
-        return views.of(tasks.save(new RectificationTask(problemId, seq, checked.draft(), checked.unitId(),
-                clock.instant(), actor.username())));
+        return views.of(tasks.save(new RectificationTask(
+                problemId, seq, checked.draft(), checked.unitId(), clock.instant(), actor.username())));
     }
 
     /**
@@ -70,15 +77,18 @@ public class TaskBreakdown {
         Actor office = current.get();
         office.require(Role.OFFICE);
         if (problem.status() != ProblemStatus.ASSIGNED) {
-            throw new ConflictException("rule.plan.notAssigned", "problem " + problem.number() + " is "
-                    + problem.status() + "; the office proposes measures only for a problem just assigned",
-                    problem.number(), Label.of("problemStatus.", problem.status()));
+            throw new ConflictException(
+                    "rule.plan.notAssigned",
+                    "problem " + problem.number() + " is " + problem.status()
+                            + "; the office proposes measures only for a problem just assigned",
+                    problem.number(),
+                    Label.of("problemStatus.", problem.status()));
         }
         int seq = tasks.maxSeq(problemId);
         for (TaskDraft draft : drafts) {
             Checked checked = checked(problem, draft);
-            tasks.save(new RectificationTask(problemId, ++seq, checked.draft(), checked.unitId(), clock.instant(),
-                    office.username()));
+            tasks.save(new RectificationTask(
+                    problemId, ++seq, checked.draft(), checked.unitId(), clock.instant(), office.username()));
         }
     }
 
@@ -119,14 +129,18 @@ public class TaskBreakdown {
         ProblemView problem = problems.lockVisible(problemId);
         current.get().require(Role.OFFICE);
         if (problem.status() != ProblemStatus.PLAN_REVIEW) {
-            throw new ConflictException("rule.plan.noneUnderReview", "problem " + problem.number()
-                    + " has no plan under review", problem.number());
+            throw new ConflictException(
+                    "rule.plan.noneUnderReview",
+                    "problem " + problem.number() + " has no plan under review",
+                    problem.number());
         }
         List<RectificationTask> planned = tasks.findByProblemIdOrderBySeq(problemId).stream()
-                .filter(t -> t.getStatus().isPlanned()).toList();
+                .filter(t -> t.getStatus().isPlanned())
+                .toList();
         planned.forEach(RectificationTask::start);
         tasks.saveAll(planned);
-        problemSteps.approvePlan(problemId, planned.stream().map(RectificationTask::getId).toList());
+        problemSteps.approvePlan(
+                problemId, planned.stream().map(RectificationTask::getId).toList());
     }
 
     public void sendBackPlan(Long problemId, String reason) {
@@ -138,22 +152,24 @@ public class TaskBreakdown {
     private Actor leadUnitMember(ProblemView problem) {
         Actor actor = current.get();
         if (!(actor.has(Role.UNIT_STAFF) || actor.has(Role.UNIT_HEAD)) || !problem.isLeadUnit(actor.unitId())) {
-            throw new NotPermittedException("rule.plan.onlyLeadUnit",
-                    "only the lead unit drafts and submits the task breakdown");
+            throw new NotPermittedException(
+                    "rule.plan.onlyLeadUnit", "only the lead unit drafts and submits the task breakdown");
         }
         return actor;
     }
 
     private void expectPlanning(ProblemView problem) {
         if (problem.status() != ProblemStatus.PLANNING) {
-            throw new ConflictException("rule.plan.notPlanning", "problem " + problem.number() + " is "
-                    + problem.status() + "; the breakdown can change only while PLANNING", problem.number(),
+            throw new ConflictException(
+                    "rule.plan.notPlanning",
+                    "problem " + problem.number() + " is " + problem.status()
+                            + "; the breakdown can change only while PLANNING",
+                    problem.number(),
                     Label.of("problemStatus.", problem.status()));
         }
     }
 
-    private record Checked(TaskDraft draft, Long unitId) {
-    }
+    private record Checked(TaskDraft draft, Long unitId) {}
 
     /**
      * The task's unit (the lead unit by default, else one of the problem's responsible units) and its
@@ -162,13 +178,19 @@ public class TaskBreakdown {
     private Checked checked(ProblemView problem, TaskDraft draft) {
         Long unitId = draft.unitId() == null ? problem.leadUnitId() : draft.unitId();
         if (unitId == null || !problem.isResponsibleUnit(unitId)) {
-            throw new InvalidInputException("unitId", "rule.plan.unitNotResponsible",
-                    "a task goes to the lead unit or a co-responsible unit");
+            throw new InvalidInputException(
+                    "unitId", "rule.plan.unitNotResponsible", "a task goes to the lead unit or a co-responsible unit");
         }
-        LocalDate date = deadlines.resolve(draft.deadlineType(), draft.deadlineDate(), draft.deadlineWorkingDays(),
-                Zones.today(clock), "deadlineDate");
+        LocalDate date = deadlines.resolve(
+                draft.deadlineType(),
+                draft.deadlineDate(),
+                draft.deadlineWorkingDays(),
+                Zones.today(clock),
+                "deadlineDate");
         if (date != null && problem.deadlineDate() != null && date.isAfter(problem.deadlineDate())) {
-            throw new InvalidInputException("deadlineDate", "rule.plan.deadlineAfterProblem",
+            throw new InvalidInputException(
+                    "deadlineDate",
+                    "rule.plan.deadlineAfterProblem",
                     "a task's deadline cannot be later than the problem's (" + problem.deadlineDate() + ")",
                     problem.deadlineDate());
         }

@@ -14,16 +14,22 @@ import org.rectify.deadline.DeadlineType;
  * A rectification measure as the lead unit drafts it. The unit defaults to the lead unit; the
  * deadline is a date or a number of working days from today (see {@code DeadlinePolicy}).
  */
-public record TaskDraft(@NotBlank @Size(max = 2000) String measure,
-                        @NotBlank @Size(max = 2000) String completionCriterion,
-                        Long unitId,
-                        @NotNull DeadlineType deadlineType,
-                        LocalDate deadlineDate,
-                        @Min(0) @Max(1000) Integer deadlineWorkingDays,
-                        ReportCycle reportCycle) {
+public record TaskDraft(
+        @NotBlank @Size(max = 2000) String measure,
+        @NotBlank @Size(max = 2000) String completionCriterion,
+        Long unitId,
+        @NotNull DeadlineType deadlineType,
+        LocalDate deadlineDate,
+        @Min(0) @Max(1000) Integer deadlineWorkingDays,
+        ReportCycle reportCycle) {
 
-    public TaskDraft(String measure, String completionCriterion, Long unitId, DeadlineType deadlineType,
-                     LocalDate deadlineDate, ReportCycle reportCycle) {
+    public TaskDraft(
+            String measure,
+            String completionCriterion,
+            Long unitId,
+            DeadlineType deadlineType,
+            LocalDate deadlineDate,
+            ReportCycle reportCycle) {
         this(measure, completionCriterion, unitId, deadlineType, deadlineDate, null, reportCycle);
     }
 

@@ -9,8 +9,8 @@ import java.util.List;
 
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostUpdate;
-import org.rectify.deadline.DeadlineType;
 import org.rectify.common.TransactionBatches;
+import org.rectify.deadline.DeadlineType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +22,9 @@ import org.springframework.stereotype.Component;
 class TaskHistory {
 
     /** The part of a task's state that the figures count. */
-    record State(Long problemId, Long unitId, TaskStatus status, DeadlineType deadlineType, LocalDate deadlineDate) {
-    }
+    record State(Long problemId, Long unitId, TaskStatus status, DeadlineType deadlineType, LocalDate deadlineDate) {}
 
-    private record Span(Long unitId, String status, String deadlineType, LocalDate deadlineDate) {
-    }
+    private record Span(Long unitId, String status, String deadlineType, LocalDate deadlineDate) {}
 
     private static final String INSERT = """
             insert into task_history (task_id, problem_id, valid_from, valid_to, unit_id, status, deadline_type,
@@ -52,16 +50,18 @@ class TaskHistory {
     void changed(RectificationTask task) {
         State state = task.historyState();
         batches.write(INSERT);
-        List<Span> current = jdbc.query("""
+        List<Span> current = jdbc.query(
+                """
                 select unit_id, status, deadline_type, deadline_date
-                from task_history where task_id = ? and valid_to is null""", (rs, n) -> new Span(rs.getLong(1),
-                rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)), task.getId());
+                from task_history where task_id = ? and valid_to is null""",
+                (rs, n) -> new Span(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)),
+                task.getId());
         if (current.size() == 1 && current.get(0).equals(span(state))) {
             return;
         }
         Instant now = clock.instant();
-        jdbc.update("update task_history set valid_to = ? where task_id = ? and valid_to is null", utc(now),
-                task.getId());
+        jdbc.update(
+                "update task_history set valid_to = ? where task_id = ? and valid_to is null", utc(now), task.getId());
         insert(task.getId(), state, now);
     }
 
@@ -71,8 +71,15 @@ class TaskHistory {
 
     private void insert(Long taskId, State s, Instant from) {
         Span span = span(s);
-        batches.add(INSERT, taskId, s.problemId(), utc(from), span.unitId(), span.status(),
-                span.deadlineType(), span.deadlineDate());
+        batches.add(
+                INSERT,
+                taskId,
+                s.problemId(),
+                utc(from),
+                span.unitId(),
+                span.status(),
+                span.deadlineType(),
+                span.deadlineDate());
     }
 
     private static LocalDateTime utc(Instant instant) {

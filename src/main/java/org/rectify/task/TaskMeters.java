@@ -21,16 +21,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class TaskMeters {
 
-    TaskMeters(MeterRegistry registry, RectificationTaskRepository tasks, DeadlinePolicy deadlines, Clock clock,
-            TransactionTemplate tx, @Value("${rectify.metrics.count-period:PT30S}") Duration period) {
-        ColourGauges.register(registry, "task", period, colour -> tx.execute(s ->
-                tasks.count(coloured(colour, deadlines.colourBounds(Zones.today(clock))))));
+    TaskMeters(
+            MeterRegistry registry,
+            RectificationTaskRepository tasks,
+            DeadlinePolicy deadlines,
+            Clock clock,
+            TransactionTemplate tx,
+            @Value("${rectify.metrics.count-period:PT30S}") Duration period) {
+        ColourGauges.register(
+                registry,
+                "task",
+                period,
+                colour -> tx.execute(s -> tasks.count(coloured(colour, deadlines.colourBounds(Zones.today(clock))))));
     }
 
     static Specification<RectificationTask> coloured(DeadlineColour colour, ColourBounds bounds) {
-        List<TaskStatus> finished = Stream.of(TaskStatus.values())
-                .filter(TaskStatus::isFinished).toList();
-        return (root, q, cb) -> cb.and(cb.not(root.get("status").in(finished)),
-                ColourPredicates.deadlineOf(root, cb, colour, bounds));
+        List<TaskStatus> finished =
+                Stream.of(TaskStatus.values()).filter(TaskStatus::isFinished).toList();
+        return (root, q, cb) ->
+                cb.and(cb.not(root.get("status").in(finished)), ColourPredicates.deadlineOf(root, cb, colour, bounds));
     }
 }

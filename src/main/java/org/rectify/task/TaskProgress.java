@@ -3,8 +3,8 @@ package org.rectify.task;
 import java.time.Clock;
 import java.util.List;
 
-import org.rectify.common.UploadedFile;
 import org.rectify.common.NotPermittedException;
+import org.rectify.common.UploadedFile;
 import org.rectify.common.Zones;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
@@ -26,8 +26,8 @@ public class TaskProgress {
     private final CurrentActor current;
     private final Clock clock;
 
-    TaskProgress(ProgressReportRepository reports, Tasks tasks, Evidences evidences, CurrentActor current,
-                 Clock clock) {
+    TaskProgress(
+            ProgressReportRepository reports, Tasks tasks, Evidences evidences, CurrentActor current, Clock clock) {
         this.reports = reports;
         this.tasks = tasks;
         this.evidences = evidences;
@@ -38,8 +38,8 @@ public class TaskProgress {
     public ProgressReportView report(Long taskId, int percent, String content, List<UploadedFile> files) {
         RectificationTask task = tasks.visibleTask(taskId);
         Actor actor = taskUnitMember(task);
-        ProgressReport report = reports.save(new ProgressReport(taskId, percent, content, actor.username(),
-                clock.instant()));
+        ProgressReport report =
+                reports.save(new ProgressReport(taskId, percent, content, actor.username(), clock.instant()));
         task.reportProgress(percent, report.getId(), Zones.today(clock));
         evidences.attach(task, EvidenceFor.progressReport(report.getId()), files, actor.username());
         return report.view();
@@ -48,14 +48,17 @@ public class TaskProgress {
     @Transactional(readOnly = true)
     public List<ProgressReportView> ofTask(Long taskId) {
         tasks.visible(taskId);
-        return reports.findByTaskIdOrderById(taskId).stream().map(ProgressReport::view).toList();
+        return reports.findByTaskIdOrderById(taskId).stream()
+                .map(ProgressReport::view)
+                .toList();
     }
 
     private Actor taskUnitMember(RectificationTask task) {
         Actor actor = current.get();
-        if (!(actor.has(Role.UNIT_STAFF) || actor.has(Role.UNIT_HEAD)) || !actor.unitId().equals(task.getUnitId())) {
-            throw new NotPermittedException("rule.task.onlyOwnUnitReports",
-                    "only the task's unit reports its progress");
+        if (!(actor.has(Role.UNIT_STAFF) || actor.has(Role.UNIT_HEAD))
+                || !actor.unitId().equals(task.getUnitId())) {
+            throw new NotPermittedException(
+                    "rule.task.onlyOwnUnitReports", "only the task's unit reports its progress");
         }
         return actor;
     }

@@ -19,7 +19,7 @@ public class TaskViews {
     }
 
     public TaskView of(RectificationTask t) {
-        return t.view(deadlines.colour(t.getDeadlineType(), t.getDeadlineDate(),
-                t.getStatus().isFinished(), Zones.today(clock)));
+        return t.view(deadlines.colour(
+                t.getDeadlineType(), t.getDeadlineDate(), t.getStatus().isFinished(), Zones.today(clock)));
     }
 }

@@ -31,7 +31,9 @@ public class Tasks {
 
     public List<TaskView> ofProblem(Long problemId) {
         problems.visible(problemId);
-        return tasks.findByProblemIdOrderBySeq(problemId).stream().map(views::of).toList();
+        return tasks.findByProblemIdOrderBySeq(problemId).stream()
+                .map(views::of)
+                .toList();
     }
 
     /** The task (without its colour) if the caller may see its problem, else 404. */
@@ -81,13 +83,16 @@ public class Tasks {
     }
 
     public Long unitOf(Long taskId) {
-        return tasks.findById(taskId).map(RectificationTask::getUnitId)
+        return tasks.findById(taskId)
+                .map(RectificationTask::getUnitId)
                 .orElseThrow(() -> new NotFoundException("task", taskId));
     }
 
     /** The tasks of a problem without a scope check: for texts the system writes, never for callers. */
     public List<TaskView> ofProblemUnscoped(Long problemId) {
-        return tasks.findByProblemIdOrderBySeq(problemId).stream().map(views::of).toList();
+        return tasks.findByProblemIdOrderBySeq(problemId).stream()
+                .map(views::of)
+                .toList();
     }
 
     /** A task without a scope check: for texts the system writes (notifications), never for callers. */
@@ -115,10 +120,8 @@ public class Tasks {
     }
 
     /** A locked task as other modules see it: the task and its problem's region. */
-    public record Locked(TaskView task, Long regionId) {
-    }
+    public record Locked(TaskView task, Long regionId) {}
 
     /** A locked task and its problem, for this module's own steps. */
-    record Held(ProblemView problem, RectificationTask task) {
-    }
+    record Held(ProblemView problem, RectificationTask task) {}
 }

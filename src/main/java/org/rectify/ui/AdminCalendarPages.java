@@ -46,17 +46,21 @@ class AdminCalendarPages {
     private final MessageSource messages;
     private final Clock clock;
 
-    AdminCalendarPages(CalendarAdministration administration, CurrentActor current, MessageSource messages,
-                       Clock clock) {
+    AdminCalendarPages(
+            CalendarAdministration administration, CurrentActor current, MessageSource messages, Clock clock) {
         this.administration = administration;
         this.current = current;
         this.messages = messages;
         this.clock = clock;
     }
 
-    record DayForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @NotNull DayKind kind,
-                   @NotBlank @Size(max = 50) String nameZh, @NotBlank @Size(max = 50) String nameEn) {
-    }
+    record DayForm(
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate date,
+
+            @NotNull DayKind kind,
+            @NotBlank @Size(max = 50) String nameZh,
+            @NotBlank @Size(max = 50) String nameEn) {}
 
     @GetMapping("/admin/calendar")
     String year(@RequestParam(required = false) Integer year, Model model) {
@@ -64,8 +68,8 @@ class AdminCalendarPages {
         current.get().require(Role.ADMIN);
         int shown = year == null ? Zones.today(clock).getYear() : Math.max(2000, Math.min(2100, year));
         List<CalendarEntry> entries = administration.year(shown);
-        Map<LocalDate, CalendarEntry> byDate = entries.stream()
-                .collect(Collectors.toMap(CalendarEntry::date, Function.identity()));
+        Map<LocalDate, CalendarEntry> byDate =
+                entries.stream().collect(Collectors.toMap(CalendarEntry::date, Function.identity()));
         model.addAttribute("year", shown);
         model.addAttribute("entries", entries);
         model.addAttribute("months", CalendarMonth.year(shown, byDate));
@@ -76,24 +80,32 @@ class AdminCalendarPages {
     @PostMapping("/admin/calendar/days")
     String put(@Valid DayForm day, RedirectAttributes redirect, Locale locale) {
         CalendarEntry saved = administration.put(new CalendarEntry(day.date(), day.kind(), day.nameZh(), day.nameEn()));
-        redirect.addFlashAttribute("notice", messages.getMessage("admin.calendar.saved",
-                new Object[]{saved.date().toString()}, locale));
+        redirect.addFlashAttribute(
+                "notice",
+                messages.getMessage(
+                        "admin.calendar.saved", new Object[] {saved.date().toString()}, locale));
         return "redirect:/admin/calendar?year=" + saved.date().getYear();
     }
 
     @PostMapping("/admin/calendar/days/{date}/remove")
-    String remove(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                  RedirectAttributes redirect, Locale locale) {
+    String remove(
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            RedirectAttributes redirect,
+            Locale locale) {
         administration.remove(date);
-        redirect.addFlashAttribute("notice", messages.getMessage("admin.calendar.removed",
-                new Object[]{date.toString()}, locale));
+        redirect.addFlashAttribute(
+                "notice", messages.getMessage("admin.calendar.removed", new Object[] {date.toString()}, locale));
         return "redirect:/admin/calendar?year=" + date.getYear();
     }
 
     @PostMapping("/admin/calendar/import")
-    String importSchedule(@RequestParam(required = false) MultipartFile file,
-                          @RequestParam(defaultValue = "false") boolean replace, HttpServletRequest request,
-                          RedirectAttributes redirect, Locale locale) throws IOException {
+    String importSchedule(
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean replace,
+            HttpServletRequest request,
+            RedirectAttributes redirect,
+            Locale locale)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("file", messages.getMessage("admin.calendar.noFile", null, locale));
         }
@@ -101,8 +113,12 @@ class AdminCalendarPages {
         try (InputStream in = file.getInputStream()) {
             result = administration.importSchedule(in, replace);
         }
-        redirect.addFlashAttribute("notice", messages.getMessage("admin.calendar.imported",
-                new Object[]{result.added(), result.changed(), result.unchanged()}, locale));
+        redirect.addFlashAttribute(
+                "notice",
+                messages.getMessage(
+                        "admin.calendar.imported",
+                        new Object[] {result.added(), result.changed(), result.unchanged()},
+                        locale));
         return "redirect:" + UiAdvice.back(request);
     }
 }

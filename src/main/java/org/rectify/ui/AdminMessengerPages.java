@@ -37,8 +37,12 @@ class AdminMessengerPages {
     private final CurrentActor current;
     private final MessageSource messages;
 
-    AdminMessengerPages(MessengerChannels channels, OrgAdministration administration, OrgDirectory directory,
-                        CurrentActor current, MessageSource messages) {
+    AdminMessengerPages(
+            MessengerChannels channels,
+            OrgAdministration administration,
+            OrgDirectory directory,
+            CurrentActor current,
+            MessageSource messages) {
         this.channels = channels;
         this.administration = administration;
         this.directory = directory;
@@ -47,8 +51,14 @@ class AdminMessengerPages {
     }
 
     /** An unchecked "enabled" box sends nothing: null, which means disabled. */
-    record ChannelForm(@NotBlank @Size(max = 100) String name, @NotBlank String kind, Long unitId, Long userId,
-                       @Size(max = 600) String token, @Size(max = 300) String secret, Boolean enabled) {
+    record ChannelForm(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank String kind,
+            Long unitId,
+            Long userId,
+            @Size(max = 600) String token,
+            @Size(max = 300) String secret,
+            Boolean enabled) {
 
         MessengerChannelInput input() {
             return new MessengerChannelInput(name, kind, unitId, userId, token, secret, Boolean.TRUE.equals(enabled));
@@ -65,10 +75,13 @@ class AdminMessengerPages {
         model.addAttribute("channels", channels.list());
         model.addAttribute("failed", channels.failed());
         model.addAttribute("kinds", MessengerKind.values());
-        model.addAttribute("units", new OrgTree(directory.subtree(current.get().regionPath()),
-                Map.of()).choices());
-        model.addAttribute("users", administration.users().stream().filter(UserView::enabled)
-                .sorted(Comparator.comparing(UserView::username)).toList());
+        model.addAttribute("units", new OrgTree(directory.subtree(current.get().regionPath()), Map.of()).choices());
+        model.addAttribute(
+                "users",
+                administration.users().stream()
+                        .filter(UserView::enabled)
+                        .sorted(Comparator.comparing(UserView::username))
+                        .toList());
         return "admin/messengers";
     }
 
@@ -96,8 +109,8 @@ class AdminMessengerPages {
         if (result.delivered()) {
             return done("admin.messengers.tested", null, redirect, locale);
         }
-        redirect.addFlashAttribute("error", messages.getMessage("admin.messengers.testFailed",
-                new Object[]{result.error()}, locale));
+        redirect.addFlashAttribute(
+                "error", messages.getMessage("admin.messengers.testFailed", new Object[] {result.error()}, locale));
         return "redirect:/admin/messengers";
     }
 
@@ -108,7 +121,7 @@ class AdminMessengerPages {
     }
 
     private String done(String key, String name, RedirectAttributes redirect, Locale locale) {
-        redirect.addFlashAttribute("notice", messages.getMessage(key, new Object[]{name}, locale));
+        redirect.addFlashAttribute("notice", messages.getMessage(key, new Object[] {name}, locale));
         return "redirect:/admin/messengers";
     }
 }

@@ -31,22 +31,23 @@ class AdminOrgPages {
     private final CurrentActor current;
     private final MessageSource messages;
 
-    AdminOrgPages(OrgAdministration administration, OrgDirectory directory, CurrentActor current,
-                  MessageSource messages) {
+    AdminOrgPages(
+            OrgAdministration administration, OrgDirectory directory, CurrentActor current, MessageSource messages) {
         this.administration = administration;
         this.directory = directory;
         this.current = current;
         this.messages = messages;
     }
 
-    record Rename(@NotBlank @Size(max = 200) String nameZh, @NotBlank @Size(max = 200) String nameEn) {
-    }
+    record Rename(
+            @NotBlank @Size(max = 200) String nameZh,
+            @NotBlank @Size(max = 200) String nameEn) {}
 
     @GetMapping("/admin/org")
     String tree(Model model) {
         // The account counts come from the admin-only user list, which also makes the page ADMIN's alone.
-        Map<Long, Long> accounts = administration.users().stream()
-                .collect(Collectors.groupingBy(UserView::unitId, Collectors.counting()));
+        Map<Long, Long> accounts =
+                administration.users().stream().collect(Collectors.groupingBy(UserView::unitId, Collectors.counting()));
         OrgTree tree = new OrgTree(directory.subtree(current.get().regionPath()), accounts);
         model.addAttribute("roots", tree.roots());
         model.addAttribute("choices", tree.choices());
@@ -57,16 +58,18 @@ class AdminOrgPages {
     @PostMapping("/admin/org/units")
     String create(@Valid NewUnit unit, RedirectAttributes redirect, Locale locale) {
         OrgUnitView created = administration.createUnit(unit);
-        redirect.addFlashAttribute("notice", messages.getMessage("admin.org.created",
-                new Object[]{created.code(), Names.name(created)}, locale));
+        redirect.addFlashAttribute(
+                "notice",
+                messages.getMessage("admin.org.created", new Object[] {created.code(), Names.name(created)}, locale));
         return "redirect:/admin/org";
     }
 
     @PostMapping("/admin/org/units/{id}/rename")
     String rename(@PathVariable Long id, @Valid Rename names, RedirectAttributes redirect, Locale locale) {
         OrgUnitView renamed = administration.renameUnit(id, names.nameZh(), names.nameEn());
-        redirect.addFlashAttribute("notice", messages.getMessage("admin.org.renamed",
-                new Object[]{renamed.code(), Names.name(renamed)}, locale));
+        redirect.addFlashAttribute(
+                "notice",
+                messages.getMessage("admin.org.renamed", new Object[] {renamed.code(), Names.name(renamed)}, locale));
         return "redirect:/admin/org";
     }
 }

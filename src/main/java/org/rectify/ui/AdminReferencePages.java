@@ -38,9 +38,14 @@ class AdminReferencePages {
     }
 
     /** An unchecked "active" box sends nothing: null, which means not offered. */
-    record EntryForm(@NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_-]+") String code,
-                     @NotBlank @Size(max = 100) String nameZh, @NotBlank @Size(max = 100) String nameEn,
-                     @Min(0) @Max(100000) int sortOrder, Boolean active) {
+    record EntryForm(
+            @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_-]+")
+            String code,
+
+            @NotBlank @Size(max = 100) String nameZh,
+            @NotBlank @Size(max = 100) String nameEn,
+            @Min(0) @Max(100000) int sortOrder,
+            Boolean active) {
 
         ReferenceItem item() {
             return new ReferenceItem(code, nameZh, nameEn, sortOrder, Boolean.TRUE.equals(active));
@@ -69,8 +74,8 @@ class AdminReferencePages {
     }
 
     private String saved(ReferenceItem saved, RedirectAttributes redirect, Locale locale) {
-        redirect.addFlashAttribute("notice", messages.getMessage("admin.reference.saved",
-                new Object[]{saved.code()}, locale));
+        redirect.addFlashAttribute(
+                "notice", messages.getMessage("admin.reference.saved", new Object[] {saved.code()}, locale));
         return "redirect:/admin/reference";
     }
 }

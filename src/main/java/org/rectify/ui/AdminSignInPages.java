@@ -32,11 +32,15 @@ class AdminSignInPages {
     }
 
     @PostMapping("/admin/sign-in-locks/release")
-    String release(@RequestParam SignInSubject.Kind kind, @RequestParam String subject, HttpServletRequest request,
-                   RedirectAttributes redirect, Locale locale) {
+    String release(
+            @RequestParam SignInSubject.Kind kind,
+            @RequestParam String subject,
+            HttpServletRequest request,
+            RedirectAttributes redirect,
+            Locale locale) {
         locks.release(new SignInSubject(kind, subject));
-        redirect.addFlashAttribute("notice", messages.getMessage("admin.signIn.released", new Object[]{subject},
-                locale));
+        redirect.addFlashAttribute(
+                "notice", messages.getMessage("admin.signIn.released", new Object[] {subject}, locale));
         return "redirect:" + UiAdvice.back(request);
     }
 }

@@ -45,8 +45,8 @@ class AdminUserPages {
     private final CurrentActor current;
     private final MessageSource messages;
 
-    AdminUserPages(OrgAdministration administration, OrgDirectory directory, CurrentActor current,
-                   MessageSource messages) {
+    AdminUserPages(
+            OrgAdministration administration, OrgDirectory directory, CurrentActor current, MessageSource messages) {
         this.administration = administration;
         this.directory = directory;
         this.current = current;
@@ -65,15 +65,19 @@ class AdminUserPages {
     }
 
     @GetMapping("/admin/users")
-    String list(@RequestParam(required = false) Long unitId, @RequestParam(required = false) String q,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(
+            @RequestParam(required = false) Long unitId,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         List<UserView> all = administration.users();
         OrgTree tree = new OrgTree(directory.subtree(current.get().regionPath()), Map.of());
         Map<Long, Integer> treeOrder = treeOrder(tree);
         String text = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         List<UserView> matching = all.stream()
                 .filter(u -> unitId == null || unitId.equals(u.unitId()))
-                .filter(u -> text.isEmpty() || u.username().toLowerCase(Locale.ROOT).contains(text)
+                .filter(u -> text.isEmpty()
+                        || u.username().toLowerCase(Locale.ROOT).contains(text)
                         || u.displayName().toLowerCase(Locale.ROOT).contains(text))
                 .sorted(Comparator.comparing((UserView u) -> treeOrder.getOrDefault(u.unitId(), Integer.MAX_VALUE))
                         .thenComparing(UserView::username))
@@ -89,33 +93,45 @@ class AdminUserPages {
     @PostMapping("/admin/users")
     String create(@Valid NewUser newUser, RedirectAttributes redirect, Locale locale) {
         UserView created = administration.createUser(newUser);
-        redirect.addFlashAttribute("notice", messages.getMessage("admin.users.created",
-                new Object[]{created.username()}, locale));
+        redirect.addFlashAttribute(
+                "notice", messages.getMessage("admin.users.created", new Object[] {created.username()}, locale));
         return "redirect:/admin/users?unitId=" + created.unitId();
     }
 
     @PostMapping("/admin/users/{id}/roles")
-    String roles(@PathVariable Long id, @RequestParam(required = false) Set<Role> roles, HttpServletRequest request,
-                 RedirectAttributes redirect, Locale locale) {
+    String roles(
+            @PathVariable Long id,
+            @RequestParam(required = false) Set<Role> roles,
+            HttpServletRequest request,
+            RedirectAttributes redirect,
+            Locale locale) {
         UserView changed = administration.changeRoles(id, roles == null ? Set.of() : roles);
-        redirect.addFlashAttribute("notice", messages.getMessage("admin.users.rolesChanged",
-                new Object[]{changed.username()}, locale));
+        redirect.addFlashAttribute(
+                "notice", messages.getMessage("admin.users.rolesChanged", new Object[] {changed.username()}, locale));
         return "redirect:" + UiAdvice.back(request);
     }
 
     @PostMapping("/admin/users/{id}/enabled")
-    String enabled(@PathVariable Long id, @RequestParam boolean enabled, HttpServletRequest request,
-                   RedirectAttributes redirect, Locale locale) {
+    String enabled(
+            @PathVariable Long id,
+            @RequestParam boolean enabled,
+            HttpServletRequest request,
+            RedirectAttributes redirect,
+            Locale locale) {
         UserView changed = administration.setEnabled(id, enabled);
-        redirect.addFlashAttribute("notice", messages.getMessage(
-                changed.enabled() ? "admin.users.enabled" : "admin.users.disabled",
-                new Object[]{changed.username()}, locale));
+        redirect.addFlashAttribute(
+                "notice",
+                messages.getMessage(
+                        changed.enabled() ? "admin.users.enabled" : "admin.users.disabled",
+                        new Object[] {changed.username()},
+                        locale));
         return "redirect:" + UiAdvice.back(request);
     }
 
     private static Map<Long, Integer> treeOrder(OrgTree tree) {
         List<OrgTree.Choice> choices = tree.choices();
-        return IntStream.range(0, choices.size()).boxed()
+        return IntStream.range(0, choices.size())
+                .boxed()
                 .collect(Collectors.toMap(i -> choices.get(i).unit().id(), i -> i));
     }
 

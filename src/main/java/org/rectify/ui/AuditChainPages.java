@@ -31,8 +31,12 @@ class AuditChainPages {
     private final OrgDirectory directory;
     private final CurrentActor current;
 
-    AuditChainPages(AuditVerification verification, AuditExports exports, InspectionRounds rounds,
-                    OrgDirectory directory, CurrentActor current) {
+    AuditChainPages(
+            AuditVerification verification,
+            AuditExports exports,
+            InspectionRounds rounds,
+            OrgDirectory directory,
+            CurrentActor current) {
         this.verification = verification;
         this.exports = exports;
         this.rounds = rounds;

@@ -41,8 +41,7 @@ public class AuditChanges {
             "roles", "role.");
 
     /** One changed field: its name, and its value before and after (a dash where there was none). */
-    public record Change(String field, String label, String before, String after) {
-    }
+    public record Change(String field, String label, String before, String after) {}
 
     private final MessageSource messages;
     private final Names names;
@@ -70,8 +69,8 @@ public class AuditChanges {
             if (b != null && b.equals(a)) {
                 continue;
             }
-            changes.add(new Change(key, label(key, locale), value(targetType, key, b, locale),
-                    value(targetType, key, a, locale)));
+            changes.add(new Change(
+                    key, label(key, locale), value(targetType, key, b, locale), value(targetType, key, a, locale)));
         }
         return changes;
     }
@@ -131,7 +130,8 @@ public class AuditChanges {
                 return "#" + v.asLong();
             }
         }
-        if (v.canConvertToLong() && (key.endsWith("LeaderId") || key.endsWith("HeadId") || key.equals("personInChargeId"))) {
+        if (v.canConvertToLong()
+                && (key.endsWith("LeaderId") || key.endsWith("HeadId") || key.equals("personInChargeId"))) {
             return names.user(v.asLong());
         }
         return text;

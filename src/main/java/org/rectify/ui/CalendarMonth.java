@@ -15,11 +15,15 @@ import org.rectify.deadline.DayKind;
 record CalendarMonth(YearMonth month, List<List<Day>> weeks) {
 
     /** What a day is: a statutory holiday, a make-up working day (调休), a plain weekend day or a working day. */
-    enum Kind { HOLIDAY, WORKDAY, WEEKEND, WORKING }
+    enum Kind {
+        HOLIDAY,
+        WORKDAY,
+        WEEKEND,
+        WORKING
+    }
 
     /** A day of the grid; null date for the blanks before the first and after the last day. */
-    record Day(LocalDate date, Kind kind, CalendarEntry entry) {
-    }
+    record Day(LocalDate date, Kind kind, CalendarEntry entry) {}
 
     static List<CalendarMonth> year(int year, Map<LocalDate, CalendarEntry> entries) {
         List<CalendarMonth> months = new ArrayList<>();
@@ -31,8 +35,8 @@ record CalendarMonth(YearMonth month, List<List<Day>> weeks) {
 
     static CalendarMonth of(YearMonth month, Map<LocalDate, CalendarEntry> entries) {
         List<List<Day>> weeks = new ArrayList<>();
-        List<Day> week = new ArrayList<>(Collections.nCopies(month.atDay(1).getDayOfWeek().getValue() - 1,
-                new Day(null, null, null)));
+        List<Day> week = new ArrayList<>(
+                Collections.nCopies(month.atDay(1).getDayOfWeek().getValue() - 1, new Day(null, null, null)));
         for (int d = 1; d <= month.lengthOfMonth(); d++) {
             LocalDate date = month.atDay(d);
             week.add(new Day(date, kind(date, entries.get(date)), entries.get(date)));

@@ -25,14 +25,12 @@ class DashboardFiles {
     }
 
     @GetMapping("/dashboard/report.pdf")
-    void dispatch(@ModelAttribute FigureFilter filter, Locale locale, HttpServletResponse response)
-            throws IOException {
+    void dispatch(@ModelAttribute FigureFilter filter, Locale locale, HttpServletResponse response) throws IOException {
         reports.prepare(ReportKind.DISPATCH, filter).send(locale, response);
     }
 
     @GetMapping("/dashboard/progress.docx")
-    void progress(@ModelAttribute FigureFilter filter, Locale locale, HttpServletResponse response)
-            throws IOException {
+    void progress(@ModelAttribute FigureFilter filter, Locale locale, HttpServletResponse response) throws IOException {
         reports.prepare(ReportKind.PROGRESS, filter).send(locale, response);
     }
 }

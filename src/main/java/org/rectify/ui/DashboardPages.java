@@ -10,8 +10,8 @@ import org.rectify.dashboard.Dashboards;
 import org.rectify.dashboard.Figure;
 import org.rectify.dashboard.FigureFilter;
 import org.rectify.dashboard.LedgerFilter;
-import org.rectify.problem.Severity;
 import org.rectify.org.CurrentActor;
+import org.rectify.problem.Severity;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,9 +42,15 @@ class DashboardPages {
      * The page's query: the day (none: today), the period (week, month, quarter or custom from a day) and
      * the filters, named as on the ledger page.
      */
-    record DashboardQuery(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, String period,
-                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, Long unit, Long round,
-                          String source, String category, String severity) {
+    record DashboardQuery(
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            String period,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            Long unit,
+            Long round,
+            String source,
+            String category,
+            String severity) {
 
         DashboardQuery {
             period = period == null || period.isBlank() ? "week" : period;
@@ -63,7 +69,8 @@ class DashboardPages {
 
         /** This dashboard at another day, e.g. the week before, with the same period. */
         public String at(LocalDate day) {
-            UriComponentsBuilder b = UriComponentsBuilder.fromPath("/dashboard").queryParam("asOf", day)
+            UriComponentsBuilder b = UriComponentsBuilder.fromPath("/dashboard")
+                    .queryParam("asOf", day)
                     .queryParam("period", period);
             if ("custom".equals(period) && from != null && asOf != null) {
                 b.queryParam("from", from.minusDays(asOf.toEpochDay() - day.toEpochDay()));
@@ -90,7 +97,7 @@ class DashboardPages {
             if (round != null) {
                 b.queryParam("round", round);
             }
-            for (String[] p : new String[][]{{"source", source}, {"category", category}, {"severity", severity}}) {
+            for (String[] p : new String[][] {{"source", source}, {"category", category}, {"severity", severity}}) {
                 if (p[1] != null && !p[1].isBlank()) {
                     b.queryParam(p[0], p[1]);
                 }
@@ -134,8 +141,15 @@ class DashboardPages {
     /** A report of the same figures ({@code ui.DashboardFiles}), its filter named as the API names it. */
     private static String file(String path, FigureFilter f) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
-        Object[][] params = {{"asOf", f.asOf()}, {"from", f.from()}, {"unitId", f.unitId()}, {"roundId", f.roundId()},
-                {"sourceType", f.sourceType()}, {"categoryCode", f.categoryCode()}, {"severity", f.severity()}};
+        Object[][] params = {
+            {"asOf", f.asOf()},
+            {"from", f.from()},
+            {"unitId", f.unitId()},
+            {"roundId", f.roundId()},
+            {"sourceType", f.sourceType()},
+            {"categoryCode", f.categoryCode()},
+            {"severity", f.severity()}
+        };
         for (Object[] p : params) {
             if (p[1] != null) {
                 b.queryParam((String) p[0], p[1]);
@@ -152,8 +166,12 @@ class DashboardPages {
         model.addAttribute("reportPdf", file("/dashboard/report.pdf", filter));
         model.addAttribute("reportDocx", file("/dashboard/progress.docx", filter));
         model.addAttribute("dashboard", dashboard);
-        model.addAttribute("takenAt", dashboard.takenAt() == null ? null : java.time.format.DateTimeFormatter
-                .ofPattern("yyyy-MM-dd HH:mm").format(dashboard.takenAt().atZone(org.rectify.common.Zones.CHINA)));
+        model.addAttribute(
+                "takenAt",
+                dashboard.takenAt() == null
+                        ? null
+                        : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                                .format(dashboard.takenAt().atZone(org.rectify.common.Zones.CHINA)));
         model.addAttribute("links", new Links());
         model.addAttribute("today", today);
         model.addAttribute("weekBefore", query.at(dashboard.asOf().minusDays(7)));

@@ -15,8 +15,7 @@ final class FormMemory {
 
     static final String ATTRIBUTE = "form";
 
-    private FormMemory() {
-    }
+    private FormMemory() {}
 
     static <T> T submit(HttpServletRequest request, Object form, Supplier<T> action) {
         FlashMap flash = RequestContextUtils.getOutputFlashMap(request);

@@ -6,18 +6,17 @@ import java.util.Locale;
 import org.rectify.common.UploadedFile;
 import org.rectify.inspection.InspectionRounds;
 import org.rectify.intake.FeedbackImports;
-import org.rectify.intake.XlsxDownload;
 import org.rectify.intake.ImportPreview;
 import org.rectify.intake.ImportRefused;
 import org.rectify.intake.ImportResult;
 import org.rectify.intake.ImportTexts;
+import org.rectify.intake.XlsxDownload;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,8 +43,12 @@ class ImportPages {
     private final CurrentActor current;
     private final MessageSource messages;
 
-    ImportPages(FeedbackImports imports, ImportTexts texts, InspectionRounds rounds, CurrentActor current,
-                MessageSource messages) {
+    ImportPages(
+            FeedbackImports imports,
+            ImportTexts texts,
+            InspectionRounds rounds,
+            CurrentActor current,
+            MessageSource messages) {
         this.imports = imports;
         this.texts = texts;
         this.rounds = rounds;
@@ -67,14 +70,24 @@ class ImportPages {
     }
 
     @PostMapping("/office/rounds/{roundId}/import")
-    String check(@PathVariable Long roundId, @RequestParam(required = false) MultipartFile file,
-                 RedirectAttributes redirect, Locale locale) {
-        UploadedFile upload = file == null ? null
+    String check(
+            @PathVariable Long roundId,
+            @RequestParam(required = false) MultipartFile file,
+            RedirectAttributes redirect,
+            Locale locale) {
+        UploadedFile upload = file == null
+                ? null
                 : new UploadedFile(file.getOriginalFilename(), file.getContentType(), file.getSize(), file);
         ImportPreview preview = imports.preview(roundId, upload);
         if (preview.alreadyImported()) {
-            redirect.addFlashAttribute("notice", messages.getMessage("importPage.already", new Object[] {
-                    preview.upload().fileName(), preview.upload().problems()}, locale));
+            redirect.addFlashAttribute(
+                    "notice",
+                    messages.getMessage(
+                            "importPage.already",
+                            new Object[] {
+                                preview.upload().fileName(), preview.upload().problems()
+                            },
+                            locale));
             return "redirect:/office/rounds/" + roundId + "/import";
         }
         return "redirect:/office/imports/" + preview.upload().id();
@@ -87,16 +100,21 @@ class ImportPages {
             return "redirect:/office/rounds/" + preview.upload().roundId() + "/import";
         }
         int from = Math.max(0, Math.min(page, (preview.rows().size() - 1) / PAGE_SIZE)) * PAGE_SIZE;
-        List<ImportPreview.Row> shown = preview.rows().subList(Math.min(from, preview.rows().size()),
-                Math.min(from + PAGE_SIZE, preview.rows().size()));
-        Page<ImportPreview.Row> rows = new PageImpl<>(shown, PageRequest.of(from / PAGE_SIZE, PAGE_SIZE),
+        List<ImportPreview.Row> shown = preview.rows()
+                .subList(
+                        Math.min(from, preview.rows().size()),
+                        Math.min(from + PAGE_SIZE, preview.rows().size()));
+        Page<ImportPreview.Row> rows = new PageImpl<>(
+                shown,
+                PageRequest.of(from / PAGE_SIZE, PAGE_SIZE),
                 preview.rows().size());
         model.addAttribute("preview", preview);
         model.addAttribute("round", rounds.get(preview.upload().roundId()));
         model.addAttribute("issues", texts.views(preview.issues(), locale));
         model.addAttribute("rows", rows);
         model.addAttribute("pagerBase", "/office/imports/" + id + "?");
-        FeedbackImports.LikelyDuplicates likely = preview.issues().isEmpty() ? imports.likelyDuplicates(shown)
+        FeedbackImports.LikelyDuplicates likely = preview.issues().isEmpty()
+                ? imports.likelyDuplicates(shown)
                 : new FeedbackImports.LikelyDuplicates(true, java.util.Map.of());
         model.addAttribute("likely", likely.byRow());
         model.addAttribute("likelyUnknown", !likely.ready());
@@ -109,13 +127,25 @@ class ImportPages {
         try {
             result = imports.commit(id);
         } catch (ImportRefused refused) {
-            redirect.addFlashAttribute("error", messages.getMessage("importPage.refusedNow",
-                    new Object[] {refused.issues().size()}, locale));
+            redirect.addFlashAttribute(
+                    "error",
+                    messages.getMessage(
+                            "importPage.refusedNow",
+                            new Object[] {refused.issues().size()},
+                            locale));
             return "redirect:/office/imports/" + id;
         }
         String key = result.alreadyImported() ? "importPage.already" : "importPage.done";
-        redirect.addFlashAttribute("notice", messages.getMessage(key, new Object[] {result.upload().fileName(),
-                result.upload().problems(), result.upload().tasks()}, locale));
+        redirect.addFlashAttribute(
+                "notice",
+                messages.getMessage(
+                        key,
+                        new Object[] {
+                            result.upload().fileName(),
+                            result.upload().problems(),
+                            result.upload().tasks()
+                        },
+                        locale));
         return "redirect:/office/rounds/" + result.upload().roundId() + "/import";
     }
 

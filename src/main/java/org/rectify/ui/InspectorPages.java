@@ -9,13 +9,12 @@ import org.rectify.audit.AuditRecordView;
 import org.rectify.audit.AuditTrail;
 import org.rectify.common.NotPermittedException;
 import org.rectify.inspection.InspectionRounds;
-import org.rectify.problem.ProblemFilter;
-import org.rectify.problem.ProblemStatus;
-import org.rectify.problem.ProblemView;
-import org.rectify.problem.Problems;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.OrgDirectory;
+import org.rectify.problem.ProblemFilter;
+import org.rectify.problem.ProblemStatus;
+import org.rectify.problem.Problems;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -33,8 +32,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 class InspectorPages {
 
     /** What audit records are about, for the filter; a record of another kind still shows its code. */
-    private static final List<String> TARGET_TYPES = List.of("PROBLEM", "TASK", "SIGN_OFF", "EXTENSION",
-            "SUPERVISION_ORDER", "LOOK_BACK", "ROUND", "UNIT", "USER", "SOURCE_TYPE", "CATEGORY", "CALENDAR");
+    private static final List<String> TARGET_TYPES = List.of(
+            "PROBLEM",
+            "TASK",
+            "SIGN_OFF",
+            "EXTENSION",
+            "SUPERVISION_ORDER",
+            "LOOK_BACK",
+            "ROUND",
+            "UNIT",
+            "USER",
+            "SOURCE_TYPE",
+            "CATEGORY",
+            "CALENDAR");
+
     private static final Map<String, Sort> PROBLEM_SORTS = Map.of(
             "newest", Sort.by(Sort.Direction.DESC, "id"),
             "number", Sort.by("number", "id"),
@@ -47,8 +58,12 @@ class InspectorPages {
     private final OrgDirectory directory;
     private final CurrentActor current;
 
-    InspectorPages(Problems problems, AuditTrail audit, InspectionRounds rounds, OrgDirectory directory,
-                   CurrentActor current) {
+    InspectorPages(
+            Problems problems,
+            AuditTrail audit,
+            InspectionRounds rounds,
+            OrgDirectory directory,
+            CurrentActor current) {
         this.problems = problems;
         this.audit = audit;
         this.rounds = rounds;
@@ -57,14 +72,21 @@ class InspectorPages {
     }
 
     @GetMapping("/inspect")
-    String problems(@RequestParam(required = false) String q, @RequestParam(required = false) Long roundId,
-                    @RequestParam(required = false) ProblemStatus status, @RequestParam(required = false) Long unitId,
-                    @RequestParam(defaultValue = "newest") String sort, @RequestParam(defaultValue = "0") int page,
-                    Model model) {
+    String problems(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long roundId,
+            @RequestParam(required = false) ProblemStatus status,
+            @RequestParam(required = false) Long unitId,
+            @RequestParam(defaultValue = "newest") String sort,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         Actor me = regionReader();
         String order = PROBLEM_SORTS.containsKey(sort) ? sort : "newest";
-        model.addAttribute("found", problems.list(new ProblemFilter(roundId, status, unitId, null, null, q),
-                PageRequest.of(Math.max(page, 0), PAGE_SIZE, PROBLEM_SORTS.get(order))));
+        model.addAttribute(
+                "found",
+                problems.list(
+                        new ProblemFilter(roundId, status, unitId, null, null, q),
+                        PageRequest.of(Math.max(page, 0), PAGE_SIZE, PROBLEM_SORTS.get(order))));
         model.addAttribute("filter", new ProblemSearch(q, roundId, status, unitId, order));
         model.addAttribute("rounds", rounds.list());
         model.addAttribute("units", directory.subtree(me.regionPath()));
@@ -73,24 +95,31 @@ class InspectorPages {
     }
 
     @GetMapping("/inspect/audit")
-    String trail(@RequestParam(required = false) String action, @RequestParam(required = false) String actor,
-                 @RequestParam(required = false) String targetType,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                 @RequestParam(defaultValue = "0") int page, Model model) {
+    String trail(
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String targetType,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         regionReader();
         AuditQuery query = new AuditQuery(action, actor, targetType, from, to);
         Page<AuditRecordView> records = audit.search(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("records", records);
         model.addAttribute("query", query);
         model.addAttribute("targetTypes", TARGET_TYPES);
-        model.addAttribute("problems", problems.visibleByIds(records.getContent().stream()
-                .map(AuditRecordView::problemId).filter(id -> id != null).distinct().toList()));
+        model.addAttribute(
+                "problems",
+                problems.visibleByIds(records.getContent().stream()
+                        .map(AuditRecordView::problemId)
+                        .filter(id -> id != null)
+                        .distinct()
+                        .toList()));
         return "inspect/audit";
     }
 
-    record ProblemSearch(String q, Long roundId, ProblemStatus status, Long unitId, String sort) {
-    }
+    record ProblemSearch(String q, Long roundId, ProblemStatus status, Long unitId, String sort) {}
 
     /** The search reads the whole region: for the roles that see it, 403 for anyone else. */
     private Actor regionReader() {

@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import org.rectify.org.CurrentActor;
+import org.rectify.org.Role;
 import org.rectify.problem.ProblemLifecycle;
 import org.rectify.problem.ProblemStatus;
 import org.rectify.problem.ProblemView;
 import org.rectify.problem.Problems;
-import org.rectify.org.CurrentActor;
-import org.rectify.org.Role;
 import org.rectify.task.TaskStatus;
 import org.rectify.task.TaskView;
 import org.rectify.task.Tasks;
@@ -47,8 +47,13 @@ class LeaderPages {
     private final CurrentActor current;
     private final MessageSource messages;
 
-    LeaderPages(Worklist worklist, Problems problems, Tasks tasks, ProblemLifecycle lifecycle, CurrentActor current,
-                MessageSource messages) {
+    LeaderPages(
+            Worklist worklist,
+            Problems problems,
+            Tasks tasks,
+            ProblemLifecycle lifecycle,
+            CurrentActor current,
+            MessageSource messages) {
         this.worklist = worklist;
         this.problems = problems;
         this.tasks = tasks;
@@ -58,18 +63,17 @@ class LeaderPages {
     }
 
     /** One problem waiting for the leader's decision, with how many of its tasks are signed off. */
-    record Closure(WorkItem step, ProblemView problem, long signedOff, long tasks) {
-    }
+    record Closure(WorkItem step, ProblemView problem, long signedOff, long tasks) {}
 
     /** The leader's problems in one state, for the summary table and chart. */
-    record StatusCount(ProblemStatus status, String label, long count) {
-    }
+    record StatusCount(ProblemStatus status, String label, long count) {}
 
     @GetMapping("/leader")
     String queue(@RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         current.get().require(Role.LEADER);
         Page<WorkItem> steps = worklist.mine(ProcessModels.APPROVE_CLOSURE, Math.max(page, 0), PAGE_SIZE);
-        Map<Long, ProblemView> byId = problems.visibleByIds(steps.map(WorkItem::problemId).toList());
+        Map<Long, ProblemView> byId =
+                problems.visibleByIds(steps.map(WorkItem::problemId).toList());
         model.addAttribute("closures", steps.map(step -> closure(step, byId.get(step.problemId()))));
         model.addAttribute("statusCounts", statusCounts(locale));
         return "leader/queue";
@@ -89,7 +93,8 @@ class LeaderPages {
 
     private Closure closure(WorkItem step, ProblemView problem) {
         List<TaskView> all = tasks.ofProblem(step.problemId()).stream()
-                .filter(t -> t.status() != TaskStatus.WITHDRAWN).toList();
+                .filter(t -> t.status() != TaskStatus.WITHDRAWN)
+                .toList();
         long signedOff = all.stream().filter(t -> t.status().isDone()).count();
         return new Closure(step, problem, signedOff, all.size());
     }
@@ -98,14 +103,16 @@ class LeaderPages {
         Map<ProblemStatus, Long> counts = problems.countByStatusAsLeader();
         List<StatusCount> rows = new ArrayList<>();
         for (ProblemStatus status : ProblemStatus.values()) {
-            rows.add(new StatusCount(status, messages.getMessage("problemStatus." + status, null, locale),
+            rows.add(new StatusCount(
+                    status,
+                    messages.getMessage("problemStatus." + status, null, locale),
                     counts.getOrDefault(status, 0L)));
         }
         return rows;
     }
 
     private String done(String key, ProblemView problem, RedirectAttributes redirect, Locale locale) {
-        redirect.addFlashAttribute("notice", messages.getMessage(key, new Object[]{problem.number()}, locale));
+        redirect.addFlashAttribute("notice", messages.getMessage(key, new Object[] {problem.number()}, locale));
         return "redirect:/leader";
     }
 }

@@ -10,9 +10,9 @@ import org.rectify.dashboard.LedgerKind;
 import org.rectify.dashboard.ProblemLedger;
 import org.rectify.dashboard.TaskLedger;
 import org.rectify.deadline.DeadlineColour;
+import org.rectify.org.CurrentActor;
 import org.rectify.problem.ProblemStatus;
 import org.rectify.problem.Severity;
-import org.rectify.org.CurrentActor;
 import org.rectify.task.TaskStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,8 +32,12 @@ class LedgerPages {
     private final ProblemChoices choices;
     private final CurrentActor current;
 
-    LedgerPages(TaskLedger tasks, ProblemLedger problems, LedgerExports exports, ProblemChoices choices,
-                CurrentActor current) {
+    LedgerPages(
+            TaskLedger tasks,
+            ProblemLedger problems,
+            LedgerExports exports,
+            ProblemChoices choices,
+            CurrentActor current) {
         this.tasks = tasks;
         this.problems = problems;
         this.exports = exports;
@@ -45,8 +49,11 @@ class LedgerPages {
     String ledger(@ModelAttribute("query") LedgerQuery query, Model model) {
         if (query.ledger() == LedgerKind.TASKS) {
             model.addAttribute("rows", tasks.list(query.filter(), query.pageable()));
-            model.addAttribute("statuses", Arrays.stream(TaskStatus.values())
-                    .filter(s -> s != TaskStatus.WITHDRAWN).toList());
+            model.addAttribute(
+                    "statuses",
+                    Arrays.stream(TaskStatus.values())
+                            .filter(s -> s != TaskStatus.WITHDRAWN)
+                            .toList());
         } else {
             model.addAttribute("rows", problems.list(query.filter(), query.pageable()));
             model.addAttribute("statuses", ProblemStatus.values());
@@ -62,8 +69,7 @@ class LedgerPages {
     }
 
     @GetMapping("/ledger/tasks.xlsx")
-    void tasksFile(@ModelAttribute LedgerQuery query, Locale locale, HttpServletResponse response)
-            throws IOException {
+    void tasksFile(@ModelAttribute LedgerQuery query, Locale locale, HttpServletResponse response) throws IOException {
         exports.prepare(LedgerKind.TASKS, query.filter()).send(locale, response);
     }
 

@@ -15,11 +15,21 @@ import org.springframework.web.util.UriComponentsBuilder;
  * values and names a wrong one) and the page. The status is the task's in the task ledger and the
  * problem's in the problem ledger, so switching ledgers drops it.
  */
-record LedgerQuery(String kind, Long round, Long unit, Boolean unitOnly, String status, String colour, String source,
-                   String category, String severity, String figure,
-                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at, Integer page) {
+record LedgerQuery(
+        String kind,
+        Long round,
+        Long unit,
+        Boolean unitOnly,
+        String status,
+        String colour,
+        String source,
+        String category,
+        String severity,
+        String figure,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at,
+        Integer page) {
 
     static final int PAGE_SIZE = 50;
 
@@ -33,14 +43,27 @@ record LedgerQuery(String kind, Long round, Long unit, Boolean unitOnly, String 
     }
 
     LedgerFilter filter() {
-        return new LedgerFilter(round, unit, Boolean.TRUE.equals(unitOnly), status, colour, source, category, severity,
-                figure, asOf, from, at);
+        return new LedgerFilter(
+                round,
+                unit,
+                Boolean.TRUE.equals(unitOnly),
+                status,
+                colour,
+                source,
+                category,
+                severity,
+                figure,
+                asOf,
+                from,
+                at);
     }
 
     /** The instant of {@code at} as China's wall time, to the minute (public: for the template). */
     public String atText() {
-        return at == null ? null : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .format(at.atZone(org.rectify.common.Zones.CHINA));
+        return at == null
+                ? null
+                : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                        .format(at.atZone(org.rectify.common.Zones.CHINA));
     }
 
     Pageable pageable() {
@@ -49,12 +72,19 @@ record LedgerQuery(String kind, Long round, Long unit, Boolean unitOnly, String 
 
     /** The page of the other (or this) ledger with the same filters; the status only for this one (public: for the template). */
     public String pageOf(String otherKind) {
-        return link("/ledger", otherKind.equals(kind)).queryParam("kind", otherKind).build().encode().toUriString();
+        return link("/ledger", otherKind.equals(kind))
+                .queryParam("kind", otherKind)
+                .build()
+                .encode()
+                .toUriString();
     }
 
     /** The Excel file of a ledger with the same filters; the status only for this one. */
     public String file(String fileKind) {
-        return link("/ledger/" + fileKind + ".xlsx", fileKind.equals(kind)).build().encode().toUriString();
+        return link("/ledger/" + fileKind + ".xlsx", fileKind.equals(kind))
+                .build()
+                .encode()
+                .toUriString();
     }
 
     private UriComponentsBuilder link(String path, boolean withStatus) {

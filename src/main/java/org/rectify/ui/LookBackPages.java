@@ -9,10 +9,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.rectify.problem.Problems;
 import org.rectify.lookback.LookBackChecks;
 import org.rectify.lookback.LookBackVerdict;
 import org.rectify.lookback.LookBackView;
+import org.rectify.problem.Problems;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -36,13 +36,16 @@ class LookBackPages {
         this.messages = messages;
     }
 
-    record ScheduleForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-    }
+    record ScheduleForm(
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate date) {}
 
     /** The fix holds, or it relapsed; a relapse reopens the problem by a new deadline. */
-    record VerdictForm(@NotNull Boolean holds,
-                       @NotBlank @Size(max = 2000) String finding,
-                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadlineDate) implements Serializable {
+    record VerdictForm(
+            @NotNull Boolean holds,
+            @NotBlank @Size(max = 2000) String finding,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadlineDate)
+            implements Serializable {
 
         LookBackVerdict verdict() {
             return new LookBackVerdict(holds, finding, holds ? null : deadlineDate, null);
@@ -50,11 +53,12 @@ class LookBackPages {
     }
 
     @PostMapping("/office/rounds/{roundId}/look-back")
-    String schedule(@PathVariable Long roundId, @Valid ScheduleForm form, RedirectAttributes redirect,
-                    Locale locale) {
+    String schedule(@PathVariable Long roundId, @Valid ScheduleForm form, RedirectAttributes redirect, Locale locale) {
         int count = checks.scheduleForRound(roundId, form.date());
-        redirect.addFlashAttribute("notice", messages.getMessage("lookBack.scheduled",
-                new Object[]{count, form.date().toString()}, locale));
+        redirect.addFlashAttribute(
+                "notice",
+                messages.getMessage(
+                        "lookBack.scheduled", new Object[] {count, form.date().toString()}, locale));
         return "redirect:/office/rounds";
     }
 
@@ -67,8 +71,12 @@ class LookBackPages {
     }
 
     @PostMapping("/look-backs/{id}/verify")
-    String verify(@PathVariable Long id, @Valid VerdictForm form, HttpServletRequest request,
-                  RedirectAttributes redirect, Locale locale) {
+    String verify(
+            @PathVariable Long id,
+            @Valid VerdictForm form,
+            HttpServletRequest request,
+            RedirectAttributes redirect,
+            Locale locale) {
         LookBackView check = FormMemory.submit(request, form, () -> checks.verify(id, form.verdict()));
         redirect.addFlashAttribute("notice", messages.getMessage("lookBack.verified." + check.status(), null, locale));
         return "redirect:/look-backs/" + id;

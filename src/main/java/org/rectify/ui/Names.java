@@ -67,12 +67,16 @@ public class Names {
         if (code == null) {
             return "—";
         }
-        return items.stream().filter(i -> Objects.equals(i.code(), code)).findFirst()
+        return items.stream()
+                .filter(i -> Objects.equals(i.code(), code))
+                .findFirst()
                 .map(i -> english() && i.nameEn() != null && !i.nameEn().isBlank() ? i.nameEn() : i.nameZh())
                 .orElse(code);
     }
 
     static boolean english() {
-        return Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
+        return Locale.ENGLISH
+                .getLanguage()
+                .equals(LocaleContextHolder.getLocale().getLanguage());
     }
 }

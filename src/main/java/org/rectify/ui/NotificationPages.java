@@ -8,12 +8,11 @@ import java.util.stream.IntStream;
 
 import org.rectify.common.InvalidInputException;
 import org.rectify.notification.Channel;
+import org.rectify.notification.DailyDigests;
 import org.rectify.notification.NoticeGroup;
 import org.rectify.notification.NotificationPreferences;
-import org.rectify.notification.Preferences;
-
-import org.rectify.notification.DailyDigests;
 import org.rectify.notification.Notifications;
+import org.rectify.notification.Preferences;
 import org.rectify.notification.WeeklyDigests;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
@@ -37,11 +36,16 @@ class NotificationPages {
     }
 
     @GetMapping("/notifications")
-    String list(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "0") int page,
-                Model model, Locale locale) {
+    String list(
+            @RequestParam(defaultValue = "false") boolean unread,
+            @RequestParam(defaultValue = "0") int page,
+            Model model,
+            Locale locale) {
         model.addAttribute("unreadOnly", unread);
-        model.addAttribute("notices", notifications.mine(unread, Notifications.Order.ATTENTION,
-                PageRequest.of(Math.max(page, 0), 20), locale));
+        model.addAttribute(
+                "notices",
+                notifications.mine(
+                        unread, Notifications.Order.ATTENTION, PageRequest.of(Math.max(page, 0), 20), locale));
         return "notifications";
     }
 
@@ -56,16 +60,21 @@ class NotificationPages {
 
     /** The form sends the groups left on; the others are turned off. */
     @PostMapping("/notifications/preferences")
-    String changePreferences(@RequestParam(name = "heard", required = false) List<String> heard,
-                             @RequestParam(name = "channel", required = false) List<String> channels,
-                             @RequestParam(defaultValue = "false") boolean digest,
-                             @RequestParam(required = false) Integer digestHour, RedirectAttributes redirect) {
+    String changePreferences(
+            @RequestParam(name = "heard", required = false) List<String> heard,
+            @RequestParam(name = "channel", required = false) List<String> channels,
+            @RequestParam(defaultValue = "false") boolean digest,
+            @RequestParam(required = false) Integer digestHour,
+            RedirectAttributes redirect) {
         Set<String> on = heard == null ? Set.of() : Set.copyOf(heard);
-        List<String> muted = Arrays.stream(NoticeGroup.values()).filter(g -> !g.required())
-                .map(Enum::name).filter(g -> !on.contains(g)).toList();
+        List<String> muted = Arrays.stream(NoticeGroup.values())
+                .filter(g -> !g.required())
+                .map(Enum::name)
+                .filter(g -> !on.contains(g))
+                .toList();
         if (digest && digestHour == null) {
-            throw new InvalidInputException("digestHour", "rule.notification.digestHour",
-                    "choose the hour of the daily digest", "-");
+            throw new InvalidInputException(
+                    "digestHour", "rule.notification.digestHour", "choose the hour of the daily digest", "-");
         }
         preferences.change(Preferences.parse(muted, channels, digest ? digestHour : null));
         redirect.addFlashAttribute("saved", true);

@@ -18,12 +18,12 @@ import org.rectify.inspection.NewRound;
 import org.rectify.inspection.ReferenceData;
 import org.rectify.inspection.ReferenceItem;
 import org.rectify.inspection.RoundView;
+import org.rectify.org.CurrentActor;
+import org.rectify.org.Role;
 import org.rectify.problem.NewProblem;
 import org.rectify.problem.ProblemLifecycle;
 import org.rectify.problem.ProblemView;
 import org.rectify.problem.Severity;
-import org.rectify.org.CurrentActor;
-import org.rectify.org.Role;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -45,8 +45,13 @@ class OfficePages {
     private final MessageSource messages;
     private final Clock clock;
 
-    OfficePages(InspectionRounds rounds, ReferenceData reference, ProblemLifecycle lifecycle, CurrentActor current,
-                MessageSource messages, Clock clock) {
+    OfficePages(
+            InspectionRounds rounds,
+            ReferenceData reference,
+            ProblemLifecycle lifecycle,
+            CurrentActor current,
+            MessageSource messages,
+            Clock clock) {
         this.rounds = rounds;
         this.reference = reference;
         this.lifecycle = lifecycle;
@@ -55,30 +60,43 @@ class OfficePages {
         this.clock = clock;
     }
 
-    record RoundForm(@NotBlank @Size(max = 32) String sourceType,
-                     @NotBlank @Size(max = 64) String code,
-                     @NotBlank @Size(max = 300) String name,
-                     @Size(max = 200) String inspectingBody,
-                     @NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate feedbackReceivedOn)
+    record RoundForm(
+            @NotBlank @Size(max = 32) String sourceType,
+            @NotBlank @Size(max = 64) String code,
+            @NotBlank @Size(max = 300) String name,
+            @Size(max = 200) String inspectingBody,
+
+            @NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate feedbackReceivedOn)
             implements Serializable {
 
         NewRound command() {
-            return new NewRound(sourceType, code.strip(), name.strip(), blankToNull(inspectingBody), feedbackReceivedOn);
+            return new NewRound(
+                    sourceType, code.strip(), name.strip(), blankToNull(inspectingBody), feedbackReceivedOn);
         }
     }
 
-    record ProblemForm(@NotBlank @Size(max = 32) String number,
-                       @NotBlank @Size(max = 300) String title,
-                       @NotBlank @Size(max = 4000) String description,
-                       @Size(max = 32) String categoryCode,
-                       Severity severity,
-                       @Size(max = 2000) String rectificationGoal) implements Serializable {
+    record ProblemForm(
+            @NotBlank @Size(max = 32) String number,
+            @NotBlank @Size(max = 300) String title,
+            @NotBlank @Size(max = 4000) String description,
+            @Size(max = 32) String categoryCode,
+            Severity severity,
+            @Size(max = 2000) String rectificationGoal)
+            implements Serializable {
 
         static final ProblemForm EMPTY = new ProblemForm(null, null, null, null, null, null);
 
         NewProblem command(Long roundId) {
-            return new NewProblem(roundId, number.strip(), title.strip(), description, blankToNull(categoryCode),
-                    severity, blankToNull(rectificationGoal), null);
+            return new NewProblem(
+                    roundId,
+                    number.strip(),
+                    title.strip(),
+                    description,
+                    blankToNull(categoryCode),
+                    severity,
+                    blankToNull(rectificationGoal),
+                    null);
         }
     }
 
@@ -86,7 +104,9 @@ class OfficePages {
     String rounds(Model model) {
         current.get().require(Role.OFFICE);
         model.addAttribute("rounds", rounds.list());
-        model.addAttribute("sources", reference.sourceTypes().stream().filter(ReferenceItem::active).toList());
+        model.addAttribute(
+                "sources",
+                reference.sourceTypes().stream().filter(ReferenceItem::active).toList());
         if (!model.containsAttribute(FormMemory.ATTRIBUTE)) {
             model.addAttribute(FormMemory.ATTRIBUTE, new RoundForm(null, null, null, null, Zones.today(clock)));
         }
@@ -111,7 +131,9 @@ class OfficePages {
     String problemForm(@PathVariable Long roundId, Model model) {
         current.get().require(Role.OFFICE);
         model.addAttribute("round", rounds.get(roundId));
-        model.addAttribute("categories", reference.categories().stream().filter(ReferenceItem::active).toList());
+        model.addAttribute(
+                "categories",
+                reference.categories().stream().filter(ReferenceItem::active).toList());
         model.addAttribute("severities", Severity.values());
         if (!model.containsAttribute(FormMemory.ATTRIBUTE)) {
             model.addAttribute(FormMemory.ATTRIBUTE, ProblemForm.EMPTY);
@@ -120,9 +142,13 @@ class OfficePages {
     }
 
     @PostMapping("/office/rounds/{roundId}/problems/new")
-    String enterProblem(@PathVariable Long roundId, @Valid ProblemForm form,
-                        @RequestParam(defaultValue = "false") boolean another, HttpServletRequest request,
-                        RedirectAttributes redirect, Locale locale) {
+    String enterProblem(
+            @PathVariable Long roundId,
+            @Valid ProblemForm form,
+            @RequestParam(defaultValue = "false") boolean another,
+            HttpServletRequest request,
+            RedirectAttributes redirect,
+            Locale locale) {
         ProblemView problem;
         try {
             problem = FormMemory.submit(request, form, () -> lifecycle.register(form.command(roundId)));
@@ -131,8 +157,8 @@ class OfficePages {
             redirect.addFlashAttribute("error", msg("office.problem.numberTaken", locale, form.number()));
             return "redirect:/office/rounds/" + roundId + "/problems/new";
         }
-        redirect.addFlashAttribute("notice", msg("office.problem.registered", locale, problem.number(),
-                problem.title()));
+        redirect.addFlashAttribute(
+                "notice", msg("office.problem.registered", locale, problem.number(), problem.title()));
         return another ? "redirect:/office/rounds/" + roundId + "/problems/new" : "redirect:/problems/" + problem.id();
     }
 

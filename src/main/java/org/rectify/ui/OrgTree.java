@@ -17,21 +17,22 @@ import org.rectify.org.OrgUnitView;
 final class OrgTree {
 
     /** A unit with the units directly below it and the number of accounts it holds. */
-    record Branch(OrgUnitView unit, long accounts, List<Branch> children) {
-    }
+    record Branch(OrgUnitView unit, long accounts, List<Branch> children) {}
 
     /** A unit as a choice of a form shows it: indented by its depth. */
-    record Choice(OrgUnitView unit, int depth) {
-    }
+    record Choice(OrgUnitView unit, int depth) {}
 
     private final List<Branch> roots;
 
     OrgTree(List<OrgUnitView> units, Map<Long, Long> accounts) {
         Set<Long> ids = units.stream().map(OrgUnitView::id).collect(Collectors.toSet());
-        Map<Long, List<OrgUnitView>> childrenOf = units.stream().filter(u -> ids.contains(u.parentId()))
+        Map<Long, List<OrgUnitView>> childrenOf = units.stream()
+                .filter(u -> ids.contains(u.parentId()))
                 .collect(Collectors.groupingBy(OrgUnitView::parentId));
-        this.roots = units.stream().filter(u -> !ids.contains(u.parentId()))
-                .map(u -> branch(u, childrenOf, accounts)).toList();
+        this.roots = units.stream()
+                .filter(u -> !ids.contains(u.parentId()))
+                .map(u -> branch(u, childrenOf, accounts))
+                .toList();
     }
 
     List<Branch> roots() {
@@ -48,7 +49,8 @@ final class OrgTree {
     private static Branch branch(OrgUnitView unit, Map<Long, List<OrgUnitView>> childrenOf, Map<Long, Long> accounts) {
         List<Branch> children = childrenOf.getOrDefault(unit.id(), List.of()).stream()
                 .sorted(Comparator.comparing(OrgUnitView::kind).thenComparing(OrgUnitView::id))
-                .map(child -> branch(child, childrenOf, accounts)).toList();
+                .map(child -> branch(child, childrenOf, accounts))
+                .toList();
         return new Branch(unit, accounts.getOrDefault(unit.id(), 0L), children);
     }
 

@@ -4,9 +4,9 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 import org.rectify.problem.ProblemLifecycle;
+import org.rectify.problem.ReassignProblem;
 import org.rectify.problem.SelfInspections;
 import org.rectify.problem.SpawnSelfInspections;
-import org.rectify.problem.ReassignProblem;
 import org.rectify.problem.TriageProblem;
 import org.rectify.task.TaskBreakdown;
 import org.rectify.task.TaskDraft;
@@ -36,8 +36,11 @@ class ProblemActions {
     private final MessageSource messages;
     private final SelfInspections selfInspections;
 
-    ProblemActions(ProblemLifecycle lifecycle, TaskBreakdown breakdown, MessageSource messages,
-                   SelfInspections selfInspections) {
+    ProblemActions(
+            ProblemLifecycle lifecycle,
+            TaskBreakdown breakdown,
+            MessageSource messages,
+            SelfInspections selfInspections) {
         this.lifecycle = lifecycle;
         this.selfInspections = selfInspections;
         this.breakdown = breakdown;
@@ -58,15 +61,18 @@ class ProblemActions {
 
     /** 举一反三: a self-inspection problem for each unit ticked. */
     @PostMapping("/self-inspections")
-    String selfInspect(@PathVariable Long id, @Valid SpawnSelfInspections form, RedirectAttributes redirect,
-                       Locale locale) {
+    String selfInspect(
+            @PathVariable Long id, @Valid SpawnSelfInspections form, RedirectAttributes redirect, Locale locale) {
         selfInspections.spawn(id, form);
         return done(id, "selfInspected", redirect, locale);
     }
 
     @PostMapping("/claim")
-    String claim(@PathVariable Long id, @RequestParam(required = false) Long personInChargeId,
-                 RedirectAttributes redirect, Locale locale) {
+    String claim(
+            @PathVariable Long id,
+            @RequestParam(required = false) Long personInChargeId,
+            RedirectAttributes redirect,
+            Locale locale) {
         lifecycle.claim(id, personInChargeId);
         return done(id, "claimed", redirect, locale);
     }
@@ -90,22 +96,34 @@ class ProblemActions {
     }
 
     @PostMapping("/tasks/{taskId}/revise")
-    String reviseTask(@PathVariable Long id, @PathVariable Long taskId, @Valid TaskDraft form,
-                      RedirectAttributes redirect, Locale locale) {
+    String reviseTask(
+            @PathVariable Long id,
+            @PathVariable Long taskId,
+            @Valid TaskDraft form,
+            RedirectAttributes redirect,
+            Locale locale) {
         breakdown.revise(taskId, form);
         return done(id, "taskRevised", redirect, locale);
     }
 
     @PostMapping("/tasks/{taskId}/withdraw")
-    String withdrawTask(@PathVariable Long id, @PathVariable Long taskId, @Valid Reason form,
-                        RedirectAttributes redirect, Locale locale) {
+    String withdrawTask(
+            @PathVariable Long id,
+            @PathVariable Long taskId,
+            @Valid Reason form,
+            RedirectAttributes redirect,
+            Locale locale) {
         breakdown.withdraw(taskId, form.reason());
         return done(id, "taskWithdrawn", redirect, locale);
     }
 
     @PostMapping("/tasks/{taskId}/reopen")
-    String reopenTask(@PathVariable Long id, @PathVariable Long taskId, @Valid Reason form,
-                      RedirectAttributes redirect, Locale locale) {
+    String reopenTask(
+            @PathVariable Long id,
+            @PathVariable Long taskId,
+            @Valid Reason form,
+            RedirectAttributes redirect,
+            Locale locale) {
         breakdown.reopen(taskId, form.reason());
         return done(id, "taskReopened", redirect, locale);
     }

@@ -19,8 +19,7 @@ import org.springframework.stereotype.Component;
 class ProblemChoices {
 
     /** One option of a select. */
-    record Option(String value, String label) {
-    }
+    record Option(String value, String label) {}
 
     private final OrgDirectory org;
     private final ReferenceData reference;
@@ -33,7 +32,9 @@ class ProblemChoices {
     }
 
     List<Option> rounds() {
-        return rounds.list().stream().map(r -> new Option(r.id().toString(), r.code() + " " + r.name())).toList();
+        return rounds.list().stream()
+                .map(r -> new Option(r.id().toString(), r.code() + " " + r.name()))
+                .toList();
     }
 
     List<Option> sources() {
@@ -42,7 +43,10 @@ class ProblemChoices {
 
     /** Every category for the filter (old problems keep retired ones); only active ones for triage. */
     List<Option> categories(boolean activeOnly) {
-        return reference.categories().stream().filter(c -> !activeOnly || c.active()).map(ProblemChoices::item).toList();
+        return reference.categories().stream()
+                .filter(c -> !activeOnly || c.active())
+                .map(ProblemChoices::item)
+                .toList();
     }
 
     /** The units the list may be filtered by: those within the caller's scope, below the region itself. */
@@ -52,19 +56,27 @@ class ProblemChoices {
 
     /** Units the office may make responsible: the active departments, townships and villages of its region. */
     List<Option> responsibleUnits(Actor me) {
-        return responsible(org.subtree(me.regionPath()).stream().filter(OrgUnitView::active).toList());
+        return responsible(org.subtree(me.regionPath()).stream()
+                .filter(OrgUnitView::active)
+                .toList());
     }
 
     /** The units named, in the order given. */
     List<Option> units(Collection<Long> ids) {
-        return ids.stream().map(org::findUnit).flatMap(Optional::stream)
-                .map(u -> new Option(u.id().toString(), Names.name(u))).toList();
+        return ids.stream()
+                .map(org::findUnit)
+                .flatMap(Optional::stream)
+                .map(u -> new Option(u.id().toString(), Names.name(u)))
+                .toList();
     }
 
     /** Active leaders of the region: those the office may name responsible leader. */
     List<Option> leaders(Actor me) {
-        List<Long> unitIds = org.subtree(me.regionPath()).stream().map(OrgUnitView::id).toList();
-        return people(org.usersOfUnits(unitIds).stream().filter(u -> u.has(Role.LEADER)).toList());
+        List<Long> unitIds =
+                org.subtree(me.regionPath()).stream().map(OrgUnitView::id).toList();
+        return people(org.usersOfUnits(unitIds).stream()
+                .filter(u -> u.has(Role.LEADER))
+                .toList());
     }
 
     /** Active users of one unit: candidates for the person in charge. */
@@ -73,17 +85,21 @@ class ProblemChoices {
     }
 
     private static List<Option> responsible(List<OrgUnitView> units) {
-        return units.stream().filter(u -> !u.kind().isRegion()).map(u -> new Option(u.id().toString(), Names.name(u)))
+        return units.stream()
+                .filter(u -> !u.kind().isRegion())
+                .map(u -> new Option(u.id().toString(), Names.name(u)))
                 .toList();
     }
 
     private static List<Option> people(List<UserView> users) {
-        return users.stream().filter(UserView::enabled).map(u -> new Option(u.id().toString(), u.displayName()))
+        return users.stream()
+                .filter(UserView::enabled)
+                .map(u -> new Option(u.id().toString(), u.displayName()))
                 .toList();
     }
 
     private static Option item(ReferenceItem i) {
-        return new Option(i.code(), Names.english() && i.nameEn() != null && !i.nameEn().isBlank() ? i.nameEn()
-                : i.nameZh());
+        return new Option(
+                i.code(), Names.english() && i.nameEn() != null && !i.nameEn().isBlank() ? i.nameEn() : i.nameZh());
     }
 }

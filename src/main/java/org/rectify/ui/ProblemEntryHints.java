@@ -32,9 +32,12 @@ class ProblemEntryHints {
 
     /** Nothing for an empty text; a line saying so while this node builds its index (the line asks again). */
     @GetMapping("/office/rounds/{roundId}/problems/similar")
-    String hints(@PathVariable Long roundId, @RequestParam(required = false) String title,
-                 @RequestParam(required = false) String description,
-                 @RequestParam(required = false) String categoryCode, Model model) {
+    String hints(
+            @PathVariable Long roundId,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String description,
+            @RequestParam(required = false) String categoryCode,
+            Model model) {
         current.get().require(Role.OFFICE);
         model.addAttribute("round", rounds.get(roundId));
         String text = SimilarProblems.text(title, description);

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import org.rectify.problem.ProblemView;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.OrgUnitView;
+import org.rectify.problem.ProblemView;
 import org.rectify.ui.ProblemChoices.Option;
 
 /**
@@ -21,11 +21,15 @@ record ProblemListNames(Map<Long, String> units, Map<Long, String> rounds, Names
 
     /** The names of these rows' lead units (one look-up for all) and of the region's rounds, as listed. */
     static ProblemListNames of(Collection<ProblemView> rows, List<Option> rounds, OrgDirectory org, Names names) {
-        List<Long> unitIds = rows.stream().map(ProblemView::leadUnitId).filter(Objects::nonNull).distinct().toList();
-        Map<Long, String> units = org.units(unitIds).values().stream()
-                .collect(Collectors.toMap(OrgUnitView::id, Names::name));
-        Map<Long, String> roundNames = rounds.stream()
-                .collect(Collectors.toMap(o -> Long.valueOf(o.value()), Option::label, (a, b) -> a));
+        List<Long> unitIds = rows.stream()
+                .map(ProblemView::leadUnitId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        Map<Long, String> units =
+                org.units(unitIds).values().stream().collect(Collectors.toMap(OrgUnitView::id, Names::name));
+        Map<Long, String> roundNames =
+                rounds.stream().collect(Collectors.toMap(o -> Long.valueOf(o.value()), Option::label, (a, b) -> a));
         return new ProblemListNames(units, roundNames, names);
     }
 

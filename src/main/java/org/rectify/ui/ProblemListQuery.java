@@ -18,16 +18,34 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The problem list's query string: the filters (blank means any), the sort column and direction,
  * the page. Only the columns of {@link #SORTS} sort; anything else falls back to the number.
  */
-record ProblemListQuery(Long round, ProblemStatus status, Long unit, String source, String category,
-                        Severity severity, DeadlineColour colour,
-                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                        String q, String sort, String dir, Integer page) {
+record ProblemListQuery(
+        Long round,
+        ProblemStatus status,
+        Long unit,
+        String source,
+        String category,
+        Severity severity,
+        DeadlineColour colour,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+        String q,
+        String sort,
+        String dir,
+        Integer page) {
 
     static final int PAGE_SIZE = 20;
     /** Sort keys of the page and the properties they sort by. */
-    static final Map<String, String> SORTS = Map.of("number", "number", "deadline", "deadlineDate",
-            "status", "status", "registered", "registeredAt", "id", "id");
+    static final Map<String, String> SORTS = Map.of(
+            "number",
+            "number",
+            "deadline",
+            "deadlineDate",
+            "status",
+            "status",
+            "registered",
+            "registeredAt",
+            "id",
+            "id");
 
     ProblemListQuery {
         source = blankToNull(source);
@@ -49,8 +67,7 @@ record ProblemListQuery(Long round, ProblemStatus status, Long unit, String sour
     }
 
     /** A column header's link and its aria-sort value (null when the list is not sorted by it). */
-    record SortLink(String href, String ariaSort) {
-    }
+    record SortLink(String href, String ariaSort) {}
 
     /** The header links of the sortable columns: the same filters, that column, the other direction if current. */
     Map<String, SortLink> sortLinks() {
@@ -58,8 +75,10 @@ record ProblemListQuery(Long round, ProblemStatus status, Long unit, String sour
         for (String key : SORTS.keySet()) {
             boolean current = key.equals(sort);
             String nextDir = current && "asc".equals(dir) ? "desc" : "asc";
-            links.put(key, new SortLink(link(key, nextDir),
-                    current ? ("asc".equals(dir) ? "ascending" : "descending") : null));
+            links.put(
+                    key,
+                    new SortLink(
+                            link(key, nextDir), current ? ("asc".equals(dir) ? "ascending" : "descending") : null));
         }
         return links;
     }
@@ -76,7 +95,11 @@ record ProblemListQuery(Long round, ProblemStatus status, Long unit, String sour
         param(b, "from", from);
         param(b, "to", to);
         param(b, "q", q);
-        return b.queryParam("sort", sortKey).queryParam("dir", direction).build().encode().toUriString();
+        return b.queryParam("sort", sortKey)
+                .queryParam("dir", direction)
+                .build()
+                .encode()
+                .toUriString();
     }
 
     private static void param(UriComponentsBuilder b, String name, Object value) {

@@ -11,19 +11,19 @@ import java.util.stream.Collectors;
 
 import org.rectify.deadline.DeadlineColour;
 import org.rectify.deadline.DeadlineType;
-import org.rectify.problem.ProblemStatus;
-import org.rectify.problem.ProblemView;
-import org.rectify.problem.Problems;
-import org.rectify.problem.SelfInspections;
-import org.rectify.similar.SimilarProblem;
-import org.rectify.similar.SimilarProblems;
-import org.rectify.problem.Severity;
+import org.rectify.lookback.LookBackChecks;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.UserView;
+import org.rectify.problem.ProblemStatus;
+import org.rectify.problem.ProblemView;
+import org.rectify.problem.Problems;
+import org.rectify.problem.SelfInspections;
+import org.rectify.problem.Severity;
+import org.rectify.similar.SimilarProblem;
+import org.rectify.similar.SimilarProblems;
 import org.rectify.supervision.DeadlineAlerts;
-import org.rectify.lookback.LookBackChecks;
 import org.rectify.supervision.SupervisionOrders;
 import org.rectify.task.FourLists;
 import org.rectify.task.FourLists.Named;
@@ -50,8 +50,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ProblemPages {
 
     /** A step the process waits at, and who it is offered to, in words. */
-    record Waiting(WaitingStep step, List<String> offeredTo) {
-    }
+    record Waiting(WaitingStep step, List<String> offeredTo) {}
 
     private final Problems problems;
     private final FourListsReader fourLists;
@@ -68,10 +67,21 @@ class ProblemPages {
     private final SimilarProblems similar;
     private final SelfInspections selfInspections;
 
-    ProblemPages(Problems problems, FourListsReader fourLists, ProcessPosition position, Timeline timeline,
-                 SupervisionOrders orders, LookBackChecks lookBacks, DeadlineAlerts alerts, ProblemChoices choices,
-                 OrgDirectory org, Names names, CurrentActor current, MessageSource messages,
-                 SimilarProblems similar, SelfInspections selfInspections) {
+    ProblemPages(
+            Problems problems,
+            FourListsReader fourLists,
+            ProcessPosition position,
+            Timeline timeline,
+            SupervisionOrders orders,
+            LookBackChecks lookBacks,
+            DeadlineAlerts alerts,
+            ProblemChoices choices,
+            OrgDirectory org,
+            Names names,
+            CurrentActor current,
+            MessageSource messages,
+            SimilarProblems similar,
+            SelfInspections selfInspections) {
         this.problems = problems;
         this.selfInspections = selfInspections;
         this.similar = similar;
@@ -111,9 +121,11 @@ class ProblemPages {
         List<TimelineEntry> history = timeline.of(id);
         model.addAttribute("file", file);
         model.addAttribute("tasks", ProblemTaskRow.of(file));
-        model.addAttribute("taskSeq", file.tasks().stream()
-                .collect(Collectors.toMap(FourLists.TaskLine::id, FourLists.TaskLine::seq)));
-        model.addAttribute("waiting", position.of(id).stream().map(s -> waiting(s, locale)).toList());
+        model.addAttribute(
+                "taskSeq",
+                file.tasks().stream().collect(Collectors.toMap(FourLists.TaskLine::id, FourLists.TaskLine::seq)));
+        model.addAttribute(
+                "waiting", position.of(id).stream().map(s -> waiting(s, locale)).toList());
         model.addAttribute("orders", orders.ofProblem(id));
         model.addAttribute("lookBacks", lookBacks.ofProblem(id));
         model.addAttribute("alerts", alerts.ofProblem(id));
@@ -142,13 +154,17 @@ class ProblemPages {
         if (file.responsibility().leadUnit() != null) {
             own.add(file.responsibility().leadUnit().id().toString());
         }
-        file.responsibility().coUnits().stream().filter(java.util.Objects::nonNull)
+        file.responsibility().coUnits().stream()
+                .filter(java.util.Objects::nonNull)
                 .forEach(u -> own.add(u.id().toString()));
         java.util.Set<String> withLikes = new java.util.HashSet<>();
         if (alike != null) {
-            alike.stream().filter(s -> s.leadUnitId() != null).forEach(s -> withLikes.add(s.leadUnitId().toString()));
+            alike.stream()
+                    .filter(s -> s.leadUnitId() != null)
+                    .forEach(s -> withLikes.add(s.leadUnitId().toString()));
         }
-        return choices.responsibleUnits(me).stream().filter(o -> !own.contains(o.value()))
+        return choices.responsibleUnits(me).stream()
+                .filter(o -> !own.contains(o.value()))
                 .sorted(java.util.Comparator.comparing((ProblemChoices.Option o) -> !withLikes.contains(o.value())))
                 .toList();
     }
@@ -182,18 +198,23 @@ class ProblemPages {
 
     /** Candidate groups read ROLE@unit (see {@code Actor.candidateGroups}): the role's label and the unit's name. */
     private Waiting waiting(WaitingStep step, Locale locale) {
-        List<String> offeredTo = step.candidateGroups().stream().map(group -> {
-            String[] roleAtUnit = group.split("@", 2);
-            return messages.getMessage("role." + roleAtUnit[0], null, roleAtUnit[0], locale) + " · "
-                    + names.unit(Long.valueOf(roleAtUnit[1]));
-        }).toList();
+        List<String> offeredTo = step.candidateGroups().stream()
+                .map(group -> {
+                    String[] roleAtUnit = group.split("@", 2);
+                    return messages.getMessage("role." + roleAtUnit[0], null, roleAtUnit[0], locale) + " · "
+                            + names.unit(Long.valueOf(roleAtUnit[1]));
+                })
+                .toList();
         return new Waiting(step, offeredTo);
     }
 
     /** The display names of the timeline's actors, by user name. */
     private Map<String, String> displayNames(List<TimelineEntry> history) {
         Map<String, String> byUsername = new HashMap<>();
-        history.stream().map(TimelineEntry::actor).filter(Objects::nonNull).distinct()
+        history.stream()
+                .map(TimelineEntry::actor)
+                .filter(Objects::nonNull)
+                .distinct()
                 .forEach(u -> org.userByUsername(u).map(UserView::displayName).ifPresent(n -> byUsername.put(u, n)));
         return byUsername;
     }
@@ -201,7 +222,10 @@ class ProblemPages {
     private static Set<Long> responsibleUnitIds(FourLists file) {
         Set<Long> ids = new LinkedHashSet<>();
         ids.add(file.responsibility().leadUnit().id());
-        file.responsibility().coUnits().stream().filter(Objects::nonNull).map(Named::id).forEach(ids::add);
+        file.responsibility().coUnits().stream()
+                .filter(Objects::nonNull)
+                .map(Named::id)
+                .forEach(ids::add);
         return ids;
     }
 }

@@ -2,9 +2,9 @@ package org.rectify.ui;
 
 import java.util.Objects;
 
-import org.rectify.problem.ProblemStatus;
 import org.rectify.org.Actor;
 import org.rectify.org.Role;
+import org.rectify.problem.ProblemStatus;
 import org.rectify.task.FourLists;
 import org.rectify.task.FourLists.Named;
 
@@ -22,16 +22,24 @@ import static org.rectify.problem.ProblemStatus.*;
  * @param closure      the responsible leader decides on closing (销号)
  * @param supervise    the office issues a supervision order or nudges, once a lead unit is named
  */
-record ProblemPermissions(boolean triage, boolean claim, boolean reassign, boolean plan, boolean reviewPlan,
-                          boolean closure, boolean supervise, boolean selfInspect) {
+record ProblemPermissions(
+        boolean triage,
+        boolean claim,
+        boolean reassign,
+        boolean plan,
+        boolean reviewPlan,
+        boolean closure,
+        boolean supervise,
+        boolean selfInspect) {
 
     static ProblemPermissions of(Actor me, FourLists file) {
         ProblemStatus status = file.problem().status();
         boolean office = me.has(Role.OFFICE);
         boolean leadUnit = Objects.equals(idOf(file.responsibility().leadUnit()), me.unitId());
-        boolean responsibleLeader = me.has(Role.LEADER)
-                && Objects.equals(idOf(file.responsibility().responsibleLeader()), me.userId());
-        return new ProblemPermissions(office && status == REGISTERED,
+        boolean responsibleLeader =
+                me.has(Role.LEADER) && Objects.equals(idOf(file.responsibility().responsibleLeader()), me.userId());
+        return new ProblemPermissions(
+                office && status == REGISTERED,
                 me.has(Role.UNIT_HEAD) && leadUnit && status == ASSIGNED,
                 office && status == RETURNED,
                 (me.has(Role.UNIT_STAFF) || me.has(Role.UNIT_HEAD)) && leadUnit && status == PLANNING,

@@ -18,9 +18,10 @@ record ProblemTaskRow(TaskLine line, Named unit, TaskDeadline deadline) {
         Map<Long, Named> units = file.responsibility().taskUnits().stream()
                 .filter(u -> u.unit() != null)
                 .collect(Collectors.toMap(TaskUnit::taskId, TaskUnit::unit));
-        Map<Long, TaskDeadline> deadlines = file.deadlines().tasks().stream()
-                .collect(Collectors.toMap(TaskDeadline::taskId, Function.identity()));
+        Map<Long, TaskDeadline> deadlines =
+                file.deadlines().tasks().stream().collect(Collectors.toMap(TaskDeadline::taskId, Function.identity()));
         return file.tasks().stream()
-                .map(t -> new ProblemTaskRow(t, units.get(t.id()), deadlines.get(t.id()))).toList();
+                .map(t -> new ProblemTaskRow(t, units.get(t.id()), deadlines.get(t.id())))
+                .toList();
     }
 }

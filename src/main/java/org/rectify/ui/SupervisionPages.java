@@ -12,10 +12,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.rectify.audit.AuditTrail;
 import org.rectify.common.Zones;
-import org.rectify.problem.ProblemView;
-import org.rectify.problem.Problems;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.Role;
+import org.rectify.problem.ProblemView;
+import org.rectify.problem.Problems;
 import org.rectify.supervision.NewSupervisionOrder;
 import org.rectify.supervision.Nudges;
 import org.rectify.supervision.SupervisionOrderView;
@@ -56,8 +56,15 @@ class SupervisionPages {
     private final MessageSource messages;
     private final Clock clock;
 
-    SupervisionPages(SupervisionOrders orders, Nudges nudges, Problems problems, Tasks tasks, AuditTrail audit,
-                     CurrentActor current, MessageSource messages, Clock clock) {
+    SupervisionPages(
+            SupervisionOrders orders,
+            Nudges nudges,
+            Problems problems,
+            Tasks tasks,
+            AuditTrail audit,
+            CurrentActor current,
+            MessageSource messages,
+            Clock clock) {
         this.orders = orders;
         this.nudges = nudges;
         this.problems = problems;
@@ -69,9 +76,10 @@ class SupervisionPages {
     }
 
     /** The order is about the problem (its lead unit answers) or one of its tasks (the task's unit answers). */
-    record OrderForm(Long taskId,
-                     @NotBlank @Size(max = 2000) String content,
-                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate requiredResponseDate)
+    record OrderForm(
+            Long taskId,
+            @NotBlank @Size(max = 2000) String content,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate requiredResponseDate)
             implements Serializable {
 
         static final OrderForm EMPTY = new OrderForm(null, null, null);
@@ -81,24 +89,30 @@ class SupervisionPages {
         }
     }
 
-    record NudgeForm(Long taskId, @NotBlank @Size(max = 1000) String message) implements Serializable {
+    record NudgeForm(
+            Long taskId, @NotBlank @Size(max = 1000) String message) implements Serializable {
 
         static final NudgeForm EMPTY = new NudgeForm(null, null);
     }
 
-    record AnswerForm(@NotBlank @Size(max = 4000) String response) implements Serializable {
-    }
+    record AnswerForm(@NotBlank @Size(max = 4000) String response) implements Serializable {}
 
     @GetMapping("/office/supervision")
-    String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "newest") String sort,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "newest") String sort,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         current.get().require(Role.OFFICE);
         String order = SORTS.contains(sort) ? sort : "newest";
         Sort by = order.equals("due") ? Sort.by("requiredResponseDate", "id") : Sort.by(Sort.Direction.DESC, "id");
         Page<SupervisionOrderView> found = orders.list(status, PageRequest.of(Math.max(page, 0), 20, by));
         model.addAttribute("orders", found);
-        model.addAttribute("problems", problems.visibleByIds(found.getContent().stream()
-                .map(SupervisionOrderView::problemId).toList()));
+        model.addAttribute(
+                "problems",
+                problems.visibleByIds(found.getContent().stream()
+                        .map(SupervisionOrderView::problemId)
+                        .toList()));
         model.addAttribute("status", status == null ? "" : status);
         model.addAttribute("sort", order);
         model.addAttribute("today", Zones.today(clock));
@@ -116,8 +130,12 @@ class SupervisionPages {
     }
 
     @PostMapping("/problems/{id}/supervision-orders/new")
-    String issue(@PathVariable Long id, @Valid OrderForm form, HttpServletRequest request,
-                 RedirectAttributes redirect, Locale locale) {
+    String issue(
+            @PathVariable Long id,
+            @Valid OrderForm form,
+            HttpServletRequest request,
+            RedirectAttributes redirect,
+            Locale locale) {
         SupervisionOrderView order = FormMemory.submit(request, form, () -> orders.issue(id, form.command()));
         redirect.addFlashAttribute("notice", msg("order.issued", locale, order.number()));
         return "redirect:/supervision-orders/" + order.id();
@@ -134,8 +152,12 @@ class SupervisionPages {
     }
 
     @PostMapping("/problems/{id}/nudge")
-    String nudge(@PathVariable Long id, @Valid NudgeForm form, HttpServletRequest request,
-                 RedirectAttributes redirect, Locale locale) {
+    String nudge(
+            @PathVariable Long id,
+            @Valid NudgeForm form,
+            HttpServletRequest request,
+            RedirectAttributes redirect,
+            Locale locale) {
         FormMemory.run(request, form, () -> nudges.nudge(id, form.taskId(), form.message()));
         redirect.addFlashAttribute("notice", msg("nudge.sent", locale));
         return "redirect:/problems/" + id;
@@ -148,14 +170,19 @@ class SupervisionPages {
         model.addAttribute("problem", problems.get(order.problemId()));
         model.addAttribute("task", order.taskId() == null ? null : tasks.get(order.taskId()));
         model.addAttribute("history", audit.forTarget("SUPERVISION_ORDER", id));
-        model.addAttribute("overdue", "ISSUED".equals(order.status())
-                && order.requiredResponseDate().isBefore(Zones.today(clock)));
+        model.addAttribute(
+                "overdue",
+                "ISSUED".equals(order.status()) && order.requiredResponseDate().isBefore(Zones.today(clock)));
         return "supervision/order";
     }
 
     @PostMapping("/supervision-orders/{id}/answer")
-    String answer(@PathVariable Long id, @Valid AnswerForm form, HttpServletRequest request,
-                  RedirectAttributes redirect, Locale locale) {
+    String answer(
+            @PathVariable Long id,
+            @Valid AnswerForm form,
+            HttpServletRequest request,
+            RedirectAttributes redirect,
+            Locale locale) {
         FormMemory.submit(request, form, () -> orders.answer(id, form.response()));
         redirect.addFlashAttribute("notice", msg("order.answered", locale));
         return "redirect:/supervision-orders/" + id;

@@ -23,7 +23,8 @@ public class TaskFiles {
     private final long maxBytes;
 
     TaskFiles(@Value("${rectify.evidence.allowed-extensions}") Set<String> extensions, MultipartProperties multipart) {
-        this.accepted = String.join(", ", extensions.stream().map(String::strip).sorted().toList());
+        this.accepted = String.join(
+                ", ", extensions.stream().map(String::strip).sorted().toList());
         this.maxBytes = multipart.getMaxFileSize().toBytes();
         this.maxSize = size(maxBytes);
     }
@@ -59,13 +60,15 @@ public class TaskFiles {
             return Math.round(bytes / 1024.0) + " KB";
         }
         double megabytes = bytes / (1024.0 * 1024);
-        return megabytes == Math.rint(megabytes) ? (long) megabytes + " MB"
+        return megabytes == Math.rint(megabytes)
+                ? (long) megabytes + " MB"
                 : String.format(Locale.ROOT, "%.1f MB", megabytes);
     }
 
     /** A photo's GPS position, latitude then longitude in degrees (WGS 84, as the camera wrote it), to a metre or so. */
     public String place(Double latitude, Double longitude) {
-        return latitude == null || longitude == null ? ""
+        return latitude == null || longitude == null
+                ? ""
                 : String.format(Locale.ROOT, "%.6f, %.6f", latitude, longitude);
     }
 
@@ -84,6 +87,8 @@ public class TaskFiles {
             return "";
         }
         int params = contentType.indexOf(';');
-        return (params < 0 ? contentType : contentType.substring(0, params)).strip().toLowerCase(Locale.ROOT);
+        return (params < 0 ? contentType : contentType.substring(0, params))
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 }

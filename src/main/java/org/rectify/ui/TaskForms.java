@@ -11,8 +11,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.rectify.signoff.SignOffs;
 import org.rectify.extension.Extensions;
+import org.rectify.signoff.SignOffs;
 import org.rectify.task.TaskProgress;
 import org.rectify.web.Bodies.Comment;
 import org.rectify.web.Bodies.Reason;
@@ -37,16 +37,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TaskForms {
 
-    record ProgressForm(@NotNull @Min(0) @Max(100) Integer percent, @NotBlank @Size(max = 4000) String content,
-                        String uploadKey) {
-    }
+    record ProgressForm(
+            @NotNull @Min(0) @Max(100) Integer percent,
+            @NotBlank @Size(max = 4000) String content,
+            String uploadKey) {}
 
-    record SignOffForm(@NotBlank @Size(max = 4000) String statement, String uploadKey) {
-    }
+    record SignOffForm(@NotBlank @Size(max = 4000) String statement, String uploadKey) {}
 
-    record ExtensionForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate requestedDate,
-                         @NotBlank @Size(max = 2000) String reason, String uploadKey) {
-    }
+    record ExtensionForm(
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate requestedDate,
+
+            @NotBlank @Size(max = 2000) String reason,
+            String uploadKey) {}
 
     private final TaskProgress progress;
     private final SignOffs signOffs;
@@ -54,8 +57,12 @@ class TaskForms {
     private final MessageSource messages;
     private final UploadReceipts receipts;
 
-    TaskForms(TaskProgress progress, SignOffs signOffs, Extensions extensions, MessageSource messages,
-              UploadReceipts receipts) {
+    TaskForms(
+            TaskProgress progress,
+            SignOffs signOffs,
+            Extensions extensions,
+            MessageSource messages,
+            UploadReceipts receipts) {
         this.receipts = receipts;
         this.progress = progress;
         this.signOffs = signOffs;
@@ -64,21 +71,33 @@ class TaskForms {
     }
 
     @PostMapping("/tasks/{id}/progress")
-    String report(@PathVariable Long id, @Valid ProgressForm form,
-                  @RequestParam(name = "files", required = false) List<MultipartFile> files,
-                  @RequestParam(required = false) String originals,
-                  Principal user, RedirectAttributes redirect, Locale locale) {
-        boolean recorded = receipts.once(user.getName(), form.uploadKey(),
+    String report(
+            @PathVariable Long id,
+            @Valid ProgressForm form,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(required = false) String originals,
+            Principal user,
+            RedirectAttributes redirect,
+            Locale locale) {
+        boolean recorded = receipts.once(
+                user.getName(),
+                form.uploadKey(),
                 () -> progress.report(id, form.percent(), form.content(), Uploads.of(files, originals)));
         return toTask(id, recorded ? "task.done.progress" : "task.done.received", redirect, locale);
     }
 
     @PostMapping("/tasks/{id}/sign-off")
-    String applyForSignOff(@PathVariable Long id, @Valid SignOffForm form,
-                           @RequestParam(name = "files", required = false) List<MultipartFile> files,
-                  @RequestParam(required = false) String originals,
-                           Principal user, RedirectAttributes redirect, Locale locale) {
-        boolean recorded = receipts.once(user.getName(), form.uploadKey(),
+    String applyForSignOff(
+            @PathVariable Long id,
+            @Valid SignOffForm form,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(required = false) String originals,
+            Principal user,
+            RedirectAttributes redirect,
+            Locale locale) {
+        boolean recorded = receipts.once(
+                user.getName(),
+                form.uploadKey(),
                 () -> signOffs.apply(id, form.statement(), Uploads.of(files, originals)));
         return toTask(id, recorded ? "task.done.applied" : "task.done.received", redirect, locale);
     }
@@ -108,11 +127,17 @@ class TaskForms {
     }
 
     @PostMapping("/tasks/{id}/extensions")
-    String requestExtension(@PathVariable Long id, @Valid ExtensionForm form,
-                            @RequestParam(name = "files", required = false) List<MultipartFile> files,
-                  @RequestParam(required = false) String originals,
-                            Principal user, RedirectAttributes redirect, Locale locale) {
-        boolean recorded = receipts.once(user.getName(), form.uploadKey(),
+    String requestExtension(
+            @PathVariable Long id,
+            @Valid ExtensionForm form,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(required = false) String originals,
+            Principal user,
+            RedirectAttributes redirect,
+            Locale locale) {
+        boolean recorded = receipts.once(
+                user.getName(),
+                form.uploadKey(),
                 () -> extensions.request(id, form.requestedDate(), form.reason(), Uploads.of(files, originals)));
         return toTask(id, recorded ? "task.done.extensionRequested" : "task.done.received", redirect, locale);
     }

@@ -1,10 +1,10 @@
 package org.rectify.ui;
 
+import org.rectify.extension.ExtensionView;
 import org.rectify.org.Actor;
 import org.rectify.org.Role;
 import org.rectify.signoff.SignOffStatus;
 import org.rectify.signoff.SignOffView;
-import org.rectify.extension.ExtensionView;
 import org.rectify.task.TaskStatus;
 import org.rectify.task.TaskView;
 
@@ -15,18 +15,30 @@ import org.rectify.task.TaskView;
  * @param pendingSignOff  the application waiting for the unit head or the office, or null
  * @param pendingExtension the extension request waiting for the unit head or the office, or null
  */
-record TaskFormsOffered(boolean report, boolean applySignOff, boolean confirmSignOff, boolean reviewSignOff,
-                   boolean requestExtension, boolean confirmExtension, boolean decideExtension,
-                   SignOffView pendingSignOff, ExtensionView pendingExtension) {
+record TaskFormsOffered(
+        boolean report,
+        boolean applySignOff,
+        boolean confirmSignOff,
+        boolean reviewSignOff,
+        boolean requestExtension,
+        boolean confirmExtension,
+        boolean decideExtension,
+        SignOffView pendingSignOff,
+        ExtensionView pendingExtension) {
 
-    static TaskFormsOffered of(Actor me, TaskView task, SignOffView pendingSignOff, ExtensionView pendingExtension,
-                          boolean extensionsLeft) {
+    static TaskFormsOffered of(
+            Actor me,
+            TaskView task,
+            SignOffView pendingSignOff,
+            ExtensionView pendingExtension,
+            boolean extensionsLeft) {
         boolean ownUnit = task.unitId().equals(me.unitId());
         boolean staff = ownUnit && me.has(Role.UNIT_STAFF);
         boolean head = ownUnit && me.has(Role.UNIT_HEAD);
         boolean office = me.has(Role.OFFICE);
         TaskStatus status = task.status();
-        boolean rectifying = status == TaskStatus.IN_PROGRESS || status == TaskStatus.AWAITING_CONFIRMATION
+        boolean rectifying = status == TaskStatus.IN_PROGRESS
+                || status == TaskStatus.AWAITING_CONFIRMATION
                 || status == TaskStatus.UNDER_REVIEW;
         return new TaskFormsOffered(
                 (staff || head) && (status == TaskStatus.IN_PROGRESS || status == TaskStatus.STANDING),
@@ -36,11 +48,17 @@ record TaskFormsOffered(boolean report, boolean applySignOff, boolean confirmSig
                 staff && rectifying && task.deadlineDate() != null && pendingExtension == null && extensionsLeft,
                 head && pendingExtension != null && "REQUESTED".equals(pendingExtension.status()),
                 office && pendingExtension != null && "CONFIRMED".equals(pendingExtension.status()),
-                pendingSignOff, pendingExtension);
+                pendingSignOff,
+                pendingExtension);
     }
 
     public boolean any() {
-        return report || applySignOff || confirmSignOff || reviewSignOff || requestExtension || confirmExtension
+        return report
+                || applySignOff
+                || confirmSignOff
+                || reviewSignOff
+                || requestExtension
+                || confirmExtension
                 || decideExtension;
     }
 

@@ -8,15 +8,15 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.rectify.deadline.DeadlineSettings;
-import org.rectify.problem.Problems;
+import org.rectify.extension.ExtensionView;
+import org.rectify.extension.Extensions;
 import org.rectify.org.CurrentActor;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.UserView;
+import org.rectify.problem.Problems;
 import org.rectify.signoff.SignOffStatus;
 import org.rectify.signoff.SignOffView;
 import org.rectify.signoff.SignOffs;
-import org.rectify.extension.ExtensionView;
-import org.rectify.extension.Extensions;
 import org.rectify.task.EvidenceView;
 import org.rectify.task.Evidences;
 import org.rectify.task.ProgressReportView;
@@ -56,9 +56,17 @@ class TaskPages {
     private final CurrentActor current;
     private final TaskFiles files;
 
-    TaskPages(Tasks tasks, Problems problems, TaskProgress progress, Evidences evidences, SignOffs signOffs,
-              Extensions extensions, DeadlineSettings deadlines, OrgDirectory directory, CurrentActor current,
-              TaskFiles files) {
+    TaskPages(
+            Tasks tasks,
+            Problems problems,
+            TaskProgress progress,
+            Evidences evidences,
+            SignOffs signOffs,
+            Extensions extensions,
+            DeadlineSettings deadlines,
+            OrgDirectory directory,
+            CurrentActor current,
+            TaskFiles files) {
         this.tasks = tasks;
         this.problems = problems;
         this.progress = progress;
@@ -78,13 +86,16 @@ class TaskPages {
         List<EvidenceView> evidence = evidences.ofTask(id);
         List<SignOffView> applications = signOffs.ofTask(id);
         List<ExtensionView> requests = extensions.ofTask(id);
-        long approved = requests.stream().filter(r -> "APPROVED".equals(r.status())).count();
+        long approved =
+                requests.stream().filter(r -> "APPROVED".equals(r.status())).count();
         SignOffView pendingSignOff = applications.stream()
                 .filter(a -> a.status() == SignOffStatus.SUBMITTED || a.status() == SignOffStatus.CONFIRMED)
-                .reduce((first, last) -> last).orElse(null);
+                .reduce((first, last) -> last)
+                .orElse(null);
         ExtensionView pendingExtension = requests.stream()
                 .filter(r -> "REQUESTED".equals(r.status()) || "CONFIRMED".equals(r.status()))
-                .reduce((first, last) -> last).orElse(null);
+                .reduce((first, last) -> last)
+                .orElse(null);
         model.addAttribute("task", task);
         model.addAttribute("problem", problems.get(task.problemId()));
         model.addAttribute("reports", reports);
@@ -93,14 +104,20 @@ class TaskPages {
         model.addAttribute("extensions", requests);
         model.addAttribute("maxExtensions", deadlines.maxExtensions());
         model.addAttribute("approvedExtensions", approved);
-        model.addAttribute("can", TaskFormsOffered.of(current.get(), task, pendingSignOff, pendingExtension,
-                approved < deadlines.maxExtensions()));
-        model.addAttribute("people", people(Stream.of(
-                reports.stream().map(ProgressReportView::reportedBy),
-                evidence.stream().map(EvidenceView::uploadedBy),
-                applications.stream().flatMap(a -> Stream.of(a.appliedBy(), a.confirmedBy(), a.reviewedBy())),
-                requests.stream().flatMap(r -> Stream.of(r.requestedBy(), r.confirmedBy(), r.decidedBy())))
-                .flatMap(Function.identity())));
+        model.addAttribute(
+                "can",
+                TaskFormsOffered.of(
+                        current.get(), task, pendingSignOff, pendingExtension, approved < deadlines.maxExtensions()));
+        model.addAttribute(
+                "people",
+                people(Stream.of(
+                                reports.stream().map(ProgressReportView::reportedBy),
+                                evidence.stream().map(EvidenceView::uploadedBy),
+                                applications.stream()
+                                        .flatMap(a -> Stream.of(a.appliedBy(), a.confirmedBy(), a.reviewedBy())),
+                                requests.stream()
+                                        .flatMap(r -> Stream.of(r.requestedBy(), r.confirmedBy(), r.decidedBy())))
+                        .flatMap(Function.identity())));
         return "tasks/task";
     }
 
@@ -115,7 +132,8 @@ class TaskPages {
         EvidenceView meta = file.metadata();
         boolean show = inline && files.inline(meta.contentType());
         ContentDisposition disposition = (show ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(meta.fileName(), UTF_8).build();
+                .filename(meta.fileName(), UTF_8)
+                .build();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header("X-Content-Type-Options", "nosniff")
@@ -128,8 +146,12 @@ class TaskPages {
     /** Display names of the users who acted, by username (a few per task, looked up once). */
     private Map<String, String> people(Stream<String> usernames) {
         Map<String, String> names = new HashMap<>();
-        usernames.filter(Objects::nonNull).distinct().forEach(u ->
-                names.put(u, directory.userByUsername(u).map(UserView::displayName).orElse(u)));
+        usernames
+                .filter(Objects::nonNull)
+                .distinct()
+                .forEach(u -> names.put(
+                        u,
+                        directory.userByUsername(u).map(UserView::displayName).orElse(u)));
         return names;
     }
 

@@ -54,8 +54,12 @@ class UiAdvice {
     private final RuleTexts rules;
     private final TaskFiles files;
 
-    UiAdvice(CurrentActor current, Notifications notifications, MessageSource messages, RuleTexts rules,
-             TaskFiles files) {
+    UiAdvice(
+            CurrentActor current,
+            Notifications notifications,
+            MessageSource messages,
+            RuleTexts rules,
+            TaskFiles files) {
         this.current = current;
         this.files = files;
         this.notifications = notifications;
@@ -112,11 +116,16 @@ class UiAdvice {
     /** This page's address (as received, still encoded) without the preference parameters, changed. */
     private static String current(HttpServletRequest request, UnaryOperator<UriComponentsBuilder> change) {
         UriComponentsBuilder builder = UriComponentsBuilder.fromPath(request.getRequestURI())
-                .query(request.getQueryString()).replaceQueryParam("lang").replaceQueryParam("elder");
+                .query(request.getQueryString())
+                .replaceQueryParam("lang")
+                .replaceQueryParam("elder");
         try {
             return change.apply(builder).build(true).toUriString();
         } catch (IllegalArgumentException malformed) {
-            return change.apply(UriComponentsBuilder.fromPath(request.getRequestURI())).build().encode().toUriString();
+            return change.apply(UriComponentsBuilder.fromPath(request.getRequestURI()))
+                    .build()
+                    .encode()
+                    .toUriString();
         }
     }
 
@@ -126,17 +135,27 @@ class UiAdvice {
     }
 
     @ExceptionHandler({NotPermittedException.class, AccessDeniedException.class})
-    ModelAndView forbidden(RuntimeException ex, HttpServletRequest request, HttpServletResponse response,
-                           Locale locale) {
+    ModelAndView forbidden(
+            RuntimeException ex, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         log.debug("refused: {}", ex.getMessage());
         return errorPage(request, response, 403, locale);
     }
 
-    @ExceptionHandler({InvalidInputException.class, ConflictException.class, ConcurrencyFailureException.class,
-            DataIntegrityViolationException.class, BindException.class, MultipartException.class,
-            MethodArgumentTypeMismatchException.class})
-    ModelAndView refused(Exception ex, HttpServletRequest request, HttpServletResponse response,
-                         RedirectAttributes redirect, Locale locale) {
+    @ExceptionHandler({
+        InvalidInputException.class,
+        ConflictException.class,
+        ConcurrencyFailureException.class,
+        DataIntegrityViolationException.class,
+        BindException.class,
+        MultipartException.class,
+        MethodArgumentTypeMismatchException.class
+    })
+    ModelAndView refused(
+            Exception ex,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect,
+            Locale locale) {
         if (response.isCommitted()) {
             // The connection broke off as the upload came (the client is gone): nothing was recorded, no one to tell.
             log.debug("refused after the response was committed: {}", ex.getMessage());
@@ -172,10 +191,16 @@ class UiAdvice {
             return msg("error.upload", locale);
         }
         if (ex instanceof BindException e) {
-            String fields = e.getFieldErrors().stream().map(f -> field(f.getField(), locale)).distinct()
-                    .reduce((a, b) -> a + ", " + b).orElse("");
-            String why = e.getAllErrors().stream().map(this::defaultMessage).distinct()
-                    .reduce((a, b) -> a + "; " + b).orElse("");
+            String fields = e.getFieldErrors().stream()
+                    .map(f -> field(f.getField(), locale))
+                    .distinct()
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("");
+            String why = e.getAllErrors().stream()
+                    .map(this::defaultMessage)
+                    .distinct()
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse("");
             return msg("error.invalid", locale, fields, why);
         }
         if (ex instanceof MethodArgumentTypeMismatchException e) {
@@ -214,8 +239,8 @@ class UiAdvice {
         return "/";
     }
 
-    private ModelAndView errorPage(HttpServletRequest request, HttpServletResponse response, int status,
-                                   Locale locale) {
+    private ModelAndView errorPage(
+            HttpServletRequest request, HttpServletResponse response, int status, Locale locale) {
         response.setStatus(status);
         ModelAndView page = new ModelAndView("error", common(request, locale));
         page.addObject("status", status);

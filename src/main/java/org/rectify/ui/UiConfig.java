@@ -54,13 +54,20 @@ class UiConfig implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         // WebJars' versionless paths are resolved by the chain (webjars-locator-lite).
-        registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
+        registry.addResourceHandler("/webjars/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .resourceChain(true);
-        registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").resourceChain(true);
-        registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").resourceChain(true);
+        registry.addResourceHandler("/css/**")
+                .addResourceLocations("classpath:/static/css/")
+                .resourceChain(true);
+        registry.addResourceHandler("/js/**")
+                .addResourceLocations("classpath:/static/js/")
+                .resourceChain(true);
         // The installable app: icons, and at the root (a service worker's scope is its own folder) the manifest,
         // the service worker and the offline page it shows.
-        registry.addResourceHandler("/icons/**").addResourceLocations("classpath:/static/icons/").resourceChain(true);
+        registry.addResourceHandler("/icons/**")
+                .addResourceLocations("classpath:/static/icons/")
+                .resourceChain(true);
         registry.addResourceHandler("/manifest.webmanifest", "/sw.js", "/offline.html")
                 .addResourceLocations("classpath:/static/");
     }
@@ -83,7 +90,10 @@ class UiConfig implements WebMvcConfigurer {
             if (elder != null) {
                 boolean on = "on".equals(elder);
                 ResponseCookie cookie = ResponseCookie.from(ELDER_COOKIE, on ? "on" : "")
-                        .path("/").httpOnly(true).sameSite("Lax").maxAge(on ? Duration.ofDays(365) : Duration.ZERO)
+                        .path("/")
+                        .httpOnly(true)
+                        .sameSite("Lax")
+                        .maxAge(on ? Duration.ofDays(365) : Duration.ZERO)
                         .build();
                 response.addHeader("Set-Cookie", cookie.toString());
                 request.setAttribute(ELDER_COOKIE, on);

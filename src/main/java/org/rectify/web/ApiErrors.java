@@ -39,36 +39,42 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-    record FieldProblem(String field, String message) {
-    }
+    record FieldProblem(String field, String message) {}
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
         body.setTitle("Invalid request");
         List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(ApiErrors::fieldProblem).toList();
+                .map(ApiErrors::fieldProblem)
+                .toList();
         List<FieldProblem> global = ex.getBindingResult().getGlobalErrors().stream()
-                .map(e -> new FieldProblem(e.getObjectName(), e.getDefaultMessage())).toList();
+                .map(e -> new FieldProblem(e.getObjectName(), e.getDefaultMessage()))
+                .toList();
         body.setProperty("errors", concat(errors, global));
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid values.");
-        body.setProperty("errors", ex.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(e -> new FieldProblem(
-                        r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
-                .toList());
+        body.setProperty(
+                "errors",
+                ex.getParameterValidationResults().stream()
+                        .flatMap(r -> r.getResolvableErrors().stream()
+                                .map(e -> new FieldProblem(
+                                        r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
+                        .toList());
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(PropertyReferenceException.class)
     ProblemDetail unknownSortProperty(PropertyReferenceException ex) {
-        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "Invalid request", "cannot sort by " + ex.getPropertyName());
+        ProblemDetail body =
+                problem(HttpStatus.BAD_REQUEST, "Invalid request", "cannot sort by " + ex.getPropertyName());
         body.setProperty("errors", List.of(new FieldProblem("sort", "unknown property " + ex.getPropertyName())));
         return body;
     }
@@ -76,8 +82,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolation(ConstraintViolationException ex) {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid values.");
-        body.setProperty("errors", ex.getConstraintViolations().stream()
-                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage())).toList());
+        body.setProperty(
+                "errors",
+                ex.getConstraintViolations().stream()
+                        .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                        .toList());
         return body;
     }
 
@@ -107,8 +116,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConcurrencyFailureException.class)
     ProblemDetail lostRace(ConcurrencyFailureException ex) {
         log.info("concurrent change refused: {}", ex.getMessage());
-        return problem(HttpStatus.CONFLICT, "Conflict",
-                "Someone else changed this at the same time. Reload and try again.");
+        return problem(
+                HttpStatus.CONFLICT, "Conflict", "Someone else changed this at the same time. Reload and try again.");
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -127,7 +136,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         if (response.isCommitted()) {
             return null; // the connection broke off: the client is gone
         }
-        return problem(HttpStatus.BAD_REQUEST, "Upload incomplete",
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Upload incomplete",
                 "The upload arrived incomplete or could not be read; nothing was recorded. Send it again.");
     }
 
@@ -135,7 +146,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex) {
         log.error("request failed", ex);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
                 "The request could not be completed. Try again later.");
     }
 

@@ -6,12 +6,10 @@ import jakarta.validation.constraints.Size;
 /** Request bodies shared by several endpoints. */
 public final class Bodies {
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     /** A decision that must say why (return, send back, reject). */
-    public record Reason(@NotBlank @Size(max = 2000) String reason) {
-    }
+    public record Reason(@NotBlank @Size(max = 2000) String reason) {}
 
     /** A decision with an optional comment (approve, confirm). */
     public record Comment(@Size(max = 2000) String comment) {

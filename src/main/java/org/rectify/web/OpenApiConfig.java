@@ -16,12 +16,18 @@ class OpenApiConfig {
     @Bean
     OpenAPI rectifyApi() {
         return new OpenAPI()
-                .info(new Info().title("Rectify API").version("1")
+                .info(new Info()
+                        .title("Rectify API")
+                        .version("1")
                         .description("整改销号: inspection rounds, problems and their four lists, task breakdown, "
                                 + "progress and evidence, sign-off, worklists and audit timelines.")
                         .license(new License().name("Apache-2.0")))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 }

@@ -36,8 +36,8 @@ class StartupGate {
     static final int RETRY_SECONDS = 5;
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> startupGateFilter(ApplicationAvailability availability,
-            MessageSource messages, LocaleResolver locales, ObjectMapper json) {
+    FilterRegistrationBean<OncePerRequestFilter> startupGateFilter(
+            ApplicationAvailability availability, MessageSource messages, LocaleResolver locales, ObjectMapper json) {
         FilterRegistrationBean<OncePerRequestFilter> registration =
                 new FilterRegistrationBean<>(new Gate(availability, messages, locales, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -63,7 +63,9 @@ class StartupGate {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (open || isProbe(request) || (open = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC)) {
+            if (open
+                    || isProbe(request)
+                    || (open = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC)) {
                 chain.doFilter(request, response);
                 return;
             }
@@ -95,8 +97,12 @@ class StartupGate {
                     <meta http-equiv="refresh" content="%d"><title>%s</title></head>
                     <body style="font-family:sans-serif;margin:2rem auto;max-width:36rem;padding:0 1rem">
                     <h1 style="font-size:1.5rem">%s</h1><p id="starting">%s</p></body></html>
-                    """.formatted(locale.toLanguageTag(), RETRY_SECONDS, HtmlUtils.htmlEscape(title),
-                    HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(text));
+                    """.formatted(
+                            locale.toLanguageTag(),
+                            RETRY_SECONDS,
+                            HtmlUtils.htmlEscape(title),
+                            HtmlUtils.htmlEscape(title),
+                            HtmlUtils.htmlEscape(text));
         }
     }
 }

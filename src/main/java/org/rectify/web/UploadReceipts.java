@@ -43,12 +43,16 @@ public class UploadReceipts {
             return true;
         }
         if (!KEY.matcher(key).matches()) {
-            throw new InvalidInputException("uploadKey", "rule.upload.key", "an upload key is 8 to 64 letters, digits or dashes");
+            throw new InvalidInputException(
+                    "uploadKey", "rule.upload.key", "an upload key is 8 to 64 letters, digits or dashes");
         }
         try {
             transactions.executeWithoutResult(status -> {
-                jdbc.update("insert into upload_receipt (username, upload_key, received_at) values (?, ?, ?)",
-                        username, key, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                jdbc.update(
+                        "insert into upload_receipt (username, upload_key, received_at) values (?, ?, ?)",
+                        username,
+                        key,
+                        LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
                 action.run();
             });
             return true;

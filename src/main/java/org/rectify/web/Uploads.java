@@ -23,23 +23,26 @@ public final class Uploads {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern NOTE = Pattern.compile("[A-Z_]{1,60}");
 
-    private Uploads() {
-    }
+    private Uploads() {}
 
     public static List<UploadedFile> of(List<MultipartFile> files) {
         return of(files, null);
     }
 
     public static List<UploadedFile> of(List<MultipartFile> files, String originals) {
-        List<MultipartFile> sent = files == null ? List.of() : files.stream()
-                .filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank()))
-                .toList();
+        List<MultipartFile> sent = files == null
+                ? List.of()
+                : files.stream()
+                        .filter(f -> !f.isEmpty()
+                                || (f.getOriginalFilename() != null
+                                        && !f.getOriginalFilename().isBlank()))
+                        .toList();
         List<UploadedFile.Original> told = originals(originals, sent.size());
         List<UploadedFile> uploads = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
             MultipartFile f = sent.get(i);
-            uploads.add(new UploadedFile(f.getOriginalFilename(), f.getContentType(), f.getSize(), f,
-                    told.isEmpty() ? null : told.get(i)));
+            uploads.add(new UploadedFile(
+                    f.getOriginalFilename(), f.getContentType(), f.getSize(), f, told.isEmpty() ? null : told.get(i)));
         }
         return uploads;
     }
@@ -77,7 +80,9 @@ public final class Uploads {
     }
 
     private static InvalidInputException refused() {
-        return new InvalidInputException("originals", "rule.evidence.originals",
+        return new InvalidInputException(
+                "originals",
+                "rule.evidence.originals",
                 "originals is a JSON array with one entry per file: null, or {name, size, sha256} of the photo the"
                         + " file was shrunk from, or {note}");
     }

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.rectify.problem.ProblemEvent;
 import org.rectify.extension.ExtensionEvent;
+import org.rectify.problem.ProblemEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -45,9 +45,11 @@ public class DeadlineRearming {
         }
         List<EventSubscription> waiting = subscriptions(instance, MESSAGE_PROBLEM_DEADLINE_MOVED);
         if (!waiting.isEmpty()) {
-            runtime.messageEventReceived(MESSAGE_PROBLEM_DEADLINE_MOVED, waiting.get(0).getExecutionId());
+            runtime.messageEventReceived(
+                    MESSAGE_PROBLEM_DEADLINE_MOVED, waiting.get(0).getExecutionId());
         } else {
-            runtime.createProcessInstanceModification(instance.getId()).startBeforeActivity(PROBLEM_HAS_DEADLINE)
+            runtime.createProcessInstanceModification(instance.getId())
+                    .startBeforeActivity(PROBLEM_HAS_DEADLINE)
                     .execute();
         }
     }
@@ -66,7 +68,8 @@ public class DeadlineRearming {
         String branch = branchOf(runtime.getActivityInstance(instance.getId()), taskId);
         if (branch != null) {
             runtime.createProcessInstanceModification(instance.getId())
-                    .startBeforeActivity(TASK_HAS_DEADLINE, branch).execute();
+                    .startBeforeActivity(TASK_HAS_DEADLINE, branch)
+                    .execute();
         }
     }
 
@@ -82,12 +85,22 @@ public class DeadlineRearming {
     }
 
     private ProcessInstance rectification(Long problemId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(problemId.toString()).active().list().stream().findFirst().orElse(null);
+        return runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(problemId.toString())
+                .active()
+                .list()
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     private List<EventSubscription> subscriptions(ProcessInstance instance, String message) {
-        return runtime.createEventSubscriptionQuery().processInstanceId(instance.getId()).eventType("message")
-                .eventName(message).list();
+        return runtime.createEventSubscriptionQuery()
+                .processInstanceId(instance.getId())
+                .eventType("message")
+                .eventName(message)
+                .list();
     }
 }

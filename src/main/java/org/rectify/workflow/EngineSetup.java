@@ -36,7 +36,8 @@ class EngineSetup extends AbstractProcessEnginePlugin {
         configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                ((UserTaskActivityBehavior) activity.getActivityBehavior())
+                        .getTaskDefinition()
                         .addTaskListener(TaskListener.EVENTNAME_CREATE, stepContext);
             }
         });

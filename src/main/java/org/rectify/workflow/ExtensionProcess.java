@@ -29,9 +29,13 @@ class ExtensionProcess {
 
     @EventListener
     void on(ExtensionEvent.Requested e) {
-        runtime.startProcessInstanceByKey(EXTENSION_PROCESS_KEY, e.problemId().toString(),
-                Variables.putValue(VAR_EXTENSION_ID, e.extensionId()).putValue(VAR_PROBLEM_ID, e.problemId())
-                        .putValue(VAR_REGION_ID, e.regionId()).putValue(VAR_TASK_UNIT_ID, e.taskUnitId())
+        runtime.startProcessInstanceByKey(
+                EXTENSION_PROCESS_KEY,
+                e.problemId().toString(),
+                Variables.putValue(VAR_EXTENSION_ID, e.extensionId())
+                        .putValue(VAR_PROBLEM_ID, e.problemId())
+                        .putValue(VAR_REGION_ID, e.regionId())
+                        .putValue(VAR_TASK_UNIT_ID, e.taskUnitId())
                         .putValue(VAR_TASK_ID, e.taskId()));
     }
 
@@ -56,9 +60,16 @@ class ExtensionProcess {
     }
 
     private void complete(Long extensionId, String activityId, Map<String, Object> variables) {
-        completer.complete(steps.createTaskQuery().processDefinitionKey(EXTENSION_PROCESS_KEY)
-                .processVariableValueEquals(VAR_EXTENSION_ID, extensionId).taskDefinitionKey(activityId), variables,
-                () -> new ConflictException("rule.process.extensionNotWaiting", "extension " + extensionId
-                        + " is not waiting at " + activityId, extensionId, Label.of("step.", activityId)));
+        completer.complete(
+                steps.createTaskQuery()
+                        .processDefinitionKey(EXTENSION_PROCESS_KEY)
+                        .processVariableValueEquals(VAR_EXTENSION_ID, extensionId)
+                        .taskDefinitionKey(activityId),
+                variables,
+                () -> new ConflictException(
+                        "rule.process.extensionNotWaiting",
+                        "extension " + extensionId + " is not waiting at " + activityId,
+                        extensionId,
+                        Label.of("step.", activityId)));
     }
 }

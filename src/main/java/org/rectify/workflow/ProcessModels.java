@@ -34,6 +34,7 @@ public final class ProcessModels {
 
     /** supervision-order.bpmn, one instance per order. */
     public static final String ORDER_PROCESS_KEY = "supervision-order";
+
     public static final String ANSWER_ORDER = "Task_AnswerOrder";
     public static final String REVIEW_ANSWER = "Task_ReviewAnswer";
     public static final String VAR_ORDER_ID = "orderId";
@@ -42,6 +43,7 @@ public final class ProcessModels {
 
     /** extension.bpmn, one instance per extension request. */
     public static final String EXTENSION_PROCESS_KEY = "extension";
+
     public static final String CONFIRM_EXTENSION = "Task_ConfirmExtension";
     public static final String DECIDE_EXTENSION = "Task_DecideExtension";
     public static final String VAR_EXTENSION_ID = "extensionId";
@@ -52,6 +54,7 @@ public final class ProcessModels {
 
     /** look-back.bpmn, one instance per look-back check. */
     public static final String LOOK_BACK_PROCESS_KEY = "look-back";
+
     public static final String LOOK_BACK_DUE = "Timer_CheckDue";
     public static final String VERIFY_RECTIFICATION = "Task_VerifyRectification";
     public static final String VAR_CHECK_ID = "checkId";
@@ -65,6 +68,7 @@ public final class ProcessModels {
 
     /** Variables: ids and flags only. */
     public static final String VAR_PROBLEM_ID = "problemId";
+
     public static final String VAR_REGION_ID = "regionId";
     public static final String VAR_LEAD_UNIT_ID = "leadUnitId";
     public static final String VAR_RESPONSIBLE_LEADER = "responsibleLeader";
@@ -76,6 +80,5 @@ public final class ProcessModels {
     public static final String FLAG_SIGN_OFF_APPROVED = "signOffApproved";
     public static final String FLAG_CLOSURE_APPROVED = "closureApproved";
 
-    private ProcessModels() {
-    }
+    private ProcessModels() {}
 }

@@ -31,24 +31,38 @@ public class ProcessPosition {
 
     public List<WaitingStep> of(Long problemId) {
         problems.visible(problemId);
-        List<Task> open = steps.createTaskQuery().processInstanceBusinessKey(problemId.toString())
-                .orderByTaskCreateTime().asc().list();
+        List<Task> open = steps.createTaskQuery()
+                .processInstanceBusinessKey(problemId.toString())
+                .orderByTaskCreateTime()
+                .asc()
+                .list();
         if (open.isEmpty()) {
             return List.of();
         }
-        Map<String, Long> taskOfStep = runtime.createVariableInstanceQuery()
+        Map<String, Long> taskOfStep = runtime
+                .createVariableInstanceQuery()
                 .taskIdIn(open.stream().map(Task::getId).toArray(String[]::new))
-                .variableName(ProcessModels.VAR_TASK_ID).list().stream()
+                .variableName(ProcessModels.VAR_TASK_ID)
+                .list()
+                .stream()
                 .collect(Collectors.toMap(VariableInstance::getTaskId, v -> (Long) v.getValue()));
-        return open.stream().map(step -> new WaitingStep(step.getId(), step.getTaskDefinitionKey(), step.getName(),
-                candidateGroups(step), step.getAssignee(),
-                step.getDueDate() == null ? null : step.getDueDate().toInstant(), taskOfStep.get(step.getId())))
+        return open.stream()
+                .map(step -> new WaitingStep(
+                        step.getId(),
+                        step.getTaskDefinitionKey(),
+                        step.getName(),
+                        candidateGroups(step),
+                        step.getAssignee(),
+                        step.getDueDate() == null ? null : step.getDueDate().toInstant(),
+                        taskOfStep.get(step.getId())))
                 .toList();
     }
 
     private List<String> candidateGroups(Task step) {
         return steps.getIdentityLinksForTask(step.getId()).stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(IdentityLink::getGroupId).sorted().toList();
+                .map(IdentityLink::getGroupId)
+                .sorted()
+                .toList();
     }
 }

@@ -15,10 +15,10 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectify.common.ConflictException;
 import org.rectify.common.Label;
-import org.rectify.problem.ProblemEvent;
-import org.rectify.problem.steps.ProblemSteps;
 import org.rectify.org.OrgDirectory;
 import org.rectify.org.UserView;
+import org.rectify.problem.ProblemEvent;
+import org.rectify.problem.steps.ProblemSteps;
 import org.rectify.signoff.SignOffEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -50,9 +50,14 @@ class RectificationProcess {
     /** The process version this node starts: the newest deployed when it first starts one. */
     private volatile String definitionId;
 
-    RectificationProcess(RuntimeService runtime, TaskService steps, StepCompleter completer,
-                         RepositoryService repository, OrgDirectory org, ProcessEngine processEngine,
-                         ProblemSteps problems) {
+    RectificationProcess(
+            RuntimeService runtime,
+            TaskService steps,
+            StepCompleter completer,
+            RepositoryService repository,
+            OrgDirectory org,
+            ProcessEngine processEngine,
+            ProblemSteps problems) {
         this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         this.runtime = runtime;
         this.steps = steps;
@@ -100,11 +105,14 @@ class RectificationProcess {
         engine.getCommandExecutorTxRequired().execute(context -> {
             for (Start s : starts) {
                 var instance = runtime.createProcessInstanceById(definition)
-                        .businessKey(s.registered().problemId().toString()).setVariables(s.variables());
+                        .businessKey(s.registered().problemId().toString())
+                        .setVariables(s.variables());
                 if (s.triaged() == null) {
                     instance.execute();
                 } else {
-                    instance.startBeforeActivity(CLAIM).startBeforeActivity(PROBLEM_HAS_DEADLINE).execute();
+                    instance.startBeforeActivity(CLAIM)
+                            .startBeforeActivity(PROBLEM_HAS_DEADLINE)
+                            .execute();
                 }
             }
             return null;
@@ -168,17 +176,26 @@ class RectificationProcess {
      */
     @EventListener
     void on(ProblemEvent.Reopened e) {
-        VariableMap variables = Variables.putValue(VAR_PROBLEM_ID, e.problemId()).putValue(VAR_REGION_ID, e.regionId());
+        VariableMap variables =
+                Variables.putValue(VAR_PROBLEM_ID, e.problemId()).putValue(VAR_REGION_ID, e.regionId());
         variables.putAll(responsibility(e.leadUnitId(), e.responsibleLeaderId()));
-        runtime.createProcessInstanceById(definitionId()).businessKey(e.problemId().toString()).setVariables(variables)
-                .startBeforeActivity(DRAFT_PLAN).startBeforeActivity(PROBLEM_HAS_DEADLINE).execute();
+        runtime.createProcessInstanceById(definitionId())
+                .businessKey(e.problemId().toString())
+                .setVariables(variables)
+                .startBeforeActivity(DRAFT_PLAN)
+                .startBeforeActivity(PROBLEM_HAS_DEADLINE)
+                .execute();
     }
 
     private String definitionId() {
         String id = definitionId;
         if (id == null) {
-            id = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion()
-                    .singleResult().getId();
+            id = repository
+                    .createProcessDefinitionQuery()
+                    .processDefinitionKey(PROCESS_KEY)
+                    .latestVersion()
+                    .singleResult()
+                    .getId();
             definitionId = id;
         }
         return id;
@@ -265,8 +282,11 @@ class RectificationProcess {
     @EventListener
     void on(SignOffEvent.Approved e) {
         complete(e.problemId(), REVIEW_SIGN_OFF, e.taskId(), Map.of(FLAG_SIGN_OFF_APPROVED, true));
-        if (steps.createTaskQuery().processInstanceBusinessKey(e.problemId().toString())
-                .taskDefinitionKey(APPROVE_CLOSURE).count() > 0) {
+        if (steps.createTaskQuery()
+                        .processInstanceBusinessKey(e.problemId().toString())
+                        .taskDefinitionKey(APPROVE_CLOSURE)
+                        .count()
+                > 0) {
             problems.awaitClosure(e.problemId());
         }
     }
@@ -277,22 +297,32 @@ class RectificationProcess {
     }
 
     private Map<String, Object> responsibility(Long leadUnitId, Long leaderId) {
-        String leader = org.findUser(leaderId).map(UserView::username)
+        String leader = org.findUser(leaderId)
+                .map(UserView::username)
                 .orElseThrow(() -> new IllegalStateException("responsible leader " + leaderId + " vanished"));
         return Map.of(VAR_LEAD_UNIT_ID, leadUnitId, VAR_RESPONSIBLE_LEADER, leader);
     }
 
     private void complete(Long problemId, String activityId, Long taskId, Map<String, Object> variables) {
         startIfPending(problemId);
-        TaskQuery query = steps.createTaskQuery().processInstanceBusinessKey(problemId.toString())
+        TaskQuery query = steps.createTaskQuery()
+                .processInstanceBusinessKey(problemId.toString())
                 .taskDefinitionKey(activityId);
         if (taskId != null) {
             query.taskVariableValueEquals(VAR_TASK_ID, taskId);
         }
         String english = "the process of problem " + problemId + " is not waiting at " + activityId;
-        completer.complete(query, variables, () -> taskId == null
-                ? new ConflictException("rule.process.notWaiting", english, problemId, Label.of("step.", activityId))
-                : new ConflictException("rule.process.taskNotWaiting", english + " for task " + taskId, problemId,
-                        Label.of("step.", activityId), taskId));
+        completer.complete(
+                query,
+                variables,
+                () -> taskId == null
+                        ? new ConflictException(
+                                "rule.process.notWaiting", english, problemId, Label.of("step.", activityId))
+                        : new ConflictException(
+                                "rule.process.taskNotWaiting",
+                                english + " for task " + taskId,
+                                problemId,
+                                Label.of("step.", activityId),
+                                taskId));
     }
 }

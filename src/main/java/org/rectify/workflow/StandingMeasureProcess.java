@@ -23,7 +23,9 @@ class StandingMeasureProcess {
     @EventListener
     void on(SignOffEvent.Approved e) {
         if (tasks.describeUnscoped(e.taskId()).status() == TaskStatus.STANDING) {
-            runtime.startProcessInstanceByKey(ProcessModels.STANDING_MEASURE_PROCESS_KEY, e.problemId().toString(),
+            runtime.startProcessInstanceByKey(
+                    ProcessModels.STANDING_MEASURE_PROCESS_KEY,
+                    e.problemId().toString(),
                     Variables.putValue(ProcessModels.VAR_TASK_ID, e.taskId())
                             .putValue(ProcessModels.VAR_PROBLEM_ID, e.problemId()));
         }

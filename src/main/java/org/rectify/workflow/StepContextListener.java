@@ -49,6 +49,7 @@ class StepContextListener implements TaskListener {
     }
 
     static Date endOf(LocalDate day) {
-        return Date.from(day.atTime(LocalTime.of(23, 59, 59)).atZone(Zones.CHINA).toInstant());
+        return Date.from(
+                day.atTime(LocalTime.of(23, 59, 59)).atZone(Zones.CHINA).toInstant());
     }
 }

@@ -29,9 +29,13 @@ class SupervisionProcess {
 
     @EventListener
     void on(SupervisionEvent.OrderIssued e) {
-        runtime.startProcessInstanceByKey(ORDER_PROCESS_KEY, e.problemId().toString(),
-                Variables.putValue(VAR_ORDER_ID, e.orderId()).putValue(VAR_PROBLEM_ID, e.problemId())
-                        .putValue(VAR_REGION_ID, e.regionId()).putValue(VAR_TARGET_UNIT_ID, e.targetUnitId()));
+        runtime.startProcessInstanceByKey(
+                ORDER_PROCESS_KEY,
+                e.problemId().toString(),
+                Variables.putValue(VAR_ORDER_ID, e.orderId())
+                        .putValue(VAR_PROBLEM_ID, e.problemId())
+                        .putValue(VAR_REGION_ID, e.regionId())
+                        .putValue(VAR_TARGET_UNIT_ID, e.targetUnitId()));
     }
 
     @EventListener
@@ -50,9 +54,16 @@ class SupervisionProcess {
     }
 
     private void complete(Long orderId, String activityId, Map<String, Object> variables) {
-        completer.complete(steps.createTaskQuery().processDefinitionKey(ORDER_PROCESS_KEY)
-                .processVariableValueEquals(VAR_ORDER_ID, orderId).taskDefinitionKey(activityId), variables,
-                () -> new ConflictException("rule.process.orderNotWaiting", "supervision order " + orderId
-                        + " is not waiting at " + activityId, orderId, Label.of("step.", activityId)));
+        completer.complete(
+                steps.createTaskQuery()
+                        .processDefinitionKey(ORDER_PROCESS_KEY)
+                        .processVariableValueEquals(VAR_ORDER_ID, orderId)
+                        .taskDefinitionKey(activityId),
+                variables,
+                () -> new ConflictException(
+                        "rule.process.orderNotWaiting",
+                        "supervision order " + orderId + " is not waiting at " + activityId,
+                        orderId,
+                        Label.of("step.", activityId)));
     }
 }

@@ -32,11 +32,22 @@ public class Timeline {
         problems.visible(problemId);
         List<TimelineEntry> entries = new ArrayList<>();
         for (AuditRecordView r : audit.forProblem(problemId)) {
-            entries.add(new TimelineEntry(r.occurredAt(), TimelineEntry.Kind.ACTION, r.action(), r.actor(),
-                    r.actorRoles(), r.targetType(), r.targetId(), r.before(), r.after(), r.reason(), null));
+            entries.add(new TimelineEntry(
+                    r.occurredAt(),
+                    TimelineEntry.Kind.ACTION,
+                    r.action(),
+                    r.actor(),
+                    r.actorRoles(),
+                    r.targetType(),
+                    r.targetId(),
+                    r.before(),
+                    r.after(),
+                    r.reason(),
+                    null));
         }
         for (HistoricTaskInstance step : history.createHistoricTaskInstanceQuery()
-                .processInstanceBusinessKey(problemId.toString()).list()) {
+                .processInstanceBusinessKey(problemId.toString())
+                .list()) {
             entries.add(step(step, TimelineEntry.Kind.STEP_OPENED, step.getStartTime()));
             if (step.getEndTime() != null) {
                 entries.add(step(step, TimelineEntry.Kind.STEP_COMPLETED, step.getEndTime()));
@@ -48,7 +59,17 @@ public class Timeline {
     }
 
     private static TimelineEntry step(HistoricTaskInstance step, TimelineEntry.Kind kind, Date at) {
-        return new TimelineEntry(at.toInstant(), kind, step.getTaskDefinitionKey(), step.getAssignee(), null,
-                "STEP", null, null, null, null, step.getName());
+        return new TimelineEntry(
+                at.toInstant(),
+                kind,
+                step.getTaskDefinitionKey(),
+                step.getAssignee(),
+                null,
+                "STEP",
+                null,
+                null,
+                null,
+                null,
+                step.getName());
     }
 }

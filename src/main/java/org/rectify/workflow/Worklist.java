@@ -17,10 +17,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
-import org.rectify.problem.ProblemView;
-import org.rectify.problem.Problems;
 import org.rectify.org.Actor;
 import org.rectify.org.CurrentActor;
+import org.rectify.problem.ProblemView;
+import org.rectify.problem.Problems;
 import org.rectify.task.TaskView;
 import org.rectify.task.Tasks;
 import org.springframework.data.domain.Page;
@@ -51,6 +51,7 @@ public class Worklist {
                     where I.TYPE_ = 'candidate' and I.GROUP_ID_ in (%s) and T.ASSIGNEE_ is null) MINE
             where RES.ID_ = MINE.ID_
             """;
+
     private static final String ORDER = " order by case when RES.DUE_DATE_ is null then 1 else 0 end,"
             + " RES.DUE_DATE_, RES.CREATE_TIME_, RES.ID_";
 
@@ -61,8 +62,13 @@ public class Worklist {
     private final CurrentActor current;
     private final Clock clock;
 
-    Worklist(TaskService steps, RuntimeService runtime, Problems problems, Tasks tasks, CurrentActor current,
-             Clock clock) {
+    Worklist(
+            TaskService steps,
+            RuntimeService runtime,
+            Problems problems,
+            Tasks tasks,
+            CurrentActor current,
+            Clock clock) {
         this.steps = steps;
         this.runtime = runtime;
         this.problems = problems;
@@ -80,14 +86,15 @@ public class Worklist {
         Actor actor = current.get();
         PageRequest request = PageRequest.of(page, size);
         List<String> groups = actor.candidateGroups().isEmpty() ? List.of("-") : actor.candidateGroups();
-        String placeholders = IntStream.range(0, groups.size()).mapToObj(i -> "#{g" + i + "}")
-                .collect(Collectors.joining(", "));
-        String where = WHERE.formatted(placeholders)
-                + (activityId == null ? "" : " and RES.TASK_DEF_KEY_ = #{activity}");
+        String placeholders =
+                IntStream.range(0, groups.size()).mapToObj(i -> "#{g" + i + "}").collect(Collectors.joining(", "));
+        String where =
+                WHERE.formatted(placeholders) + (activityId == null ? "" : " and RES.TASK_DEF_KEY_ = #{activity}");
         long total = query("select count(*)" + where, actor, groups, activityId).count();
-        List<Task> found = total == 0 ? List.of()
+        List<Task> found = total == 0
+                ? List.of()
                 : query("select RES.*" + where + ORDER, actor, groups, activityId)
-                .listPage((int) request.getOffset(), size);
+                        .listPage((int) request.getOffset(), size);
         return new PageImpl<>(withContext(found), request, total);
     }
 
@@ -107,12 +114,15 @@ public class Worklist {
             return List.of();
         }
         Set<String> instanceIds = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-        Map<String, Long> problemOfInstance = runtime.createProcessInstanceQuery()
-                .processInstanceIds(instanceIds).list().stream()
-                .collect(Collectors.toMap(ProcessInstance::getId, p -> Long.valueOf(p.getBusinessKey())));
-        Map<String, Long> taskOfStep = runtime.createVariableInstanceQuery()
+        Map<String, Long> problemOfInstance =
+                runtime.createProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
+                        .collect(Collectors.toMap(ProcessInstance::getId, p -> Long.valueOf(p.getBusinessKey())));
+        Map<String, Long> taskOfStep = runtime
+                .createVariableInstanceQuery()
                 .taskIdIn(found.stream().map(Task::getId).toArray(String[]::new))
-                .variableName(ProcessModels.VAR_TASK_ID).list().stream()
+                .variableName(ProcessModels.VAR_TASK_ID)
+                .list()
+                .stream()
                 .collect(Collectors.toMap(VariableInstance::getTaskId, v -> (Long) v.getValue()));
         Map<Long, ProblemView> problemById = problems.visibleByIds(problemOfInstance.values());
         Map<Long, TaskView> taskById = byId(tasks.byIds(new ArrayList<>(taskOfStep.values())));
@@ -125,11 +135,21 @@ public class Worklist {
             }
             TaskView task = taskById.get(taskOfStep.get(step.getId()));
             Instant due = step.getDueDate() == null ? null : step.getDueDate().toInstant();
-            items.add(new WorkItem(step.getId(), step.getTaskDefinitionKey(), step.getName(),
-                    step.getCreateTime().toInstant(), due, due != null && due.isBefore(now),
-                    task == null ? problem.colour() : task.colour(), problem.id(),
-                    problem.number(), problem.title(), problem.status(), task == null ? null : task.id(),
-                    task == null ? null : task.seq(), task == null ? null : task.measure()));
+            items.add(new WorkItem(
+                    step.getId(),
+                    step.getTaskDefinitionKey(),
+                    step.getName(),
+                    step.getCreateTime().toInstant(),
+                    due,
+                    due != null && due.isBefore(now),
+                    task == null ? problem.colour() : task.colour(),
+                    problem.id(),
+                    problem.number(),
+                    problem.title(),
+                    problem.status(),
+                    task == null ? null : task.id(),
+                    task == null ? null : task.seq(),
+                    task == null ? null : task.measure()));
         }
         return items;
     }

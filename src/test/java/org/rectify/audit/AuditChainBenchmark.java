@@ -26,12 +26,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.rectify.common.TransactionBatches;
 import org.rectify.inspection.InspectionRounds;
 import org.rectify.inspection.NewRound;
-import org.rectify.problem.NewProblem;
-import org.rectify.problem.ProblemLifecycle;
 import org.rectify.org.NewUnit;
 import org.rectify.org.OrgAdministration;
 import org.rectify.org.OrgSetup;
 import org.rectify.org.UnitKind;
+import org.rectify.problem.NewProblem;
+import org.rectify.problem.ProblemLifecycle;
 import org.rectify.support.IntegrationTest;
 import org.rectify.support.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,17 +75,38 @@ class AuditChainBenchmark extends IntegrationTest {
             + " action, target_type, target_id, problem_id, before_state, after_state, reason, digest)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    @Autowired AuditChain chain;
-    @Autowired AuditVerification verification;
-    @Autowired TransactionBatches batches;
-    @Autowired TransactionTemplate transactions;
-    @Autowired OrgAdministration administration;
-    @Autowired OrgSetup setup;
-    @Autowired ProblemLifecycle lifecycle;
-    @Autowired InspectionRounds rounds;
-    @Autowired UserDetailsService users;
-    @Autowired MeterRegistry registry;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    AuditChain chain;
+
+    @Autowired
+    AuditVerification verification;
+
+    @Autowired
+    TransactionBatches batches;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    OrgAdministration administration;
+
+    @Autowired
+    OrgSetup setup;
+
+    @Autowired
+    ProblemLifecycle lifecycle;
+
+    @Autowired
+    InspectionRounds rounds;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    MeterRegistry registry;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final AtomicInteger sequence = new AtomicInteger();
     private ExecutorService pool;
@@ -114,14 +135,29 @@ class AuditChainBenchmark extends IntegrationTest {
         long county = jdbc.queryForObject("select unit_id from app_user where username = 'admin'", Long.class);
         units = new long[THREADS];
         for (int t = 0; t < THREADS; t++) {
-            units[t] = setup.createUnit(new NewUnit(county, "bench-chain-" + System.nanoTime(), "基准" + t,
-                    "Bench " + t, UnitKind.DEPARTMENT)).id();
+            units[t] = setup.createUnit(new NewUnit(
+                            county, "bench-chain-" + System.nanoTime(), "基准" + t, "Bench " + t, UnitKind.DEPARTMENT))
+                    .id();
         }
-        roundId = as("office", () -> rounds.register(new NewRound("SELF_INSPECTION", "CHAIN-" + System.currentTimeMillis(),
-                "Audit chain benchmark", "Rectify benchmark", java.time.LocalDate.now()))).id();
+        roundId = as(
+                        "office",
+                        () -> rounds.register(new NewRound(
+                                "SELF_INSPECTION",
+                                "CHAIN-" + System.currentTimeMillis(),
+                                "Audit chain benchmark",
+                                "Rectify benchmark",
+                                java.time.LocalDate.now())))
+                .id();
         Action rename = (i, t) -> administration.renameUnit(units[t], "基准单位" + i, "Bench unit " + i);
-        Action register = (i, t) -> lifecycle.register(new NewProblem(roundId, "C-" + i, "基准问题 " + i,
-                "A problem registered by the audit chain benchmark.", null, null, null, null));
+        Action register = (i, t) -> lifecycle.register(new NewProblem(
+                roundId,
+                "C-" + i,
+                "基准问题 " + i,
+                "A problem registered by the audit chain benchmark.",
+                null,
+                null,
+                null,
+                null));
 
         long recordsBefore = count("select count(*) from audit_record");
         chain.linkPending();
@@ -146,25 +182,35 @@ class AuditChainBenchmark extends IntegrationTest {
         long batches = lock.count() - locksBefore;
 
         // The records written with sealing off, sealed now: the chain is whole again.
-        List<Long> unsealed = jdbc.queryForList("select r.id from audit_record r where not exists"
-                + " (select 1 from audit_seal s where s.record_id = r.id) order by r.id", Long.class);
+        List<Long> unsealed = jdbc.queryForList(
+                "select r.id from audit_record r where not exists"
+                        + " (select 1 from audit_seal s where s.record_id = r.id) order by r.id",
+                Long.class);
         transactions.executeWithoutResult(s -> chain.append(unsealed));
         long written = count("select count(*) from audit_record") - recordsBefore;
         assertThat(written).isGreaterThanOrEqualTo(2L * (WARMUP + 2L * perRound * ROUNDS));
         assertThat(verification.verify().findings()).isEmpty();
 
-        System.out.printf("%n=== AuditChainBenchmark: audited actions per second, %s, %d threads, %d rounds of %d"
-                + " actions per kind and state ===%n", onMariaDb() ? "MariaDB" : "H2", THREADS, ROUNDS, perRound);
+        System.out.printf(
+                "%n=== AuditChainBenchmark: audited actions per second, %s, %d threads, %d rounds of %d"
+                        + " actions per kind and state ===%n",
+                onMariaDb() ? "MariaDB" : "H2", THREADS, ROUNDS, perRound);
         line("unit renamed (light)", renameRate);
         line("problem registered", registerRate);
         Timer held = registry.find("rectify.audit.chain.held").timer();
-        System.out.printf("the chain's head: linked in %d batches (%.1f records a batch), each waited for it %.2f ms"
-                        + " on average (max %.1f ms) and held it %.2f ms (max %.1f ms)%n", batches,
+        System.out.printf(
+                "the chain's head: linked in %d batches (%.1f records a batch), each waited for it %.2f ms"
+                        + " on average (max %.1f ms) and held it %.2f ms (max %.1f ms)%n",
+                batches,
                 (double) (linkedAfter - linkedBefore) / Math.max(1, batches),
-                lock.mean(TimeUnit.MILLISECONDS), lock.max(TimeUnit.MILLISECONDS), held.mean(TimeUnit.MILLISECONDS),
+                lock.mean(TimeUnit.MILLISECONDS),
+                lock.max(TimeUnit.MILLISECONDS),
+                held.mean(TimeUnit.MILLISECONDS),
                 held.max(TimeUnit.MILLISECONDS));
-        System.out.printf("records written in the run: %d (%d left unsealed by the rounds without the chain, sealed"
-                + " afterwards)%n%n", written, unsealed.size());
+        System.out.printf(
+                "records written in the run: %d (%d left unsealed by the rounds without the chain, sealed"
+                        + " afterwards)%n%n",
+                written, unsealed.size());
     }
 
     @Test
@@ -172,14 +218,19 @@ class AuditChainBenchmark extends IntegrationTest {
     void theVerifierOverManyRecords() throws Exception {
         long start = System.nanoTime();
         AtomicLong done = new AtomicLong();
-        TransactionBatches.Keyed insert = new TransactionBatches.Keyed(INSERT,
-                (ids, rows) -> chain.seal(ids, rows.stream().map(r -> (String) r[11]).toList()), n -> { });
+        TransactionBatches.Keyed insert = new TransactionBatches.Keyed(
+                INSERT,
+                (ids, rows) ->
+                        chain.seal(ids, rows.stream().map(r -> (String) r[11]).toList()),
+                n -> {});
         List<Future<?>> writers = new ArrayList<>();
         long transactionsNeeded = (RECORDS + PER_TRANSACTION - 1) / PER_TRANSACTION;
         AtomicLong nextTransaction = new AtomicLong();
         for (int w = 0; w < 2; w++) {
             writers.add(pool.submit(() -> {
-                for (long t = nextTransaction.getAndIncrement(); t < transactionsNeeded; t = nextTransaction.getAndIncrement()) {
+                for (long t = nextTransaction.getAndIncrement();
+                        t < transactionsNeeded;
+                        t = nextTransaction.getAndIncrement()) {
                     long from = t * PER_TRANSACTION;
                     long to = Math.min(RECORDS, from + PER_TRANSACTION);
                     transactions.executeWithoutResult(s -> {
@@ -189,8 +240,8 @@ class AuditChainBenchmark extends IntegrationTest {
                     });
                     long total = done.addAndGet(to - from);
                     if (total % 1_000_000 < PER_TRANSACTION && total >= 1_000_000) {
-                        System.out.printf("  %,d records written and sealed, %.0f s%n", total,
-                                (System.nanoTime() - start) / 1e9);
+                        System.out.printf(
+                                "  %,d records written and sealed, %.0f s%n", total, (System.nanoTime() - start) / 1e9);
                     }
                 }
                 return null;
@@ -214,11 +265,16 @@ class AuditChainBenchmark extends IntegrationTest {
         assertThat(report.seals()).isEqualTo(seals);
         double seconds = report.took().toNanos() / 1e9;
         System.out.printf("%n=== AuditChainBenchmark: the verifier, %s ===%n", onMariaDb() ? "MariaDB" : "H2");
-        System.out.printf("written and sealed: %,d records in %.0f s (%.0f records/s, 2 writers, %,d a transaction)%n",
+        System.out.printf(
+                "written and sealed: %,d records in %.0f s (%.0f records/s, 2 writers, %,d a transaction)%n",
                 RECORDS, writeSeconds, RECORDS / writeSeconds, PER_TRANSACTION);
         System.out.printf("a node's sweep at its start, for records left without a seal: %.1f s%n", sweepSeconds);
-        System.out.printf("verified: %,d seals in %.1f s = %,.0f seals/s; heap used at its peak %d MB (-Xmx %d MB)%n%n",
-                report.seals(), seconds, report.seals() / seconds, peakHeapMb(),
+        System.out.printf(
+                "verified: %,d seals in %.1f s = %,.0f seals/s; heap used at its peak %d MB (-Xmx %d MB)%n%n",
+                report.seals(),
+                seconds,
+                report.seals() / seconds,
+                peakHeapMb(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 
@@ -258,35 +314,66 @@ class AuditChainBenchmark extends IntegrationTest {
         for (int r = 0; r < ratios.length; r++) {
             ratios[r] = (rates[0][r] / rates[1][r] - 1) * 100;
         }
-        System.out.printf("%-22s with the chain %6.1f/s, without %6.1f/s (medians); cost: %+.1f %%, the median of"
+        System.out.printf(
+                "%-22s with the chain %6.1f/s, without %6.1f/s (medians); cost: %+.1f %%, the median of"
                         + " the rounds' %s %% (target: at most %.0f %% slower)%n    rounds with %s, without %s%n",
-                kind, median(rates[0]), median(rates[1]), median(ratios),
-                Arrays.stream(ratios).mapToObj(v -> String.format("%+.0f", v)).toList(), TARGET_COST * 100,
-                round(rates[0]), round(rates[1]));
+                kind,
+                median(rates[0]),
+                median(rates[1]),
+                median(ratios),
+                Arrays.stream(ratios).mapToObj(v -> String.format("%+.0f", v)).toList(),
+                TARGET_COST * 100,
+                round(rates[0]),
+                round(rates[1]));
     }
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+        return sorted.length % 2 == 1
+                ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     private static String round(double[] values) {
-        return Arrays.stream(values).mapToObj(v -> String.format("%.0f", v)).toList().toString();
+        return Arrays.stream(values)
+                .mapToObj(v -> String.format("%.0f", v))
+                .toList()
+                .toString();
     }
 
     /** A generated record: the sizes and kinds of a real trail's (actions, JSON states, a reason now and then). */
     private static Object[] row(long i) {
-        String[] actions = {"PROGRESS_REPORTED", "TASK_STARTED", "EVIDENCE_NOTED", "SIGN_OFF_APPLIED", "PROBLEM_TRIAGED"};
-        AuditForm.Stored r = new AuditForm.Stored(0, LocalDateTime.of(2026, 1, 1, 8, 0).plusSeconds(i),
-                "staff." + (i % 500), "UNIT_STAFF", 1000 + i % 500, actions[(int) (i % actions.length)], "TASK", i,
-                i / 4, "{\"status\":\"IN_PROGRESS\",\"progressPercent\":" + (i % 100) + "}",
+        String[] actions = {"PROGRESS_REPORTED", "TASK_STARTED", "EVIDENCE_NOTED", "SIGN_OFF_APPLIED", "PROBLEM_TRIAGED"
+        };
+        AuditForm.Stored r = new AuditForm.Stored(
+                0,
+                LocalDateTime.of(2026, 1, 1, 8, 0).plusSeconds(i),
+                "staff." + (i % 500),
+                "UNIT_STAFF",
+                1000 + i % 500,
+                actions[(int) (i % actions.length)],
+                "TASK",
+                i,
+                i / 4,
+                "{\"status\":\"IN_PROGRESS\",\"progressPercent\":" + (i % 100) + "}",
                 "{\"status\":\"IN_PROGRESS\",\"progressPercent\":" + (i % 100 + 1) + ",\"nextReportDue\":\"2026-02-0"
                         + (1 + i % 9) + "\",\"progressReportId\":" + i + "}",
                 i % 5 == 0 ? "按期报送整改进展，附现场照片" + i : null);
-        return new Object[]{r.occurredAt(), r.actor(), r.roles(), r.unitId(), r.action(), r.targetType(), r.targetId(),
-                r.problemId(), r.before(), r.after(), r.reason(), AuditForm.digest(r)};
+        return new Object[] {
+            r.occurredAt(),
+            r.actor(),
+            r.roles(),
+            r.unitId(),
+            r.action(),
+            r.targetType(),
+            r.targetId(),
+            r.problemId(),
+            r.before(),
+            r.after(),
+            r.reason(),
+            AuditForm.digest(r)
+        };
     }
 
     private long count(String sql) {
@@ -299,7 +386,10 @@ class AuditChainBenchmark extends IntegrationTest {
     }
 
     private static long peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(p -> p.getType() == MemoryType.HEAP)
+                        .mapToLong(p -> p.getPeakUsage().getUsed())
+                        .sum()
+                / (1024 * 1024);
     }
 }

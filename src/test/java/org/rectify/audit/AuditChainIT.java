@@ -23,47 +23,71 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class AuditChainIT extends IntegrationTest {
 
-    @Autowired JdbcTemplate jdbc;
-    @Autowired AuditVerification verification;
-    @Autowired AuditChain chain;
-    @Autowired javax.sql.DataSource dataSource;
-    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
-    @Autowired org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AuditVerification verification;
+
+    @Autowired
+    AuditChain chain;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     @Test
     void anUntouchedChainVerifiesCleanForInspectorsOnly() {
-        JsonNode report = api.as("inspector").get("/api/audit/verification").ok().json();
+        JsonNode report =
+                api.as("inspector").get("/api/audit/verification").ok().json();
         assertThat(report.get("findings")).as(report.toString()).isEmpty();
         long seals = jdbc.queryForObject("select count(*) from audit_seal", Long.class);
         assertThat(report.get("seals").asLong()).isPositive().isLessThanOrEqualTo(seals);
-        assertThat(report.get("evidenceFiles").asLong()).as("the demo's evidence").isPositive();
+        assertThat(report.get("evidenceFiles").asLong())
+                .as("the demo's evidence")
+                .isPositive();
         // One seal per record, numbered without a gap.
-        assertThat(jdbc.queryForObject("select count(*) from audit_record r where not exists"
-                + " (select 1 from audit_seal s where s.record_id = r.id)", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("select max(seq) from audit_seal", Long.class)).isEqualTo(seals);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_record r where not exists"
+                                + " (select 1 from audit_seal s where s.record_id = r.id)",
+                        Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("select max(seq) from audit_seal", Long.class))
+                .isEqualTo(seals);
         api.as("office").get("/api/audit/verification").expect(403);
     }
 
     @Test
     void recordsWrittenBeforeTheChainAreSealedOnceByTheFirstNodeToStart() {
-        Map<String, Object> row = jdbc.queryForMap("select * from audit_record where id = ?",
-                sealedRecord(5).get("record_id"));
+        Map<String, Object> row = jdbc.queryForMap(
+                "select * from audit_record where id = ?", sealedRecord(5).get("record_id"));
         row.remove(key(row, "id"));
         row.remove(key(row, "digest"));
         row.put(key(row, "reason"), "written before the chain");
         insert("audit_record", row);
         insert("audit_record", row);
-        List<Long> old = jdbc.queryForList("select id from audit_record where reason = 'written before the chain'"
-                + " order by id", Long.class);
+        List<Long> old = jdbc.queryForList(
+                "select id from audit_record where reason = 'written before the chain'" + " order by id", Long.class);
         assertThat(findings().get(0).get("kind").asText()).isEqualTo("INSERTED");
         // As V42 leaves it on a database with records: the range still to seal.
-        jdbc.update("update audit_chain_head set backfill_from = ?, backfill_to = ? where id = 1", old.get(0), old.get(1));
+        jdbc.update(
+                "update audit_chain_head set backfill_from = ?, backfill_to = ? where id = 1", old.get(0), old.get(1));
         assertClean();
         chain.backfill();
         chain.backfill();
-        assertThat(jdbc.queryForList("select record_id from audit_seal where record_id in (?, ?) order by seq",
-                Long.class, old.get(0), old.get(1))).isEqualTo(old);
-        assertThat(jdbc.queryForObject("select backfill_from - backfill_to from audit_chain_head", Long.class)).isOne();
+        assertThat(jdbc.queryForList(
+                        "select record_id from audit_seal where record_id in (?, ?) order by seq",
+                        Long.class,
+                        old.get(0),
+                        old.get(1)))
+                .isEqualTo(old);
+        assertThat(jdbc.queryForObject("select backfill_from - backfill_to from audit_chain_head", Long.class))
+                .isOne();
         assertClean();
     }
 
@@ -75,11 +99,17 @@ class AuditChainIT extends IntegrationTest {
         attack(() -> jdbc.update("update audit_record set reason = ? where id = ?", "nothing happened", id));
         assertFirst("EDITED", victim.get("seq"), id);
         // The inspectors' page says the same, in their language.
-        String page = WebSession.signIn(port, "inspector").get("/inspect/chain?verify=true").expect(200).text();
+        String page = WebSession.signIn(port, "inspector")
+                .get("/inspect/chain?verify=true")
+                .expect(200)
+                .text();
         assertThat(page).contains("审计链已被破坏", "被修改", "record " + id + " (seal " + victim.get("seq") + ")");
         attack(() -> jdbc.update("update audit_record set reason = ? where id = ?", reason, id));
         assertClean();
-        assertThat(WebSession.signIn(port, "inspector").get("/inspect/chain?verify=true").expect(200).text())
+        assertThat(WebSession.signIn(port, "inspector")
+                        .get("/inspect/chain?verify=true")
+                        .expect(200)
+                        .text())
                 .contains("完好：已核验");
     }
 
@@ -98,7 +128,8 @@ class AuditChainIT extends IntegrationTest {
         }
         assertThat(cli()).startsWith("0 ");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        int code = org.rectify.VerifyAuditCommand.run(new String[]{"--db-url=jdbc:h2:mem:no_chain_here", "--db-user=sa"},
+        int code = org.rectify.VerifyAuditCommand.run(
+                new String[] {"--db-url=jdbc:h2:mem:no_chain_here", "--db-user=sa"},
                 new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
         assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("holds no audit chain");
@@ -108,9 +139,14 @@ class AuditChainIT extends IntegrationTest {
     private String cli() {
         com.zaxxer.hikari.HikariDataSource db = (com.zaxxer.hikari.HikariDataSource) dataSource;
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        int code = org.rectify.VerifyAuditCommand.run(new String[]{"--db-url=" + db.getJdbcUrl(),
-                        "--db-user=" + db.getUsername(), "--db-password=" + (db.getPassword() == null ? "" : db.getPassword()),
-                        "--heads=" + HEAD_FILE, "--evidence=target/it-evidence/" + DB},
+        int code = org.rectify.VerifyAuditCommand.run(
+                new String[] {
+                    "--db-url=" + db.getJdbcUrl(),
+                    "--db-user=" + db.getUsername(),
+                    "--db-password=" + (db.getPassword() == null ? "" : db.getPassword()),
+                    "--heads=" + HEAD_FILE,
+                    "--evidence=target/it-evidence/" + DB
+                },
                 new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
         return code + " " + out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -133,8 +169,8 @@ class AuditChainIT extends IntegrationTest {
 
     @Test
     void aRecordSlippedInIsNamed() {
-        Map<String, Object> row = jdbc.queryForMap("select * from audit_record where id = ?",
-                sealedRecord(30).get("record_id"));
+        Map<String, Object> row = jdbc.queryForMap(
+                "select * from audit_record where id = ?", sealedRecord(30).get("record_id"));
         row.remove(key(row, "id"));
         // Without a digest: one copied with it would be linked as queued, and found edited (the reason differs).
         row.remove(key(row, "digest"));
@@ -172,9 +208,11 @@ class AuditChainIT extends IntegrationTest {
     void recordsCutOffTheEndAreCaughtByThePublishedHead() {
         verification.publishHead();
         long last = jdbc.queryForObject("select seq from audit_chain_head where id = 1", Long.class);
-        List<Map<String, Object>> seals = jdbc.queryForList("select * from audit_seal where seq > ? order by seq", last - 2);
-        List<Map<String, Object>> records = seals.stream().map(s -> jdbc.queryForMap(
-                "select * from audit_record where id = ?", s.get("record_id"))).toList();
+        List<Map<String, Object>> seals =
+                jdbc.queryForList("select * from audit_seal where seq > ? order by seq", last - 2);
+        List<Map<String, Object>> records = seals.stream()
+                .map(s -> jdbc.queryForMap("select * from audit_record where id = ?", s.get("record_id")))
+                .toList();
         Map<String, Object> head = jdbc.queryForMap("select seq, hash from audit_chain_head where id = 1");
         // A careful attacker: the records and their seals gone, the head row set back to match.
         attack(() -> {
@@ -191,7 +229,8 @@ class AuditChainIT extends IntegrationTest {
         attack(() -> {
             records.forEach(r -> insert("audit_record", r));
             seals.forEach(s -> insert("audit_seal", s));
-            jdbc.update("update audit_chain_head set seq = ?, hash = ? where id = 1", head.get("seq"), head.get("hash"));
+            jdbc.update(
+                    "update audit_chain_head set seq = ?, hash = ? where id = 1", head.get("seq"), head.get("hash"));
         });
         assertClean();
     }
@@ -200,7 +239,10 @@ class AuditChainIT extends IntegrationTest {
     void anEvidenceFileReplacedOnDiskIsNamed() throws Exception {
         Map<String, Object> e = jdbc.queryForMap("select id, sha256 from evidence order by id limit 1");
         String sha = (String) e.get("sha256");
-        Path file = Path.of("target/it-evidence/" + DB).resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        Path file = Path.of("target/it-evidence/" + DB)
+                .resolve(sha.substring(0, 2))
+                .resolve(sha.substring(2, 4))
+                .resolve(sha);
         byte[] original = Files.readAllBytes(file);
         Files.write(file, "a photo of something else".getBytes());
         try {
@@ -225,20 +267,43 @@ class AuditChainIT extends IntegrationTest {
             long records = jdbc.queryForObject("select count(*) from audit_record", Long.class);
             // A transaction that rolls back leaves no record and queues none.
             assertThatThrownBy(() -> transactions.executeWithoutResult(s -> {
-                events.publishEvent(new Tested(AuditEntry.of("UNIT_RENAMED", "UNIT", county, null,
-                        AuditEntry.state("nameZh", "甲"), AuditEntry.state("nameZh", "乙"))));
-                throw new IllegalStateException("rolled back");
-            })).hasMessage("rolled back");
+                        events.publishEvent(new Tested(AuditEntry.of(
+                                "UNIT_RENAMED",
+                                "UNIT",
+                                county,
+                                null,
+                                AuditEntry.state("nameZh", "甲"),
+                                AuditEntry.state("nameZh", "乙"))));
+                        throw new IllegalStateException("rolled back");
+                    }))
+                    .hasMessage("rolled back");
             assertThat(chain.queued()).isZero();
-            assertThat(jdbc.queryForObject("select count(*) from audit_record", Long.class)).isEqualTo(records);
+            assertThat(jdbc.queryForObject("select count(*) from audit_record", Long.class))
+                    .isEqualTo(records);
 
             String code = "queued-" + System.nanoTime();
-            long unit = api.as("admin").post("/api/org/units", Map.of("parentId", county, "code", code,
-                    "nameZh", "排队局", "nameEn", "Queued Bureau", "kind", "DEPARTMENT")).expect(201).id();
+            long unit = api.as("admin")
+                    .post(
+                            "/api/org/units",
+                            Map.of(
+                                    "parentId",
+                                    county,
+                                    "code",
+                                    code,
+                                    "nameZh",
+                                    "排队局",
+                                    "nameEn",
+                                    "Queued Bureau",
+                                    "kind",
+                                    "DEPARTMENT"))
+                    .expect(201)
+                    .id();
             long id = lastRecord("UNIT_CREATED", unit);
-            assertThat(chain.queued()).isEqualTo((int) (jdbc.queryForObject("select count(*) from audit_record",
-                    Long.class) - records)).isPositive();
-            assertThat(jdbc.queryForObject("select count(*) from audit_seal where record_id = ?", Long.class, id)).isZero();
+            assertThat(chain.queued())
+                    .isEqualTo((int) (jdbc.queryForObject("select count(*) from audit_record", Long.class) - records))
+                    .isPositive();
+            assertThat(jdbc.queryForObject("select count(*) from audit_seal where record_id = ?", Long.class, id))
+                    .isZero();
             // Queued, not linked: the jar's verify mode (which links nothing) finds it sound.
             assertThat(cli()).startsWith("0 ").contains("clean");
             attack(() -> jdbc.update("update audit_record set reason = ? where id = ?", "edited while queued", id));
@@ -256,15 +321,18 @@ class AuditChainIT extends IntegrationTest {
             chain.forget();
             long seals = jdbc.queryForObject("select count(*) from audit_seal", Long.class);
             assertThat(chain.sweep(true, Duration.ZERO)).isEqualTo(left);
-            assertThat(jdbc.queryForObject("select count(*) from audit_seal", Long.class)).isEqualTo(seals + left);
+            assertThat(jdbc.queryForObject("select count(*) from audit_seal", Long.class))
+                    .isEqualTo(seals + left);
             assertThat(chain.sweep(true, Duration.ZERO)).isZero();
             assertClean();
 
             // Edited while queued and then linked: the seal holds the digest it was written with.
-            api.as("admin").put("/api/org/units/{id}", Map.of("nameZh", "排队局（改）", "nameEn", "Queued Bureau (renamed)"),
-                    unit).ok();
+            api.as("admin")
+                    .put("/api/org/units/{id}", Map.of("nameZh", "排队局（改）", "nameEn", "Queued Bureau (renamed)"), unit)
+                    .ok();
             long renamed = lastRecord("UNIT_RENAMED", unit);
-            attack(() -> jdbc.update("update audit_record set reason = ? where id = ?", "edited while queued", renamed));
+            attack(() ->
+                    jdbc.update("update audit_record set reason = ? where id = ?", "edited while queued", renamed));
             JsonNode first = findings().get(0);
             long seq = jdbc.queryForObject("select seq from audit_seal where record_id = ?", Long.class, renamed);
             assertThat(first.get("kind").asText()).as(first.toString()).isEqualTo("EDITED");
@@ -279,13 +347,15 @@ class AuditChainIT extends IntegrationTest {
     }
 
     private long lastRecord(String action, long unit) {
-        return jdbc.queryForObject("select max(id) from audit_record where action = ? and target_type = 'UNIT'"
-                + " and target_id = ?", Long.class, action, unit);
+        return jdbc.queryForObject(
+                "select max(id) from audit_record where action = ? and target_type = 'UNIT'" + " and target_id = ?",
+                Long.class,
+                action,
+                unit);
     }
 
     /** An audited event of this test's own. */
-    record Tested(AuditEntry auditEntry) implements AuditableEvent {
-    }
+    record Tested(AuditEntry auditEntry) implements AuditableEvent {}
 
     /** The seal some way into the chain, with its record's id (after linking what is queued). */
     private Map<String, Object> sealedRecord(long seq) {
@@ -294,7 +364,8 @@ class AuditChainIT extends IntegrationTest {
     }
 
     private JsonNode findings() {
-        JsonNode findings = api.as("inspector").get("/api/audit/verification").ok().json().get("findings");
+        JsonNode findings =
+                api.as("inspector").get("/api/audit/verification").ok().json().get("findings");
         assertThat(findings).as("findings").isNotEmpty();
         return findings;
     }
@@ -309,14 +380,15 @@ class AuditChainIT extends IntegrationTest {
     }
 
     private void assertClean() {
-        JsonNode report = api.as("inspector").get("/api/audit/verification").ok().json();
+        JsonNode report =
+                api.as("inspector").get("/api/audit/verification").ok().json();
         assertThat(report.get("findings")).as(report.toString()).isEmpty();
     }
 
     /** Runs the attack with the append-only triggers dropped, as an attacker would, and puts them back. */
     private void attack(Runnable sql) {
-        List<String> triggers = List.of("audit_record_no_update", "audit_record_no_delete", "audit_seal_no_update",
-                "audit_seal_no_delete");
+        List<String> triggers = List.of(
+                "audit_record_no_update", "audit_record_no_delete", "audit_seal_no_update", "audit_seal_no_delete");
         triggers.forEach(t -> jdbc.execute("drop trigger " + t));
         try {
             sql.run();
@@ -325,25 +397,38 @@ class AuditChainIT extends IntegrationTest {
                 String table = t.startsWith("audit_record") ? "audit_record" : "audit_seal";
                 String when = t.endsWith("update") ? "update" : "delete";
                 jdbc.execute("create trigger " + t + " before " + when + " on " + table + " for each row "
-                        + ("h2".equals(DB) ? "call \"org.rectify.audit.AppendOnlyTrigger\""
-                        : "signal sqlstate '45000' set message_text = 'append-only'"));
+                        + ("h2".equals(DB)
+                                ? "call \"org.rectify.audit.AppendOnlyTrigger\""
+                                : "signal sqlstate '45000' set message_text = 'append-only'"));
             }
         }
     }
 
     private void overwrite(long id, Map<String, Object> from) {
-        jdbc.update("update audit_record set occurred_at = ?, actor = ?, actor_roles = ?, actor_unit_id = ?, action = ?,"
+        jdbc.update(
+                "update audit_record set occurred_at = ?, actor = ?, actor_roles = ?, actor_unit_id = ?, action = ?,"
                         + " target_type = ?, target_id = ?, problem_id = ?, before_state = ?, after_state = ?, reason = ?"
-                        + " where id = ?", value(from, "occurred_at"), value(from, "actor"), value(from, "actor_roles"),
-                value(from, "actor_unit_id"), value(from, "action"), value(from, "target_type"), value(from, "target_id"),
-                value(from, "problem_id"), value(from, "before_state"), value(from, "after_state"),
-                value(from, "reason"), id);
+                        + " where id = ?",
+                value(from, "occurred_at"),
+                value(from, "actor"),
+                value(from, "actor_roles"),
+                value(from, "actor_unit_id"),
+                value(from, "action"),
+                value(from, "target_type"),
+                value(from, "target_id"),
+                value(from, "problem_id"),
+                value(from, "before_state"),
+                value(from, "after_state"),
+                value(from, "reason"),
+                id);
     }
 
     private void insert(String table, Map<String, Object> row) {
         String columns = String.join(", ", row.keySet());
         String marks = String.join(", ", row.keySet().stream().map(k -> "?").toList());
-        jdbc.update("insert into " + table + " (" + columns + ") values (" + marks + ")", row.values().toArray());
+        jdbc.update(
+                "insert into " + table + " (" + columns + ") values (" + marks + ")",
+                row.values().toArray());
     }
 
     private static Object value(Map<String, Object> row, String column) {
@@ -352,6 +437,9 @@ class AuditChainIT extends IntegrationTest {
 
     /** The row's key for this column, as the database spells it (H2: upper case). */
     private static String key(Map<String, Object> row, String column) {
-        return row.keySet().stream().filter(k -> k.equalsIgnoreCase(column)).findFirst().orElse(column);
+        return row.keySet().stream()
+                .filter(k -> k.equalsIgnoreCase(column))
+                .findFirst()
+                .orElse(column);
     }
 }

@@ -40,10 +40,14 @@ class AuditSearchIT extends IntegrationTest {
     @Test
     void regionRolesSearchTheTrailNewestFirst() {
         long round = demo.newRound("audit");
-        long problem = api.as("office").post("/api/problems", Map.of("roundId", round, "number", "A-1",
-                "title", "审计检索", "description", "x")).expect(201).id();
+        long problem = api.as("office")
+                .post("/api/problems", Map.of("roundId", round, "number", "A-1", "title", "审计检索", "description", "x"))
+                .expect(201)
+                .id();
 
-        Response page = api.as("inspector").get("/api/audit?actor=office&action=PROBLEM_REG&size=5").ok();
+        Response page = api.as("inspector")
+                .get("/api/audit?actor=office&action=PROBLEM_REG&size=5")
+                .ok();
         List<JsonNode> found = page.items();
         assertThat(found).hasSize(5);
         assertThat(found.get(0).get("problemId").asLong()).isEqualTo(problem);
@@ -51,14 +55,21 @@ class AuditSearchIT extends IntegrationTest {
         assertThat(found).extracting(r -> r.get("id").asLong()).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(page.json().get("page").get("totalElements").asLong()).isGreaterThanOrEqualTo(61);
 
-        assertThat(api.as("leader").get("/api/audit?targetType=ROUND&from={d}&to={d}", Demo.today(), Demo.today())
-                .ok().items()).anySatisfy(r -> {
+        assertThat(api.as("leader")
+                        .get("/api/audit?targetType=ROUND&from={d}&to={d}", Demo.today(), Demo.today())
+                        .ok()
+                        .items())
+                .anySatisfy(r -> {
                     assertThat(r.get("action").asText()).isEqualTo("ROUND_REGISTERED");
                     assertThat(r.get("targetId").asLong()).isEqualTo(round);
                 });
-        assertThat(api.as("office").get("/api/audit?actor=office&action=PROBLEM_REGISTERED&to={d}",
-                Demo.today().minusDays(1)).ok().items()).noneSatisfy(r ->
-                assertThat(r.get("problemId").asLong()).isEqualTo(problem));
+        assertThat(api.as("office")
+                        .get(
+                                "/api/audit?actor=office&action=PROBLEM_REGISTERED&to={d}",
+                                Demo.today().minusDays(1))
+                        .ok()
+                        .items())
+                .noneSatisfy(r -> assertThat(r.get("problemId").asLong()).isEqualTo(problem));
     }
 
     @Test
@@ -75,18 +86,47 @@ class AuditSearchIT extends IntegrationTest {
         String other = "other" + ProcessHandle.current().pid();
         OrgUnitView county = setup.createUnit(new NewUnit(null, other, "邻县", "Neighbouring County", UnitKind.COUNTY));
         setup.createUser(new NewUser("office." + other, "demo1234", "邻县整改办", county.id(), null, Set.of(Role.OFFICE)));
-        setup.createUser(new NewUser("inspector." + other, "demo1234", "邻县督查", county.id(), null,
-                Set.of(Role.INSPECTOR)));
-        long round = api.as("office." + other).post("/api/rounds", Map.of("sourceType", "SUPERVISION",
-                "code", other, "name", "邻县督查", "feedbackReceivedOn", Demo.today().toString())).expect(201).id();
-        api.as("office." + other).post("/api/problems", Map.of("roundId", round, "number", "1", "title", "邻县的问题",
-                "description", "x")).expect(201);
+        setup.createUser(
+                new NewUser("inspector." + other, "demo1234", "邻县督查", county.id(), null, Set.of(Role.INSPECTOR)));
+        long round = api.as("office." + other)
+                .post(
+                        "/api/rounds",
+                        Map.of(
+                                "sourceType",
+                                "SUPERVISION",
+                                "code",
+                                other,
+                                "name",
+                                "邻县督查",
+                                "feedbackReceivedOn",
+                                Demo.today().toString()))
+                .expect(201)
+                .id();
+        api.as("office." + other)
+                .post("/api/problems", Map.of("roundId", round, "number", "1", "title", "邻县的问题", "description", "x"))
+                .expect(201);
 
-        assertThat(api.as("inspector").get("/api/audit?actor={u}", "office." + other).ok().items()).isEmpty();
-        assertThat(api.as("inspector." + other).get("/api/audit?actor={u}", "office." + other).ok().items())
-                .extracting(r -> r.get("action").asText()).containsExactly("PROBLEM_REGISTERED", "ROUND_REGISTERED");
-        assertThat(api.as("inspector." + other).get("/api/audit?actor=office").ok().items()).isEmpty();
-        assertThat(api.as("inspector." + other).get("/api/audit?action=PROBLEM_&size=200").ok().items())
-                .extracting(r -> r.get("actor").asText()).containsOnly("office." + other);
+        assertThat(api.as("inspector")
+                        .get("/api/audit?actor={u}", "office." + other)
+                        .ok()
+                        .items())
+                .isEmpty();
+        assertThat(api.as("inspector." + other)
+                        .get("/api/audit?actor={u}", "office." + other)
+                        .ok()
+                        .items())
+                .extracting(r -> r.get("action").asText())
+                .containsExactly("PROBLEM_REGISTERED", "ROUND_REGISTERED");
+        assertThat(api.as("inspector." + other)
+                        .get("/api/audit?actor=office")
+                        .ok()
+                        .items())
+                .isEmpty();
+        assertThat(api.as("inspector." + other)
+                        .get("/api/audit?action=PROBLEM_&size=200")
+                        .ok()
+                        .items())
+                .extracting(r -> r.get("actor").asText())
+                .containsOnly("office." + other);
     }
 }

@@ -20,9 +20,11 @@ class AuditTrailIT extends IntegrationTest {
         long before = count();
         assertThat(before).as("the demo left an audit trail").isPositive();
         assertThatThrownBy(() -> jdbc.update("update audit_record set actor = 'nobody' where actor = 'office'"))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("delete from audit_record where actor = 'office'"))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
         assertThat(count()).isEqualTo(before);
         assertThat(jdbc.queryForObject("select count(*) from audit_record where actor = 'nobody'", Long.class))
                 .isZero();
@@ -30,10 +32,16 @@ class AuditTrailIT extends IntegrationTest {
 
     @Test
     void everyDemoStepLeftARecordWithItsActorRolesAndTime() {
-        assertThat(jdbc.queryForObject("select count(*) from audit_record where actor is null or actor_roles is null"
-                + " or occurred_at is null or action is null", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from audit_record where action = 'PROBLEM_REGISTERED'"
-                + " and actor = 'office' and actor_roles = 'OFFICE'", Long.class)).isGreaterThanOrEqualTo(60);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_record where actor is null or actor_roles is null"
+                                + " or occurred_at is null or action is null",
+                        Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_record where action = 'PROBLEM_REGISTERED'"
+                                + " and actor = 'office' and actor_roles = 'OFFICE'",
+                        Long.class))
+                .isGreaterThanOrEqualTo(60);
     }
 
     private long count() {

@@ -15,8 +15,8 @@ import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.rectify.org.NewUnit;
 import org.rectify.org.NewUser;
-import org.rectify.org.Role;
 import org.rectify.org.OrgSetup;
+import org.rectify.org.Role;
 import org.rectify.org.UnitKind;
 import org.rectify.support.ApiClient;
 import org.rectify.support.Demo;
@@ -40,11 +40,21 @@ class TwoNodesAuditChainIT extends IntegrationTest {
     private static final int ACTIONS = 1_000;
     private static final int CLIENTS = 2;
 
-    @Autowired JdbcTemplate jdbc;
-    @Autowired OrgSetup setup;
-    @Autowired AuditVerification verification;
-    @Autowired AuditChain chain;
-    @Value("${spring.datasource.url}") String databaseUrl;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    OrgSetup setup;
+
+    @Autowired
+    AuditVerification verification;
+
+    @Autowired
+    AuditChain chain;
+
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+
     private long county;
     private String office;
     private String admin;
@@ -56,17 +66,32 @@ class TwoNodesAuditChainIT extends IntegrationTest {
         long recordsBefore = jdbc.queryForObject("select count(*) from audit_record", Long.class);
         // A county of their own, so that its thousand problems stay out of the demo county's worklists.
         String tag = "twonodes" + ProcessHandle.current().pid();
-        county = setup.createUnit(new NewUnit(null, tag, "两节点县", "Two Nodes County", UnitKind.COUNTY)).id();
+        county = setup.createUnit(new NewUnit(null, tag, "两节点县", "Two Nodes County", UnitKind.COUNTY))
+                .id();
         setup.createUser(new NewUser("office." + tag, "demo1234", "两节点整改办", county, null, Set.of(Role.OFFICE)));
         setup.createUser(new NewUser("admin." + tag, "demo1234", "两节点管理员", county, null, Set.of(Role.ADMIN)));
         office = "office." + tag;
         admin = "admin." + tag;
-        long round = api.as(office).post("/api/rounds", Map.of("sourceType", "SUPERVISION", "code", tag,
-                "name", "两节点", "feedbackReceivedOn", Demo.today().toString())).expect(201).id();
+        long round = api.as(office)
+                .post(
+                        "/api/rounds",
+                        Map.of(
+                                "sourceType",
+                                "SUPERVISION",
+                                "code",
+                                tag,
+                                "name",
+                                "两节点",
+                                "feedbackReceivedOn",
+                                Demo.today().toString()))
+                .expect(201)
+                .id();
         long unitA = unit("A");
         long unitB = unit("B");
 
-        Server h2 = onMariaDb() ? null : Server.createTcpServer("-tcpPort", String.valueOf(freePort())).start();
+        Server h2 = onMariaDb()
+                ? null
+                : Server.createTcpServer("-tcpPort", String.valueOf(freePort())).start();
         try (SecondNode other = startNode(h2)) {
             ExecutorService clients = Executors.newFixedThreadPool(2 * CLIENTS);
             List<Future<?>> work = new ArrayList<>();
@@ -91,10 +116,15 @@ class TwoNodesAuditChainIT extends IntegrationTest {
         // Every record written by the two nodes sealed once, the numbers without a gap.
         assertThat(records - recordsBefore).isGreaterThanOrEqualTo(2L * ACTIONS);
         assertThat(seq - sealsBefore).isEqualTo(records - recordsBefore);
-        assertThat(jdbc.queryForObject("select count(*) from audit_seal", Long.class)).isEqualTo(seq);
-        assertThat(jdbc.queryForObject("select count(distinct record_id) from audit_seal", Long.class)).isEqualTo(seq);
-        assertThat(jdbc.queryForObject("select count(*) from audit_record r where not exists"
-                + " (select 1 from audit_seal s where s.record_id = r.id)", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_seal", Long.class))
+                .isEqualTo(seq);
+        assertThat(jdbc.queryForObject("select count(distinct record_id) from audit_seal", Long.class))
+                .isEqualTo(seq);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_record r where not exists"
+                                + " (select 1 from audit_seal s where s.record_id = r.id)",
+                        Long.class))
+                .isZero();
         // Each node's actions all there, and the nodes' seals interleaved: they did share the head.
         List<Long> renamesA = renameSeals(unitA);
         List<Long> renamesB = renameSeals(unitB);
@@ -102,13 +132,17 @@ class TwoNodesAuditChainIT extends IntegrationTest {
         assertThat(renamesB).hasSize(ACTIONS / 2);
         assertThat(jdbc.queryForObject("select count(*) from problem where round_id = ?", Long.class, round))
                 .isEqualTo(ACTIONS);
-        assertThat(renamesB.stream().filter(s -> s > renamesA.get(0) && s < renamesA.get(renamesA.size() - 1)).count())
-                .as("seals of node B between node A's first and last").isPositive();
+        assertThat(renamesB.stream()
+                        .filter(s -> s > renamesA.get(0) && s < renamesA.get(renamesA.size() - 1))
+                        .count())
+                .as("seals of node B between node A's first and last")
+                .isPositive();
     }
 
     private long unit(String node) {
         String code = "two-nodes-" + node + "-" + ProcessHandle.current().pid();
-        return setup.createUnit(new NewUnit(county, code, "节点" + node, "Node " + node, UnitKind.DEPARTMENT)).id();
+        return setup.createUnit(new NewUnit(county, code, "节点" + node, "Node " + node, UnitKind.DEPARTMENT))
+                .id();
     }
 
     /** One client's share of a node's actions: a rename and a registration in turns. */
@@ -116,34 +150,62 @@ class TwoNodesAuditChainIT extends IntegrationTest {
         return () -> {
             for (int i = client; i < ACTIONS; i += CLIENTS) {
                 if (i % 2 == 0) {
-                    node.as(admin).put("/api/org/units/{id}", Map.of("nameZh", "节点" + name + i,
-                            "nameEn", "Node " + name + " " + i), unit).ok();
+                    node.as(admin)
+                            .put(
+                                    "/api/org/units/{id}",
+                                    Map.of("nameZh", "节点" + name + i, "nameEn", "Node " + name + " " + i),
+                                    unit)
+                            .ok();
                 } else {
-                    node.as(office).post("/api/problems", Map.of("roundId", round, "number", name + "-" + i,
-                            "title", "两个节点 " + name + i, "description", "x")).expect(201);
+                    node.as(office)
+                            .post(
+                                    "/api/problems",
+                                    Map.of(
+                                            "roundId",
+                                            round,
+                                            "number",
+                                            name + "-" + i,
+                                            "title",
+                                            "两个节点 " + name + i,
+                                            "description",
+                                            "x"))
+                            .expect(201);
                 }
             }
         };
     }
 
     private List<Long> renameSeals(long unit) {
-        return jdbc.queryForList("select s.seq from audit_seal s join audit_record r on r.id = s.record_id"
-                + " where r.action = 'UNIT_RENAMED' and r.target_id = ? order by s.seq", Long.class, unit);
+        return jdbc.queryForList(
+                "select s.seq from audit_seal s join audit_record r on r.id = s.record_id"
+                        + " where r.action = 'UNIT_RENAMED' and r.target_id = ? order by s.seq",
+                Long.class,
+                unit);
     }
 
     /** The second node: the same application from this test's class path, on the same database. */
     private SecondNode startNode(Server h2) throws IOException {
-        List<String> args = new ArrayList<>(List.of("--rectify.audit.head-file=" + HEAD_FILE + ".other",
-                "--rectify.evidence.dir=target/it-evidence/" + DB, "--spring.main.banner-mode=off"));
+        List<String> args = new ArrayList<>(List.of(
+                "--rectify.audit.head-file=" + HEAD_FILE + ".other",
+                "--rectify.evidence.dir=target/it-evidence/" + DB,
+                "--spring.main.banner-mode=off"));
         if (h2 == null) {
-            args.addAll(List.of("--spring.profiles.active=mysql,demo,test", "--RECTIFY_DB_URL=" + databaseUrl,
-                    "--RECTIFY_DB_USER=root", "--RECTIFY_DB_PASSWORD="));
+            args.addAll(List.of(
+                    "--spring.profiles.active=mysql,demo,test",
+                    "--RECTIFY_DB_URL=" + databaseUrl,
+                    "--RECTIFY_DB_USER=root",
+                    "--RECTIFY_DB_PASSWORD="));
         } else {
-            args.addAll(List.of("--spring.profiles.active=demo,test", "--spring.datasource.url=" + databaseUrl
-                    .replace("jdbc:h2:mem:", "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/mem:")));
+            args.addAll(List.of(
+                    "--spring.profiles.active=demo,test",
+                    "--spring.datasource.url="
+                            + databaseUrl.replace(
+                                    "jdbc:h2:mem:", "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/mem:")));
         }
-        return SecondNode.fromClassPath(List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"),
-                "target/two-nodes/node-b-" + DB + ".log", args.toArray(String[]::new));
+        return SecondNode.fromClassPath(
+                List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"),
+                "target/two-nodes/node-b-" + DB + ".log",
+                args.toArray(String[]::new));
     }
 
     private static int freePort() throws IOException {

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.rectify.support.SecondNode;
 import org.rectify.bench.TimedRequests.Case;
 import org.rectify.bench.TimedRequests.Result;
 import org.rectify.common.Zones;
@@ -34,6 +33,7 @@ import org.rectify.dashboard.Dashboard;
 import org.rectify.dashboard.Dashboards;
 import org.rectify.dashboard.Figure;
 import org.rectify.dashboard.FigureFilter;
+import org.rectify.support.SecondNode;
 import org.rectify.support.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -78,10 +78,12 @@ class DashboardBenchmark extends ScaleTest {
     static final int WARMUP = Integer.getInteger("rectify.bench.dashboard-warmup", 2);
     static final int AT_LEAST = Integer.getInteger("rectify.bench.dashboard-min", 5);
     static final long SLOW_NANOS = 10_000_000_000L;
-    static final List<String> PARTS = List.of(System.getProperty("rectify.bench.dashboard-parts",
-            "lists,export,dashboard").split(","));
-    static final List<String> SCOPES = List.of(System.getProperty("rectify.bench.dashboard-scopes",
-            "county,province,nation").split(","));
+    static final List<String> PARTS =
+            List.of(System.getProperty("rectify.bench.dashboard-parts", "lists,export,dashboard")
+                    .split(","));
+    static final List<String> SCOPES =
+            List.of(System.getProperty("rectify.bench.dashboard-scopes", "county,province,nation")
+                    .split(","));
     static final long CASE_NANOS = Long.getLong("rectify.bench.dashboard-case-seconds", 120) * 1_000_000_000L;
     static final int EXPORT_ROWS = Integer.getInteger("rectify.bench.export-rows", 100_000);
     static final int EXPORT_LIMIT = 200_000;
@@ -91,15 +93,23 @@ class DashboardBenchmark extends ScaleTest {
     static final double LIST_TARGET_MS = 50;
     static final String PASSWORD = "demo1234";
 
-    @Autowired Dashboards dashboards;
-    @Autowired UserDetailsService users;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired NamedParameterJdbcTemplate named;
-    @Autowired Clock clock;
+    @Autowired
+    Dashboards dashboards;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    NamedParameterJdbcTemplate named;
+
+    @Autowired
+    Clock clock;
 
     /** A dashboard's reader: the scope's name, the user. */
-    record Scope(String name, String user) {
-    }
+    record Scope(String name, String user) {}
 
     record Timing(String name, long[] nanos, List<RecordedStatements.Statement> statements, Dashboard last) {
 
@@ -124,31 +134,40 @@ class DashboardBenchmark extends ScaleTest {
         String county = jdbc.queryForObject("""
                 select u.code from org_unit u join problem p on p.region_id = u.id group by u.code
                 order by count(*), u.code limit 1 offset 1400""", String.class);
-        List<Scope> scopes = new ArrayList<>(List.of(new Scope("county office (" + county + ")", "office." + county),
-                new Scope("province office (p01)", "office.p01"), new Scope("nation office", "office.nation")));
+        List<Scope> scopes = new ArrayList<>(List.of(
+                new Scope("county office (" + county + ")", "office." + county),
+                new Scope("province office (p01)", "office.p01"),
+                new Scope("nation office", "office.nation")));
         scopes.removeIf(s -> SCOPES.stream().noneMatch(s.name()::startsWith));
         System.out.println(DASHBOARD_HEADER);
         List<Timing> timings = new ArrayList<>();
         for (Scope scope : scopes) {
-            for (FigureFilter filter : List.of(FigureFilter.none(),
-                    new FigureFilter(past, null, null, null, null, null, null))) {
-                Timing t = time(scope.name() + (filter.asOf() == null ? " · now" : " · as of " + past), scope.user(),
-                        filter);
+            for (FigureFilter filter :
+                    List.of(FigureFilter.none(), new FigureFilter(past, null, null, null, null, null, null))) {
+                Timing t = time(
+                        scope.name() + (filter.asOf() == null ? " · now" : " · as of " + past), scope.user(), filter);
                 System.out.println(line(t));
                 timings.add(t);
             }
         }
-        System.out.println(explain(timings.stream().filter(t -> t.name().startsWith("nation office")).toList()));
+        System.out.println(explain(timings.stream()
+                .filter(t -> t.name().startsWith("nation office"))
+                .toList()));
 
         if (SCOPES.contains("nation")) {
             // A region role at the nation sees everything: its office (timed above) and its leader.
             long problems = jdbc.queryForObject("select count(*) from problem", Long.class);
-            Dashboard office = timings.stream().filter(t -> t.name().equals("nation office · now")).findFirst()
-                    .orElseThrow().last();
+            Dashboard office = timings.stream()
+                    .filter(t -> t.name().equals("nation office · now"))
+                    .findFirst()
+                    .orElseThrow()
+                    .last();
             Dashboard leader = new SignedIn(users).as("leader.nation", () -> dashboards.dashboard(FigureFilter.none()));
-            assertThat(office.totals().figures().count(Figure.PROBLEMS)).as("the nation's office sees every problem")
+            assertThat(office.totals().figures().count(Figure.PROBLEMS))
+                    .as("the nation's office sees every problem")
                     .isEqualTo(problems);
-            assertThat(leader.totals().figures().count(Figure.PROBLEMS)).as("the nation's leader sees every problem")
+            assertThat(leader.totals().figures().count(Figure.PROBLEMS))
+                    .as("the nation's leader sees every problem")
                     .isEqualTo(problems);
         }
     }
@@ -170,7 +189,7 @@ class DashboardBenchmark extends ScaleTest {
             List<RecordedStatements.Statement> statements = RecordedStatements.stop();
             long took = System.nanoTime() - start;
             if (i == 0 && took > SLOW_NANOS) {
-                return new Timing(name, new long[]{took}, statements, first);
+                return new Timing(name, new long[] {took}, statements, first);
             }
         }
         long started = System.nanoTime();
@@ -188,20 +207,41 @@ class DashboardBenchmark extends ScaleTest {
     private static final String DASHBOARD_HEADER = """
 
             ======== DashboardBenchmark: Dashboards.dashboard(FigureFilter), service time in this JVM ========
-            %-44s %5s %9s %9s %9s  %-9s %5s %9s  %s""".formatted("case", "n", "p50 ms", "p95 ms", "max ms",
-            "p95<=150", "stmts", "stmt Σms", "slowest statements of one call (ms; a live call runs them at once)");
+            %-44s %5s %9s %9s %9s  %-9s %5s %9s  %s""".formatted(
+                    "case",
+                    "n",
+                    "p50 ms",
+                    "p95 ms",
+                    "max ms",
+                    "p95<=150",
+                    "stmts",
+                    "stmt Σms",
+                    "slowest statements of one call (ms; a live call runs them at once)");
 
     private static String line(Timing t) {
         List<RecordedStatements.Statement> slowest = t.statements().stream()
-                .sorted(Comparator.comparingLong(RecordedStatements.Statement::nanos).reversed()).limit(4).toList();
+                .sorted(Comparator.comparingLong(RecordedStatements.Statement::nanos)
+                        .reversed())
+                .limit(4)
+                .toList();
         StringBuilder slow = new StringBuilder();
         for (RecordedStatements.Statement s : slowest) {
             slow.append("%.0f %s; ".formatted(s.nanos() / 1e6, label(s.sql())));
         }
-        return "%-44s %5d %9.1f %9.1f %9.1f  %-9s %5d %9.0f  %s".formatted(t.name(), t.nanos().length,
-                t.millis(0.5), t.millis(0.95), t.millis(1.0), t.millis(0.95) <= DASHBOARD_TARGET_MS ? "met" : "NOT met",
-                t.statements().size(), t.statements().stream().mapToLong(RecordedStatements.Statement::nanos).sum() / 1e6,
-                slow);
+        return "%-44s %5d %9.1f %9.1f %9.1f  %-9s %5d %9.0f  %s"
+                .formatted(
+                        t.name(),
+                        t.nanos().length,
+                        t.millis(0.5),
+                        t.millis(0.95),
+                        t.millis(1.0),
+                        t.millis(0.95) <= DASHBOARD_TARGET_MS ? "met" : "NOT met",
+                        t.statements().size(),
+                        t.statements().stream()
+                                        .mapToLong(RecordedStatements.Statement::nanos)
+                                        .sum()
+                                / 1e6,
+                        slow);
     }
 
     /** What a statement is: its kind of rows, its grouping, whether it is a trend week. */
@@ -214,61 +254,94 @@ class DashboardBenchmark extends ScaleTest {
 
     /** MariaDB's plans and its own time for the slowest statements of the national cases. */
     private String explain(List<Timing> national) {
-        StringBuilder out = new StringBuilder("\n======== DashboardBenchmark: plans of the slowest national statements ========\n");
+        StringBuilder out =
+                new StringBuilder("\n======== DashboardBenchmark: plans of the slowest national statements ========\n");
         for (Timing t : national) {
             List<RecordedStatements.Statement> slowest = t.statements().stream()
-                    .sorted(Comparator.comparingLong(RecordedStatements.Statement::nanos).reversed()).limit(3).toList();
+                    .sorted(Comparator.comparingLong(RecordedStatements.Statement::nanos)
+                            .reversed())
+                    .limit(3)
+                    .toList();
             for (RecordedStatements.Statement s : slowest) {
-                out.append("-- ").append(t.name()).append(" · ").append(label(s.sql())).append(" · ")
-                        .append("%.0f ms".formatted(s.nanos() / 1e6)).append('\n')
-                        .append("   ").append(s.sql().replaceAll("\\s+", " ")).append('\n')
-                        .append("   ").append(s.params()).append('\n');
+                out.append("-- ")
+                        .append(t.name())
+                        .append(" · ")
+                        .append(label(s.sql()))
+                        .append(" · ")
+                        .append("%.0f ms".formatted(s.nanos() / 1e6))
+                        .append('\n')
+                        .append("   ")
+                        .append(s.sql().replaceAll("\\s+", " "))
+                        .append('\n')
+                        .append("   ")
+                        .append(s.params())
+                        .append('\n');
                 for (Map<String, Object> row : named.queryForList("explain " + s.sql(), s.params())) {
-                    out.append("   ").append(row.get("table")).append(" type=").append(row.get("type"))
-                            .append(" key=").append(row.get("key")).append(" rows=").append(row.get("rows"))
-                            .append(" extra=").append(row.get("Extra")).append('\n');
+                    out.append("   ")
+                            .append(row.get("table"))
+                            .append(" type=")
+                            .append(row.get("type"))
+                            .append(" key=")
+                            .append(row.get("key"))
+                            .append(" rows=")
+                            .append(row.get("rows"))
+                            .append(" extra=")
+                            .append(row.get("Extra"))
+                            .append('\n');
                 }
             }
         }
-        return out.append("==========================================================================\n").toString();
+        return out.append("==========================================================================\n")
+                .toString();
     }
 
     // ---- the export ----
 
     /** Which ledger and filter to export: the one whose row count is nearest the target, under the limit. */
-    private record Export(String ledger, Long unitId, String unitCode, long rows) {
-    }
+    private record Export(String ledger, Long unitId, String unitCode, long rows) {}
 
     private Export exportChoice() {
         List<Export> candidates = new ArrayList<>();
-        candidates.add(new Export("problems", null, "nation", jdbc.queryForObject(
-                "select count(*) from problem", Long.class)));
-        candidates.add(new Export("tasks", null, "nation", jdbc.queryForObject(
-                "select count(*) from rectification_task where status <> 'WITHDRAWN'", Long.class)));
-        jdbc.query("""
+        candidates.add(new Export(
+                "problems", null, "nation", jdbc.queryForObject("select count(*) from problem", Long.class)));
+        candidates.add(new Export(
+                "tasks",
+                null,
+                "nation",
+                jdbc.queryForObject(
+                        "select count(*) from rectification_task where status <> 'WITHDRAWN'", Long.class)));
+        jdbc.query(
+                """
                 select u.id, u.code, count(distinct p.id) problems, count(t.id) tasks from org_unit u
                 join problem p on p.region_path like concat(u.path, '%')
                 left join rectification_task t on t.problem_id = p.id and t.status <> 'WITHDRAWN'
-                where u.kind = 'PROVINCE' and u.code in ('p01', 'p02') group by u.id, u.code""", rs -> {
-            candidates.add(new Export("problems", rs.getLong(1), rs.getString(2), rs.getLong(3)));
-            candidates.add(new Export("tasks", rs.getLong(1), rs.getString(2), rs.getLong(4)));
-        });
-        return candidates.stream().filter(c -> c.rows() <= EXPORT_LIMIT)
-                .min(Comparator.comparingLong(c -> Math.abs(c.rows() - EXPORT_ROWS))).orElseThrow();
+                where u.kind = 'PROVINCE' and u.code in ('p01', 'p02') group by u.id, u.code""",
+                rs -> {
+                    candidates.add(new Export("problems", rs.getLong(1), rs.getString(2), rs.getLong(3)));
+                    candidates.add(new Export("tasks", rs.getLong(1), rs.getString(2), rs.getLong(4)));
+                });
+        return candidates.stream()
+                .filter(c -> c.rows() <= EXPORT_LIMIT)
+                .min(Comparator.comparingLong(c -> Math.abs(c.rows() - EXPORT_ROWS)))
+                .orElseThrow();
     }
 
     private String export() throws Exception {
         Export choice = exportChoice();
         Path gcLog = Path.of("target", "export-gc.log");
         Files.deleteIfExists(gcLog);
-        String path = "/api/ledger/" + choice.ledger() + ".xlsx" + (choice.unitId() == null ? ""
-                : "?leadUnitId=" + choice.unitId());
-        StringBuilder out = new StringBuilder("\n======== DashboardBenchmark: ledger export, packaged jar, -Xmx512m ========\n")
-                .append("ledger %s of %s: %,d rows (GET %s as office.nation)%n".formatted(choice.ledger(),
-                        choice.unitCode(), choice.rows(), path));
-        try (SecondNode node = SecondNode.start(ScaleTest.server() + DATABASE + "?sendFractionalSeconds=false",
-                List.of("-Xmx512m", "-Xlog:gc:file=" + gcLog), "target/export-node.log",
-                "--camunda.bpm.job-execution.enabled=false", "--rectify.export.max-rows=" + EXPORT_LIMIT)) {
+        String path = "/api/ledger/" + choice.ledger() + ".xlsx"
+                + (choice.unitId() == null ? "" : "?leadUnitId=" + choice.unitId());
+        StringBuilder out = new StringBuilder(
+                        "\n======== DashboardBenchmark: ledger export, packaged jar, -Xmx512m ========\n")
+                .append("ledger %s of %s: %,d rows (GET %s as office.nation)%n"
+                        .formatted(choice.ledger(), choice.unitCode(), choice.rows(), path));
+        try (SecondNode node = SecondNode.start(
+                ScaleTest.server() + DATABASE + "?sendFractionalSeconds=false",
+                List.of("-Xmx512m", "-Xlog:gc:file=" + gcLog),
+                "target/export-node.log",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--rectify.export.max-rows=" + EXPORT_LIMIT)) {
             for (String run : List.of("cold", "warm")) {
                 long logged = Files.exists(gcLog) ? Files.readAllLines(gcLog).size() : 0;
                 long start = System.nanoTime();
@@ -277,22 +350,35 @@ class DashboardBenchmark extends ScaleTest {
                 List<String> lines = Files.readAllLines(gcLog);
                 long[] heap = heap(lines.subList((int) Math.min(logged, lines.size()), lines.size()));
                 out.append(("%-5s HTTP %d, %,d bytes (xlsx: %s) in %.1f s (target < 60 s: %s); heap in use before a GC"
-                        + " peaked at %d MB, after a GC at most %d MB, %d GCs (of 512 MB)%n").formatted(run, bytes[0],
-                        bytes[1], bytes[2] == 1 ? "yes" : "NO", seconds, seconds < 60 ? "met" : "NOT met", heap[0],
-                        heap[1], heap[2]));
+                                + " peaked at %d MB, after a GC at most %d MB, %d GCs (of 512 MB)%n")
+                        .formatted(
+                                run,
+                                bytes[0],
+                                bytes[1],
+                                bytes[2] == 1 ? "yes" : "NO",
+                                seconds,
+                                seconds < 60 ? "met" : "NOT met",
+                                heap[0],
+                                heap[1],
+                                heap[2]));
                 assertThat(bytes[0]).isEqualTo(200);
             }
         }
-        return out.append("==========================================================================\n").toString();
+        return out.append("==========================================================================\n")
+                .toString();
     }
 
     /** Status, bytes, and 1 if the body is a zip (an .xlsx). */
     private static long[] download(int port, String path) throws Exception {
-        String basic = "Basic " + Base64.getEncoder().encodeToString(("office.nation:" + PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + path)).header("Authorization", basic).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        String basic = "Basic "
+                + Base64.getEncoder().encodeToString(("office.nation:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Authorization", basic)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
         long bytes = 0;
         boolean zip;
         try (InputStream in = response.body()) {
@@ -304,7 +390,7 @@ class DashboardBenchmark extends ScaleTest {
                 n = in.read(buffer);
             }
         }
-        return new long[]{response.statusCode(), bytes, zip ? 1 : 0};
+        return new long[] {response.statusCode(), bytes, zip ? 1 : 0};
     }
 
     /** From unified GC log lines ("... 123M->45M(512M) ..."): peak before, peak after, count. */
@@ -321,36 +407,42 @@ class DashboardBenchmark extends ScaleTest {
                 count++;
             }
         }
-        return new long[]{before, after, count};
+        return new long[] {before, after, count};
     }
 
     // ---- the problem list ----
 
     private String lists() throws Exception {
         long province = unitId("p01");
-        String county = jdbc.queryForObject("select code from org_unit where kind = 'COUNTY' order by id limit 1",
-                String.class);
+        String county = jdbc.queryForObject(
+                "select code from org_unit where kind = 'COUNTY' order by id limit 1", String.class);
         String township = county + "-cgz";
         long village = unitId(township + "-v1");
         long department = unitId(county + "-fpj");
         List<Case> cases = new ArrayList<>();
-        for (boolean api : new boolean[]{false, true}) {
+        for (boolean api : new boolean[] {false, true}) {
             String path = api ? "/api/problems" : "/problems";
             String unit = api ? "?unitId=" : "?unit=";
             String kind = api ? "problem API" : "problem page";
             cases.add(new Case(kind + " · nation office", "office.nation", path, api));
-            cases.add(new Case(kind + " · nation office · unit p01 (a province)", "office.nation",
-                    path + unit + province, api));
+            cases.add(new Case(
+                    kind + " · nation office · unit p01 (a province)", "office.nation", path + unit + province, api));
             cases.add(new Case(kind + " · province office p01", "office.p01", path, api));
-            cases.add(new Case(kind + " · province office p01 · unit " + county + "-fpj", "office.p01",
-                    path + unit + department, api));
+            cases.add(new Case(
+                    kind + " · province office p01 · unit " + county + "-fpj",
+                    "office.p01",
+                    path + unit + department,
+                    api));
             cases.add(new Case(kind + " · unit head " + township + " (scope)", "head." + township, path, api));
-            cases.add(new Case(kind + " · unit head " + township + " · unit " + township + "-v1", "head." + township,
-                    path + unit + village, api));
+            cases.add(new Case(
+                    kind + " · unit head " + township + " · unit " + township + "-v1",
+                    "head." + township,
+                    path + unit + village,
+                    api));
         }
         List<Result> results = new TimedRequests(port, PASSWORD, 10, LIST_REQUESTS).run(cases);
         return "\n======== DashboardBenchmark: problem list over HTTP (%d requests per case) ========%n%s%n"
-                .formatted(LIST_REQUESTS, TimedRequests.table(results, LIST_TARGET_MS))
+                        .formatted(LIST_REQUESTS, TimedRequests.table(results, LIST_TARGET_MS))
                 + "==========================================================================\n";
     }
 
@@ -360,13 +452,24 @@ class DashboardBenchmark extends ScaleTest {
 
     private String sizes() {
         StringBuilder out = new StringBuilder("\n======== DashboardBenchmark: the data ========\n");
-        for (String table : List.of("org_unit", "app_user", "problem", "problem_unit", "problem_history",
-                "rectification_task", "task_history", "extension_request", "supervision_order", "look_back_check")) {
-            out.append("%-20s %,14d rows%n".formatted(table,
-                    jdbc.queryForObject("select count(*) from " + table, Long.class)));
+        for (String table : List.of(
+                "org_unit",
+                "app_user",
+                "problem",
+                "problem_unit",
+                "problem_history",
+                "rectification_task",
+                "task_history",
+                "extension_request",
+                "supervision_order",
+                "look_back_check")) {
+            out.append("%-20s %,14d rows%n"
+                    .formatted(table, jdbc.queryForObject("select count(*) from " + table, Long.class)));
         }
-        out.append("%-20s %,14d MB%n".formatted("innodb buffer pool",
-                jdbc.queryForObject("select @@innodb_buffer_pool_size", Long.class) / 1024 / 1024));
+        out.append("%-20s %,14d MB%n"
+                .formatted(
+                        "innodb buffer pool",
+                        jdbc.queryForObject("select @@innodb_buffer_pool_size", Long.class) / 1024 / 1024));
         return out.toString();
     }
 
@@ -379,13 +482,14 @@ class DashboardBenchmark extends ScaleTest {
                 return ConditionEvaluationResult.disabled("MariaDB only");
             }
             try (Connection c = DriverManager.getConnection(server(), "root", "");
-                 ResultSet rs = c.createStatement().executeQuery("select count(*) from " + DATABASE + ".problem")) {
+                    ResultSet rs = c.createStatement().executeQuery("select count(*) from " + DATABASE + ".problem")) {
                 rs.next();
-                return rs.getLong(1) > 0 ? ConditionEvaluationResult.enabled("scale data present")
+                return rs.getLong(1) > 0
+                        ? ConditionEvaluationResult.enabled("scale data present")
                         : ConditionEvaluationResult.disabled("no problems in " + DATABASE);
             } catch (Exception e) {
-                return ConditionEvaluationResult.disabled(DATABASE + " not there: run ScaleDataBenchmark first ("
-                        + e.getMessage() + ")");
+                return ConditionEvaluationResult.disabled(
+                        DATABASE + " not there: run ScaleDataBenchmark first (" + e.getMessage() + ")");
             }
         }
     }

@@ -23,13 +23,11 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 final class RecordedStatements {
 
     /** One statement as it ran: its SQL, its parameters, its time. */
-    record Statement(String sql, Map<String, Object> params, long nanos) {
-    }
+    record Statement(String sql, Map<String, Object> params, long nanos) {}
 
     private static volatile List<Statement> recording;
 
-    private RecordedStatements() {
-    }
+    private RecordedStatements() {}
 
     /** Starts recording the statements of every thread; {@link #stop()} hands them over. */
     static void recording() {

@@ -23,17 +23,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.common.Zones;
+import org.rectify.deadline.DeadlineType;
 import org.rectify.inspection.InspectionRounds;
 import org.rectify.inspection.NewRound;
-import org.rectify.deadline.DeadlineType;
+import org.rectify.org.OrgDirectory;
+import org.rectify.org.OrgUnitView;
 import org.rectify.problem.NewProblem;
 import org.rectify.problem.ProblemLifecycle;
 import org.rectify.problem.ProblemStatus;
 import org.rectify.problem.ProblemView;
 import org.rectify.problem.ResponsibilityInput;
 import org.rectify.problem.Severity;
-import org.rectify.org.OrgDirectory;
-import org.rectify.org.OrgUnitView;
 import org.rectify.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,13 +66,26 @@ class RegistrationBenchmark extends IntegrationTest {
     static final String BARE_KEY_PREFIX = "bench-bare-";
     static final long BARE_PROBLEM_ID_BASE = -1_000_000_000L;
 
-    @Autowired ProblemLifecycle lifecycle;
-    @Autowired InspectionRounds rounds;
-    @Autowired OrgDirectory org;
-    @Autowired UserDetailsService users;
-    @Autowired RuntimeService runtime;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired Clock clock;
+    @Autowired
+    ProblemLifecycle lifecycle;
+
+    @Autowired
+    InspectionRounds rounds;
+
+    @Autowired
+    OrgDirectory org;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Clock clock;
 
     private final AtomicInteger sequence = new AtomicInteger();
     private final Queue<Long> registered = new ConcurrentLinkedQueue<>();
@@ -112,11 +125,21 @@ class RegistrationBenchmark extends IntegrationTest {
         office = users.loadUserByUsername("office");
         countyId = unit("county").id();
         LocalDate today = Zones.today(clock);
-        roundId = asOffice(() -> rounds.register(new NewRound("SELF_INSPECTION", "BENCH-" + System.currentTimeMillis(),
-                "Registration benchmark", "Rectify benchmark", today))).id();
+        roundId = asOffice(() -> rounds.register(new NewRound(
+                        "SELF_INSPECTION",
+                        "BENCH-" + System.currentTimeMillis(),
+                        "Registration benchmark",
+                        "Rectify benchmark",
+                        today)))
+                .id();
         Long leaderId = org.userByUsername("leader").orElseThrow().id();
-        responsibility = new ResponsibilityInput(unit("fpj").id(), Set.of(unit("czj").id(), unit("mzj").id()),
-                leaderId, DeadlineType.TIME_LIMITED, null, 40);
+        responsibility = new ResponsibilityInput(
+                unit("fpj").id(),
+                Set.of(unit("czj").id(), unit("mzj").id()),
+                leaderId,
+                DeadlineType.TIME_LIMITED,
+                null,
+                40);
     }
 
     @AfterEach
@@ -152,16 +175,24 @@ class RegistrationBenchmark extends IntegrationTest {
     // ---- the two calls ----
 
     private void register(int i) {
-        ProblemView p = lifecycle.register(new NewProblem(roundId, "B-" + i, "Benchmark problem " + i,
-                "A problem registered by the registration benchmark.", "FUNDS", Severity.GENERAL,
-                "Rectified in time.", responsibility));
+        ProblemView p = lifecycle.register(new NewProblem(
+                roundId,
+                "B-" + i,
+                "Benchmark problem " + i,
+                "A problem registered by the registration benchmark.",
+                "FUNDS",
+                Severity.GENERAL,
+                "Rectified in time.",
+                responsibility));
         assertThat(p.id()).isNotNull();
         assertThat(p.status()).isEqualTo(ProblemStatus.REGISTERED);
         registered.add(p.id());
     }
 
     private void startBare(int i) {
-        runtime.startProcessInstanceByKey(PROCESS_KEY, BARE_KEY_PREFIX + i,
+        runtime.startProcessInstanceByKey(
+                PROCESS_KEY,
+                BARE_KEY_PREFIX + i,
                 Variables.putValue(VAR_PROBLEM_ID, BARE_PROBLEM_ID_BASE - i).putValue(VAR_REGION_ID, countyId));
     }
 
@@ -196,8 +227,8 @@ class RegistrationBenchmark extends IntegrationTest {
     /** As DemoUsers does: the current thread signed in as the office user for the action. */
     private <T> T asOffice(Callable<T> action) throws Exception {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(office, null,
-                office.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(office, null, office.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             return action.call();
@@ -212,21 +243,32 @@ class RegistrationBenchmark extends IntegrationTest {
         assertThat(registered).hasSize(perKind).doesNotHaveDuplicates();
         assertThat(jdbc.queryForObject("select count(*) from problem where round_id = ?", Long.class, roundId))
                 .isEqualTo(perKind);
-        assertThat(jdbc.queryForObject("select count(*) from problem_unit u join problem p on p.id = u.problem_id "
-                + "where p.round_id = ?", Long.class, roundId)).isEqualTo(3L * perKind);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from problem_unit u join problem p on p.id = u.problem_id "
+                                + "where p.round_id = ?",
+                        Long.class,
+                        roundId))
+                .isEqualTo(3L * perKind);
 
         Map<String, Long> byKey = processInstances().stream()
                 .collect(Collectors.groupingBy(ProcessInstance::getBusinessKey, Collectors.counting()));
         for (Long id : registered) {
-            assertThat(byKey.get(id.toString())).as("process instances of problem %d", id).isEqualTo(1L);
+            assertThat(byKey.get(id.toString()))
+                    .as("process instances of problem %d", id)
+                    .isEqualTo(1L);
         }
-        assertThat(byKey.keySet().stream().filter(k -> k.startsWith(BARE_KEY_PREFIX))).hasSize(perKind);
-        assertThat(byKey.entrySet().stream().filter(e -> e.getKey().startsWith(BARE_KEY_PREFIX))
-                .allMatch(e -> e.getValue() == 1L)).isTrue();
+        assertThat(byKey.keySet().stream().filter(k -> k.startsWith(BARE_KEY_PREFIX)))
+                .hasSize(perKind);
+        assertThat(byKey.entrySet().stream()
+                        .filter(e -> e.getKey().startsWith(BARE_KEY_PREFIX))
+                        .allMatch(e -> e.getValue() == 1L))
+                .isTrue();
     }
 
     private List<ProcessInstance> processInstances() {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list();
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .list();
     }
 
     private OrgUnitView unit(String code) {
@@ -240,7 +282,8 @@ class RegistrationBenchmark extends IntegrationTest {
         Result bare = bareRounds.stream().reduce(Result::plus).orElseThrow();
         String db = onMariaDb() ? "MariaDB" : "H2";
         double ratio = ours.perSecond() / bare.perSecond();
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 ======== RegistrationBenchmark (%s) ========
                 database            %s
@@ -253,11 +296,25 @@ class RegistrationBenchmark extends IntegrationTest {
                 per round bare/s    %s
                 ============================================
 
-                """, db, db, THREADS, ours.calls(), ROUNDS, perRound, WARMUP,
-                ours.perSecond(), ours.percentileMillis(0.50), ours.percentileMillis(0.95),
-                bare.perSecond(), bare.percentileMillis(0.50), bare.percentileMillis(0.95),
-                ratio, TARGET_RATIO, ratio >= TARGET_RATIO ? ", met" : ", NOT met",
-                rates(oursRounds), rates(bareRounds));
+                """,
+                db,
+                db,
+                THREADS,
+                ours.calls(),
+                ROUNDS,
+                perRound,
+                WARMUP,
+                ours.perSecond(),
+                ours.percentileMillis(0.50),
+                ours.percentileMillis(0.95),
+                bare.perSecond(),
+                bare.percentileMillis(0.50),
+                bare.percentileMillis(0.95),
+                ratio,
+                TARGET_RATIO,
+                ratio >= TARGET_RATIO ? ", met" : ", NOT met",
+                rates(oursRounds),
+                rates(bareRounds));
     }
 
     private static String rates(List<Result> rounds) {

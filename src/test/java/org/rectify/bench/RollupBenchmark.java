@@ -20,9 +20,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ExtendWith(DashboardBenchmark.ScaleDataPresent.class)
 class RollupBenchmark extends ScaleTest {
 
-    @Autowired Rollups rollups;
-    @Autowired Clock clock;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    Rollups rollups;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void buildsTheRollupsTheDashboardsRead() {
@@ -39,13 +44,16 @@ class RollupBenchmark extends ScaleTest {
         for (LocalDate day : days.descendingSet()) {
             long started = System.nanoTime();
             boolean built = rollups.buildDay(day);
-            System.out.printf("  %s: %s in %.1f s%n", day, built ? "built" : "there already",
-                    (System.nanoTime() - started) / 1e9);
+            System.out.printf(
+                    "  %s: %s in %.1f s%n",
+                    day, built ? "built" : "there already", (System.nanoTime() - started) / 1e9);
         }
         long started = System.nanoTime();
         rollups.buildNow(clock.instant());
         System.out.printf("  now: built in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        System.out.printf("  %,d rows in %,d moments%n", jdbc.queryForObject("select count(*) from figure_rollup",
-                Long.class), jdbc.queryForObject("select count(*) from figure_moment", Long.class));
+        System.out.printf(
+                "  %,d rows in %,d moments%n",
+                jdbc.queryForObject("select count(*) from figure_rollup", Long.class),
+                jdbc.queryForObject("select count(*) from figure_moment", Long.class));
     }
 }

@@ -26,9 +26,14 @@ import org.rectify.problem.ProblemGrams;
 final class ScaleData {
 
     /** How much: problems and tasks in all, counties in provinces, rounds per county over {@code days}. */
-    record Sizes(int problems, int tasks, int counties, int provinces, int citiesPerProvince, int roundsPerCounty,
-                 int days) {
-    }
+    record Sizes(
+            int problems,
+            int tasks,
+            int counties,
+            int provinces,
+            int citiesPerProvince,
+            int roundsPerCounty,
+            int days) {}
 
     /** Rows per table and seconds per phase. */
     record Report(Map<String, Long> rows, Map<String, Double> seconds) {
@@ -38,7 +43,8 @@ final class ScaleData {
             StringBuilder out = new StringBuilder("\n======== ScaleDataBenchmark: generated ========\n");
             rows.forEach((table, n) -> out.append("%-22s %,14d rows%n".formatted(table, n)));
             seconds.forEach((phase, s) -> out.append("%-22s %14.1f s%n".formatted(phase, s)));
-            return out.append("===============================================\n").toString();
+            return out.append("===============================================\n")
+                    .toString();
         }
     }
 
@@ -61,8 +67,14 @@ final class ScaleData {
         long start = System.nanoTime();
         LocalDate today = Zones.today(java.time.Clock.fixed(now, Zones.CHINA));
         ScaleOrg org = new ScaleOrg(dir, passwordHash);
-        org.build(sizes.provinces(), sizes.citiesPerProvince(), sizes.counties(), sizes.roundsPerCounty(),
-                today.minusDays(sizes.days()), today.minusDays(1), now);
+        org.build(
+                sizes.provinces(),
+                sizes.citiesPerProvince(),
+                sizes.counties(),
+                sizes.roundsPerCounty(),
+                today.minusDays(sizes.days()),
+                today.minusDays(1),
+                now);
         ScaleStories stories = new ScaleStories(dir, now, sizes.tasks() / (double) sizes.problems() / PLANNED);
         List<ScaleOrg.Round> rounds = org.allRounds;
         for (int r = 0; r < rounds.size(); r++) {
@@ -110,7 +122,8 @@ final class ScaleData {
     }
 
     private long count(String table) throws SQLException {
-        try (Statement s = connection.createStatement(); var rs = s.executeQuery("select count(*) from " + table)) {
+        try (Statement s = connection.createStatement();
+                var rs = s.executeQuery("select count(*) from " + table)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Drectify.gen.problems} (required), {@code -Drectify.gen.tasks} (default 4 per problem),
  * {@code -Drectify.gen.counties} (2,800), {@code -Drectify.gen.provinces} (30).
  */
-@EnabledIfSystemProperty(named = "rectify.gen.problems", matches = "\\d+",
+@EnabledIfSystemProperty(
+        named = "rectify.gen.problems",
+        matches = "\\d+",
         disabledReason = "generates only when -Drectify.gen.problems=N is given")
 @EnabledIfSystemProperty(named = "rectify.test.db", matches = "mariadb", disabledReason = "MariaDB only")
 class ScaleDataBenchmark extends ScaleTest {
@@ -34,14 +36,20 @@ class ScaleDataBenchmark extends ScaleTest {
     static final int COUNTIES = Integer.getInteger("rectify.gen.counties", 2800);
     static final int PROVINCES = Integer.getInteger("rectify.gen.provinces", 30);
 
-    @Autowired DataSource dataSource;
-    @Autowired OrgSetup setup;
-    @Autowired Clock clock;
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    OrgSetup setup;
+
+    @Autowired
+    Clock clock;
 
     /** A fresh database before the application (and Flyway) starts on it. */
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) {
-        onServer("drop database if exists " + DATABASE,
+        onServer(
+                "drop database if exists " + DATABASE,
                 "create database " + DATABASE + " character set utf8mb4 collate utf8mb4_unicode_ci");
     }
 

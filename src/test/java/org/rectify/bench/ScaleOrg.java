@@ -23,30 +23,57 @@ import java.util.Random;
 final class ScaleOrg {
 
     /** The departments of a county (codes of the demo county's). */
-    static final String[][] DEPARTMENTS = {{"fpj", "扶贫开发局"}, {"czj", "财政局"}, {"jyj", "教育局"},
-            {"wjw", "卫生健康委员会"}, {"mzj", "民政局"}, {"zjj", "住房和城乡建设局"}, {"nyj", "农业农村局"},
-            {"slj", "水利局"}, {"jtj", "交通运输局"}, {"zrj", "自然资源和规划局"}, {"rsj", "人力资源和社会保障局"},
-            {"sthj", "生态环境分局"}};
-    static final String[][] TOWNSHIPS = {{"cgz", "城关镇"}, {"dlz", "东岭镇"}, {"xxz", "西溪镇"}, {"nhz", "南湖镇"},
-            {"bsz", "北山镇"}, {"qhz", "清河镇"}};
-    /** Sources of the rounds, the self-inspection about one round in six. */
-    static final String[] SOURCES = {"INSPECTION_TOUR", "LOOK_BACK", "SUPERVISION", "SELF_INSPECTION",
-            "UNANNOUNCED", "THIRD_PARTY", "CROSS_ASSESSMENT", "SPECIAL_PATROL", "THEME_REVIEW"};
+    static final String[][] DEPARTMENTS = {
+        {"fpj", "扶贫开发局"},
+        {"czj", "财政局"},
+        {"jyj", "教育局"},
+        {"wjw", "卫生健康委员会"},
+        {"mzj", "民政局"},
+        {"zjj", "住房和城乡建设局"},
+        {"nyj", "农业农村局"},
+        {"slj", "水利局"},
+        {"jtj", "交通运输局"},
+        {"zrj", "自然资源和规划局"},
+        {"rsj", "人力资源和社会保障局"},
+        {"sthj", "生态环境分局"}
+    };
 
-    record Unit(long id, String code, String path, long regionId) {
-    }
+    static final String[][] TOWNSHIPS = {
+        {"cgz", "城关镇"}, {"dlz", "东岭镇"}, {"xxz", "西溪镇"}, {"nhz", "南湖镇"}, {"bsz", "北山镇"}, {"qhz", "清河镇"}
+    };
+    /** Sources of the rounds, the self-inspection about one round in six. */
+    static final String[] SOURCES = {
+        "INSPECTION_TOUR",
+        "LOOK_BACK",
+        "SUPERVISION",
+        "SELF_INSPECTION",
+        "UNANNOUNCED",
+        "THIRD_PARTY",
+        "CROSS_ASSESSMENT",
+        "SPECIAL_PATROL",
+        "THEME_REVIEW"
+    };
+
+    record Unit(long id, String code, String path, long regionId) {}
 
     /** A county with its units and the ids of the users the rows name. */
-    record County(int number, Unit unit, Unit province, List<Unit> leadUnits, List<Unit> villages,
-                  Map<Long, Long> headOf, Map<Long, Long> staffOf, long office, long leader) {
+    record County(
+            int number,
+            Unit unit,
+            Unit province,
+            List<Unit> leadUnits,
+            List<Unit> villages,
+            Map<Long, Long> headOf,
+            Map<Long, Long> staffOf,
+            long office,
+            long leader) {
 
         String officeName() {
             return "office." + unit.code();
         }
     }
 
-    record Round(long id, County county, String source, LocalDate feedback, String code) {
-    }
+    record Round(long id, County county, String source, LocalDate feedback, String code) {}
 
     private final TsvTable units;
     private final TsvTable users;
@@ -65,13 +92,36 @@ final class ScaleOrg {
 
     ScaleOrg(Path dir, String passwordHash) {
         this.passwordHash = passwordHash;
-        units = new TsvTable(dir, "org_unit", "id", "code", "name_zh", "name_en", "kind", "parent_id", "path",
-                "region_id", "active", "version");
-        users = new TsvTable(dir, "app_user", "id", "username", "password_hash", "display_name", "unit_id",
-                "enabled", "version");
+        units = new TsvTable(
+                dir,
+                "org_unit",
+                "id",
+                "code",
+                "name_zh",
+                "name_en",
+                "kind",
+                "parent_id",
+                "path",
+                "region_id",
+                "active",
+                "version");
+        users = new TsvTable(
+                dir, "app_user", "id", "username", "password_hash", "display_name", "unit_id", "enabled", "version");
         roles = new TsvTable(dir, "app_user_role", "user_id", "role");
-        rounds = new TsvTable(dir, "inspection_round", "id", "region_id", "region_path", "source_type", "code",
-                "name", "inspecting_body", "feedback_received_on", "created_at", "created_by", "version");
+        rounds = new TsvTable(
+                dir,
+                "inspection_round",
+                "id",
+                "region_id",
+                "region_path",
+                "source_type",
+                "code",
+                "name",
+                "inspecting_body",
+                "feedback_received_on",
+                "created_at",
+                "created_by",
+                "version");
     }
 
     List<TsvTable> tables() {
@@ -79,8 +129,14 @@ final class ScaleOrg {
     }
 
     /** The tree, its users and {@code roundsPerCounty} rounds per county between {@code first} and {@code last}. */
-    void build(int provinceCount, int citiesPerProvince, int countyCount, int roundsPerCounty, LocalDate first,
-               LocalDate last, Instant now) {
+    void build(
+            int provinceCount,
+            int citiesPerProvince,
+            int countyCount,
+            int roundsPerCounty,
+            LocalDate first,
+            LocalDate last,
+            Instant now) {
         nation = unit(null, "nation", "全国", "Nation", "NATION");
         regionUsers(nation, "全国");
         int county = 0;
@@ -89,8 +145,12 @@ final class ScaleOrg {
             provinces.add(province);
             regionUsers(province, "第%02d省".formatted(p));
             for (int c = 1; c <= citiesPerProvince; c++) {
-                Unit city = unit(province, province.code() + "c%02d".formatted(c), "第%02d省第%02d市".formatted(p, c),
-                        "City " + p + "-" + c, "CITY");
+                Unit city = unit(
+                        province,
+                        province.code() + "c%02d".formatted(c),
+                        "第%02d省第%02d市".formatted(p, c),
+                        "City " + p + "-" + c,
+                        "CITY");
                 int inCity = share(countyCount, provinceCount * citiesPerProvince, (p - 1) * citiesPerProvince + c - 1);
                 for (int k = 0; k < inCity; k++) {
                     counties.add(county(city, province, ++county));
@@ -103,11 +163,21 @@ final class ScaleOrg {
                 long start = span * r / roundsPerCounty;
                 LocalDate feedback = first.plusDays(start + random.nextInt((int) Math.max(1, span / roundsPerCounty)));
                 String source = SOURCES[random.nextInt(SOURCES.length)];
-                Round round = new Round(nextRound++, c, source, feedback, c.unit().code() + "-R" + (r + 1));
+                Round round =
+                        new Round(nextRound++, c, source, feedback, c.unit().code() + "-R" + (r + 1));
                 allRounds.add(round);
-                rounds.row(round.id(), c.unit().id(), c.unit().path(), source, round.code(),
-                        "第%04d县%s第%d轮反馈".formatted(c.number(), feedback.getYear(), r + 1), "规模基准",
-                        feedback, now, c.officeName(), 0);
+                rounds.row(
+                        round.id(),
+                        c.unit().id(),
+                        c.unit().path(),
+                        source,
+                        round.code(),
+                        "第%04d县%s第%d轮反馈".formatted(c.number(), feedback.getYear(), r + 1),
+                        "规模基准",
+                        feedback,
+                        now,
+                        c.officeName(),
+                        0);
             }
         }
         allRounds.sort(Comparator.comparing(Round::feedback).thenComparing(Round::id));
@@ -135,8 +205,8 @@ final class ScaleOrg {
             Unit township = staffed(unit(county, code + "-" + t[0], name + t[1], t[0], "TOWNSHIP"), heads, staff);
             lead.add(township);
             for (int v = 1; v <= 2; v++) {
-                villages.add(unit(township, township.code() + "-v" + v, t[1] + "第" + v + "村", "Village " + v,
-                        "VILLAGE"));
+                villages.add(
+                        unit(township, township.code() + "-v" + v, t[1] + "第" + v + "村", "Village " + v, "VILLAGE"));
             }
         }
         return new County(number, county, province, lead, villages, heads, staff, office, leader);

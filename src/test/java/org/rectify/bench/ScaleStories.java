@@ -26,8 +26,19 @@ import org.rectify.common.Zones;
 final class ScaleStories {
 
     static final String[] TOPICS = BulkProblems.TOPICS;
-    static final String[] CATEGORIES = {"AWARENESS", "RESPONSIBILITY", "POLICY", "WORK_STYLE", "FUNDS",
-            "PROJECTS", "INDUSTRY", "INFRASTRUCTURE", "WELFARE", "PARTY_BUILDING", "OTHER"};
+    static final String[] CATEGORIES = {
+        "AWARENESS",
+        "RESPONSIBILITY",
+        "POLICY",
+        "WORK_STYLE",
+        "FUNDS",
+        "PROJECTS",
+        "INDUSTRY",
+        "INFRASTRUCTURE",
+        "WELFARE",
+        "PARTY_BUILDING",
+        "OTHER"
+    };
     private static final String[] FAULTS = {"落实不到位", "监管不严", "台账不清", "进度滞后", "资金拨付不及时"};
     private static final Instant NEVER = Instant.MAX;
 
@@ -51,34 +62,147 @@ final class ScaleStories {
     private long lookBackId = 1;
 
     /** A span of a problem or a task: from when, in which state. */
-    private record Span(Instant from, String status, Long unit, int relapses, LocalDate closedOn, boolean closing,
-                        LocalDate deadline) {
-    }
+    private record Span(
+            Instant from,
+            String status,
+            Long unit,
+            int relapses,
+            LocalDate closedOn,
+            boolean closing,
+            LocalDate deadline) {}
 
     ScaleStories(Path dir, Instant now, double tasksPerProblem) {
         this.now = now;
         this.tasksPerProblem = tasksPerProblem;
-        problems = new TsvTable(dir, "problem", "id", "round_id", "region_id", "region_path", "number", "title",
-                "description", "category_code", "severity", "rectification_goal", "status", "lead_unit_id",
-                "responsible_leader_id", "unit_head_id", "person_in_charge_id", "deadline_type", "deadline_date",
-                "registered_at", "registered_by", "closed_at", "version", "relapse_count");
+        problems = new TsvTable(
+                dir,
+                "problem",
+                "id",
+                "round_id",
+                "region_id",
+                "region_path",
+                "number",
+                "title",
+                "description",
+                "category_code",
+                "severity",
+                "rectification_goal",
+                "status",
+                "lead_unit_id",
+                "responsible_leader_id",
+                "unit_head_id",
+                "person_in_charge_id",
+                "deadline_type",
+                "deadline_date",
+                "registered_at",
+                "registered_by",
+                "closed_at",
+                "version",
+                "relapse_count");
         problemUnits = new TsvTable(dir, "problem_unit", "problem_id", "unit_id", "unit_path", "role", "region_path");
-        problemHistory = new TsvTable(dir, "problem_history", "id", "problem_id", "valid_from", "valid_to",
-                "round_id", "region_path", "lead_unit_id", "category_code", "severity", "status", "registered_at",
-                "deadline_type", "deadline_date", "closed_on", "closing", "working_days_to_close", "relapse_count");
-        tasks = new TsvTable(dir, "rectification_task", "id", "problem_id", "seq", "measure", "completion_criterion",
-                "unit_id", "deadline_type", "deadline_date", "report_cycle", "next_report_due", "status",
-                "progress_percent", "created_at", "created_by", "signed_off_at", "version");
-        taskHistory = new TsvTable(dir, "task_history", "id", "task_id", "problem_id", "valid_from", "valid_to",
-                "unit_id", "status", "deadline_type", "deadline_date");
-        extensions = new TsvTable(dir, "extension_request", "id", "task_id", "problem_id", "current_deadline",
-                "requested_deadline", "reason", "status", "requested_by", "requested_at", "confirmed_by",
-                "confirmed_at", "decided_by", "decided_at", "version");
-        orders = new TsvTable(dir, "supervision_order", "id", "number", "problem_id", "region_id", "target_unit_id",
-                "escalated_to_id", "automatic", "content", "required_response_date", "status", "issued_by",
-                "issued_at", "response", "responded_by", "responded_at", "reviewed_by", "reviewed_at", "version");
-        lookBacks = new TsvTable(dir, "look_back_check", "id", "problem_id", "round_id", "scheduled_for", "status",
-                "scheduled_by", "scheduled_at", "verified_by", "verified_at", "finding", "version");
+        problemHistory = new TsvTable(
+                dir,
+                "problem_history",
+                "id",
+                "problem_id",
+                "valid_from",
+                "valid_to",
+                "round_id",
+                "region_path",
+                "lead_unit_id",
+                "category_code",
+                "severity",
+                "status",
+                "registered_at",
+                "deadline_type",
+                "deadline_date",
+                "closed_on",
+                "closing",
+                "working_days_to_close",
+                "relapse_count");
+        tasks = new TsvTable(
+                dir,
+                "rectification_task",
+                "id",
+                "problem_id",
+                "seq",
+                "measure",
+                "completion_criterion",
+                "unit_id",
+                "deadline_type",
+                "deadline_date",
+                "report_cycle",
+                "next_report_due",
+                "status",
+                "progress_percent",
+                "created_at",
+                "created_by",
+                "signed_off_at",
+                "version");
+        taskHistory = new TsvTable(
+                dir,
+                "task_history",
+                "id",
+                "task_id",
+                "problem_id",
+                "valid_from",
+                "valid_to",
+                "unit_id",
+                "status",
+                "deadline_type",
+                "deadline_date");
+        extensions = new TsvTable(
+                dir,
+                "extension_request",
+                "id",
+                "task_id",
+                "problem_id",
+                "current_deadline",
+                "requested_deadline",
+                "reason",
+                "status",
+                "requested_by",
+                "requested_at",
+                "confirmed_by",
+                "confirmed_at",
+                "decided_by",
+                "decided_at",
+                "version");
+        orders = new TsvTable(
+                dir,
+                "supervision_order",
+                "id",
+                "number",
+                "problem_id",
+                "region_id",
+                "target_unit_id",
+                "escalated_to_id",
+                "automatic",
+                "content",
+                "required_response_date",
+                "status",
+                "issued_by",
+                "issued_at",
+                "response",
+                "responded_by",
+                "responded_at",
+                "reviewed_by",
+                "reviewed_at",
+                "version");
+        lookBacks = new TsvTable(
+                dir,
+                "look_back_check",
+                "id",
+                "problem_id",
+                "round_id",
+                "scheduled_for",
+                "status",
+                "scheduled_by",
+                "scheduled_at",
+                "verified_by",
+                "verified_at",
+                "finding",
+                "version");
     }
 
     List<TsvTable> tables() {
@@ -86,9 +210,14 @@ final class ScaleStories {
     }
 
     /** The facts of one problem that its tasks and records need. */
-    private record Problem(long id, ScaleOrg.Round round, ScaleOrg.Unit lead, List<ScaleOrg.Unit> units,
-                           String type, LocalDate deadline, Instant registered) {
-    }
+    private record Problem(
+            long id,
+            ScaleOrg.Round round,
+            ScaleOrg.Unit lead,
+            List<ScaleOrg.Unit> units,
+            String type,
+            LocalDate deadline,
+            Instant registered) {}
 
     /** The timeline's moments of one problem; NEVER where it has not happened (or will after now). */
     private static final class Moments {
@@ -106,7 +235,7 @@ final class ScaleStories {
     void problem(ScaleOrg.Round round, int number) {
         ScaleOrg.County county = round.county();
         Instant registered = min(at(round.feedback().plusDays(random.nextInt(8))), now.minusSeconds(3600));
-        String type = pick(new String[]{"IMMEDIATE", "TIME_LIMITED", "LONG_TERM"}, 20, 60, 20);
+        String type = pick(new String[] {"IMMEDIATE", "TIME_LIMITED", "LONG_TERM"}, 20, 60, 20);
         LocalDate day = day(registered);
         LocalDate deadline = switch (type) {
             case "IMMEDIATE" -> workday(day.plusDays(15));
@@ -115,7 +244,7 @@ final class ScaleStories {
         };
         List<ScaleOrg.Unit> units = units(county);
         Problem p = new Problem(problemId++, round, units.get(0), units, type, deadline, registered);
-        String outcome = pick(new String[]{"ON_TIME", "LATE", "EXTENDED", "STUCK", "SLOW"}, 62, 12, 10, 8, 8);
+        String outcome = pick(new String[] {"ON_TIME", "LATE", "EXTENDED", "STUCK", "SLOW"}, 62, 12, 10, 8, 8);
         if (deadline == null && outcome.equals("EXTENDED")) {
             outcome = "ON_TIME";
         }
@@ -125,7 +254,11 @@ final class ScaleStories {
         // The lead unit is named at registration; 3 % first go to a unit that returns them.
         ScaleOrg.Unit lead = p.lead();
         boolean returned = random.nextInt(100) < 3;
-        Long first = returned ? county.leadUnits().get(random.nextInt(county.leadUnits().size())).id() : lead.id();
+        Long first = returned
+                ? county.leadUnits()
+                        .get(random.nextInt(county.leadUnits().size()))
+                        .id()
+                : lead.id();
         spans.add(new Span(registered, "REGISTERED", first, 0, null, false, deadline));
         Instant t = later(registered, 1, 3);
         if (returned) {
@@ -170,8 +303,10 @@ final class ScaleStories {
                 m.extendedTo = workday(p.deadline().plusDays(20 + random.nextInt(40)));
                 yield between(m.extended, at(m.extendedTo), random.nextDouble());
             }
-            default -> due.isAfter(m.started.plus(Duration.ofDays(1)))
-                    ? between(m.started.plus(Duration.ofDays(1)), due, random.nextDouble()) : later(m.started, 1, 3);
+            default ->
+                due.isAfter(m.started.plus(Duration.ofDays(1)))
+                        ? between(m.started.plus(Duration.ofDays(1)), due, random.nextDouble())
+                        : later(m.started, 1, 3);
         };
     }
 
@@ -189,9 +324,18 @@ final class ScaleStories {
             return;
         }
         boolean done = !verified.isAfter(now);
-        lookBacks.row(lookBackId++, p.id(), p.round().id(), scheduledFor, done ? (relapse ? "RELAPSED" : "VERIFIED")
-                        : "SCHEDULED", office, scheduledAt, done ? office : null, done ? verified : null,
-                done ? (relapse ? "问题出现反弹，重新整改。" : "整改成效巩固，未发现反弹。") : null, 0);
+        lookBacks.row(
+                lookBackId++,
+                p.id(),
+                p.round().id(),
+                scheduledFor,
+                done ? (relapse ? "RELAPSED" : "VERIFIED") : "SCHEDULED",
+                office,
+                scheduledAt,
+                done ? office : null,
+                done ? verified : null,
+                done ? (relapse ? "问题出现反弹，重新整改。" : "整改成效巩固，未发现反弹。") : null,
+                0);
         if (!done) {
             return;
         }
@@ -214,29 +358,72 @@ final class ScaleStories {
         String topic = TOPICS[random.nextInt(TOPICS.length)];
         String fault = FAULTS[random.nextInt(FAULTS.length)];
         String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
-        String severity = pick(new String[]{"GENERAL", "SERIOUS", "MAJOR"}, 70, 20, 10);
+        String severity = pick(new String[] {"GENERAL", "SERIOUS", "MAJOR"}, 70, 20, 10);
         LocalDate registeredOn = day(p.registered());
         for (int i = 0; i < spans.size(); i++) {
             Span s = spans.get(i);
             Instant to = i + 1 < spans.size() ? spans.get(i + 1).from() : null;
-            problemHistory.row(problemSpanId++, p.id(), s.from(), to, p.round().id(), county.unit().path(), s.unit(),
-                    category, severity, s.status(), p.registered(), p.type(), p.deadline(), s.closedOn(),
-                    s.closing(), s.closedOn() == null ? null : workingDays(registeredOn, s.closedOn()), s.relapses());
+            problemHistory.row(
+                    problemSpanId++,
+                    p.id(),
+                    s.from(),
+                    to,
+                    p.round().id(),
+                    county.unit().path(),
+                    s.unit(),
+                    category,
+                    severity,
+                    s.status(),
+                    p.registered(),
+                    p.type(),
+                    p.deadline(),
+                    s.closedOn(),
+                    s.closing(),
+                    s.closedOn() == null ? null : workingDays(registeredOn, s.closedOn()),
+                    s.relapses());
         }
         Span last = spans.get(spans.size() - 1);
-        boolean claimed = !last.status().equals("REGISTERED") && !last.status().equals("ASSIGNED")
+        boolean claimed = !last.status().equals("REGISTERED")
+                && !last.status().equals("ASSIGNED")
                 && !last.status().equals("RETURNED");
-        Instant closedAt = last.closedOn() == null ? null
-                : spans.stream().filter(Span::closing).reduce((a, b) -> b).map(Span::from).orElse(null);
-        problems.row(p.id(), p.round().id(), county.unit().id(), county.unit().path(),
-                p.round().code() + "-%04d".formatted(number), shortName(p.lead()) + topic + fault + "问题",
-                "经核查，存在" + topic + fault + "的情况，需限期整改。", category, severity, "按期完成整改，做到不反复、不回弹。",
-                last.status(), last.unit(), county.leader(), claimed ? county.headOf().get(p.lead().id()) : null,
-                claimed ? county.staffOf().get(p.lead().id()) : null, p.type(), p.deadline(), p.registered(),
-                county.officeName(), closedAt, 0, last.relapses());
+        Instant closedAt = last.closedOn() == null
+                ? null
+                : spans.stream()
+                        .filter(Span::closing)
+                        .reduce((a, b) -> b)
+                        .map(Span::from)
+                        .orElse(null);
+        problems.row(
+                p.id(),
+                p.round().id(),
+                county.unit().id(),
+                county.unit().path(),
+                p.round().code() + "-%04d".formatted(number),
+                shortName(p.lead()) + topic + fault + "问题",
+                "经核查，存在" + topic + fault + "的情况，需限期整改。",
+                category,
+                severity,
+                "按期完成整改，做到不反复、不回弹。",
+                last.status(),
+                last.unit(),
+                county.leader(),
+                claimed ? county.headOf().get(p.lead().id()) : null,
+                claimed ? county.staffOf().get(p.lead().id()) : null,
+                p.type(),
+                p.deadline(),
+                p.registered(),
+                county.officeName(),
+                closedAt,
+                0,
+                last.relapses());
         for (int u = 0; u < p.units().size(); u++) {
             ScaleOrg.Unit unit = p.units().get(u);
-            problemUnits.row(p.id(), unit.id(), unit.path(), u == 0 ? "LEAD" : "CO", county.unit().path());
+            problemUnits.row(
+                    p.id(),
+                    unit.id(),
+                    unit.path(),
+                    u == 0 ? "LEAD" : "CO",
+                    county.unit().path());
         }
     }
 
@@ -247,8 +434,10 @@ final class ScaleStories {
         int n = Math.max(1, (int) Math.round(tasksPerProblem + random.nextGaussian() * 1.5));
         String staff = "staff." + p.lead().code();
         for (int k = 0; k < n; k++) {
-            ScaleOrg.Unit unit = k == 0 ? p.lead() : p.units().get(random.nextInt(p.units().size()));
-            LocalDate deadline = p.deadline() == null ? null
+            ScaleOrg.Unit unit =
+                    k == 0 ? p.lead() : p.units().get(random.nextInt(p.units().size()));
+            LocalDate deadline = p.deadline() == null
+                    ? null
                     : workday(p.deadline().minusDays(random.nextInt(Math.min(10, 1 + k * 3))));
             Instant created = m.drafted.plusSeconds(60L * k);
             if (created.isAfter(now)) {
@@ -263,9 +452,21 @@ final class ScaleStories {
                 if (k == 0 && m.extended != NEVER) {
                     long task = taskId;
                     Instant asked = max(m.extended.minus(Duration.ofDays(3)), m.started.plusSeconds(60));
-                    extensions.row(extensionId++, task, p.id(), deadline, m.extendedTo, "任务量大，申请延期。",
-                            "APPROVED", staff, asked, "head." + p.lead().code(), max(asked, m.extended.minus(
-                                    Duration.ofDays(1))), county.officeName(), m.extended, 0);
+                    extensions.row(
+                            extensionId++,
+                            task,
+                            p.id(),
+                            deadline,
+                            m.extendedTo,
+                            "任务量大，申请延期。",
+                            "APPROVED",
+                            staff,
+                            asked,
+                            "head." + p.lead().code(),
+                            max(asked, m.extended.minus(Duration.ofDays(1))),
+                            county.officeName(),
+                            m.extended,
+                            0);
                     deadline = m.extendedTo;
                     spans.add(new Span(m.extended, "IN_PROGRESS", unit.id(), 0, null, false, deadline));
                 }
@@ -295,8 +496,8 @@ final class ScaleStories {
         Instant signed = max(done, confirmed.plusSeconds(60));
         spans.add(new Span(applied, "AWAITING_CONFIRMATION", unit, 0, null, false, deadline));
         spans.add(new Span(confirmed, "UNDER_REVIEW", unit, 0, null, false, deadline));
-        spans.add(new Span(signed, type.equals("LONG_TERM") ? "STANDING" : "SIGNED_OFF", unit, 0, null, false,
-                deadline));
+        spans.add(
+                new Span(signed, type.equals("LONG_TERM") ? "STANDING" : "SIGNED_OFF", unit, 0, null, false, deadline));
     }
 
     private void writeTask(Problem p, int k, ScaleOrg.Unit unit, List<Span> all, Instant created, String staff) {
@@ -304,17 +505,37 @@ final class ScaleStories {
         List<Span> spans = all.stream().filter(s -> !s.from().isAfter(now)).toList();
         for (int i = 0; i < spans.size(); i++) {
             Span s = spans.get(i);
-            taskHistory.row(taskSpanId++, id, p.id(), s.from(), i + 1 < spans.size() ? spans.get(i + 1).from() : null,
-                    s.unit(), s.status(), p.type(), s.deadline());
+            taskHistory.row(
+                    taskSpanId++,
+                    id,
+                    p.id(),
+                    s.from(),
+                    i + 1 < spans.size() ? spans.get(i + 1).from() : null,
+                    s.unit(),
+                    s.status(),
+                    p.type(),
+                    s.deadline());
         }
         Span last = spans.get(spans.size() - 1);
         boolean done = last.status().equals("SIGNED_OFF") || last.status().equals("STANDING");
         boolean longTerm = p.type().equals("LONG_TERM");
-        tasks.row(id, p.id(), k + 1, "整改措施" + (k + 1) + "：" + TOPICS[random.nextInt(TOPICS.length)] + "专项整治",
-                "问题整改到位，佐证材料齐全", unit.id(), p.type(), last.deadline(), longTerm ? "QUARTERLY" : null,
-                longTerm && !last.status().equals("DRAFT") ? day(last.from()).plusMonths(3) : null, last.status(),
-                done ? 100 : last.status().equals("DRAFT") ? 0 : 10 * random.nextInt(10), created, staff,
-                done ? last.from() : null, 0);
+        tasks.row(
+                id,
+                p.id(),
+                k + 1,
+                "整改措施" + (k + 1) + "：" + TOPICS[random.nextInt(TOPICS.length)] + "专项整治",
+                "问题整改到位，佐证材料齐全",
+                unit.id(),
+                p.type(),
+                last.deadline(),
+                longTerm ? "QUARTERLY" : null,
+                longTerm && !last.status().equals("DRAFT") ? day(last.from()).plusMonths(3) : null,
+                last.status(),
+                done ? 100 : last.status().equals("DRAFT") ? 0 : 10 * random.nextInt(10),
+                created,
+                staff,
+                done ? last.from() : null,
+                0);
     }
 
     /** An order a week after the deadline for 60 % of the problems still unfinished then. */
@@ -331,11 +552,25 @@ final class ScaleStories {
         Instant accepted = later(answered, 1, 3);
         boolean isAnswered = !answered.isAfter(now);
         boolean isAccepted = !accepted.isAfter(now) && (m.done != NEVER || random.nextBoolean());
-        orders.row(id, "督办〔" + day(issued).getYear() + "〕" + id + "号", p.id(), county.unit().id(), p.lead().id(),
-                county.leader(), true, "该问题已逾期，请于5个工作日内书面说明情况并加快整改。", day(issued).plusDays(7),
-                isAccepted ? "ACCEPTED" : isAnswered ? "ANSWERED" : "ISSUED", "system", issued,
-                isAnswered ? "已制定追赶计划，正在加快整改。" : null, isAnswered ? "head." + p.lead().code() : null,
-                isAnswered ? answered : null, isAccepted ? county.officeName() : null, isAccepted ? accepted : null, 0);
+        orders.row(
+                id,
+                "督办〔" + day(issued).getYear() + "〕" + id + "号",
+                p.id(),
+                county.unit().id(),
+                p.lead().id(),
+                county.leader(),
+                true,
+                "该问题已逾期，请于5个工作日内书面说明情况并加快整改。",
+                day(issued).plusDays(7),
+                isAccepted ? "ACCEPTED" : isAnswered ? "ANSWERED" : "ISSUED",
+                "system",
+                issued,
+                isAnswered ? "已制定追赶计划，正在加快整改。" : null,
+                isAnswered ? "head." + p.lead().code() : null,
+                isAnswered ? answered : null,
+                isAccepted ? county.officeName() : null,
+                isAccepted ? accepted : null,
+                0);
     }
 
     // ---- helpers ----
@@ -347,7 +582,8 @@ final class ScaleStories {
         units.add(random.nextInt(pool.size() + 1) == pool.size() ? pool.get(0) : pool.get(random.nextInt(pool.size())));
         int co = random.nextInt(3);
         while (units.size() < co + 1) {
-            ScaleOrg.Unit other = random.nextInt(4) == 0 ? county.villages().get(random.nextInt(county.villages().size()))
+            ScaleOrg.Unit other = random.nextInt(4) == 0
+                    ? county.villages().get(random.nextInt(county.villages().size()))
                     : pool.get(random.nextInt(pool.size()));
             if (!units.contains(other)) {
                 units.add(other);

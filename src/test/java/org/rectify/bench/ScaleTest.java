@@ -55,7 +55,8 @@ abstract class ScaleTest {
     }
 
     static void onServer(String... sql) {
-        try (Connection c = DriverManager.getConnection(server(), "root", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(server(), "root", "");
+                Statement s = c.createStatement()) {
             for (String statement : sql) {
                 s.execute(statement);
             }

@@ -29,16 +29,19 @@ final class SignedInClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String base;
     private final String basic;
 
     private SignedInClient(int port, String username, String password) {
         this.base = "http://localhost:" + port;
-        this.basic = "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.basic = "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     static SignedInClient signIn(int port, String username, String password) throws IOException, InterruptedException {
@@ -47,11 +50,14 @@ final class SignedInClient {
         if (!token.find()) {
             throw new IllegalStateException("no CSRF token on the sign-in page");
         }
-        String form = "username=" + encode(username) + "&password=" + encode(password)
-                + "&_csrf=" + encode(token.group(1));
-        HttpResponse<Void> signedIn = client.http.send(HttpRequest.newBuilder(URI.create(client.base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        String form =
+                "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
+        HttpResponse<Void> signedIn = client.http.send(
+                HttpRequest.newBuilder(URI.create(client.base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         String location = signedIn.headers().firstValue("Location").orElse("");
         if (signedIn.statusCode() != 302 || location.contains("error")) {
             throw new IllegalStateException(username + " could not sign in: " + signedIn.statusCode() + " " + location);
@@ -61,13 +67,19 @@ final class SignedInClient {
 
     /** A page, with the session cookie. */
     Answer page(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/html")
+                .GET()
+                .build());
     }
 
     /** An API resource, with HTTP Basic (the API keeps no session). */
     Answer api(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
-                .header("Authorization", basic).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json")
+                .header("Authorization", basic)
+                .GET()
+                .build());
     }
 
     private Answer send(HttpRequest request) throws IOException, InterruptedException {

@@ -18,8 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class TimedRequests {
 
     /** One request, asked over and over by one user: a page (session) or an API resource (HTTP Basic). */
-    record Case(String name, String user, String path, boolean api) {
-    }
+    record Case(String name, String user, String path, boolean api) {}
 
     /** A case's answers: its status, the rows the API says it holds (-1: not said), each request's time. */
     record Result(Case c, int status, long total, long[] nanos) {
@@ -79,8 +78,8 @@ final class TimedRequests {
     }
 
     private static String table(List<Result> results, ToDoubleFunction<Case> targetP95Ms, String verdict) {
-        StringBuilder table = new StringBuilder("%-62s %7s %8s %8s %8s   %s%n".formatted("case", "rows", "p50 ms",
-                "p95 ms", "max ms", verdict));
+        StringBuilder table = new StringBuilder(
+                "%-62s %7s %8s %8s %8s   %s%n".formatted("case", "rows", "p50 ms", "p95 ms", "max ms", verdict));
         for (Result r : results) {
             if (!r.present()) {
                 table.append("%-62s %7d   (not measured: the address answers %d)%n"
@@ -89,9 +88,14 @@ final class TimedRequests {
             }
             double target = targetP95Ms.applyAsDouble(r.c());
             String met = r.millis(0.95) <= target ? "met" : "NOT met";
-            table.append("%-62s %7s %8.1f %8.1f %8.1f   %s%n".formatted(r.c().name(),
-                    r.total() < 0 ? "-" : Long.toString(r.total()), r.millis(0.50), r.millis(0.95),
-                    r.millis(1.0), verdict.startsWith("p95 <=") ? met : met + " (<= " + (int) target + ")"));
+            table.append("%-62s %7s %8.1f %8.1f %8.1f   %s%n"
+                    .formatted(
+                            r.c().name(),
+                            r.total() < 0 ? "-" : Long.toString(r.total()),
+                            r.millis(0.50),
+                            r.millis(0.95),
+                            r.millis(1.0),
+                            verdict.startsWith("p95 <=") ? met : met + " (<= " + (int) target + ")"));
         }
         return table.toString().stripTrailing();
     }
@@ -115,7 +119,7 @@ final class TimedRequests {
     private Result measure(SignedInClient client, Case c) throws Exception {
         SignedInClient.Answer first = ask(client, c);
         if (first.status() != 200) {
-            return new Result(c, first.status(), -1, new long[]{first.nanos()});
+            return new Result(c, first.status(), -1, new long[] {first.nanos()});
         }
         long[] nanos = new long[requests];
         for (int i = 0; i < requests; i++) {

@@ -15,19 +15,19 @@ import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHand
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.junit.jupiter.api.Test;
-import org.rectify.support.SecondNode;
 import org.rectify.common.Zones;
 import org.rectify.deadline.DeadlineType;
 import org.rectify.deadline.WorkingDayCalendar;
 import org.rectify.inspection.InspectionRounds;
 import org.rectify.inspection.NewRound;
+import org.rectify.org.OrgDirectory;
 import org.rectify.problem.NewProblem;
 import org.rectify.problem.ProblemLifecycle;
 import org.rectify.problem.ResponsibilityInput;
 import org.rectify.problem.Severity;
 import org.rectify.problem.TriageProblem;
-import org.rectify.org.OrgDirectory;
 import org.rectify.support.IntegrationTest;
+import org.rectify.support.SecondNode;
 import org.rectify.support.SignedIn;
 import org.rectify.task.TaskBreakdown;
 import org.rectify.task.TaskDraft;
@@ -53,16 +53,35 @@ class TimerDrainBenchmark extends IntegrationTest {
     /** The two-node run is smaller: it proves exactly-once across nodes, the one-node run gives the rate. */
     static final int TWO_NODE_PROBLEMS = Integer.getInteger("rectify.bench.two-node-problems", 20);
 
-    @Autowired ProcessEngine engine;
-    @Autowired ManagementService management;
-    @Autowired ProblemLifecycle lifecycle;
-    @Autowired TaskBreakdown breakdown;
-    @Autowired InspectionRounds rounds;
-    @Autowired OrgDirectory org;
-    @Autowired UserDetailsService users;
-    @Autowired WorkingDayCalendar calendar;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired Clock clock;
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    ProblemLifecycle lifecycle;
+
+    @Autowired
+    TaskBreakdown breakdown;
+
+    @Autowired
+    InspectionRounds rounds;
+
+    @Autowired
+    OrgDirectory org;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    WorkingDayCalendar calendar;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void tenThousandWarningTimersFallDueAtOnceOnOneNode() throws Exception {
@@ -91,7 +110,8 @@ class TimerDrainBenchmark extends IntegrationTest {
             JobExecutor own = ownExecutor();
             own.start();
             try {
-                await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(100))
+                await().atMost(Duration.ofMinutes(20))
+                        .pollInterval(Duration.ofMillis(100))
                         .until(() -> taskWarnings(round) >= expected);
             } finally {
                 own.shutdown();
@@ -101,8 +121,15 @@ class TimerDrainBenchmark extends IntegrationTest {
         }
     }
 
-    private void report(long round, int expected, int problems, long dueJobs, double setupSeconds, int nodes,
-                        long before, double seconds) {
+    private void report(
+            long round,
+            int expected,
+            int problems,
+            long dueJobs,
+            double setupSeconds,
+            int nodes,
+            long before,
+            double seconds) {
         long fired = taskWarnings(round);
         long duplicates = jdbc.queryForObject("""
                 select count(*) from (select subject_type, subject_id, kind, deadline_date from deadline_alert
@@ -111,10 +138,10 @@ class TimerDrainBenchmark extends IntegrationTest {
                 select count(*) from (select a.subject_id from deadline_alert a
                   join rectification_task t on t.id = a.subject_id and a.subject_type = 'TASK'
                   join problem p on p.id = t.problem_id
-                 where p.round_id = ? and a.kind = 'WARNING' group by a.subject_id having count(*) = 1) x""",
-                Long.class, round);
+                 where p.round_id = ? and a.kind = 'WARNING' group by a.subject_id having count(*) = 1) x""", Long.class, round);
         long failedJobs = management.createJobQuery().withException().count();
-        System.out.printf("""
+        System.out.printf(
+                """
                 ======== TimerDrainBenchmark (%s) ========
                 tasks with a warning due at once   %d (%d problems x %d tasks), %d jobs due in all
                 set-up through the services        %.1f s
@@ -125,8 +152,20 @@ class TimerDrainBenchmark extends IntegrationTest {
                 duplicate alerts (unique key)      %d
                 failed jobs (all runs)             %d
                 ==========================================
-                %n""", onMariaDb() ? "MariaDB" : "H2", expected, problems, TASKS, dueJobs, setupSeconds, nodes,
-                before, seconds, (fired - before) / seconds, tasksWarnedOnce, duplicates, failedJobs);
+                %n""",
+                onMariaDb() ? "MariaDB" : "H2",
+                expected,
+                problems,
+                TASKS,
+                dueJobs,
+                setupSeconds,
+                nodes,
+                before,
+                seconds,
+                (fired - before) / seconds,
+                tasksWarnedOnce,
+                duplicates,
+                failedJobs);
 
         assertThat(fired).isEqualTo(expected);
         assertThat(tasksWarnedOnce).isEqualTo(expected);
@@ -136,24 +175,42 @@ class TimerDrainBenchmark extends IntegrationTest {
 
     /** Problems of the poverty bureau, each with TASKS tasks in progress, all due on the same day. */
     private long create(SignedIn signed, LocalDate today, LocalDate deadline, int problems) {
-        long round = signed.as("office", () -> rounds.register(new NewRound("SELF_INSPECTION",
-                "TIMERS-" + System.currentTimeMillis(), "Timer benchmark", "Rectify benchmark", today))).id();
+        long round = signed.as(
+                        "office",
+                        () -> rounds.register(new NewRound(
+                                "SELF_INSPECTION",
+                                "TIMERS-" + System.currentTimeMillis(),
+                                "Timer benchmark",
+                                "Rectify benchmark",
+                                today)))
+                .id();
         Long lead = org.unitByCode("fpj").orElseThrow().id();
         Long leader = org.userByUsername("leader").orElseThrow().id();
         Long staff = org.userByUsername("staff.fpj").orElseThrow().id();
-        ResponsibilityInput responsibility = new ResponsibilityInput(lead, Set.of(), leader,
-                DeadlineType.TIME_LIMITED, deadline);
+        ResponsibilityInput responsibility =
+                new ResponsibilityInput(lead, Set.of(), leader, DeadlineType.TIME_LIMITED, deadline);
         for (int p = 0; p < problems; p++) {
             int number = p;
-            long id = signed.as("office", () -> lifecycle.register(new NewProblem(round, "W-" + number,
-                    "Timer benchmark problem " + number, "x", "OTHER", Severity.GENERAL, null, responsibility))).id();
-            signed.run("office", () -> lifecycle.triage(id, new TriageProblem("OTHER", Severity.GENERAL, null,
-                    responsibility)));
+            long id = signed.as(
+                            "office",
+                            () -> lifecycle.register(new NewProblem(
+                                    round,
+                                    "W-" + number,
+                                    "Timer benchmark problem " + number,
+                                    "x",
+                                    "OTHER",
+                                    Severity.GENERAL,
+                                    null,
+                                    responsibility)))
+                    .id();
+            signed.run(
+                    "office",
+                    () -> lifecycle.triage(id, new TriageProblem("OTHER", Severity.GENERAL, null, responsibility)));
             signed.run("head.fpj", () -> lifecycle.claim(id, staff));
             signed.run("staff.fpj", () -> {
                 for (int t = 0; t < TASKS; t++) {
-                    breakdown.add(id, new TaskDraft("Measure " + t, "Done", lead, DeadlineType.TIME_LIMITED,
-                            deadline, null));
+                    breakdown.add(
+                            id, new TaskDraft("Measure " + t, "Done", lead, DeadlineType.TIME_LIMITED, deadline, null));
                 }
                 breakdown.submitPlan(id);
             });
@@ -183,7 +240,8 @@ class TimerDrainBenchmark extends IntegrationTest {
         return own;
     }
 
-    @Autowired CamundaBpmProperties camunda;
+    @Autowired
+    CamundaBpmProperties camunda;
 
     private long taskWarnings(long round) {
         return jdbc.queryForObject("""

@@ -45,8 +45,8 @@ final class TsvTable implements AutoCloseable {
     /** One row, its values in the order of the columns; null is SQL NULL, instants are stored as UTC. */
     void row(Object... values) {
         if (values.length != columns.length) {
-            throw new IllegalArgumentException(table + ": " + values.length + " values for " + columns.length
-                    + " columns");
+            throw new IllegalArgumentException(
+                    table + ": " + values.length + " values for " + columns.length + " columns");
         }
         try {
             for (int i = 0; i < values.length; i++) {
@@ -90,7 +90,8 @@ final class TsvTable implements AutoCloseable {
             s.execute("set unique_checks = 0");
             s.execute("set foreign_key_checks = 0");
             c.setAutoCommit(false);
-            s.execute("load data local infile '" + file.toAbsolutePath().toString().replace("\\", "/")
+            s.execute("load data local infile '"
+                    + file.toAbsolutePath().toString().replace("\\", "/")
                     + "' into table " + table + " character set utf8mb4 fields terminated by '\\t'"
                     + " lines terminated by '\\n' (" + String.join(", ", columns) + ")");
             c.commit();

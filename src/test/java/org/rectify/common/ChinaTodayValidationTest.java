@@ -16,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** "Today" for {@code @PastOrPresent} is China's date, whatever the server's zone. */
 class ChinaTodayValidationTest {
 
-    record Received(@PastOrPresent LocalDate on) {
-    }
+    record Received(@PastOrPresent LocalDate on) {}
 
     /** 17:00 UTC on 29 November is 01:00 on 30 November in Beijing. */
     final Clock lateEvening = Clock.fixed(Instant.parse("2026-11-29T17:00:00Z"), ZoneOffset.UTC);

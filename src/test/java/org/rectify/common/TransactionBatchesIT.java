@@ -25,9 +25,14 @@ class TransactionBatchesIT extends IntegrationTest {
 
     private static final String INSERT = "insert into batch_probe (tag, n) values (?, ?)";
 
-    @Autowired TransactionBatches batches;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired PlatformTransactionManager transactions;
+    @Autowired
+    TransactionBatches batches;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeEach
     void table() {
@@ -50,13 +55,16 @@ class TransactionBatchesIT extends IntegrationTest {
             assertThat(count(tag)).isEqualTo(TransactionBatches.BATCH + 7);
         });
         assertThat(jdbc.queryForList("select n from batch_probe where tag = ? order by id", Integer.class, tag))
-                .hasSize(TransactionBatches.BATCH + 8).startsWith(0, 1, 2).endsWith(TransactionBatches.BATCH + 6, 1000);
+                .hasSize(TransactionBatches.BATCH + 8)
+                .startsWith(0, 1, 2)
+                .endsWith(TransactionBatches.BATCH + 6, 1000);
 
         String rolledBack = "rollback-" + System.nanoTime();
         assertThatThrownBy(() -> inTransaction(() -> {
-            batches.add(INSERT, rolledBack, 1);
-            throw new IllegalStateException("rolled back");
-        })).hasMessage("rolled back");
+                    batches.add(INSERT, rolledBack, 1);
+                    throw new IllegalStateException("rolled back");
+                }))
+                .hasMessage("rolled back");
         assertThat(count(rolledBack)).isZero();
     }
 
@@ -104,13 +112,19 @@ class TransactionBatchesIT extends IntegrationTest {
         List<List<Long>> handed = new ArrayList<>();
         List<Long> committed = new ArrayList<>();
         List<Object[]> rowsHanded = new ArrayList<>();
-        TransactionBatches.Keyed keyed = new TransactionBatches.Keyed(INSERT, (keys, rows) -> {
-            // Handed over inside the transaction, every row written.
-            assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isTrue();
-            assertThat(count(tag)).isEqualTo(keys.size() + handed.stream().mapToInt(List::size).sum());
-            handed.add(keys);
-            rowsHanded.addAll(rows);
-        }, committed::add);
+        TransactionBatches.Keyed keyed = new TransactionBatches.Keyed(
+                INSERT,
+                (keys, rows) -> {
+                    // Handed over inside the transaction, every row written.
+                    assertThat(TransactionSynchronizationManager.isActualTransactionActive())
+                            .isTrue();
+                    assertThat(count(tag))
+                            .isEqualTo(keys.size()
+                                    + handed.stream().mapToInt(List::size).sum());
+                    handed.add(keys);
+                    rowsHanded.addAll(rows);
+                },
+                committed::add);
         inTransaction(() -> {
             for (int i = 0; i < TransactionBatches.BATCH + 3; i++) {
                 batches.add(keyed, tag, i);
@@ -133,10 +147,14 @@ class TransactionBatchesIT extends IntegrationTest {
         assertThat(rowsHanded.get(TransactionBatches.BATCH + 3)).containsExactly(tag, 9999);
 
         String rolledBack = "keyed-rollback-" + System.nanoTime();
-        TransactionBatches.Keyed failing = new TransactionBatches.Keyed(INSERT, (keys, rows) -> {
-            throw new IllegalStateException("refused");
-        }, committed::add);
-        assertThatThrownBy(() -> inTransaction(() -> batches.add(failing, rolledBack, 1))).hasMessage("refused");
+        TransactionBatches.Keyed failing = new TransactionBatches.Keyed(
+                INSERT,
+                (keys, rows) -> {
+                    throw new IllegalStateException("refused");
+                },
+                committed::add);
+        assertThatThrownBy(() -> inTransaction(() -> batches.add(failing, rolledBack, 1)))
+                .hasMessage("refused");
         assertThat(count(rolledBack)).isZero();
         assertThat(committed).hasSize(1);
     }
@@ -148,12 +166,14 @@ class TransactionBatchesIT extends IntegrationTest {
         TransactionTemplate requiresNew = new TransactionTemplate(transactions);
         requiresNew.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         assertThatThrownBy(() -> inTransaction(() -> {
-            batches.add(INSERT, outer, 1);
-            requiresNew.executeWithoutResult(status -> batches.add(INSERT, inner, 2));
-            assertThat(count(inner)).isEqualTo(1);
-            assertThat(batches.waiting(INSERT, batches.add(INSERT, outer, 3))).isTrue();
-            throw new IllegalStateException("outer rolled back");
-        })).hasMessage("outer rolled back");
+                    batches.add(INSERT, outer, 1);
+                    requiresNew.executeWithoutResult(status -> batches.add(INSERT, inner, 2));
+                    assertThat(count(inner)).isEqualTo(1);
+                    assertThat(batches.waiting(INSERT, batches.add(INSERT, outer, 3)))
+                            .isTrue();
+                    throw new IllegalStateException("outer rolled back");
+                }))
+                .hasMessage("outer rolled back");
         assertThat(count(inner)).isEqualTo(1);
         assertThat(count(outer)).isZero();
     }

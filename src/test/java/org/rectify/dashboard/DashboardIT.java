@@ -30,8 +30,10 @@ class DashboardIT extends IntegrationTest {
 
     @Autowired
     private NamedParameterJdbcTemplate jdbc;
+
     @Autowired
     private DeadlinePolicy deadlines;
+
     @Autowired
     private WorkingDayCalendar calendar;
 
@@ -49,16 +51,23 @@ class DashboardIT extends IntegrationTest {
         for (String user : List.of("office", "leader", "inspector", "head.fpj")) {
             JsonNode d = api.as(user).get("/api/dashboard").ok().json();
             LocalDate asOf = LocalDate.parse(d.get("asOf").asText());
-            FigureOracle.Counted expected = oracle.count(visibleProblems(user), asOf,
-                    LocalDate.parse(d.get("from").asText()));
+            FigureOracle.Counted expected = oracle.count(
+                    visibleProblems(user), asOf, LocalDate.parse(d.get("from").asText()));
             JsonNode totals = d.at("/totals/figures");
             for (Figure f : Figure.values()) {
-                assertThat(totals.at("/counts/" + f.name()).asLong()).as(user + " " + f)
+                assertThat(totals.at("/counts/" + f.name()).asLong())
+                        .as(user + " " + f)
                         .isEqualTo(expected.counts().get(f));
             }
-            assertThat(totals.get("meanDaysToClose").asDouble()).as(user + " mean").isEqualTo(expected.mean());
-            assertThat(totals.get("medianDaysToClose").asDouble()).as(user + " median").isEqualTo(expected.median());
-            assertThat(expected.counts().get(Figure.PROBLEMS)).as(user + " sees problems").isPositive();
+            assertThat(totals.get("meanDaysToClose").asDouble())
+                    .as(user + " mean")
+                    .isEqualTo(expected.mean());
+            assertThat(totals.get("medianDaysToClose").asDouble())
+                    .as(user + " median")
+                    .isEqualTo(expected.median());
+            assertThat(expected.counts().get(Figure.PROBLEMS))
+                    .as(user + " sees problems")
+                    .isPositive();
         }
     }
 
@@ -68,16 +77,28 @@ class DashboardIT extends IntegrationTest {
         assertLedgersMatch("office", d.get("totals"), Set.of(Figure.values()));
         for (JsonNode breakdown : d.get("breakdowns")) {
             for (JsonNode line : breakdown.get("lines")) {
-                assertLedgersMatch("office", line, Set.of(Figure.PROBLEMS, Figure.CLOSED, Figure.OVERDUE,
-                        Figure.CLOSED_ON_TIME, Figure.TASKS, Figure.TASKS_DONE));
+                assertLedgersMatch(
+                        "office",
+                        line,
+                        Set.of(
+                                Figure.PROBLEMS,
+                                Figure.CLOSED,
+                                Figure.OVERDUE,
+                                Figure.CLOSED_ON_TIME,
+                                Figure.TASKS,
+                                Figure.TASKS_DONE));
             }
         }
         for (JsonNode week : d.get("trend")) {
             JsonNode drill = week.get("drill");
-            assertThat(ledgerTotal("office", drill, Figure.NEW)).isEqualTo(week.get("registered").asLong());
-            assertThat(ledgerTotal("office", drill, Figure.CLOSED_IN_PERIOD)).isEqualTo(week.get("closed").asLong());
-            assertThat(ledgerTotal("office", drill, Figure.OPEN)).isEqualTo(week.get("open").asLong());
-            assertThat(ledgerTotal("office", drill, Figure.OVERDUE)).isEqualTo(week.get("overdue").asLong());
+            assertThat(ledgerTotal("office", drill, Figure.NEW))
+                    .isEqualTo(week.get("registered").asLong());
+            assertThat(ledgerTotal("office", drill, Figure.CLOSED_IN_PERIOD))
+                    .isEqualTo(week.get("closed").asLong());
+            assertThat(ledgerTotal("office", drill, Figure.OPEN))
+                    .isEqualTo(week.get("open").asLong());
+            assertThat(ledgerTotal("office", drill, Figure.OVERDUE))
+                    .isEqualTo(week.get("overdue").asLong());
         }
     }
 
@@ -90,7 +111,8 @@ class DashboardIT extends IntegrationTest {
         for (JsonNode line : units.get("lines")) {
             sum += line.at("/figures/counts/PROBLEMS").asLong();
         }
-        assertThat(sum).as("lines of the whole scope add up to the total")
+        assertThat(sum)
+                .as("lines of the whole scope add up to the total")
                 .isEqualTo(d.at("/totals/figures/counts/PROBLEMS").asLong());
         for (JsonNode ranking : d.get("rankings")) {
             List<Double> rates = new ArrayList<>();
@@ -102,14 +124,20 @@ class DashboardIT extends IntegrationTest {
             }
             assertThat(rates).as("by closure rate, highest first").isSortedAccordingTo((a, b) -> Double.compare(b, a));
             JsonNode last = ranking.get("units").get(ranking.get("units").size() - 1);
-            assertThat(last.get("laggard").asBoolean()).as("the last is a laggard unless tied with the best")
-                    .isEqualTo(ranking.get("units").size() > 1 && last.get("rank").asInt() > 1);
+            assertThat(last.get("laggard").asBoolean())
+                    .as("the last is a laggard unless tied with the best")
+                    .isEqualTo(
+                            ranking.get("units").size() > 1 && last.get("rank").asInt() > 1);
             assertThat(ranking.get("units").get(0).get("laggard").asBoolean()).isFalse();
         }
         // the unit's own dashboard holds the same figures as its line
         JsonNode line = units.get("lines").get(0);
-        if (!"SELF".equals(line.get("section").asText()) && !"NONE".equals(line.get("section").asText())) {
-            JsonNode own = api.as("office").get("/api/dashboard?unitId=" + line.get("key").asText()).ok().json();
+        if (!"SELF".equals(line.get("section").asText())
+                && !"NONE".equals(line.get("section").asText())) {
+            JsonNode own = api.as("office")
+                    .get("/api/dashboard?unitId=" + line.get("key").asText())
+                    .ok()
+                    .json();
             assertThat(own.at("/totals/figures/counts")).isEqualTo(line.at("/figures/counts"));
         }
     }
@@ -133,35 +161,75 @@ class DashboardIT extends IntegrationTest {
         while (!calendar.isWorkingDay(deadline)) {
             deadline = deadline.plusDays(1);
         }
-        api.as("office").post("/api/problems/{id}/triage", Map.of("categoryCode", "FUNDS", "severity", "MAJOR",
-                "responsibility", Map.of("leadUnitId", demo.unit("fpj"), "coUnitIds", Set.of(),
-                        "responsibleLeaderId", demo.user("leader"), "deadlineType", "TIME_LIMITED",
-                        "deadlineDate", deadline.toString())), later).ok();
+        api.as("office")
+                .post(
+                        "/api/problems/{id}/triage",
+                        Map.of(
+                                "categoryCode",
+                                "FUNDS",
+                                "severity",
+                                "MAJOR",
+                                "responsibility",
+                                Map.of(
+                                        "leadUnitId",
+                                        demo.unit("fpj"),
+                                        "coUnitIds",
+                                        Set.of(),
+                                        "responsibleLeaderId",
+                                        demo.user("leader"),
+                                        "deadlineType",
+                                        "TIME_LIMITED",
+                                        "deadlineDate",
+                                        deadline.toString())),
+                        later)
+                .ok();
         JsonNode past = api.as("office").get("/api/dashboard?asOf=" + day).ok().json();
 
         assertThat(past.get("live").asBoolean()).isFalse();
         for (Figure f : Figure.values()) {
             if (!f.periodic()) {
-                assertThat(past.at("/totals/figures/counts/" + f.name()).asLong()).as(f.name())
+                assertThat(past.at("/totals/figures/counts/" + f.name()).asLong())
+                        .as(f.name())
                         .isEqualTo(live.at("/totals/figures/counts/" + f.name()).asLong());
             }
         }
         assertThat(past.at("/totals/figures/counts/PROBLEMS").asLong())
-                .isEqualTo(api.as("office").get("/api/dashboard").ok().json().at("/totals/figures/counts/PROBLEMS")
-                        .asLong() - 1);
+                .isEqualTo(api.as("office")
+                                .get("/api/dashboard")
+                                .ok()
+                                .json()
+                                .at("/totals/figures/counts/PROBLEMS")
+                                .asLong()
+                        - 1);
         assertThat(ledgerTotal("office", past.at("/totals/drill"), Figure.PROBLEMS))
                 .isEqualTo(past.at("/totals/figures/counts/PROBLEMS").asLong());
     }
 
     @Test
     void eachRoleSeesItsScopeAndAnotherUnitsFiguresAreNotFound() {
-        long head = api.as("head.fpj").get("/api/dashboard").ok().json().at("/totals/figures/counts/PROBLEMS").asLong();
-        long office = api.as("office").get("/api/dashboard").ok().json().at("/totals/figures/counts/PROBLEMS").asLong();
+        long head = api.as("head.fpj")
+                .get("/api/dashboard")
+                .ok()
+                .json()
+                .at("/totals/figures/counts/PROBLEMS")
+                .asLong();
+        long office = api.as("office")
+                .get("/api/dashboard")
+                .ok()
+                .json()
+                .at("/totals/figures/counts/PROBLEMS")
+                .asLong();
         assertThat(head).isPositive().isLessThan(office);
         Response otherUnit = api.as("head.fpj").get("/api/dashboard?unitId={u}", demo.unit("czj"));
         Demo.assertSameNotFound(otherUnit, api.as("head.fpj").get("/api/dashboard?unitId=987654321"));
-        assertThat(api.as("staff.fpj").get("/api/dashboard").expect(403).text("detail")).isNotBlank();
-        assertThat(api.as("admin").get("/api/dashboard").expect(403).headers().getContentType().toString())
+        assertThat(api.as("staff.fpj").get("/api/dashboard").expect(403).text("detail"))
+                .isNotBlank();
+        assertThat(api.as("admin")
+                        .get("/api/dashboard")
+                        .expect(403)
+                        .headers()
+                        .getContentType()
+                        .toString())
                 .contains("problem+json");
     }
 
@@ -171,16 +239,25 @@ class DashboardIT extends IntegrationTest {
         refused("/api/dashboard?severity=HUGE", "severity");
         refused("/api/dashboard?sourceType=NOPE", "sourceType");
         refused("/api/dashboard?asOf=" + Demo.today().plusDays(1), "asOf");
-        refused("/api/dashboard?asOf=" + Demo.today().minusDays(5) + "&from=" + Demo.today().minusDays(4), "from");
+        refused(
+                "/api/dashboard?asOf=" + Demo.today().minusDays(5) + "&from="
+                        + Demo.today().minusDays(4),
+                "from");
         refused("/api/ledger/problems?figure=TASKS", "figure");
         refused("/api/ledger/problems?figure=BOGUS", "figure");
         refused("/api/ledger/problems?figure=NEW", "from");
         refused("/api/ledger/tasks?bogus=1", "bogus");
-        assertThat(api.as("office").get("/api/dashboard?asOf=not-a-date").expect(400).headers().getContentType()
-                .toString()).contains("problem+json");
+        assertThat(api.as("office")
+                        .get("/api/dashboard?asOf=not-a-date")
+                        .expect(400)
+                        .headers()
+                        .getContentType()
+                        .toString())
+                .contains("problem+json");
 
         long round = demo.newRound("dashboard-empty");
-        JsonNode empty = api.as("office").get("/api/dashboard?roundId=" + round).ok().json();
+        JsonNode empty =
+                api.as("office").get("/api/dashboard?roundId=" + round).ok().json();
         for (Figure f : Figure.values()) {
             assertThat(empty.at("/totals/figures/counts/" + f.name()).asLong()).isZero();
         }
@@ -192,17 +269,24 @@ class DashboardIT extends IntegrationTest {
     private void refused(String path, String field) {
         Response refused = api.as("office").get(path).expect(400);
         assertThat(refused.headers().getContentType().toString()).contains("problem+json");
-        assertThat(refused.json().get("errors").get(0).get("field").asText()).as(path).isEqualTo(field);
+        assertThat(refused.json().get("errors").get(0).get("field").asText())
+                .as(path)
+                .isEqualTo(field);
     }
 
     private long register(long round, String number, String title) {
-        return api.as("office").post("/api/problems", Map.of("roundId", round, "number", number, "title", title,
-                "description", title + "：详见反馈意见")).expect(201).id();
+        return api.as("office")
+                .post(
+                        "/api/problems",
+                        Map.of("roundId", round, "number", number, "title", title, "description", title + "：详见反馈意见"))
+                .expect(201)
+                .id();
     }
 
     private void assertLedgersMatch(String user, JsonNode line, Set<Figure> figures) {
         for (Figure f : figures) {
-            assertThat(ledgerTotal(user, line.get("drill"), f)).as(line.get("key") + " " + f)
+            assertThat(ledgerTotal(user, line.get("drill"), f))
+                    .as(line.get("key") + " " + f)
                     .isEqualTo(line.at("/figures/counts/" + f.name()).asLong());
         }
     }
@@ -210,24 +294,31 @@ class DashboardIT extends IntegrationTest {
     /** The total of the ledger a figure of a line links to. */
     private long ledgerTotal(String user, JsonNode drill, Figure figure) {
         StringBuilder q = new StringBuilder("figure=" + figure.name() + "&size=1");
-        for (String field : List.of("roundId", "leadUnitId", "leadUnitOnly", "sourceType", "categoryCode", "severity",
-                "asOf", "from")) {
+        for (String field : List.of(
+                "roundId", "leadUnitId", "leadUnitOnly", "sourceType", "categoryCode", "severity", "asOf", "from")) {
             JsonNode v = drill.get(field);
             if (v != null && !v.isNull() && !(v.isBoolean() && !v.asBoolean())) {
                 q.append('&').append(field).append('=').append(v.asText());
             }
         }
         String kind = figure.kind() == LedgerKind.TASKS ? "tasks" : "problems";
-        return api.as(user).get("/api/ledger/" + kind + "?" + q).ok().json().at("/page/totalElements").asLong();
+        return api.as(user)
+                .get("/api/ledger/" + kind + "?" + q)
+                .ok()
+                .json()
+                .at("/page/totalElements")
+                .asLong();
     }
 
     /** The ids of every problem the problem API lists for the user. */
     private Set<Long> visibleProblems(String user) {
         Set<Long> ids = new LinkedHashSet<>();
         for (int page = 0; ; page++) {
-            JsonNode json = api.as(user).get("/api/problems?size=100&page=" + page).ok().json();
+            JsonNode json =
+                    api.as(user).get("/api/problems?size=100&page=" + page).ok().json();
             json.get("content").forEach(p -> ids.add(p.get("id").asLong()));
-            if (page + 1 >= json.at("/page/totalPages").asInt() || json.get("content").isEmpty()) {
+            if (page + 1 >= json.at("/page/totalPages").asInt()
+                    || json.get("content").isEmpty()) {
                 return ids;
             }
         }

@@ -32,19 +32,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardRandomIT extends IntegrationTest {
 
     private static final AtomicInteger COUNTIES = new AtomicInteger();
-    @Autowired org.rectify.audit.AuditChain chain;
+
+    @Autowired
+    org.rectify.audit.AuditChain chain;
+
     @Autowired
     private JdbcTemplate plain;
+
     @Autowired
     private NamedParameterJdbcTemplate jdbc;
+
     @Autowired
     private DeadlinePolicy deadlines;
+
     @Autowired
     private WorkingDayCalendar calendar;
 
     @Test
     void everyFigureOfEveryLineEqualsTheSlowCountOnRandomCounties() {
-        for (long seed : new long[]{7, 42, 2026}) {
+        for (long seed : new long[] {7, 42, 2026}) {
             checkCounty(seed);
         }
     }
@@ -54,7 +60,8 @@ class DashboardRandomIT extends IntegrationTest {
         int n = COUNTIES.incrementAndGet();
         RandomCases cases = new RandomCases(plain, calendar, chain);
         long county = cases.unit(null, "rnd-county-" + n, "随机县" + n, "COUNTY");
-        List<Long> departments = List.of(cases.unit(county, "rnd-dept-a-" + n, "甲局" + n, "DEPARTMENT"),
+        List<Long> departments = List.of(
+                cases.unit(county, "rnd-dept-a-" + n, "甲局" + n, "DEPARTMENT"),
                 cases.unit(county, "rnd-dept-b-" + n, "乙局" + n, "DEPARTMENT"));
         long township = cases.unit(county, "rnd-town-" + n, "丙镇" + n, "TOWNSHIP");
         long village = cases.unit(township, "rnd-village-" + n, "丁村" + n, "VILLAGE");
@@ -75,8 +82,8 @@ class DashboardRandomIT extends IntegrationTest {
         JsonNode d = api.as(user).get("/api/dashboard").ok().json();
         LocalDate from = LocalDate.parse(d.get("from").asText());
         FigureOracle oracle = new FigureOracle(jdbc, deadlines, calendar);
-        assertFigures("seed " + seed + " totals", d.at("/totals/figures"), oracle.count(ids(made, m -> true), today,
-                from));
+        assertFigures(
+                "seed " + seed + " totals", d.at("/totals/figures"), oracle.count(ids(made, m -> true), today, from));
         for (JsonNode breakdown : d.get("breakdowns")) {
             String dimension = breakdown.get("dimension").asText();
             for (JsonNode line : breakdown.get("lines")) {
@@ -88,11 +95,14 @@ class DashboardRandomIT extends IntegrationTest {
                     case "ROUND" -> m -> m.round() == Long.parseLong(key);
                     default -> unitLine(line, county, township, village);
                 };
-                assertFigures("seed " + seed + " " + dimension + " " + key, line.get("figures"),
+                assertFigures(
+                        "seed " + seed + " " + dimension + " " + key,
+                        line.get("figures"),
                         oracle.count(ids(made, of), today, from));
             }
         }
-        assertThat(d.at("/breakdowns/0/lines").size()).as("own, two departments, the township, no lead unit")
+        assertThat(d.at("/breakdowns/0/lines").size())
+                .as("own, two departments, the township, no lead unit")
                 .isEqualTo(5);
     }
 
@@ -113,16 +123,18 @@ class DashboardRandomIT extends IntegrationTest {
 
     private void assertFigures(String what, JsonNode figures, FigureOracle.Counted expected) {
         for (Figure f : Figure.values()) {
-            assertThat(figures.at("/counts/" + f.name()).asLong()).as(what + " " + f)
+            assertThat(figures.at("/counts/" + f.name()).asLong())
+                    .as(what + " " + f)
                     .isEqualTo(expected.counts().get(f));
         }
         if (!expected.daysToClose().isEmpty()) {
-            assertThat(figures.get("meanDaysToClose").asDouble()).as(what + " mean").isEqualTo(expected.mean());
+            assertThat(figures.get("meanDaysToClose").asDouble())
+                    .as(what + " mean")
+                    .isEqualTo(expected.mean());
         }
     }
 
     private static Set<Long> ids(List<RandomCases.Made> made, Predicate<RandomCases.Made> which) {
         return made.stream().filter(which).map(RandomCases.Made::id).collect(Collectors.toSet());
     }
-
 }

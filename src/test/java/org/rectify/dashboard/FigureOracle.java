@@ -27,12 +27,16 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 final class FigureOracle {
 
-    private record P(long id, String status, String deadlineType, LocalDate deadline, Instant closedAt,
-                     Instant registeredAt, String source) {
-    }
+    private record P(
+            long id,
+            String status,
+            String deadlineType,
+            LocalDate deadline,
+            Instant closedAt,
+            Instant registeredAt,
+            String source) {}
 
-    private record T(long id, long problemId, String status, String deadlineType, LocalDate deadline) {
-    }
+    private record T(long id, long problemId, String status, String deadlineType, LocalDate deadline) {}
 
     private final NamedParameterJdbcTemplate jdbc;
     private final DeadlinePolicy deadlines;
@@ -54,34 +58,57 @@ final class FigureOracle {
             return new Counted(counts, List.of());
         }
         Map<String, Object> ids = Map.of("ids", problemIds);
-        List<P> problems = jdbc.query("""
+        List<P> problems = jdbc.query(
+                """
                 select p.id, p.status, p.deadline_type, p.deadline_date, p.closed_at, p.registered_at, r.source_type
-                from problem p join inspection_round r on r.id = p.round_id where p.id in (:ids)""", ids,
-                (rs, n) -> new P(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-                        instant(rs.getObject(5, LocalDateTime.class)), instant(rs.getObject(6, LocalDateTime.class)),
+                from problem p join inspection_round r on r.id = p.round_id where p.id in (:ids)""",
+                ids,
+                (rs, n) -> new P(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        instant(rs.getObject(5, LocalDateTime.class)),
+                        instant(rs.getObject(6, LocalDateTime.class)),
                         rs.getString(7)));
-        List<T> tasks = jdbc.query("""
+        List<T> tasks = jdbc.query(
+                """
                 select id, problem_id, status, deadline_type, deadline_date from rectification_task
-                where problem_id in (:ids) and status <> 'WITHDRAWN'""", ids, (rs, n) -> new T(rs.getLong(1),
-                rs.getLong(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class)));
+                where problem_id in (:ids) and status <> 'WITHDRAWN'""",
+                ids,
+                (rs, n) -> new T(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDate.class)));
         Set<Long> extendedTasks = new HashSet<>(jdbc.queryForList(
-                "select task_id from extension_request where status = 'APPROVED' and problem_id in (:ids)", ids,
+                "select task_id from extension_request where status = 'APPROVED' and problem_id in (:ids)",
+                ids,
                 Long.class));
         Set<Long> extendedProblems = new HashSet<>(jdbc.queryForList(
-                "select problem_id from extension_request where status = 'APPROVED' and problem_id in (:ids)", ids,
+                "select problem_id from extension_request where status = 'APPROVED' and problem_id in (:ids)",
+                ids,
                 Long.class));
         Set<Long> supervised = new HashSet<>(jdbc.queryForList(
-                "select problem_id from supervision_order where status <> 'ACCEPTED' and problem_id in (:ids)", ids,
+                "select problem_id from supervision_order where status <> 'ACCEPTED' and problem_id in (:ids)",
+                ids,
                 Long.class));
-        Set<Long> lookedBack = new HashSet<>(jdbc.queryForList("select problem_id from look_back_check"
-                + " where status in ('VERIFIED', 'RELAPSED') and problem_id in (:ids)", ids, Long.class));
+        Set<Long> lookedBack = new HashSet<>(jdbc.queryForList(
+                "select problem_id from look_back_check"
+                        + " where status in ('VERIFIED', 'RELAPSED') and problem_id in (:ids)",
+                ids,
+                Long.class));
         Set<Long> relapsed = new HashSet<>(jdbc.queryForList(
-                "select problem_id from look_back_check where status = 'RELAPSED' and problem_id in (:ids)", ids,
+                "select problem_id from look_back_check where status = 'RELAPSED' and problem_id in (:ids)",
+                ids,
                 Long.class));
         Instant periodStart = from.atStartOfDay(Zones.CHINA).toInstant();
-        Set<Long> closedInPeriod = new HashSet<>(jdbc.queryForList("select problem_id from audit_record"
+        Set<Long> closedInPeriod = new HashSet<>(jdbc.queryForList(
+                "select problem_id from audit_record"
                         + " where action = 'PROBLEM_CLOSED' and occurred_at >= :start and problem_id in (:ids)",
-                Map.of("ids", problemIds, "start", LocalDateTime.ofInstant(periodStart, ZoneOffset.UTC)), Long.class));
+                Map.of("ids", problemIds, "start", LocalDateTime.ofInstant(periodStart, ZoneOffset.UTC)),
+                Long.class));
 
         List<Integer> days = new ArrayList<>();
         for (P p : problems) {
@@ -96,7 +123,8 @@ final class FigureOracle {
                 add(counts, Figure.CLOSED_EXTENDED, extended);
                 add(counts, Figure.CLOSED_ON_TIME, !extended && inTime);
                 add(counts, Figure.CLOSED_LATE, !extended && !inTime);
-                days.add(calendar.workingDaysBetween(p.registeredAt().atZone(Zones.CHINA).toLocalDate(), closedOn));
+                days.add(calendar.workingDaysBetween(
+                        p.registeredAt().atZone(Zones.CHINA).toLocalDate(), closedOn));
             }
             add(counts, Figure.OPEN, !closed);
             add(counts, Figure.OVERDUE, colour == DeadlineColour.RED);
@@ -125,7 +153,12 @@ final class FigureOracle {
     record Counted(Map<Figure, Long> counts, List<Integer> daysToClose) {
 
         double mean() {
-            return Math.round(daysToClose.stream().mapToInt(Integer::intValue).average().orElse(0) * 10) / 10.0;
+            return Math.round(daysToClose.stream()
+                                    .mapToInt(Integer::intValue)
+                                    .average()
+                                    .orElse(0)
+                            * 10)
+                    / 10.0;
         }
 
         double median() {

@@ -19,7 +19,6 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rectify.support.ApiClient;
 import org.rectify.support.ApiClient.FileBody;
 import org.rectify.support.ApiClient.Response;
 import org.rectify.support.Demo;
@@ -61,12 +60,18 @@ class LedgerIT extends IntegrationTest {
         List<JsonNode> rows = all("office", "/api/ledger/tasks?roundId=" + round);
 
         assertThat(rows).extracting(r -> r.get("taskId").asLong()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(rows).extracting(r -> r.get("problem").get("number").asText() + "/"
+        assertThat(rows)
+                .extracting(r -> r.get("problem").get("number").asText() + "/"
                         + String.format("%03d", r.get("seq").asInt()))
-                .as("by problem number, then task number").isSorted();
+                .as("by problem number, then task number")
+                .isSorted();
         JsonNode some = rows.get(rows.size() / 2);
-        JsonNode task = api.as("office").get("/api/tasks/{id}", some.get("taskId").asLong()).ok().json();
-        assertThat(some.get("progressPercent").asInt()).isEqualTo(task.get("progressPercent").asInt());
+        JsonNode task = api.as("office")
+                .get("/api/tasks/{id}", some.get("taskId").asLong())
+                .ok()
+                .json();
+        assertThat(some.get("progressPercent").asInt())
+                .isEqualTo(task.get("progressPercent").asInt());
         assertThat(some.get("status").asText()).isEqualTo(task.get("status").asText());
         assertThat(some.get("colour").asText()).isEqualTo(task.get("colour").asText());
     }
@@ -77,40 +82,82 @@ class LedgerIT extends IntegrationTest {
         List<JsonNode> problems = all("office", "/api/problems?roundId=" + round);
         List<JsonNode> rows = all("office", "/api/ledger/problems?roundId=" + round);
 
-        assertThat(rows).extracting(r -> r.get("problem").get("id").asLong())
-                .containsExactlyInAnyOrderElementsOf(problems.stream().map(p -> p.get("id").asLong()).toList());
+        assertThat(rows)
+                .extracting(r -> r.get("problem").get("id").asLong())
+                .containsExactlyInAnyOrderElementsOf(
+                        problems.stream().map(p -> p.get("id").asLong()).toList());
         for (JsonNode row : rows.subList(0, 12)) {
-            List<JsonNode> tasks = api.as("office").get("/api/problems/{id}/tasks", row.get("problem").get("id")
-                    .asLong()).ok().items().stream().filter(t -> !"WITHDRAWN".equals(t.get("status").asText())).toList();
+            List<JsonNode> tasks = api
+                    .as("office")
+                    .get(
+                            "/api/problems/{id}/tasks",
+                            row.get("problem").get("id").asLong())
+                    .ok()
+                    .items()
+                    .stream()
+                    .filter(t -> !"WITHDRAWN".equals(t.get("status").asText()))
+                    .toList();
             assertThat(row.get("taskCount").asInt()).isEqualTo(tasks.size());
             assertThat(row.get("tasksSignedOff").asInt()).isEqualTo((int) tasks.stream()
-                    .filter(t -> Set.of("SIGNED_OFF", "STANDING").contains(t.get("status").asText())).count());
+                    .filter(t -> Set.of("SIGNED_OFF", "STANDING")
+                            .contains(t.get("status").asText()))
+                    .count());
         }
-        JsonNode closed = rows.stream().filter(r -> "CLOSED".equals(r.get("problem").get("status").asText()))
-                .findFirst().orElseThrow();
+        JsonNode closed = rows.stream()
+                .filter(r -> "CLOSED".equals(r.get("problem").get("status").asText()))
+                .findFirst()
+                .orElseThrow();
         assertThat(closed.get("closedOn").isNull()).isFalse();
         assertThat(closed.get("colour").isNull()).as("no colour once closed").isTrue();
     }
 
     @Test
     void eachRoleSeesTheProblemListsScope() {
-        Set<Long> headSees = ids(all("head.fpj", "/api/problems"), p -> p.get("id").asLong());
-        Set<Long> ledger = ids(all("head.fpj", "/api/ledger/problems"), r -> r.get("problem").get("id").asLong());
+        Set<Long> headSees =
+                ids(all("head.fpj", "/api/problems"), p -> p.get("id").asLong());
+        Set<Long> ledger = ids(
+                all("head.fpj", "/api/ledger/problems"),
+                r -> r.get("problem").get("id").asLong());
         assertThat(ledger).isNotEmpty().isEqualTo(headSees);
-        Set<Long> taskProblems = ids(all("head.fpj", "/api/ledger/tasks"), r -> r.get("problem").get("id").asLong());
+        Set<Long> taskProblems = ids(
+                all("head.fpj", "/api/ledger/tasks"),
+                r -> r.get("problem").get("id").asLong());
         assertThat(headSees).containsAll(taskProblems);
-        assertThat(api.as("office").get("/api/ledger/problems?size=1").ok().json().at("/page/totalElements").asLong())
+        assertThat(api.as("office")
+                        .get("/api/ledger/problems?size=1")
+                        .ok()
+                        .json()
+                        .at("/page/totalElements")
+                        .asLong())
                 .isGreaterThan(ledger.size());
 
-        assertThat(api.as("admin").get("/api/ledger/tasks").ok().json().at("/page/totalElements").asLong()).isZero();
-        assertThat(api.as("admin").get("/api/ledger/problems").ok().json().at("/page/totalElements").asLong()).isZero();
+        assertThat(api.as("admin")
+                        .get("/api/ledger/tasks")
+                        .ok()
+                        .json()
+                        .at("/page/totalElements")
+                        .asLong())
+                .isZero();
+        assertThat(api.as("admin")
+                        .get("/api/ledger/problems")
+                        .ok()
+                        .json()
+                        .at("/page/totalElements")
+                        .asLong())
+                .isZero();
 
         Response otherUnit = api.as("head.fpj").get("/api/ledger/tasks?leadUnitId={u}", demo.unit("czj"));
         Demo.assertSameNotFound(otherUnit, api.as("head.fpj").get("/api/ledger/tasks?leadUnitId=987654321"));
-        Demo.assertSameNotFound(api.as("head.fpj").get("/api/ledger/problems.xlsx?leadUnitId={u}", demo.unit("czj")),
+        Demo.assertSameNotFound(
+                api.as("head.fpj").get("/api/ledger/problems.xlsx?leadUnitId={u}", demo.unit("czj")),
                 api.as("office").get("/api/ledger/problems?roundId=987654321"));
-        assertThat(api.as("head.fpj").get("/api/ledger/problems?leadUnitId={u}", demo.unit("fpj")).ok()
-                .json().at("/page/totalElements").asLong()).isPositive();
+        assertThat(api.as("head.fpj")
+                        .get("/api/ledger/problems?leadUnitId={u}", demo.unit("fpj"))
+                        .ok()
+                        .json()
+                        .at("/page/totalElements")
+                        .asLong())
+                .isPositive();
     }
 
     @Test
@@ -120,29 +167,49 @@ class LedgerIT extends IntegrationTest {
         long township = registerAssigned(round, "T2", "镇级问题", "cgz", Set.of());
         registerAssigned(round, "T3", "部门问题", "czj", Set.of(demo.unit("cgz")));
 
-        List<JsonNode> rows = all("office", "/api/ledger/problems?roundId=" + round + "&leadUnitId=" + demo.unit("cgz"));
+        List<JsonNode> rows =
+                all("office", "/api/ledger/problems?roundId=" + round + "&leadUnitId=" + demo.unit("cgz"));
         assertThat(rows).extracting(r -> r.get("problem").get("id").asLong()).containsExactly(village, township);
     }
 
     @Test
     void unknownFilterValuesAreRefusedNamingThemAndEmptyFiltersAreEmpty() {
-        Map<String, String> bad = Map.of("status", "BOGUS", "colour", "PURPLE", "severity", "HUGE",
-                "sourceType", "NOPE", "categoryCode", "NOPE");
+        Map<String, String> bad = Map.of(
+                "status",
+                "BOGUS",
+                "colour",
+                "PURPLE",
+                "severity",
+                "HUGE",
+                "sourceType",
+                "NOPE",
+                "categoryCode",
+                "NOPE");
         bad.forEach((field, value) -> {
             for (String path : List.of("/api/ledger/tasks", "/api/ledger/problems", "/api/ledger/tasks.xlsx")) {
-                Response refused = api.as("office").get(path + "?" + field + "=" + value).expect(400);
+                Response refused =
+                        api.as("office").get(path + "?" + field + "=" + value).expect(400);
                 assertThat(refused.headers().getContentType().toString()).contains("problem+json");
                 assertThat(refused.text("detail")).contains(field, value);
-                assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo(field);
+                assertThat(refused.json().get("errors").get(0).get("field").asText())
+                        .isEqualTo(field);
             }
         });
-        assertThat(api.as("office").get("/api/ledger/problems?status=IN_PROGRESS").ok().json()
-                .at("/page/totalElements").asLong()).as("a task status is not a problem status, and back")
+        assertThat(api.as("office")
+                        .get("/api/ledger/problems?status=IN_PROGRESS")
+                        .ok()
+                        .json()
+                        .at("/page/totalElements")
+                        .asLong())
+                .as("a task status is not a problem status, and back")
                 .isPositive();
         api.as("office").get("/api/ledger/problems?status=SIGNED_OFF").expect(400);
 
         long empty = demo.newRound("ledger-empty");
-        JsonNode none = api.as("office").get("/api/ledger/tasks?roundId={r}&colour=RED", empty).ok().json();
+        JsonNode none = api.as("office")
+                .get("/api/ledger/tasks?roundId={r}&colour=RED", empty)
+                .ok()
+                .json();
         assertThat(none.at("/page/totalElements").asLong()).isZero();
         assertThat(none.get("content")).isEmpty();
     }
@@ -153,13 +220,16 @@ class LedgerIT extends IntegrationTest {
         List<JsonNode> rows = all("office", "/api/ledger/tasks?roundId=" + crafted.round);
         assertThat(rows).hasSize(3);
 
-        Response file = api.as("office").get("/api/ledger/tasks.xlsx?roundId={r}", crafted.round).ok();
+        Response file = api.as("office")
+                .get("/api/ledger/tasks.xlsx?roundId={r}", crafted.round)
+                .ok();
         assertThat(file.headers().getContentType().toString()).startsWith(LedgerExports.XLSX);
         assertThat(file.headers().getContentDisposition().getType()).isEqualTo("attachment");
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.raw()))) {
             Sheet sheet = book.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("任务台账");
-            assertThat(text(sheet, 0, 0)).contains("集成测试 ledger-xlsx", "整改任务台账", Demo.today().toString());
+            assertThat(text(sheet, 0, 0))
+                    .contains("集成测试 ledger-xlsx", "整改任务台账", Demo.today().toString());
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
             assertThat(text(sheet, 1, 15)).isEqualTo("整改措施");
@@ -168,17 +238,22 @@ class LedgerIT extends IntegrationTest {
             for (int i = 0; i < rows.size(); i++) {
                 JsonNode row = rows.get(i);
                 Row excel = sheet.getRow(2 + i);
-                assertThat(excel.getCell(PROBLEM_COLUMNS).getNumericCellValue()).isEqualTo(row.get("seq").asInt());
-                assertThat(excel.getCell(PROBLEM_COLUMNS + 1).getStringCellValue()).as("the measure, made safe")
+                assertThat(excel.getCell(PROBLEM_COLUMNS).getNumericCellValue())
+                        .isEqualTo(row.get("seq").asInt());
+                assertThat(excel.getCell(PROBLEM_COLUMNS + 1).getStringCellValue())
+                        .as("the measure, made safe")
                         .isEqualTo(SpreadsheetText.safe(row.get("measure").asText()));
                 assertThat(excel.getCell(PROBLEM_COLUMNS + 8).getStringCellValue())
-                        .isEqualTo(Map.of("GREEN", "绿", "YELLOW", "黄", "RED", "红").get(row.get("colour").asText()));
+                        .isEqualTo(Map.of("GREEN", "绿", "YELLOW", "黄", "RED", "红")
+                                .get(row.get("colour").asText()));
                 assertThat(excel.getCell(PROBLEM_COLUMNS + 9).getNumericCellValue())
                         .isEqualTo(row.get("evidenceCount").asInt());
             }
             assertThat(rows.get(0).get("evidenceCount").asInt()).isEqualTo(2);
-            assertThat(sheet.getRow(2).getCell(PROBLEM_COLUMNS + 1).getStringCellValue()).isEqualTo("'-核查全部危房户");
-            assertThat(sheet.getRow(3).getCell(PROBLEM_COLUMNS + 1).getStringCellValue()).isEqualTo("'@建立长效机制");
+            assertThat(sheet.getRow(2).getCell(PROBLEM_COLUMNS + 1).getStringCellValue())
+                    .isEqualTo("'-核查全部危房户");
+            assertThat(sheet.getRow(3).getCell(PROBLEM_COLUMNS + 1).getStringCellValue())
+                    .isEqualTo("'@建立长效机制");
             assertThat(rows.get(0).get("progressPercent").asInt()).isEqualTo(40);
 
             Cell title = sheet.getRow(2).getCell(2);
@@ -186,16 +261,23 @@ class LedgerIT extends IntegrationTest {
             assertThat(title.getStringCellValue()).isEqualTo("'" + FORMULA);
             assertThat(text(sheet, 2, 1)).isEqualTo("X1");
             assertThat(text(sheet, 4, 1)).isEqualTo("X2");
-            assertThat(sheet.getMergedRegions()).contains(new CellRangeAddress(2, 3, 2, 2),
-                    new CellRangeAddress(2, 3, 0, 0), new CellRangeAddress(2, 3, PROBLEM_COLUMNS - 1, PROBLEM_COLUMNS - 1));
+            assertThat(sheet.getMergedRegions())
+                    .contains(
+                            new CellRangeAddress(2, 3, 2, 2),
+                            new CellRangeAddress(2, 3, 0, 0),
+                            new CellRangeAddress(2, 3, PROBLEM_COLUMNS - 1, PROBLEM_COLUMNS - 1));
             assertThat(sheet.getMergedRegions()).noneMatch(r -> r.getFirstRow() == 4);
             assertNoFormula(book);
 
             Sheet summary = book.getSheetAt(1);
             assertThat(summary.getSheetName()).isEqualTo("汇总");
             assertThat(text(summary, 2, 0)).isEqualTo("县扶贫开发局");
-            assertThat(summary.getRow(2).getCell(1).getNumericCellValue()).as("problems").isEqualTo(2);
-            assertThat(summary.getRow(2).getCell(2).getNumericCellValue()).as("tasks").isEqualTo(3);
+            assertThat(summary.getRow(2).getCell(1).getNumericCellValue())
+                    .as("problems")
+                    .isEqualTo(2);
+            assertThat(summary.getRow(2).getCell(2).getNumericCellValue())
+                    .as("tasks")
+                    .isEqualTo(3);
         }
     }
 
@@ -204,7 +286,8 @@ class LedgerIT extends IntegrationTest {
         Crafted crafted = craft();
         List<JsonNode> rows = all("office", "/api/ledger/problems?roundId=" + crafted.round);
 
-        Response file = api.as("office").getWithLanguage("/api/ledger/problems.xlsx?roundId=" + crafted.round, "en")
+        Response file = api.as("office")
+                .getWithLanguage("/api/ledger/problems.xlsx?roundId=" + crafted.round, "en")
                 .ok();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.raw()))) {
             Sheet sheet = book.getSheetAt(0);
@@ -213,11 +296,14 @@ class LedgerIT extends IntegrationTest {
             assertThat(text(sheet, 1, PROBLEM_COLUMNS)).isEqualTo("Tasks");
             assertThat(sheet.getLastRowNum() - 1).isEqualTo(rows.size()).isEqualTo(2);
             for (int i = 0; i < rows.size(); i++) {
-                assertThat(text(sheet, 2 + i, 1)).isEqualTo(rows.get(i).get("problem").get("number").asText());
+                assertThat(text(sheet, 2 + i, 1))
+                        .isEqualTo(rows.get(i).get("problem").get("number").asText());
                 assertThat(sheet.getRow(2 + i).getCell(PROBLEM_COLUMNS).getNumericCellValue())
                         .isEqualTo(rows.get(i).get("taskCount").asInt());
             }
-            assertThat(rows.get(0).get("taskCount").asInt()).as("the withdrawn task not counted").isEqualTo(2);
+            assertThat(rows.get(0).get("taskCount").asInt())
+                    .as("the withdrawn task not counted")
+                    .isEqualTo(2);
             assertThat(text(sheet, 2, 7)).isEqualTo("Poverty Alleviation Bureau");
             assertThat(book.getSheetAt(1).getSheetName()).isEqualTo("Summary");
             assertNoFormula(book);
@@ -229,12 +315,20 @@ class LedgerIT extends IntegrationTest {
         long crafted = craft().round;
         time.travelTo(time.instant().plus(java.time.Duration.ofDays(70)));
         List<Long> rounds = new ArrayList<>();
-        api.as("office").get("/api/rounds").ok().json().forEach(r -> rounds.add(r.get("id").asLong()));
+        api.as("office")
+                .get("/api/rounds")
+                .ok()
+                .json()
+                .forEach(r -> rounds.add(r.get("id").asLong()));
         assertThat(rounds).contains(crafted);
         long overdue = 0;
         for (long round : rounds) {
-            long rows = api.as("office").get("/api/ledger/tasks?roundId={r}&size=1", round).ok().json()
-                    .at("/page/totalElements").asLong();
+            long rows = api.as("office")
+                    .get("/api/ledger/tasks?roundId={r}&size=1", round)
+                    .ok()
+                    .json()
+                    .at("/page/totalElements")
+                    .asLong();
             if (rows > 0 && rows <= 200) {
                 overdue += assertSummariesAddUpTheTaskRows(round);
             }
@@ -248,9 +342,12 @@ class LedgerIT extends IntegrationTest {
         Map<String, Set<String>> problems = new HashMap<>();
         for (JsonNode task : all("office", "/api/ledger/tasks?roundId=" + round)) {
             JsonNode lead = task.at("/problem/leadUnit");
-            String unit = lead.isMissingNode() || lead.isNull() ? "（尚未交办）" : lead.get("nameZh").asText();
+            String unit = lead.isMissingNode() || lead.isNull()
+                    ? "（尚未交办）"
+                    : lead.get("nameZh").asText();
             long[] sums = expected.computeIfAbsent(unit, u -> new long[4]);
-            if (problems.computeIfAbsent(unit, u -> new LinkedHashSet<>()).add(task.at("/problem/id").asText())) {
+            if (problems.computeIfAbsent(unit, u -> new LinkedHashSet<>())
+                    .add(task.at("/problem/id").asText())) {
                 sums[0]++;
             }
             sums[1]++;
@@ -260,15 +357,20 @@ class LedgerIT extends IntegrationTest {
         }
 
         for (String ledger : List.of("tasks", "problems")) {
-            Response file = api.as("office").get("/api/ledger/" + ledger + ".xlsx?roundId=" + round).ok();
+            Response file = api.as("office")
+                    .get("/api/ledger/" + ledger + ".xlsx?roundId=" + round)
+                    .ok();
             try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.raw()))) {
                 Sheet summary = book.getSheetAt(1);
                 Map<String, long[]> written = new HashMap<>();
                 for (int i = 2; i < summary.getLastRowNum(); i++) {
                     Row row = summary.getRow(i);
-                    written.put(text(summary, i, 0), new long[]{(long) row.getCell(1).getNumericCellValue(),
-                            (long) row.getCell(2).getNumericCellValue(), (long) row.getCell(3).getNumericCellValue(),
-                            (long) row.getCell(4).getNumericCellValue()});
+                    written.put(text(summary, i, 0), new long[] {
+                        (long) row.getCell(1).getNumericCellValue(),
+                        (long) row.getCell(2).getNumericCellValue(),
+                        (long) row.getCell(3).getNumericCellValue(),
+                        (long) row.getCell(4).getNumericCellValue()
+                    });
                 }
                 assertThat(text(summary, summary.getLastRowNum(), 0)).isEqualTo("合计");
                 // problems without a task have no task row: the problem ledger counts them, the task ledger cannot
@@ -295,18 +397,24 @@ class LedgerIT extends IntegrationTest {
     void aFileReadInManyChunksHasEveryRowOfTheApiInItsOrder() throws IOException {
         long round = demo.lookBackRound();
         List<JsonNode> rows = all("office", "/api/ledger/problems?roundId=" + round);
-        assertThat(rows.size()).as("more rows than several chunks of the test's 7").isGreaterThan(3 * 7)
+        assertThat(rows.size())
+                .as("more rows than several chunks of the test's 7")
+                .isGreaterThan(3 * 7)
                 .matches(n -> n % 7 != 0, "a partial last chunk");
 
-        Response file = api.as("office").get("/api/ledger/problems.xlsx?roundId={r}", round).ok();
+        Response file = api.as("office")
+                .get("/api/ledger/problems.xlsx?roundId={r}", round)
+                .ok();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.raw()))) {
             Sheet sheet = book.getSheetAt(0);
             List<String> numbers = new ArrayList<>();
             for (int i = 2; i <= sheet.getLastRowNum(); i++) {
                 numbers.add(text(sheet, i, 1));
             }
-            assertThat(numbers).containsExactlyElementsOf(rows.stream()
-                    .map(r -> r.get("problem").get("number").asText()).toList());
+            assertThat(numbers)
+                    .containsExactlyElementsOf(rows.stream()
+                            .map(r -> r.get("problem").get("number").asText())
+                            .toList());
         }
     }
 
@@ -314,14 +422,18 @@ class LedgerIT extends IntegrationTest {
     void everyExportLeavesAnAuditRecordWithItsFiltersAndRows() {
         long round = demo.newRound("ledger-audit");
         registerAssigned(round, "A1", "审计导出", "fpj", Set.of());
-        api.as("leader").get("/api/ledger/problems.xlsx?roundId={r}&severity=GENERAL", round).ok();
+        api.as("leader")
+                .get("/api/ledger/problems.xlsx?roundId={r}&severity=GENERAL", round)
+                .ok();
         api.as("leader").get("/api/ledger/tasks.xlsx?roundId={r}", round).ok();
 
-        List<JsonNode> records = api.as("inspector").get("/api/audit?action=LEDGER_EXPORTED&actor=leader&size=50")
-                .ok().items().stream().filter(r -> r.get("after").asText().contains("\"roundId\":" + round)).toList();
+        List<JsonNode> records =
+                api.as("inspector").get("/api/audit?action=LEDGER_EXPORTED&actor=leader&size=50").ok().items().stream()
+                        .filter(r -> r.get("after").asText().contains("\"roundId\":" + round))
+                        .toList();
         assertThat(records).hasSize(2);
-        assertThat(records.get(1).get("after").asText()).contains("\"ledger\":\"PROBLEMS\"", "\"severity\":\"GENERAL\"",
-                "\"rows\":1");
+        assertThat(records.get(1).get("after").asText())
+                .contains("\"ledger\":\"PROBLEMS\"", "\"severity\":\"GENERAL\"", "\"rows\":1");
         assertThat(records.get(0).get("after").asText()).contains("\"ledger\":\"TASKS\"", "\"rows\":0");
         assertThat(records.get(0).get("targetType").asText()).isEqualTo("LEDGER");
     }
@@ -329,12 +441,18 @@ class LedgerIT extends IntegrationTest {
     @Test
     void aLedgerAboveTheRowLimitIsRefusedBeforeAnythingIsWritten() {
         long round = demo.lookBackRound();
-        long tasks = api.as("office").get("/api/ledger/tasks?roundId={r}&size=1", round).ok().json()
-                .at("/page/totalElements").asLong();
+        long tasks = api.as("office")
+                .get("/api/ledger/tasks?roundId={r}&size=1", round)
+                .ok()
+                .json()
+                .at("/page/totalElements")
+                .asLong();
         assertThat(tasks).as("the demo round is larger than the test's limit").isGreaterThan(exports.maxRows());
         long audited = audited();
 
-        Response refused = api.as("office").get("/api/ledger/tasks.xlsx?roundId={r}", round).expect(400);
+        Response refused = api.as("office")
+                .get("/api/ledger/tasks.xlsx?roundId={r}", round)
+                .expect(400);
         assertThat(refused.headers().getContentType().toString()).contains("problem+json");
         assertThat(refused.text("detail")).contains(String.valueOf(exports.maxRows()), String.valueOf(tasks));
         assertThat(refused.json().get("code").asText()).isEqualTo("rule.ledger.tooManyRows");
@@ -347,8 +465,12 @@ class LedgerIT extends IntegrationTest {
     // ---- helpers ----
 
     private long audited() {
-        return api.as("inspector").get("/api/audit?action=LEDGER_EXPORTED&size=1").ok().json()
-                .at("/page/totalElements").asLong();
+        return api.as("inspector")
+                .get("/api/audit?action=LEDGER_EXPORTED&size=1")
+                .ok()
+                .json()
+                .at("/page/totalElements")
+                .asLong();
     }
 
     /** A round of two fpj problems: X1 (formula-looking title) with two tasks and a withdrawn one, X2 with one. */
@@ -362,37 +484,60 @@ class LedgerIT extends IntegrationTest {
         long withdrawn = addTask(x1, "撤回的措施");
         addTask(x1, "@建立长效机制");
         addTask(x2, "整改数据");
-        api.as("staff.fpj").post("/api/tasks/{id}/withdraw", Map.of("reason", "重复"), withdrawn).ok();
-        for (long p : new long[]{x1, x2}) {
+        api.as("staff.fpj")
+                .post("/api/tasks/{id}/withdraw", Map.of("reason", "重复"), withdrawn)
+                .ok();
+        for (long p : new long[] {x1, x2}) {
             api.as("staff.fpj").post("/api/problems/{id}/plan/submit", null, p).expect(204);
             api.as("office").post("/api/problems/{id}/plan/approve", null, p).expect(204);
         }
-        api.as("staff.fpj").multipart("/api/tasks/{id}/progress", Map.of("percent", 40, "content", "已核查"),
-                List.of(FileBody.text("a.txt", "核查表 " + round), FileBody.text("b.txt", "照片 " + round)), first)
+        api.as("staff.fpj")
+                .multipart(
+                        "/api/tasks/{id}/progress",
+                        Map.of("percent", 40, "content", "已核查"),
+                        List.of(FileBody.text("a.txt", "核查表 " + round), FileBody.text("b.txt", "照片 " + round)),
+                        first)
                 .expect(201);
         return new Crafted(round, x1, x2);
     }
 
-    private record Crafted(long round, long x1, long x2) {
-    }
+    private record Crafted(long round, long x1, long x2) {}
 
     private long addTask(long problem, String measure) {
-        return api.as("staff.fpj").post("/api/problems/{id}/tasks", Map.of("measure", measure,
-                "completionCriterion", "核查台账", "deadlineType", "TIME_LIMITED",
-                "deadlineDate", demo.workingDaysAhead(30)), problem).expect(201).id();
+        return api.as("staff.fpj")
+                .post(
+                        "/api/problems/{id}/tasks",
+                        Map.of(
+                                "measure",
+                                measure,
+                                "completionCriterion",
+                                "核查台账",
+                                "deadlineType",
+                                "TIME_LIMITED",
+                                "deadlineDate",
+                                demo.workingDaysAhead(30)),
+                        problem)
+                .expect(201)
+                .id();
     }
 
     private long registerAssigned(long round, String number, String title, String unit, Set<Long> coUnits) {
-        long id = api.as("office").post("/api/problems", Map.of("roundId", round, "number", number, "title", title,
-                "description", "x")).expect(201).id();
+        long id = api.as("office")
+                .post("/api/problems", Map.of("roundId", round, "number", number, "title", title, "description", "x"))
+                .expect(201)
+                .id();
         Map<String, Object> responsibility = new HashMap<>();
         responsibility.put("leadUnitId", demo.unit(unit));
         responsibility.put("coUnitIds", coUnits);
         responsibility.put("responsibleLeaderId", demo.user("leader"));
         responsibility.put("deadlineType", "TIME_LIMITED");
         responsibility.put("deadlineDate", demo.workingDaysAhead(40));
-        api.as("office").post("/api/problems/{id}/triage", Map.of("categoryCode", "INDUSTRY", "severity", "GENERAL",
-                "responsibility", responsibility), id).ok();
+        api.as("office")
+                .post(
+                        "/api/problems/{id}/triage",
+                        Map.of("categoryCode", "INDUSTRY", "severity", "GENERAL", "responsibility", responsibility),
+                        id)
+                .ok();
         return id;
     }
 
@@ -401,9 +546,11 @@ class LedgerIT extends IntegrationTest {
         List<JsonNode> rows = new ArrayList<>();
         String sep = path.contains("?") ? "&" : "?";
         for (int page = 0; ; page++) {
-            JsonNode json = api.as(user).get(path + sep + "size=100&page=" + page).ok().json();
+            JsonNode json =
+                    api.as(user).get(path + sep + "size=100&page=" + page).ok().json();
             json.get("content").forEach(rows::add);
-            if (page + 1 >= json.at("/page/totalPages").asInt() || json.get("content").isEmpty()) {
+            if (page + 1 >= json.at("/page/totalPages").asInt()
+                    || json.get("content").isEmpty()) {
                 return rows;
             }
         }
@@ -424,7 +571,8 @@ class LedgerIT extends IntegrationTest {
         for (Sheet sheet : book) {
             for (Row row : sheet) {
                 for (Cell cell : row) {
-                    assertThat(cell.getCellType()).as("cell %s!%s", sheet.getSheetName(), cell.getAddress())
+                    assertThat(cell.getCellType())
+                            .as("cell %s!%s", sheet.getSheetName(), cell.getAddress())
                             .isNotEqualTo(CellType.FORMULA);
                 }
             }

@@ -32,14 +32,19 @@ class ReportConversionIT extends IntegrationTest {
     @Test
     void libreOfficeConvertsBothReports() throws IOException, InterruptedException {
         Files.createDirectories(DIR);
-        Path docx = Files.write(DIR.resolve("progress.docx"), api.as("office").get("/api/dashboard/progress.docx").ok()
-                .raw());
-        Path pdf = Files.write(DIR.resolve("dispatch.pdf"), api.as("office").get("/api/dashboard/report.pdf").ok()
-                .raw());
+        Path docx = Files.write(
+                DIR.resolve("progress.docx"),
+                api.as("office").get("/api/dashboard/progress.docx").ok().raw());
+        Path pdf = Files.write(
+                DIR.resolve("dispatch.pdf"),
+                api.as("office").get("/api/dashboard/report.pdf").ok().raw());
         String totals;
         try (XWPFDocument doc = new XWPFDocument(Files.newInputStream(docx))) {
-            totals = doc.getParagraphs().stream().map(p -> p.getText()).filter(p -> p.startsWith("截至"))
-                    .findFirst().orElseThrow();
+            totals = doc.getParagraphs().stream()
+                    .map(p -> p.getText())
+                    .filter(p -> p.startsWith("截至"))
+                    .findFirst()
+                    .orElseThrow();
         }
         Path converted = DIR.resolve("converted");
 
@@ -56,13 +61,25 @@ class ReportConversionIT extends IntegrationTest {
     private static void convert(Path outDir, Path... files) throws IOException, InterruptedException {
         Path office = OFFICE.stream().filter(Files::isExecutable).findFirst().orElseThrow();
         for (Path file : files) {
-            Process process = new ProcessBuilder(office.toString(),
-                    "-env:UserInstallation=" + DIR.resolve("lo-profile").toAbsolutePath().toUri(),
-                    "--headless", "--convert-to", "pdf", "--outdir", outDir.toString(), file.toString())
-                    .redirectErrorStream(true).redirectOutput(DIR.resolve("libreoffice.log").toFile()).start();
-            assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("LibreOffice finished converting " + file).isTrue();
-            assertThat(process.exitValue()).as("LibreOffice's exit code for " + file + "; see "
-                    + DIR.resolve("libreoffice.log")).isZero();
+            Process process = new ProcessBuilder(
+                            office.toString(),
+                            "-env:UserInstallation="
+                                    + DIR.resolve("lo-profile").toAbsolutePath().toUri(),
+                            "--headless",
+                            "--convert-to",
+                            "pdf",
+                            "--outdir",
+                            outDir.toString(),
+                            file.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(DIR.resolve("libreoffice.log").toFile())
+                    .start();
+            assertThat(process.waitFor(3, TimeUnit.MINUTES))
+                    .as("LibreOffice finished converting " + file)
+                    .isTrue();
+            assertThat(process.exitValue())
+                    .as("LibreOffice's exit code for " + file + "; see " + DIR.resolve("libreoffice.log"))
+                    .isZero();
         }
     }
 
@@ -74,7 +91,9 @@ class ReportConversionIT extends IntegrationTest {
             if (context.getTestMethod().isPresent()) {
                 return ConditionEvaluationResult.enabled("checked for the class");
             }
-            return Requirements.need(OFFICE.stream().anyMatch(Files::isExecutable), "LibreOffice (" + OFFICE + ")",
+            return Requirements.need(
+                    OFFICE.stream().anyMatch(Files::isExecutable),
+                    "LibreOffice (" + OFFICE + ")",
                     "install it with: apt-get install -y libreoffice-core libreoffice-writer libreoffice-draw");
         }
     }

@@ -25,28 +25,37 @@ class ReportFontTest {
     void theSubsetCoversTheApplicationsOwnTexts() throws IOException {
         Set<String> missing = new TreeSet<>();
         for (Path file : texts()) {
-            Files.readString(file).codePoints().filter(c -> c > 0x7f && !Character.isWhitespace(c))
+            Files.readString(file)
+                    .codePoints()
+                    .filter(c -> c > 0x7f && !Character.isWhitespace(c))
                     .filter(c -> !font.canDisplay(c))
-                    .forEach(c -> missing.add(file.getFileName() + ": " + Character.toString(c)
-                            + String.format(" U+%04X", c)));
+                    .forEach(c -> missing.add(
+                            file.getFileName() + ": " + Character.toString(c) + String.format(" U+%04X", c)));
         }
         assertThat(missing).as("characters the report font lacks").isEmpty();
     }
 
     @Test
     void theSubsetCoversGb2312AndCarriesItsLicence() {
-        assertThat("整改销号调度通报梳理细化完成率逾期牵头单位县乡镇村鑫".codePoints()
-                .filter(c -> !font.canDisplay(c)).toArray()).as("common and rarer GB 2312 hanzi").isEmpty();
-        assertThat(Path.of("src/main/resources/fonts/LICENSE-wqy-microhei.txt")).content()
+        assertThat("整改销号调度通报梳理细化完成率逾期牵头单位县乡镇村鑫"
+                        .codePoints()
+                        .filter(c -> !font.canDisplay(c))
+                        .toArray())
+                .as("common and rarer GB 2312 hanzi")
+                .isEmpty();
+        assertThat(Path.of("src/main/resources/fonts/LICENSE-wqy-microhei.txt"))
+                .content()
                 .contains("Apache License", "Version 2.0");
-        assertThat(Path.of("src/main/resources/fonts/README.txt")).content()
+        assertThat(Path.of("src/main/resources/fonts/README.txt"))
+                .content()
                 .contains("WenQuanYi Micro Hei", "pyftsubset", "Apache");
     }
 
     private static List<Path> texts() throws IOException {
         try (Stream<Path> i18n = Files.list(Path.of("src/main/resources/i18n"));
-             Stream<Path> demo = Files.list(Path.of("src/main/resources/demo"))) {
-            return Stream.concat(i18n.filter(f -> f.toString().endsWith("_zh_CN.properties")), demo).toList();
+                Stream<Path> demo = Files.list(Path.of("src/main/resources/demo"))) {
+            return Stream.concat(i18n.filter(f -> f.toString().endsWith("_zh_CN.properties")), demo)
+                    .toList();
         }
     }
 }

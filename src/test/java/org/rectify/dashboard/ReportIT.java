@@ -43,6 +43,7 @@ class ReportIT extends IntegrationTest {
 
     @Autowired
     private Dashboards dashboards;
+
     @Autowired
     private UserDetailsService users;
 
@@ -59,13 +60,15 @@ class ReportIT extends IntegrationTest {
         Dashboard dashboard = dashboard("office", round);
         Figures f = dashboard.totals().figures();
 
-        Response file = api.as("office").get("/api/dashboard/report.pdf?roundId={r}", round).ok();
+        Response file = api.as("office")
+                .get("/api/dashboard/report.pdf?roundId={r}", round)
+                .ok();
         assertThat(file.headers().getContentType().toString()).isEqualTo("application/pdf");
         assertThat(file.headers().getContentDisposition().getType()).isEqualTo("attachment");
         try (PDDocument pdf = Loader.loadPDF(file.raw())) {
             String text = text(pdf);
-            assertThat(compact(text)).contains("整改工作调度通报", "截至" + CHINESE_DATE.format(dashboard.asOf()),
-                    "一、主要指标", "二、单位排名", "三、图表");
+            assertThat(compact(text))
+                    .contains("整改工作调度通报", "截至" + CHINESE_DATE.format(dashboard.asOf()), "一、主要指标", "二、单位排名", "三、图表");
             assertFigure(text, "问题总数", f.count(Figure.PROBLEMS));
             assertFigure(text, "已销号问题", f.count(Figure.CLOSED));
             assertFigure(text, "整改任务", f.count(Figure.TASKS));
@@ -73,10 +76,14 @@ class ReportIT extends IntegrationTest {
             assertFigure(text, "逾期问题", f.count(Figure.OVERDUE));
             assertThat(text).containsPattern("整改完成率\\s*" + Pattern.quote(ReportText.percent(f.closureRate())));
             assertThat(compact(text)).contains("四、逾期未完成问题（" + f.count(Figure.OVERDUE) + "个）");
-            Dashboard.Ranked laggard = dashboard.rankings().stream().flatMap(r -> r.units().stream())
-                    .filter(Dashboard.Ranked::laggard).findFirst().orElseThrow();
-            assertThat(text).as("laggards said in words").containsPattern(
-                    Pattern.quote(laggard.line().name().nameZh()) + ".*后\\s*进");
+            Dashboard.Ranked laggard = dashboard.rankings().stream()
+                    .flatMap(r -> r.units().stream())
+                    .filter(Dashboard.Ranked::laggard)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(text)
+                    .as("laggards said in words")
+                    .containsPattern(Pattern.quote(laggard.line().name().nameZh()) + ".*后\\s*进");
             assertThat(text).containsAnyOf("新列入", "持平", "上升", "下降");
 
             List<PDFont> fonts = fonts(pdf);
@@ -94,21 +101,27 @@ class ReportIT extends IntegrationTest {
         time.travelTo(Demo.today().plusYears(1), LocalTime.of(10, 0));
         long overdue = dashboard("office", null).totals().figures().count(Figure.OVERDUE);
         assertThat(overdue).as("more overdue problems than a report lists").isGreaterThan(Reports.OVERDUE_LISTED);
-        List<JsonNode> rows = api.as("office").get("/api/ledger/problems?colour=RED&size=" + Reports.OVERDUE_LISTED)
-                .ok().items();
+        List<JsonNode> rows = api.as("office")
+                .get("/api/ledger/problems?colour=RED&size=" + Reports.OVERDUE_LISTED)
+                .ok()
+                .items();
 
-        String text = pdfText(api.as("office").get("/api/dashboard/report.pdf").ok().raw());
-        assertThat(compact(text)).contains("四、逾期未完成问题（" + overdue + "个）",
-                "另有" + (overdue - Reports.OVERDUE_LISTED) + "个逾期问题未列出");
-        assertThat(text).contains(rows.get(0).get("problem").get("number").asText(),
-                rows.get(rows.size() - 1).get("problem").get("number").asText());
+        String text =
+                pdfText(api.as("office").get("/api/dashboard/report.pdf").ok().raw());
+        assertThat(compact(text))
+                .contains("四、逾期未完成问题（" + overdue + "个）", "另有" + (overdue - Reports.OVERDUE_LISTED) + "个逾期问题未列出");
+        assertThat(text)
+                .contains(
+                        rows.get(0).get("problem").get("number").asText(),
+                        rows.get(rows.size() - 1).get("problem").get("number").asText());
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(
                 api.as("office").get("/api/dashboard/progress.docx").ok().raw()))) {
             XWPFTable list = doc.getTables().get(1);
             assertThat(list.getNumberOfRows() - 1).isEqualTo(Reports.OVERDUE_LISTED);
             assertThat(list.getRow(1).getCell(0).getText())
                     .isEqualTo(rows.get(0).get("problem").get("number").asText());
-            assertThat(doc.getParagraphs()).extracting(XWPFParagraph::getText)
+            assertThat(doc.getParagraphs())
+                    .extracting(XWPFParagraph::getText)
                     .contains("另有" + (overdue - Reports.OVERDUE_LISTED) + "个逾期问题未列出，详见问题台账。");
         }
     }
@@ -118,15 +131,22 @@ class ReportIT extends IntegrationTest {
         long round = demo.lookBackRound();
         Figures f = dashboard("leader", round).totals().figures();
 
-        Response file = api.as("leader").get("/api/dashboard/progress.docx?roundId={r}", round).ok();
+        Response file = api.as("leader")
+                .get("/api/dashboard/progress.docx?roundId={r}", round)
+                .ok();
         assertThat(file.headers().getContentType().toString()).isEqualTo(ReportKind.PROGRESS.mediaType());
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(file.raw()))) {
-            List<String> paragraphs = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            List<String> paragraphs =
+                    doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
             assertThat(paragraphs.get(0)).isEqualTo("整改工作进展情况报告");
             assertThat(paragraphs.get(1)).startsWith("范围：").endsWith(" · " + roundName(round));
             assertThat(paragraphs.get(2)).isEqualTo("（截至" + CHINESE_DATE.format(Demo.today()) + "）");
-            String totals = paragraphs.stream().filter(p -> p.startsWith("截至")).findFirst().orElseThrow();
-            assertThat(totals).startsWith("截至" + CHINESE_DATE.format(Demo.today()) + "，")
+            String totals = paragraphs.stream()
+                    .filter(p -> p.startsWith("截至"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(totals)
+                    .startsWith("截至" + CHINESE_DATE.format(Demo.today()) + "，")
                     .endsWith("梳理出的" + f.count(Figure.PROBLEMS) + "个问题，细化的" + f.count(Figure.TASKS)
                             + "条整改任务，已完成" + f.count(Figure.TASKS_DONE) + "条，完成率"
                             + ReportText.percent(f.taskCompletionRate()) + "；已销号问题" + f.count(Figure.CLOSED)
@@ -147,17 +167,25 @@ class ReportIT extends IntegrationTest {
         Figures f = dashboard("office", round).totals().figures();
         String date = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(Demo.today());
 
-        Response docx = api.as("office").getWithLanguage("/api/dashboard/progress.docx?roundId=" + round, "en").ok();
+        Response docx = api.as("office")
+                .getWithLanguage("/api/dashboard/progress.docx?roundId=" + round, "en")
+                .ok();
         assertThat(docx.headers().getContentDisposition().getFilename()).startsWith("Progress-report-");
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.raw()))) {
-            String totals = doc.getParagraphs().stream().map(XWPFParagraph::getText)
-                    .filter(p -> p.startsWith("As of ")).findFirst().orElseThrow();
-            assertThat(totals).startsWith("As of " + date + ", the " + f.count(Figure.PROBLEMS) + " problems")
+            String totals = doc.getParagraphs().stream()
+                    .map(XWPFParagraph::getText)
+                    .filter(p -> p.startsWith("As of "))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(totals)
+                    .startsWith("As of " + date + ", the " + f.count(Figure.PROBLEMS) + " problems")
                     .contains("into " + f.count(Figure.TASKS) + " rectification tasks, of which "
                             + f.count(Figure.TASKS_DONE) + " are done");
         }
-        String pdf = pdfText(api.as("office").getWithLanguage("/api/dashboard/report.pdf?roundId=" + round, "en")
-                .ok().raw());
+        String pdf = pdfText(api.as("office")
+                .getWithLanguage("/api/dashboard/report.pdf?roundId=" + round, "en")
+                .ok()
+                .raw());
         assertThat(compact(pdf)).contains("Rectificationdispatchreport", compact("As of " + date), "1.Keyfigures");
         assertFigure(pdf, "Problems", f.count(Figure.PROBLEMS));
     }
@@ -180,7 +208,8 @@ class ReportIT extends IntegrationTest {
     void anotherUnitsFiguresAreNotFoundAndOnlyTheReportingRolesMayExport() {
         long otherUnit = demo.unit("czj");
         for (String path : List.of("/api/dashboard/report.pdf", "/api/dashboard/progress.docx")) {
-            Demo.assertSameNotFound(api.as("head.fpj").get(path + "?unitId={u}", otherUnit),
+            Demo.assertSameNotFound(
+                    api.as("head.fpj").get(path + "?unitId={u}", otherUnit),
                     api.as("head.fpj").get(path + "?unitId=987654321"));
             api.as("head.fpj").get(path + "?unitId={u}", demo.unit("fpj")).ok();
             Response refused = api.as("staff.fpj").get(path).expect(403);
@@ -188,31 +217,37 @@ class ReportIT extends IntegrationTest {
             api.as("admin").get(path).expect(403);
             api.as("inspector").get(path).ok();
         }
-        assertThat(WebSession.signIn(port, "head.fpj").get("/dashboard/report.pdf?unitId=" + otherUnit).status())
+        assertThat(WebSession.signIn(port, "head.fpj")
+                        .get("/dashboard/report.pdf?unitId=" + otherUnit)
+                        .status())
                 .isEqualTo(404);
     }
 
     @Test
     void everyExportLeavesAnAuditRecordWithItsFilters() {
         long round = demo.lookBackRound();
-        api.as("leader").get("/api/dashboard/report.pdf?roundId={r}&severity=GENERAL", round).ok();
+        api.as("leader")
+                .get("/api/dashboard/report.pdf?roundId={r}&severity=GENERAL", round)
+                .ok();
         api.as("leader").get("/api/dashboard/progress.docx?roundId={r}", round).ok();
 
-        List<JsonNode> records = api.as("inspector").get("/api/audit?action=REPORT_EXPORTED&actor=leader&size=50")
-                .ok().items().stream().filter(r -> r.get("after").asText().contains("\"roundId\":" + round)).toList();
+        List<JsonNode> records =
+                api.as("inspector").get("/api/audit?action=REPORT_EXPORTED&actor=leader&size=50").ok().items().stream()
+                        .filter(r -> r.get("after").asText().contains("\"roundId\":" + round))
+                        .toList();
         assertThat(records).hasSizeGreaterThanOrEqualTo(2);
         assertThat(records.get(0).get("targetType").asText()).isEqualTo("REPORT");
-        assertThat(records.get(0).get("after").asText()).contains("\"report\":\"PROGRESS\"", "\"format\":\"docx\"",
-                "\"asOf\":\"" + Demo.today() + "\"");
-        assertThat(records.get(1).get("after").asText()).contains("\"report\":\"DISPATCH\"", "\"format\":\"pdf\"",
-                "\"severity\":\"GENERAL\"");
+        assertThat(records.get(0).get("after").asText())
+                .contains("\"report\":\"PROGRESS\"", "\"format\":\"docx\"", "\"asOf\":\"" + Demo.today() + "\"");
+        assertThat(records.get(1).get("after").asText())
+                .contains("\"report\":\"DISPATCH\"", "\"format\":\"pdf\"", "\"severity\":\"GENERAL\"");
     }
 
     // ---- helpers ----
 
     private Dashboard dashboard(String user, Long round) {
-        return new SignedIn(users).as(user, () -> dashboards.dashboard(
-                new FigureFilter(null, null, null, round, null, null, null)));
+        return new SignedIn(users)
+                .as(user, () -> dashboards.dashboard(new FigureFilter(null, null, null, round, null, null, null)));
     }
 
     /** A key figure's label followed by its value in the extracted text. */

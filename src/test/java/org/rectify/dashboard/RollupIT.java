@@ -31,15 +31,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RollupIT extends IntegrationTest {
 
-    @Autowired org.rectify.audit.AuditChain chain;
+    @Autowired
+    org.rectify.audit.AuditChain chain;
+
     @Autowired
     private JdbcTemplate plain;
+
     @Autowired
     private NamedParameterJdbcTemplate jdbc;
+
     @Autowired
     private DeadlinePolicy deadlines;
+
     @Autowired
     private WorkingDayCalendar calendar;
+
     @Autowired
     private Rollups rollups;
 
@@ -74,8 +80,10 @@ class RollupIT extends IntegrationTest {
         }
         // the province's own rounds, for problems of its department and of a county's township
         List<Long> rounds = cases.rounds(province, tag + "p", today, now);
-        List<Long> leads = List.of(department, province, plain.queryForObject(
-                "select id from org_unit where code = ?", Long.class, "ru-t00-" + tag));
+        List<Long> leads = List.of(
+                department,
+                province,
+                plain.queryForObject("select id from org_unit where code = ?", Long.class, "ru-t00-" + tag));
         for (int i = 0; i < 30; i++) {
             made.add(cases.problem(random, i, rounds, leads, province, cases.path(province), today, now));
         }
@@ -84,20 +92,25 @@ class RollupIT extends IntegrationTest {
         String provinceOffice = "ru.province." + tag;
         String cityOffice = "ru.city." + tag;
         LocalDate yesterday = today.minusDays(1);
-        String[] views = {"/api/dashboard", "/api/dashboard?asOf=" + yesterday, "/api/dashboard?unitId=" + cities.get(0)};
+        String[] views = {"/api/dashboard", "/api/dashboard?asOf=" + yesterday, "/api/dashboard?unitId=" + cities.get(0)
+        };
 
         List<JsonNode> live = new ArrayList<>();
         for (String view : views) {
             live.add(api.as(provinceOffice).get(view).ok().json());
         }
         live.add(api.as(cityOffice).get("/api/dashboard").ok().json());
-        assertThat(live.get(0).get("takenAt").isNull()).as("no roll-up yet: counted live").isTrue();
+        assertThat(live.get(0).get("takenAt").isNull())
+                .as("no roll-up yet: counted live")
+                .isTrue();
 
         for (int i = 1; i <= 12 * 7 + 1; i++) {
             rollups.buildDay(today.minusDays(i));
         }
         assertThat(rollups.buildNow(time.instant())).isTrue();
-        assertThat(rollups.buildNow(time.instant())).as("a second run in the same period builds nothing").isFalse();
+        assertThat(rollups.buildNow(time.instant()))
+                .as("a second run in the same period builds nothing")
+                .isFalse();
 
         List<JsonNode> rolled = new ArrayList<>();
         for (String view : views) {
@@ -108,8 +121,12 @@ class RollupIT extends IntegrationTest {
             assertSameDashboard("view " + v, live.get(v), rolled.get(v));
         }
         JsonNode present = rolled.get(0);
-        assertThat(present.get("takenAt").isNull()).as("the present came from a roll-up").isFalse();
-        assertThat(rolled.get(1).get("takenAt").isNull()).as("a past day's end needs no instant").isTrue();
+        assertThat(present.get("takenAt").isNull())
+                .as("the present came from a roll-up")
+                .isFalse();
+        assertThat(rolled.get(1).get("takenAt").isNull())
+                .as("a past day's end needs no instant")
+                .isTrue();
 
         String at = present.get("takenAt").asText();
         for (Figure f : Figure.values()) {
@@ -122,15 +139,17 @@ class RollupIT extends IntegrationTest {
         FigureOracle.Counted expected = new FigureOracle(jdbc, deadlines, calendar)
                 .count(made.stream().map(RandomCases.Made::id).collect(Collectors.toSet()), today, from);
         for (Figure f : Figure.values()) {
-            assertThat(present.at("/totals/figures/counts/" + f.name()).asLong()).as("slow count of " + f)
+            assertThat(present.at("/totals/figures/counts/" + f.name()).asLong())
+                    .as("slow count of " + f)
                     .isEqualTo(expected.counts().get(f));
         }
     }
 
     private void assertDrillDown(String user, JsonNode line, Figure figure, String at) {
         JsonNode drill = line.get("drill");
-        StringBuilder url = new StringBuilder("/api/ledger/" + figure.kind().name().toLowerCase(java.util.Locale.ROOT)
-                + "?size=1&figure=" + figure.name() + "&at=" + at);
+        StringBuilder url =
+                new StringBuilder("/api/ledger/" + figure.kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + "?size=1&figure=" + figure.name() + "&at=" + at);
         for (String name : Set.of("leadUnitId", "roundId", "sourceType", "categoryCode", "severity")) {
             if (!drill.get(name).isNull()) {
                 url.append('&').append(name).append('=').append(drill.get(name).asText());
@@ -143,22 +162,32 @@ class RollupIT extends IntegrationTest {
             url.append("&from=").append(drill.get("from").asText());
         }
         assertThat(drill.get("at").asText()).isEqualTo(at);
-        long rows = api.as(user).get(url.toString()).ok().json().at("/page/totalElements").asLong();
-        assertThat(rows).as(figure + " of line " + line.get("key") + ": " + url)
+        long rows = api.as(user)
+                .get(url.toString())
+                .ok()
+                .json()
+                .at("/page/totalElements")
+                .asLong();
+        assertThat(rows)
+                .as(figure + " of line " + line.get("key") + ": " + url)
                 .isEqualTo(line.at("/figures/counts/" + figure.name()).asLong());
     }
 
     private static void assertSameDashboard(String what, JsonNode live, JsonNode rolled) {
         assertSameFigures(what + " totals", live.at("/totals/figures"), rolled.at("/totals/figures"));
-        assertThat(rolled.at("/totals/figures/medianDaysToClose")).as(what + " median")
+        assertThat(rolled.at("/totals/figures/medianDaysToClose"))
+                .as(what + " median")
                 .isEqualTo(live.at("/totals/figures/medianDaysToClose"));
         for (int b = 0; b < live.get("breakdowns").size(); b++) {
             JsonNode l = live.get("breakdowns").get(b);
             JsonNode r = rolled.get("breakdowns").get(b);
             assertThat(keys(r.get("lines"))).as(what + " " + l.get("dimension")).isEqualTo(keys(l.get("lines")));
             for (int i = 0; i < l.get("lines").size(); i++) {
-                assertSameFigures(what + " " + l.get("dimension") + " " + l.get("lines").get(i).get("key"),
-                        l.get("lines").get(i).get("figures"), r.get("lines").get(i).get("figures"));
+                assertSameFigures(
+                        what + " " + l.get("dimension") + " "
+                                + l.get("lines").get(i).get("key"),
+                        l.get("lines").get(i).get("figures"),
+                        r.get("lines").get(i).get("figures"));
             }
         }
         assertThat(ranks(rolled)).as(what + " ranking").isEqualTo(ranks(live));
@@ -182,8 +211,9 @@ class RollupIT extends IntegrationTest {
         for (JsonNode ranking : dashboard.get("rankings")) {
             for (Iterator<JsonNode> it = ranking.get("units").elements(); it.hasNext(); ) {
                 JsonNode u = it.next();
-                ranks.add(ranking.get("section").asText() + " " + u.at("/line/key").asText() + " " + u.get("rank")
-                        + " " + u.get("previousRank") + " " + u.get("laggard"));
+                ranks.add(ranking.get("section").asText() + " "
+                        + u.at("/line/key").asText() + " " + u.get("rank") + " " + u.get("previousRank") + " "
+                        + u.get("laggard"));
             }
         }
         return ranks;
@@ -191,8 +221,10 @@ class RollupIT extends IntegrationTest {
 
     private static List<String> trend(JsonNode dashboard) {
         List<String> weeks = new ArrayList<>();
-        dashboard.get("trend").forEach(w -> weeks.add(w.get("end").asText() + " " + w.get("registered") + " "
-                + w.get("closed") + " " + w.get("open") + " " + w.get("overdue")));
+        dashboard
+                .get("trend")
+                .forEach(w -> weeks.add(w.get("end").asText() + " " + w.get("registered") + " " + w.get("closed") + " "
+                        + w.get("open") + " " + w.get("overdue")));
         return weeks;
     }
 }

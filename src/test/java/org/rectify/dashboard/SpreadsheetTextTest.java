@@ -9,7 +9,7 @@ class SpreadsheetTextTest {
 
     @Test
     void formulaLookingTextIsPrefixed() {
-        for (String risky : new String[]{"=1+1", "+86 123", "-5", "@SUM(A1)", "\tx", "\rx"}) {
+        for (String risky : new String[] {"=1+1", "+86 123", "-5", "@SUM(A1)", "\tx", "\rx"}) {
             assertThat(SpreadsheetText.safe(risky)).isEqualTo("'" + risky);
         }
     }

@@ -25,23 +25,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ColourBoundsTest {
 
     static Stream<Map<DeadlineType, Integer>> yellowWindows() {
-        return Stream.of(Map.of(DeadlineType.IMMEDIATE, 1, DeadlineType.TIME_LIMITED, 5),
+        return Stream.of(
+                Map.of(DeadlineType.IMMEDIATE, 1, DeadlineType.TIME_LIMITED, 5),
                 Map.of(DeadlineType.IMMEDIATE, 0, DeadlineType.TIME_LIMITED, 3));
     }
 
     @ParameterizedTest
     @MethodSource("yellowWindows")
     void rangesAgreeWithTheColourOfEveryDeadlineOnEveryDay(Map<DeadlineType, Integer> yellowDays) {
-        DeadlinePolicy policy = new DeadlinePolicy(nationalDay2026(),
-                new DeadlineSettings(yellowDays, 5, 3, 2, Period.ofDays(90)));
+        DeadlinePolicy policy =
+                new DeadlinePolicy(nationalDay2026(), new DeadlineSettings(yellowDays, 5, 3, 2, Period.ofDays(90)));
         int checked = 0;
         for (LocalDate today = of(2026, 9, 15); today.isBefore(of(2026, 10, 25)); today = today.plusDays(1)) {
             ColourBounds bounds = policy.colourBounds(today);
-            for (LocalDate deadline = of(2026, 9, 1); deadline.isBefore(of(2026, 11, 10)); deadline = deadline.plusDays(1)) {
+            for (LocalDate deadline = of(2026, 9, 1);
+                    deadline.isBefore(of(2026, 11, 10));
+                    deadline = deadline.plusDays(1)) {
                 for (DeadlineType type : DeadlineType.values()) {
                     DeadlineColour expected = policy.colour(type, deadline, false, today);
                     assertThat(colourByRanges(bounds, type, deadline))
-                            .as("today %s, %s deadline %s", today, type, deadline).isEqualTo(expected);
+                            .as("today %s, %s deadline %s", today, type, deadline)
+                            .isEqualTo(expected);
                     checked++;
                 }
             }
@@ -52,18 +56,25 @@ class ColourBoundsTest {
     @ParameterizedTest
     @MethodSource("yellowWindows")
     void theLastWorkingDayIsTodayOrBeforeIt(Map<DeadlineType, Integer> yellowDays) {
-        DeadlinePolicy policy = new DeadlinePolicy(nationalDay2026(),
-                new DeadlineSettings(yellowDays, 5, 3, 2, Period.ofDays(90)));
+        DeadlinePolicy policy =
+                new DeadlinePolicy(nationalDay2026(), new DeadlineSettings(yellowDays, 5, 3, 2, Period.ofDays(90)));
         assertThat(policy.colourBounds(of(2026, 9, 30)).lastWorkingDay()).isEqualTo(of(2026, 9, 30));
-        assertThat(policy.colourBounds(of(2026, 10, 5)).lastWorkingDay()).as("in the holiday").isEqualTo(of(2026, 9, 30));
-        assertThat(policy.colourBounds(of(2026, 10, 10)).lastWorkingDay()).as("make-up Saturday").isEqualTo(of(2026, 10, 10));
-        assertThat(policy.colourBounds(of(2026, 10, 11)).lastWorkingDay()).as("Sunday").isEqualTo(of(2026, 10, 10));
+        assertThat(policy.colourBounds(of(2026, 10, 5)).lastWorkingDay())
+                .as("in the holiday")
+                .isEqualTo(of(2026, 9, 30));
+        assertThat(policy.colourBounds(of(2026, 10, 10)).lastWorkingDay())
+                .as("make-up Saturday")
+                .isEqualTo(of(2026, 10, 10));
+        assertThat(policy.colourBounds(of(2026, 10, 11)).lastWorkingDay())
+                .as("Sunday")
+                .isEqualTo(of(2026, 10, 10));
     }
 
     /** The colour whose ranges hold the deadline; never more than one. */
     private static DeadlineColour colourByRanges(ColourBounds bounds, DeadlineType type, LocalDate deadline) {
         List<DeadlineColour> matching = Stream.of(DeadlineColour.values())
-                .filter(c -> bounds.of(c).stream().anyMatch(r -> r.contains(type, deadline))).toList();
+                .filter(c -> bounds.of(c).stream().anyMatch(r -> r.contains(type, deadline)))
+                .toList();
         assertThat(matching).as("colours of %s %s", type, deadline).hasSizeLessThanOrEqualTo(1);
         return matching.isEmpty() ? null : matching.get(0);
     }

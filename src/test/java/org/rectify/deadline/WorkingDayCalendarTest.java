@@ -17,16 +17,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WorkingDayCalendarTest {
 
     private final WorkingDayCalendar calendar = calendarOf(
-            day(of(2026, 2, 14), DayKind.WORKDAY), range(of(2026, 2, 15), of(2026, 2, 23)),
+            day(of(2026, 2, 14), DayKind.WORKDAY),
+            range(of(2026, 2, 15), of(2026, 2, 23)),
             day(of(2026, 2, 28), DayKind.WORKDAY),
-            day(of(2026, 9, 20), DayKind.WORKDAY), range(of(2026, 10, 1), of(2026, 10, 7)),
+            day(of(2026, 9, 20), DayKind.WORKDAY),
+            range(of(2026, 10, 1), of(2026, 10, 7)),
             day(of(2026, 10, 10), DayKind.WORKDAY));
 
     @Test
     void weekdaysWorkWeekendsRestUnlessTheCalendarSaysOtherwise() {
         assertThat(calendar.isWorkingDay(of(2026, 9, 30))).isTrue();
-        assertThat(calendar.isWorkingDay(of(2026, 10, 1))).as("National Day, a Thursday").isFalse();
-        assertThat(calendar.isWorkingDay(of(2026, 10, 10))).as("make-up Saturday").isTrue();
+        assertThat(calendar.isWorkingDay(of(2026, 10, 1)))
+                .as("National Day, a Thursday")
+                .isFalse();
+        assertThat(calendar.isWorkingDay(of(2026, 10, 10)))
+                .as("make-up Saturday")
+                .isTrue();
         assertThat(calendar.isWorkingDay(of(2026, 10, 11))).as("plain Sunday").isFalse();
     }
 
@@ -36,23 +42,31 @@ class WorkingDayCalendarTest {
         assertThat(calendar.plusWorkingDays(of(2026, 10, 9), 1)).isEqualTo(of(2026, 10, 10));
         assertThat(calendar.plusWorkingDays(of(2026, 9, 30), 4)).isEqualTo(of(2026, 10, 12));
         assertThat(calendar.plusWorkingDays(of(2026, 10, 3), 0)).isEqualTo(of(2026, 10, 8));
-        assertThat(calendar.plusWorkingDays(of(2026, 10, 1), 1)).as("from a holiday").isEqualTo(of(2026, 10, 8));
-        assertThat(calendar.plusWorkingDays(of(2026, 10, 11), 1)).as("from a Sunday").isEqualTo(of(2026, 10, 12));
+        assertThat(calendar.plusWorkingDays(of(2026, 10, 1), 1))
+                .as("from a holiday")
+                .isEqualTo(of(2026, 10, 8));
+        assertThat(calendar.plusWorkingDays(of(2026, 10, 11), 1))
+                .as("from a Sunday")
+                .isEqualTo(of(2026, 10, 12));
     }
 
     @Test
     void countingBackwardDoesTheSame() {
         assertThat(calendar.minusWorkingDays(of(2026, 10, 8), 1)).isEqualTo(of(2026, 9, 30));
-        assertThat(calendar.minusWorkingDays(of(2026, 2, 24), 1)).as("back over the festival to its make-up Saturday")
+        assertThat(calendar.minusWorkingDays(of(2026, 2, 24), 1))
+                .as("back over the festival to its make-up Saturday")
                 .isEqualTo(of(2026, 2, 14));
         assertThat(calendar.minusWorkingDays(of(2026, 2, 14), 1)).isEqualTo(of(2026, 2, 13));
     }
 
     @Test
     void workingDaysBetweenCountsFromTheDayAfter() {
-        assertThat(calendar.workingDaysBetween(of(2026, 9, 30), of(2026, 10, 12))).isEqualTo(4);
-        assertThat(calendar.workingDaysBetween(of(2026, 10, 12), of(2026, 9, 30))).isEqualTo(-4);
-        assertThat(calendar.workingDaysBetween(of(2026, 2, 13), of(2026, 2, 14))).isEqualTo(1);
+        assertThat(calendar.workingDaysBetween(of(2026, 9, 30), of(2026, 10, 12)))
+                .isEqualTo(4);
+        assertThat(calendar.workingDaysBetween(of(2026, 10, 12), of(2026, 9, 30)))
+                .isEqualTo(-4);
+        assertThat(calendar.workingDaysBetween(of(2026, 2, 13), of(2026, 2, 14)))
+                .isEqualTo(1);
     }
 
     private static CalendarDay day(LocalDate date, DayKind kind) {
@@ -75,7 +89,8 @@ class WorkingDayCalendarTest {
             if (e instanceof CalendarDay d) {
                 all.add(d);
             } else {
-                @SuppressWarnings("unchecked") List<CalendarDay> list = (List<CalendarDay>) e;
+                @SuppressWarnings("unchecked")
+                List<CalendarDay> list = (List<CalendarDay>) e;
                 all.addAll(list);
             }
         }

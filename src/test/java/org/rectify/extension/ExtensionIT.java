@@ -32,6 +32,7 @@ class ExtensionIT extends IntegrationTest {
 
     @Autowired
     private ManagementService management;
+
     @Autowired
     private RuntimeService runtime;
 
@@ -57,29 +58,52 @@ class ExtensionIT extends IntegrationTest {
         Response sunday = request(task, "2026-10-11", "x").expect(400);
         assertThat(sunday.text("detail")).contains("not a working day").contains("2026-10-12");
 
-        long id = api.as("staff.swj").multipart("/api/tasks/{id}/extensions", Map.of("requestedDate", "2026-10-23",
-                "reason", "国庆假期影响施工进度"), List.of(FileBody.text("施工日志.txt", "log")), task).expect(201).id();
+        long id = api.as("staff.swj")
+                .multipart(
+                        "/api/tasks/{id}/extensions",
+                        Map.of("requestedDate", "2026-10-23", "reason", "国庆假期影响施工进度"),
+                        List.of(FileBody.text("施工日志.txt", "log")),
+                        task)
+                .expect(201)
+                .id();
         request(task, "2026-10-26", "again").expect(409);
         assertThat(inWorklist("head.swj", "Task_ConfirmExtension", task)).isTrue();
         api.as("office").post("/api/extensions/{id}/approve", null, id).expect(409);
-        api.as("head.swj").post("/api/extensions/{id}/confirm", Map.of("comment", "情况属实"), id).ok();
+        api.as("head.swj")
+                .post("/api/extensions/{id}/confirm", Map.of("comment", "情况属实"), id)
+                .ok();
         assertThat(inWorklist("office", "Task_DecideExtension", task)).isTrue();
-        api.as("office").post("/api/extensions/{id}/approve", Map.of("comment", "同意延期"), id).ok();
+        api.as("office")
+                .post("/api/extensions/{id}/approve", Map.of("comment", "同意延期"), id)
+                .ok();
 
-        assertThat(api.as("office").get("/api/tasks/{id}", task).ok().text("deadlineDate")).isEqualTo("2026-10-23");
-        assertThat(timers.watchTimers(problem)).doesNotContain(morning(of(2026, 9, 24)))
+        assertThat(api.as("office").get("/api/tasks/{id}", task).ok().text("deadlineDate"))
+                .isEqualTo("2026-10-23");
+        assertThat(timers.watchTimers(problem))
+                .doesNotContain(morning(of(2026, 9, 24)))
                 .contains(morning(of(2026, 10, 16)));
-        List<JsonNode> evidence = api.as("office").get("/api/tasks/{id}/evidence", task).ok().items();
+        List<JsonNode> evidence =
+                api.as("office").get("/api/tasks/{id}/evidence", task).ok().items();
         assertThat(evidence).extracting(e -> e.get("extensionId").asLong()).containsExactly(id);
 
         at(of(2026, 9, 24), problem);
-        assertThat(scenario.alerts(problem, "TASK")).as("nothing fires for the old date").isEmpty();
+        assertThat(scenario.alerts(problem, "TASK"))
+                .as("nothing fires for the old date")
+                .isEmpty();
         at(of(2026, 10, 16), problem);
         assertThat(scenario.alerts(problem, "TASK")).containsExactly("WARNING");
-        assertThat(api.as("inspector").get("/api/problems/{id}/timeline", problem).ok().items())
-                .filteredOn(e -> e.get("kind").asText().equals("ACTION")).extracting(e -> e.get("action").asText())
-                .containsSubsequence("EXTENSION_REQUESTED", "EXTENSION_CONFIRMED", "TASK_DEADLINE_EXTENDED",
-                        "EXTENSION_APPROVED", "DEADLINE_WARNING");
+        assertThat(api.as("inspector")
+                        .get("/api/problems/{id}/timeline", problem)
+                        .ok()
+                        .items())
+                .filteredOn(e -> e.get("kind").asText().equals("ACTION"))
+                .extracting(e -> e.get("action").asText())
+                .containsSubsequence(
+                        "EXTENSION_REQUESTED",
+                        "EXTENSION_CONFIRMED",
+                        "TASK_DEADLINE_EXTENDED",
+                        "EXTENSION_APPROVED",
+                        "DEADLINE_WARNING");
     }
 
     @Test
@@ -95,18 +119,28 @@ class ExtensionIT extends IntegrationTest {
     void aReturnedOrRefusedRequestLeavesTheDeadlineAsItWas() {
         long task = scenario.taskInProgress("E-3", "2026-10-30", of(2026, 10, 9))[1];
         long returned = request(task, "2026-10-16", "一").expect(201).id();
-        api.as("head.swj").post("/api/extensions/{id}/return", Map.of("reason", "理由不充分"), returned).ok();
+        api.as("head.swj")
+                .post("/api/extensions/{id}/return", Map.of("reason", "理由不充分"), returned)
+                .ok();
         long refused = request(task, "2026-10-16", "二").expect(201).id();
         api.as("head.swj").post("/api/extensions/{id}/confirm", null, refused).ok();
-        api.as("office").post("/api/extensions/{id}/refuse", Map.of("reason", "不符合延期条件"), refused).ok();
-        assertThat(api.as("office").get("/api/tasks/{id}", task).ok().text("deadlineDate")).isEqualTo("2026-10-09");
-        assertThat(api.as("staff.swj").get("/api/tasks/{id}/extensions", task).ok().items())
-                .extracting(e -> e.get("status").asText()).containsExactly("RETURNED", "REFUSED");
+        api.as("office")
+                .post("/api/extensions/{id}/refuse", Map.of("reason", "不符合延期条件"), refused)
+                .ok();
+        assertThat(api.as("office").get("/api/tasks/{id}", task).ok().text("deadlineDate"))
+                .isEqualTo("2026-10-09");
+        assertThat(api.as("staff.swj")
+                        .get("/api/tasks/{id}/extensions", task)
+                        .ok()
+                        .items())
+                .extracting(e -> e.get("status").asText())
+                .containsExactly("RETURNED", "REFUSED");
     }
 
     private Response request(long task, String date, String reason) {
-        return api.as("staff.swj").multipart("/api/tasks/{id}/extensions", Map.of("requestedDate", date,
-                "reason", reason), List.of(), task);
+        return api.as("staff.swj")
+                .multipart(
+                        "/api/tasks/{id}/extensions", Map.of("requestedDate", date, "reason", reason), List.of(), task);
     }
 
     private void approve(long id) {
@@ -115,8 +149,9 @@ class ExtensionIT extends IntegrationTest {
     }
 
     private boolean inWorklist(String user, String activity, long task) {
-        return api.as(user).get("/api/worklist?size=200").ok().items().stream().anyMatch(
-                i -> i.get("activityId").asText().equals(activity) && i.get("taskId").asLong() == task);
+        return api.as(user).get("/api/worklist?size=200").ok().items().stream()
+                .anyMatch(i -> i.get("activityId").asText().equals(activity)
+                        && i.get("taskId").asLong() == task);
     }
 
     private void at(LocalDate day, long problem) {

@@ -25,8 +25,8 @@ class ExtensionRequestTest {
     private static final Instant LAST = Instant.parse("2026-11-22T03:00:00Z");
 
     private static ExtensionRequest requested() {
-        ExtensionRequest request = new ExtensionRequest(5L, 7L, 1L, 2L, NOW_DUE, ASKED_FOR, "flood", "staff.fpj",
-                ASKED);
+        ExtensionRequest request =
+                new ExtensionRequest(5L, 7L, 1L, 2L, NOW_DUE, ASKED_FOR, "flood", "staff.fpj", ASKED);
         ReflectionTestUtils.setField(request, "id", 13L);
         return request;
     }
@@ -57,8 +57,12 @@ class ExtensionRequestTest {
         assertThat(view.decidedBy()).isNull();
         ExtensionEvent event = last(request);
         assertThat(event).isInstanceOf(ExtensionEvent.Confirmed.class);
-        assertEntry(event.auditEntry(), "EXTENSION_CONFIRMED", Map.of("status", Status.REQUESTED),
-                Map.of("status", Status.CONFIRMED), "agreed");
+        assertEntry(
+                event.auditEntry(),
+                "EXTENSION_CONFIRMED",
+                Map.of("status", Status.REQUESTED),
+                Map.of("status", Status.CONFIRMED),
+                "agreed");
     }
 
     @Test
@@ -72,8 +76,12 @@ class ExtensionRequestTest {
                 .containsExactly("head.fpj", LATER, "say why");
         ExtensionEvent event = last(request);
         assertThat(event).isInstanceOf(ExtensionEvent.Returned.class);
-        assertEntry(event.auditEntry(), "EXTENSION_RETURNED", Map.of("status", Status.REQUESTED),
-                Map.of("status", Status.RETURNED), "say why");
+        assertEntry(
+                event.auditEntry(),
+                "EXTENSION_RETURNED",
+                Map.of("status", Status.REQUESTED),
+                Map.of("status", Status.RETURNED),
+                "say why");
     }
 
     @Test
@@ -88,8 +96,12 @@ class ExtensionRequestTest {
         assertThat(view.headComment()).isEqualTo("agreed");
         ExtensionEvent event = last(request);
         assertThat(event).isInstanceOf(ExtensionEvent.Approved.class);
-        assertEntry(event.auditEntry(), "EXTENSION_APPROVED", Map.of("status", Status.CONFIRMED, "deadline", NOW_DUE),
-                Map.of("status", Status.APPROVED, "deadline", ASKED_FOR), "ok");
+        assertEntry(
+                event.auditEntry(),
+                "EXTENSION_APPROVED",
+                Map.of("status", Status.CONFIRMED, "deadline", NOW_DUE),
+                Map.of("status", Status.APPROVED, "deadline", ASKED_FOR),
+                "ok");
     }
 
     @Test
@@ -103,8 +115,12 @@ class ExtensionRequestTest {
                 .containsExactly("office", LAST, "too late");
         ExtensionEvent event = last(request);
         assertThat(event).isInstanceOf(ExtensionEvent.Refused.class);
-        assertEntry(event.auditEntry(), "EXTENSION_REFUSED", Map.of("status", Status.CONFIRMED),
-                Map.of("status", Status.REFUSED), "too late");
+        assertEntry(
+                event.auditEntry(),
+                "EXTENSION_REFUSED",
+                Map.of("status", Status.CONFIRMED),
+                Map.of("status", Status.REFUSED),
+                "too late");
     }
 
     @Test
@@ -136,14 +152,15 @@ class ExtensionRequestTest {
     private static void assertWrongStatus(Runnable step, Status current, Status needed) {
         assertThatThrownBy(step::run).isInstanceOfSatisfying(ConflictException.class, e -> {
             assertThat(e.code()).isEqualTo("rule.extension.wrongStatus");
-            assertThat(e.args()).containsExactly(13L, Label.of("task.extensionStatus.", current),
-                    Label.of("task.extensionStatus.", needed));
+            assertThat(e.args())
+                    .containsExactly(
+                            13L, Label.of("task.extensionStatus.", current), Label.of("task.extensionStatus.", needed));
             assertThat(e.getMessage()).isEqualTo("extension request 13 is " + current + "; this needs " + needed);
         });
     }
 
-    private static void assertEntry(AuditEntry entry, String action, Map<String, Object> before,
-                                    Map<String, Object> after, String reason) {
+    private static void assertEntry(
+            AuditEntry entry, String action, Map<String, Object> before, Map<String, Object> after, String reason) {
         assertThat(entry.action()).isEqualTo(action);
         assertThat(entry.targetType()).isEqualTo("EXTENSION");
         assertThat(entry.targetId()).isEqualTo(13L);

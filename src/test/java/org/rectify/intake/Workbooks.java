@@ -26,8 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** Feedback lists as offices fill them in, and the files an import must refuse. */
 public final class Workbooks {
 
-    private Workbooks() {
-    }
+    private Workbooks() {}
 
     /** The template with these rows below the headers of its two sheets (strings, dates, numbers). */
     public static byte[] filled(byte[] template, List<List<Object>> problems, List<List<Object>> tasks) {
@@ -43,7 +42,7 @@ public final class Workbooks {
 
     static byte[] edit(byte[] workbook, Edit edit) {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook));
-             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             edit.apply(book);
             book.write(out);
             return out.toByteArray();
@@ -73,7 +72,8 @@ public final class Workbooks {
     }
 
     static byte[] withFormula(byte[] workbook) {
-        return edit(workbook, book -> book.getSheet("问题清单").getRow(1).createCell(12).setCellFormula("1+1"));
+        return edit(
+                workbook, book -> book.getSheet("问题清单").getRow(1).createCell(12).setCellFormula("1+1"));
     }
 
     static byte[] withMergedCells(byte[] workbook) {
@@ -88,7 +88,8 @@ public final class Workbooks {
     }
 
     static byte[] encrypted(byte[] workbook) {
-        try (POIFSFileSystem fs = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (POIFSFileSystem fs = new POIFSFileSystem();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             EncryptionInfo info = new EncryptionInfo(EncryptionMode.standard);
             Encryptor encryptor = info.getEncryptor();
             encryptor.confirmPassword("secret");
@@ -103,7 +104,8 @@ public final class Workbooks {
     }
 
     static byte[] oldExcel() {
-        try (HSSFWorkbook book = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (HSSFWorkbook book = new HSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             book.createSheet("问题清单").createRow(0).createCell(0).setCellValue("问题编号");
             book.write(out);
             return out.toByteArray();
@@ -115,24 +117,30 @@ public final class Workbooks {
     /** A workbook written part by part: the smallest .xlsx Excel opens, with this sheet XML and extra parts. */
     static byte[] raw(String sheetData, Map<String, byte[]> extra) {
         Map<String, String> parts = Map.of(
-                "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                        + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-                        + "</Types>",
-                "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
-                        + "</Relationships>",
-                "xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-                        + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
-                        + "<sheet name=\"问题清单\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
-                "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-                        + "</Relationships>",
-                "xl/worksheets/sheet1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-                        + "<sheetData>" + sheetData + "</sheetData></worksheet>");
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(out)) {
+                "[Content_Types].xml",
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                                + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                                + "</Types>",
+                "_rels/.rels",
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                                + "</Relationships>",
+                "xl/workbook.xml",
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                                + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+                                + "<sheet name=\"问题清单\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+                "xl/_rels/workbook.xml.rels",
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                                + "</Relationships>",
+                "xl/worksheets/sheet1.xml",
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                                + "<sheetData>" + sheetData + "</sheetData></worksheet>");
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (var part : parts.entrySet()) {
                 zip.putNextEntry(new ZipEntry(part.getKey()));
                 zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));

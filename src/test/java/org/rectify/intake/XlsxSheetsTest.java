@@ -17,13 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The reader takes workbooks however they were written: Excel's shared strings, a streaming writer's inline ones. */
 class XlsxSheetsTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void sharedAndInlineStringsNumbersAndDatesReadAlike() throws Exception {
         for (boolean streaming : new boolean[] {false, true}) {
             try (var book = streaming ? new SXSSFWorkbook(10) : new XSSFWorkbook();
-                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream()) {
                 var date = book.createCellStyle();
                 date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
                 var sheet = book.createSheet("问题清单");

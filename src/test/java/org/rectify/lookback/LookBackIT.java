@@ -28,6 +28,7 @@ class LookBackIT extends IntegrationTest {
 
     @Autowired
     private ManagementService management;
+
     @Autowired
     private RuntimeService runtime;
 
@@ -52,15 +53,19 @@ class LookBackIT extends IntegrationTest {
 
         at(of(2026, 11, 27), problem);
         assertThat(verifyStepFor("inspector", problem)).isFalse();
-        api.as("inspector").post("/api/look-backs/{id}/verify", Map.of("holds", true, "finding", "x"), id).expect(409);
+        api.as("inspector")
+                .post("/api/look-backs/{id}/verify", Map.of("holds", true, "finding", "x"), id)
+                .expect(409);
 
         at(of(2026, 11, 30), problem);
         assertThat(verifyStepFor("inspector", problem)).isTrue();
         assertThat(verifyStepFor("staff.tyjr", problem)).isFalse();
-        api.as("staff.tyjr").post("/api/look-backs/{id}/verify", Map.of("holds", true, "finding", "x"), id)
+        api.as("staff.tyjr")
+                .post("/api/look-backs/{id}/verify", Map.of("holds", true, "finding", "x"), id)
                 .expect(403);
-        api.as("inspector").post("/api/look-backs/{id}/verify", Map.of("holds", true,
-                "finding", "抽查 5 户，整改成效巩固"), id).ok();
+        api.as("inspector")
+                .post("/api/look-backs/{id}/verify", Map.of("holds", true, "finding", "抽查 5 户，整改成效巩固"), id)
+                .ok();
         assertThat(status(problem)).isEqualTo("VERIFIED");
         assertThat(verifyStepFor("inspector", problem)).isFalse();
     }
@@ -71,48 +76,94 @@ class LookBackIT extends IntegrationTest {
         long id = checks(problem).get(0).get("id").asLong();
         at(of(2026, 11, 30), problem);
 
-        api.as("office").post("/api/look-backs/{id}/verify", Map.of("holds", false, "finding", "x"), id).expect(400);
-        api.as("office").post("/api/look-backs/{id}/verify", Map.of("holds", false,
-                "finding", "2 户危房再次出现安全隐患", "deadlineWorkingDays", 20), id).ok();
+        api.as("office")
+                .post("/api/look-backs/{id}/verify", Map.of("holds", false, "finding", "x"), id)
+                .expect(400);
+        api.as("office")
+                .post(
+                        "/api/look-backs/{id}/verify",
+                        Map.of("holds", false, "finding", "2 户危房再次出现安全隐患", "deadlineWorkingDays", 20),
+                        id)
+                .ok();
 
-        JsonNode reopened = api.as("office").get("/api/problems/{id}", problem).ok().json();
+        JsonNode reopened =
+                api.as("office").get("/api/problems/{id}", problem).ok().json();
         assertThat(reopened.get("status").asText()).isEqualTo("PLANNING");
         assertThat(reopened.get("relapseCount").asInt()).isEqualTo(1);
         assertThat(reopened.get("closedAt").isNull()).isTrue();
-        assertThat(api.as("inspector").get("/api/problems/{id}/process", problem).ok().items())
-                .extracting(s -> s.get("activityId").asText()).containsExactly("Task_DraftPlan");
-        assertThat(api.as("inspector").get("/api/problems/{id}/timeline", problem).ok().items())
-                .filteredOn(e -> e.get("kind").asText().equals("ACTION")).extracting(e -> e.get("action").asText())
-                .containsSubsequence("PROBLEM_CLOSED", "LOOK_BACK_SCHEDULED", "LOOK_BACK_RELAPSED",
-                        "PROBLEM_REOPENED");
+        assertThat(api.as("inspector")
+                        .get("/api/problems/{id}/process", problem)
+                        .ok()
+                        .items())
+                .extracting(s -> s.get("activityId").asText())
+                .containsExactly("Task_DraftPlan");
+        assertThat(api.as("inspector")
+                        .get("/api/problems/{id}/timeline", problem)
+                        .ok()
+                        .items())
+                .filteredOn(e -> e.get("kind").asText().equals("ACTION"))
+                .extracting(e -> e.get("action").asText())
+                .containsSubsequence("PROBLEM_CLOSED", "LOOK_BACK_SCHEDULED", "LOOK_BACK_RELAPSED", "PROBLEM_REOPENED");
 
-        long task = api.as("office").get("/api/problems/{id}/tasks", problem).ok().items().get(0).get("id").asLong();
-        api.as("staff.tyjr").post("/api/tasks/{id}/reopen", Map.of("reason", "反弹整改"), task).ok();
-        api.as("staff.tyjr").post("/api/problems/{id}/plan/submit", null, problem).expect(204);
+        long task = api.as("office")
+                .get("/api/problems/{id}/tasks", problem)
+                .ok()
+                .items()
+                .get(0)
+                .get("id")
+                .asLong();
+        api.as("staff.tyjr")
+                .post("/api/tasks/{id}/reopen", Map.of("reason", "反弹整改"), task)
+                .ok();
+        api.as("staff.tyjr")
+                .post("/api/problems/{id}/plan/submit", null, problem)
+                .expect(204);
         api.as("office").post("/api/problems/{id}/plan/approve", null, problem).expect(204);
-        assertThat(api.as("inspector").get("/api/problems/{id}/process", problem).ok().items())
-                .extracting(s -> s.get("activityId").asText()).containsExactly("Task_Rectify");
+        assertThat(api.as("inspector")
+                        .get("/api/problems/{id}/process", problem)
+                        .ok()
+                        .items())
+                .extracting(s -> s.get("activityId").asText())
+                .containsExactly("Task_Rectify");
     }
 
     @Test
     void theOfficeMovesTheChecksOfAWholeRound() {
         long problem = scenario.closed("L-3", "2026-10-30", of(2026, 10, 9));
-        long round = api.as("office").get("/api/problems/{id}", problem).ok().json().get("roundId").asLong();
-        api.as("office").post("/api/rounds/{id}/look-back", Map.of("date", "2026-10-18"), round).expect(400);
-        assertThat(api.as("office").post("/api/rounds/{id}/look-back", Map.of("date", "2026-10-19"), round).ok()
-                .json().get("scheduled").asInt()).isEqualTo(1);
-        assertThat(checks(problem)).extracting(c -> c.get("scheduledFor").asText()).containsExactly("2026-10-19");
+        long round = api.as("office")
+                .get("/api/problems/{id}", problem)
+                .ok()
+                .json()
+                .get("roundId")
+                .asLong();
+        api.as("office")
+                .post("/api/rounds/{id}/look-back", Map.of("date", "2026-10-18"), round)
+                .expect(400);
+        assertThat(api.as("office")
+                        .post("/api/rounds/{id}/look-back", Map.of("date", "2026-10-19"), round)
+                        .ok()
+                        .json()
+                        .get("scheduled")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(checks(problem))
+                .extracting(c -> c.get("scheduledFor").asText())
+                .containsExactly("2026-10-19");
         at(of(2026, 10, 19), problem);
         assertThat(verifyStepFor("office", problem)).isTrue();
     }
 
     private List<JsonNode> checks(long problem) {
-        return api.as("inspector").get("/api/problems/{id}/look-backs", problem).ok().items();
+        return api.as("inspector")
+                .get("/api/problems/{id}/look-backs", problem)
+                .ok()
+                .items();
     }
 
     private boolean verifyStepFor(String user, long problem) {
-        return api.as(user).get("/api/worklist?size=200").ok().items().stream().anyMatch(i ->
-                i.get("problemId").asLong() == problem && i.get("activityId").asText().equals("Task_VerifyRectification"));
+        return api.as(user).get("/api/worklist?size=200").ok().items().stream()
+                .anyMatch(i -> i.get("problemId").asLong() == problem
+                        && i.get("activityId").asText().equals("Task_VerifyRectification"));
     }
 
     private String status(long problem) {

@@ -9,8 +9,11 @@ class MessengerTextTest {
 
     @Test
     void anErrorTextKeepsNoQueryStringTokenOrSecret() {
-        String scrubbed = MessengerText.scrub("connect to https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K123"
-                + " failed; token K123 secret SECabc", "K123", "SECabc");
+        String scrubbed = MessengerText.scrub(
+                "connect to https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K123"
+                        + " failed; token K123 secret SECabc",
+                "K123",
+                "SECabc");
         assertThat(scrubbed).doesNotContain("K123", "SECabc").contains("/cgi-bin/webhook/send?…");
     }
 
@@ -19,7 +22,8 @@ class MessengerTextTest {
         Notification.Texts zh = new Notification.Texts("标题", "很长".repeat(1000));
         Notification.Texts en = new Notification.Texts("Title", "long ".repeat(400));
         String text = MessengerText.markdown(MessengerKind.WECOM_ROBOT, zh, en, "http://rectify/problems/1");
-        assertThat(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(4096);
+        assertThat(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(4096);
         assertThat(text).startsWith("**标题**").endsWith("(http://rectify/problems/1)");
     }
 
@@ -35,6 +39,7 @@ class MessengerTextTest {
     @Test
     void anInputShowsNeitherTokenNorSecret() {
         assertThat(new MessengerChannelInput("n", "WECOM_ROBOT", 1L, null, "TOKEN1", "SECRET1", true).toString())
-                .doesNotContain("TOKEN1", "SECRET1").contains("tokenGiven=true");
+                .doesNotContain("TOKEN1", "SECRET1")
+                .contains("tokenGiven=true");
     }
 }

@@ -82,29 +82,46 @@ class NotificationIT extends IntegrationTest {
         r.put("responsibleLeaderId", demo.user("leader"));
         r.put("deadlineType", "TIME_LIMITED");
         r.put("deadlineWorkingDays", 30);
-        long id = api.as("office").post("/api/problems", Map.of("roundId", round, "number", number, "title", "通知测试",
-                "description", "x")).expect(201).id();
-        api.as("office").post("/api/problems/{id}/triage", Map.of("categoryCode", "OTHER", "severity", "GENERAL",
-                "responsibility", r), id).ok();
+        long id = api.as("office")
+                .post("/api/problems", Map.of("roundId", round, "number", number, "title", "通知测试", "description", "x"))
+                .expect(201)
+                .id();
+        api.as("office")
+                .post(
+                        "/api/problems/{id}/triage",
+                        Map.of("categoryCode", "OTHER", "severity", "GENERAL", "responsibility", r),
+                        id)
+                .ok();
         return id;
     }
 
     private long unread(String user) {
-        return api.as(user).get("/api/notifications/unread-count").ok().json().get("unread").asLong();
+        return api.as(user)
+                .get("/api/notifications/unread-count")
+                .ok()
+                .json()
+                .get("unread")
+                .asLong();
     }
 
     private JsonNode latest(String user, String language) {
-        return (language == null ? api.as(user).get("/api/notifications?size=1")
-                : api.as(user).getWithLanguage("/api/notifications?size=1", language)).ok().items().get(0);
+        return (language == null
+                        ? api.as(user).get("/api/notifications?size=1")
+                        : api.as(user).getWithLanguage("/api/notifications?size=1", language))
+                .ok()
+                .items()
+                .get(0);
     }
 
     private List<MimeMessage> messagesFor(long notificationId) {
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-            try {
-                return ("<notification-" + notificationId + "@rectify>").equals(m.getMessageID());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return ("<notification-" + notificationId + "@rectify>").equals(m.getMessageID());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +19,6 @@ import org.rectify.support.Demo;
 import org.rectify.support.IntegrationTest;
 import org.rectify.support.Scenario;
 import org.rectify.support.Timers;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,14 +37,19 @@ class NotificationPreferencesIT extends IntegrationTest {
 
     @Autowired
     private DailyDigests digests;
+
     @Autowired
     private MailOutboxSender mail;
+
     @Autowired
     private WorkingDayCalendar calendar;
+
     @Autowired
     private JdbcTemplate jdbc;
+
     @Autowired
     private ManagementService management;
+
     @Autowired
     private RuntimeService runtime;
 
@@ -59,8 +64,9 @@ class NotificationPreferencesIT extends IntegrationTest {
     @AfterEach
     void putPreferencesBack() {
         for (String user : List.of("head.sjj", "staff.sjj", "staff.scj", "head.scj")) {
-            api.as(user).put("/api/notifications/preferences",
-                    Map.of("channels", List.of("EMAIL", "WECOM", "DINGTALK"))).ok();
+            api.as(user)
+                    .put("/api/notifications/preferences", Map.of("channels", List.of("EMAIL", "WECOM", "DINGTALK")))
+                    .ok();
         }
         digests.sendDue();
         mail.sendDue();
@@ -76,12 +82,17 @@ class NotificationPreferencesIT extends IntegrationTest {
             time.travelTo(day, MORNING);
             timers.runDue(problem);
         }
-        assertThat(scenario.alerts(problem, "PROBLEM")).as("the problem's timer fired").contains("WARNING");
-        assertThat(scenario.alerts(problem, "TASK")).as("the task's timer fired").contains("WARNING");
+        assertThat(scenario.alerts(problem, "PROBLEM"))
+                .as("the problem's timer fired")
+                .contains("WARNING");
+        assertThat(scenario.alerts(problem, "TASK"))
+                .as("the task's timer fired")
+                .contains("WARNING");
         for (String user : List.of("staff.sqx", "head.sqx")) {
             List<JsonNode> warnings = about(user, problem, "DEADLINE_WARNING");
             assertThat(warnings).as(user + " hears the yellow warning once").hasSize(1);
-            assertThat(warnings.get(0).get("notices").asInt()).as("announced by the problem and by its task")
+            assertThat(warnings.get(0).get("notices").asInt())
+                    .as("announced by the problem and by its task")
                     .isEqualTo(2);
         }
     }
@@ -99,43 +110,85 @@ class NotificationPreferencesIT extends IntegrationTest {
         assertThat(nudges.get(0).get("body").asText()).as("the latest words").contains("第三次催办");
         assertThat(unread("head.xcb")).isEqualTo(unreadBefore + 1);
 
-        api.as("head.xcb").post("/api/notifications/{id}/read", null, nudges.get(0).get("id").asLong()).ok();
+        api.as("head.xcb")
+                .post(
+                        "/api/notifications/{id}/read",
+                        null,
+                        nudges.get(0).get("id").asLong())
+                .ok();
         nudge(problem, "读过之后再催");
-        assertThat(about("head.xcb", problem, "NUDGE")).as("a read row takes no more; a new one starts").hasSize(2);
+        assertThat(about("head.xcb", problem, "NUDGE"))
+                .as("a read row takes no more; a new one starts")
+                .hasSize(2);
 
         // the bell's figures are its list's: every unread row, and those asking for action, first
-        List<JsonNode> list = api.as("head.xcb").get("/api/notifications?order=ATTENTION&unreadOnly=true&size=1000")
-                .ok().items();
-        JsonNode bell = api.as("head.xcb").get("/api/notifications/unread-count").ok().json();
+        List<JsonNode> list = api.as("head.xcb")
+                .get("/api/notifications?order=ATTENTION&unreadOnly=true&size=1000")
+                .ok()
+                .items();
+        JsonNode bell =
+                api.as("head.xcb").get("/api/notifications/unread-count").ok().json();
         assertThat(bell.get("unread").asLong()).isEqualTo(list.size());
-        long action = list.stream().filter(n -> n.get("needsAction").asBoolean()).count();
+        long action =
+                list.stream().filter(n -> n.get("needsAction").asBoolean()).count();
         assertThat(bell.get("action").asLong()).isEqualTo(action);
-        assertThat(list.subList(0, (int) action)).allMatch(n -> n.get("needsAction").asBoolean());
-        assertThat(list.subList((int) action, list.size())).noneMatch(n -> n.get("needsAction").asBoolean());
+        assertThat(list.subList(0, (int) action))
+                .allMatch(n -> n.get("needsAction").asBoolean());
+        assertThat(list.subList((int) action, list.size()))
+                .noneMatch(n -> n.get("needsAction").asBoolean());
     }
 
     @Test
     void aUserHearsNothingOfTheGroupsTheyTurnedOffButWorkToDoCannotBeTurnedOff() {
-        JsonNode before = api.as("staff.scj").get("/api/notifications/preferences").ok().json();
-        api.as("staff.scj").put("/api/notifications/preferences", Map.of("muted", List.of("WORK"))).expect(400);
-        api.as("staff.scj").put("/api/notifications/preferences", Map.of("channels", List.of("PIGEON"))).expect(400);
-        api.as("staff.scj").put("/api/notifications/preferences", Map.of("digestHour", 24)).expect(400);
-        assertThat(api.as("staff.scj").get("/api/notifications/preferences").ok().json()).as("nothing saved")
+        JsonNode before =
+                api.as("staff.scj").get("/api/notifications/preferences").ok().json();
+        api.as("staff.scj")
+                .put("/api/notifications/preferences", Map.of("muted", List.of("WORK")))
+                .expect(400);
+        api.as("staff.scj")
+                .put("/api/notifications/preferences", Map.of("channels", List.of("PIGEON")))
+                .expect(400);
+        api.as("staff.scj")
+                .put("/api/notifications/preferences", Map.of("digestHour", 24))
+                .expect(400);
+        assertThat(api.as("staff.scj")
+                        .get("/api/notifications/preferences")
+                        .ok()
+                        .json())
+                .as("nothing saved")
                 .isEqualTo(before);
 
-        JsonNode saved = api.as("staff.scj").put("/api/notifications/preferences",
-                Map.of("muted", List.of("OUTCOMES", "DEADLINES"), "channels", List.of())).ok().json();
+        JsonNode saved = api.as("staff.scj")
+                .put(
+                        "/api/notifications/preferences",
+                        Map.of("muted", List.of("OUTCOMES", "DEADLINES"), "channels", List.of()))
+                .ok()
+                .json();
         assertThat(saved.get("muted")).extracting(JsonNode::asText).containsExactlyInAnyOrder("OUTCOMES", "DEADLINES");
-        JsonNode audit = api.as("inspector").get("/api/audit?action=NOTIFICATION_PREFERENCES_CHANGED&size=200").ok()
-                .items().stream().filter(a -> a.get("targetId").asLong() == demo.user("staff.scj"))
-                .max(Comparator.comparingLong(a -> a.get("id").asLong())).orElseThrow();
+        JsonNode audit = api
+                .as("inspector")
+                .get("/api/audit?action=NOTIFICATION_PREFERENCES_CHANGED&size=200")
+                .ok()
+                .items()
+                .stream()
+                .filter(a -> a.get("targetId").asLong() == demo.user("staff.scj"))
+                .max(Comparator.comparingLong(a -> a.get("id").asLong()))
+                .orElseThrow();
         assertThat(audit.toString()).contains("OUTCOMES").contains("EMAIL");
 
         long problem = new Scenario(api, demo, "scj").closed("NP-3", "2099-12-31", of(2099, 12, 1));
-        assertThat(about("staff.scj", problem, "SIGN_OFF_APPROVED")).as("an outcome, turned off").isEmpty();
-        assertThat(about("staff.scj", problem, "TASKS_STARTED")).as("work to do, always on").hasSize(1);
-        assertThat(about("head.scj", problem, "PROBLEM_CLOSED")).as("others keep hearing").hasSize(1);
-        assertThat(emailsAbout("staff.scj", problem)).as("no channel chosen: the bell alone").isZero();
+        assertThat(about("staff.scj", problem, "SIGN_OFF_APPROVED"))
+                .as("an outcome, turned off")
+                .isEmpty();
+        assertThat(about("staff.scj", problem, "TASKS_STARTED"))
+                .as("work to do, always on")
+                .hasSize(1);
+        assertThat(about("head.scj", problem, "PROBLEM_CLOSED"))
+                .as("others keep hearing")
+                .hasSize(1);
+        assertThat(emailsAbout("staff.scj", problem))
+                .as("no channel chosen: the bell alone")
+                .isZero();
     }
 
     @Test
@@ -143,15 +196,20 @@ class NotificationPreferencesIT extends IntegrationTest {
         LocalDate day = calendar.onOrAfter(of(2026, 11, 2));
         LocalDate next = calendar.plusWorkingDays(day, 1);
         time.travelTo(day, LocalTime.of(8, 0));
-        api.as("head.sjj").put("/api/notifications/preferences", Map.of("channels", List.of("EMAIL"),
-                "digestHour", 17)).ok();
+        api.as("head.sjj")
+                .put("/api/notifications/preferences", Map.of("channels", List.of("EMAIL"), "digestHour", 17))
+                .ok();
         Scenario scenario = new Scenario(api, demo, "sjj");
         long first = scenario.assigned("NP-4", "2099-12-31");
         time.travelTo(day, LocalTime.of(11, 0));
         long second = scenario.assigned("NP-5", "2099-12-31");
-        assertThat(about("head.sjj", first, "PROBLEM_ASSIGNED")).as("in the bell at once").hasSize(1);
+        assertThat(about("head.sjj", first, "PROBLEM_ASSIGNED"))
+                .as("in the bell at once")
+                .hasSize(1);
         mail.sendDue();
-        assertThat(emailsAbout("head.sjj", first) + emailsAbout("head.sjj", second)).as("not sent singly").isZero();
+        assertThat(emailsAbout("head.sjj", first) + emailsAbout("head.sjj", second))
+                .as("not sent singly")
+                .isZero();
 
         time.travelTo(day, LocalTime.of(16, 59));
         digests.sendDue();
@@ -172,15 +230,21 @@ class NotificationPreferencesIT extends IntegrationTest {
         time.travelTo(day, LocalTime.of(18, 0));
         long third = scenario.assigned("NP-6", "2099-12-31");
         digests.sendDue();
-        assertThat(digestsOf("head.sjj")).as("a notice after the digest waits for the next").hasSize(1);
+        assertThat(digestsOf("head.sjj"))
+                .as("a notice after the digest waits for the next")
+                .hasSize(1);
         time.travelTo(next, LocalTime.of(17, 0));
         digests.sendDue();
         List<JsonNode> both = digestsOf("head.sjj");
         assertThat(both).hasSize(2);
-        assertThat(both.get(0).get("body").asText()).contains("NP-6").doesNotContain("NP-4").contains("共 1 条通知");
+        assertThat(both.get(0).get("body").asText())
+                .contains("NP-6")
+                .doesNotContain("NP-4")
+                .contains("共 1 条通知");
         mail.sendDue();
         assertThat(emailsAbout("head.sjj", first) + emailsAbout("head.sjj", second) + emailsAbout("head.sjj", third))
-                .as("nothing also sent singly").isZero();
+                .as("nothing also sent singly")
+                .isZero();
     }
 
     @Test
@@ -194,7 +258,8 @@ class NotificationPreferencesIT extends IntegrationTest {
                  where n.recipient_id = ? and p.round_id = ?""", office, round);
         long rows = ((Number) counts.get("rows_now")).longValue();
         long notices = ((Number) counts.get("notices")).longValue();
-        System.out.printf("Demo round, account office: %d notices arrive; %d notifications after folding (%d unread)%n",
+        System.out.printf(
+                "Demo round, account office: %d notices arrive; %d notifications after folding (%d unread)%n",
                 notices, rows, ((Number) counts.get("unread")).longValue());
         assertThat(rows).isPositive().isLessThan(notices);
     }
@@ -202,18 +267,23 @@ class NotificationPreferencesIT extends IntegrationTest {
     // ---- helpers ----
 
     private void nudge(long problem, String message) {
-        api.as("office").post("/api/problems/{id}/nudge", Map.of("message", message), problem).ok();
+        api.as("office")
+                .post("/api/problems/{id}/nudge", Map.of("message", message), problem)
+                .ok();
     }
 
     /** The user's notifications of a kind about a problem. */
     private List<JsonNode> about(String user, long problem, String kind) {
         return api.as(user).get("/api/notifications?size=1000").ok().items().stream()
-                .filter(n -> n.path("problemId").asLong() == problem && kind.equals(n.get("kind").asText())).toList();
+                .filter(n -> n.path("problemId").asLong() == problem
+                        && kind.equals(n.get("kind").asText()))
+                .toList();
     }
 
     private List<JsonNode> digestsOf(String user) {
         return api.as(user).get("/api/notifications?size=1000").ok().items().stream()
-                .filter(n -> DailyDigests.KIND.equals(n.get("kind").asText())).toList();
+                .filter(n -> DailyDigests.KIND.equals(n.get("kind").asText()))
+                .toList();
     }
 
     private long emailsAbout(String user, long problem) {
@@ -224,17 +294,24 @@ class NotificationPreferencesIT extends IntegrationTest {
     }
 
     private long unread(String user) {
-        return api.as(user).get("/api/notifications/unread-count").ok().json().get("unread").asLong();
+        return api.as(user)
+                .get("/api/notifications/unread-count")
+                .ok()
+                .json()
+                .get("unread")
+                .asLong();
     }
 
     private MimeMessage emailOf(long notificationId) {
-        List<MimeMessage> found = Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-            try {
-                return ("<notification-" + notificationId + "@rectify>").equals(m.getMessageID());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        List<MimeMessage> found = Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return ("<notification-" + notificationId + "@rectify>").equals(m.getMessageID());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
         assertThat(found).hasSize(1);
         return found.get(0);
     }

@@ -44,14 +44,19 @@ class WeeklyDigestIT extends IntegrationTest {
 
     @Autowired
     private WeeklyDigests digests;
+
     @Autowired
     private MailOutboxSender mail;
+
     @Autowired
     private Dashboards dashboards;
+
     @Autowired
     private WorkingDayCalendar calendar;
+
     @Autowired
     private UserDetailsService users;
+
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -63,10 +68,13 @@ class WeeklyDigestIT extends IntegrationTest {
     void setUp() {
         List<JsonNode> leadersAndOffice = api.as("admin").get("/api/org/users").ok().items().stream()
                 .filter(u -> u.get("enabled").asBoolean())
-                .filter(u -> hasRole(u, "LEADER") || hasRole(u, "OFFICE")).toList();
+                .filter(u -> hasRole(u, "LEADER") || hasRole(u, "OFFICE"))
+                .toList();
         recipients = leadersAndOffice.stream().map(u -> u.get("id").asLong()).toList();
-        withEmail = leadersAndOffice.stream().filter(u -> !u.path("email").asText("").isBlank())
-                .map(u -> u.get("id").asLong()).toList();
+        withEmail = leadersAndOffice.stream()
+                .filter(u -> !u.path("email").asText("").isBlank())
+                .map(u -> u.get("id").asLong())
+                .toList();
         lastNotification = jdbc.queryForObject("select coalesce(max(id), 0) from notification", Long.class);
         mail.sendDue();
     }
@@ -80,9 +88,11 @@ class WeeklyDigestIT extends IntegrationTest {
         time.travelTo(day, EIGHT);
         assertThat(digests.sendDue()).isEqualTo(recipients.size());
         Demo demo = new Demo(api);
-        assertThat(digestRecipients()).containsExactlyInAnyOrderElementsOf(recipients)
+        assertThat(digestRecipients())
+                .containsExactlyInAnyOrderElementsOf(recipients)
                 .contains(demo.user("leader"), demo.user("leader2"), demo.user("office"), demo.user("office2"))
-                .doesNotContain(demo.user("inspector"), demo.user("admin"), demo.user("head.fpj"), demo.user("staff.fpj"));
+                .doesNotContain(
+                        demo.user("inspector"), demo.user("admin"), demo.user("head.fpj"), demo.user("staff.fpj"));
         assertThat(emailRecipients()).containsExactlyInAnyOrderElementsOf(withEmail);
 
         assertThat(digests.sendDue()).isZero();
@@ -104,7 +114,8 @@ class WeeklyDigestIT extends IntegrationTest {
             Future<Integer> first = pool.submit(run);
             Future<Integer> second = pool.submit(run);
             start.countDown();
-            assertThat(first.get(2, TimeUnit.MINUTES) + second.get(2, TimeUnit.MINUTES)).isEqualTo(recipients.size());
+            assertThat(first.get(2, TimeUnit.MINUTES) + second.get(2, TimeUnit.MINUTES))
+                    .isEqualTo(recipients.size());
         } finally {
             pool.shutdownNow();
         }
@@ -128,7 +139,9 @@ class WeeklyDigestIT extends IntegrationTest {
     @Test
     void afterAMondayHolidayItGoesOutOnTheNextWorkingDay() {
         LocalDate qingming = LocalDate.of(2026, 4, 6);
-        assertThat(calendar.isWorkingDay(qingming)).as("Monday 6 April 2026 is Qingming").isFalse();
+        assertThat(calendar.isWorkingDay(qingming))
+                .as("Monday 6 April 2026 is Qingming")
+                .isFalse();
         time.travelTo(qingming, EIGHT);
         assertThat(digests.sendDue()).isZero();
         time.travelTo(qingming.plusDays(1), LocalTime.of(7, 59));
@@ -148,20 +161,24 @@ class WeeklyDigestIT extends IntegrationTest {
 
         SignedIn signedIn = new SignedIn(users);
         for (String user : List.of("leader", "office")) {
-            Dashboard week = signedIn.as(user, () -> dashboards.dashboard(new FigureFilter(monday.minusDays(1),
-                    monday.minusDays(7), null, null, null, null, null)));
+            Dashboard week = signedIn.as(
+                    user,
+                    () -> dashboards.dashboard(
+                            new FigureFilter(monday.minusDays(1), monday.minusDays(7), null, null, null, null, null)));
             Dashboard now = signedIn.as(user, () -> dashboards.dashboard(FigureFilter.none()));
-            assertThat(week.totals().figures().count(Figure.NEW)).as("the demo round, seeded today")
+            assertThat(week.totals().figures().count(Figure.NEW))
+                    .as("the demo round, seeded today")
                     .isPositive();
             assertThat(now.rankings()).isNotEmpty();
 
             JsonNode zh = latest(user, null);
             assertThat(zh.get("kind").asText()).isEqualTo(WeeklyDigests.KIND);
             assertThat(zh.get("title").asText()).isEqualTo("每周整改简报（" + week.from() + " 至 " + week.asOf() + "）");
-            assertThat(zh.get("body").asText()).startsWith("上周（" + week.from() + " 至 " + week.asOf() + "）你所辖范围新增问题 "
-                    + week.totals().figures().count(Figure.NEW) + " 个，销号 "
-                    + week.totals().figures().count(Figure.CLOSED_IN_PERIOD) + " 个；当前逾期问题 "
-                    + now.totals().figures().count(Figure.OVERDUE) + " 个。");
+            assertThat(zh.get("body").asText())
+                    .startsWith("上周（" + week.from() + " 至 " + week.asOf() + "）你所辖范围新增问题 "
+                            + week.totals().figures().count(Figure.NEW) + " 个，销号 "
+                            + week.totals().figures().count(Figure.CLOSED_IN_PERIOD) + " 个；当前逾期问题 "
+                            + now.totals().figures().count(Figure.OVERDUE) + " 个。");
             assertThat(latest(user, "en").get("title").asText()).startsWith("Weekly rectification digest");
 
             String email = (String) emailOf(zh.get("id").asLong()).getContent();
@@ -169,7 +186,8 @@ class WeeklyDigestIT extends IntegrationTest {
             List<String> others = new ArrayList<>();
             for (Dashboard.Ranking ranking : now.rankings()) {
                 List<Dashboard.Ranked> units = ranking.units();
-                List<Dashboard.Ranked> behind = units.stream().filter(u -> u.rank() > 1).toList();
+                List<Dashboard.Ranked> behind =
+                        units.stream().filter(u -> u.rank() > 1).toList();
                 List<Dashboard.Ranked> lowest = behind.subList(Math.max(0, behind.size() - 5), behind.size());
                 units.forEach(u -> (lowest.contains(u) ? named : others).addAll(lines(u)));
             }
@@ -178,7 +196,9 @@ class WeeklyDigestIT extends IntegrationTest {
             assertThat(email).contains("http://localhost:8080/dashboard");
         }
         JsonNode audit = api.as("inspector").get("/api/audit?action=WEEKLY_DIGEST_SENT&size=200").ok().items().stream()
-                .filter(r -> r.get("targetId").asLong() == new Demo(api).user("leader")).findFirst().orElseThrow();
+                .filter(r -> r.get("targetId").asLong() == new Demo(api).user("leader"))
+                .findFirst()
+                .orElseThrow();
         assertThat(audit.get("actor").asText()).isEqualTo("system");
         assertThat(audit.get("after").asText()).contains("\"week\":\"" + monday + "\"");
     }
@@ -190,7 +210,8 @@ class WeeklyDigestIT extends IntegrationTest {
 
     /** How a digest names a unit, in Chinese and in English. */
     private static List<String> lines(Dashboard.Ranked unit) {
-        return List.of("第 " + unit.rank() + " 名 " + unit.line().name().nameZh() + "，",
+        return List.of(
+                "第 " + unit.rank() + " 名 " + unit.line().name().nameZh() + "，",
                 "No. " + unit.rank() + " " + unit.line().name().nameEn() + ",");
     }
 
@@ -205,28 +226,41 @@ class WeeklyDigestIT extends IntegrationTest {
 
     /** Whom the digests of this test went to, once per notification. */
     private List<Long> digestRecipients() {
-        return jdbc.queryForList("select recipient_id from notification where kind = ? and id > ?", Long.class,
-                WeeklyDigests.KIND, lastNotification);
+        return jdbc.queryForList(
+                "select recipient_id from notification where kind = ? and id > ?",
+                Long.class,
+                WeeklyDigests.KIND,
+                lastNotification);
     }
 
     private List<Long> emailRecipients() {
-        return jdbc.queryForList("select n.recipient_id from mail_outbox m join notification n on n.id = m.notification_id"
-                + " where n.kind = ? and n.id > ?", Long.class, WeeklyDigests.KIND, lastNotification);
+        return jdbc.queryForList(
+                "select n.recipient_id from mail_outbox m join notification n on n.id = m.notification_id"
+                        + " where n.kind = ? and n.id > ?",
+                Long.class,
+                WeeklyDigests.KIND,
+                lastNotification);
     }
 
     private JsonNode latest(String user, String language) {
-        return (language == null ? api.as(user).get("/api/notifications?size=1")
-                : api.as(user).getWithLanguage("/api/notifications?size=1", language)).ok().items().get(0);
+        return (language == null
+                        ? api.as(user).get("/api/notifications?size=1")
+                        : api.as(user).getWithLanguage("/api/notifications?size=1", language))
+                .ok()
+                .items()
+                .get(0);
     }
 
     private MimeMessage emailOf(long notificationId) {
-        List<MimeMessage> found = new ArrayList<>(Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-            try {
-                return ("<notification-" + notificationId + "@rectify>").equals(m.getMessageID());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList());
+        List<MimeMessage> found = new ArrayList<>(Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return ("<notification-" + notificationId + "@rectify>").equals(m.getMessageID());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList());
         assertThat(found).hasSize(1);
         return found.get(0);
     }

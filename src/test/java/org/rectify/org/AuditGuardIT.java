@@ -22,12 +22,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class AuditGuardIT extends IntegrationTest {
 
-    @Autowired EntityManager entities;
-    @Autowired PlatformTransactionManager transactions;
-    @Autowired OrgAdministration administration;
-    @Autowired OrgSetup setup;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired UserDetailsService users;
+    @Autowired
+    EntityManager entities;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    OrgAdministration administration;
+
+    @Autowired
+    OrgSetup setup;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    UserDetailsService users;
+
     private SignedIn signedIn;
 
     @BeforeEach
@@ -40,8 +52,10 @@ class AuditGuardIT extends IntegrationTest {
         long unit = unit("guard");
         long records = records();
         TransactionTemplate tx = new TransactionTemplate(transactions);
-        assertThatThrownBy(() -> tx.executeWithoutResult(s -> entities.find(OrgUnit.class, unit).rename("改名", "Renamed")))
-                .hasMessageContaining("Audit guard").hasMessageContaining("OrgUnit");
+        assertThatThrownBy(() -> tx.executeWithoutResult(
+                        s -> entities.find(OrgUnit.class, unit).rename("改名", "Renamed")))
+                .hasMessageContaining("Audit guard")
+                .hasMessageContaining("OrgUnit");
         assertThat(records()).isEqualTo(records);
 
         // Rolled back: neither the change nor a complaint.
@@ -49,16 +63,21 @@ class AuditGuardIT extends IntegrationTest {
             entities.find(OrgUnit.class, unit).rename("回滚", "Rolled back");
             s.setRollbackOnly();
         });
-        assertThat(jdbc.queryForObject("select name_zh from org_unit where id = ?", String.class, unit)).isEqualTo("改名");
+        assertThat(jdbc.queryForObject("select name_zh from org_unit where id = ?", String.class, unit))
+                .isEqualTo("改名");
 
         // Inside another transaction that is audited, one of its own that is not is still caught.
         long inner = unit("guard-inner");
         TransactionTemplate own = new TransactionTemplate(transactions);
         own.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
-        assertThatThrownBy(() -> signedIn.run("admin", () -> tx.executeWithoutResult(s -> {
-            administration.renameUnit(unit, "外层", "Outer");
-            own.executeWithoutResult(t -> entities.find(OrgUnit.class, inner).rename("内层", "Inner"));
-        }))).hasMessageContaining("Audit guard");
+        assertThatThrownBy(() -> signedIn.run(
+                        "admin",
+                        () -> tx.executeWithoutResult(s -> {
+                            administration.renameUnit(unit, "外层", "Outer");
+                            own.executeWithoutResult(
+                                    t -> entities.find(OrgUnit.class, inner).rename("内层", "Inner"));
+                        })))
+                .hasMessageContaining("Audit guard");
     }
 
     @Test
@@ -71,8 +90,8 @@ class AuditGuardIT extends IntegrationTest {
 
     private long unit(String code) {
         long county = jdbc.queryForObject("select unit_id from app_user where username = 'admin'", Long.class);
-        return setup.createUnit(new NewUnit(county, code + "-" + System.nanoTime(), "守卫", "Guard",
-                UnitKind.DEPARTMENT)).id();
+        return setup.createUnit(new NewUnit(county, code + "-" + System.nanoTime(), "守卫", "Guard", UnitKind.DEPARTMENT))
+                .id();
     }
 
     private long records() {

@@ -37,7 +37,10 @@ class DataScopeIT extends IntegrationTest {
         round = demo.lookBackRound();
         all = problemsSeenBy("office");
         unitPaths = new HashMap<>();
-        api.as("admin").get("/api/org/units").ok().items()
+        api.as("admin")
+                .get("/api/org/units")
+                .ok()
+                .items()
                 .forEach(u -> unitPaths.put(u.get("id").asLong(), u.get("path").asText()));
     }
 
@@ -52,7 +55,8 @@ class DataScopeIT extends IntegrationTest {
     @Test
     void theAdministratorManagesStructureButSeesNoCases() {
         assertThat(problemsSeenBy("admin")).isEmpty();
-        assertSameNotFound(api.as("admin").get("/api/problems/{id}", all.get(0).get("id").asLong()),
+        assertSameNotFound(
+                api.as("admin").get("/api/problems/{id}", all.get(0).get("id").asLong()),
                 api.as("admin").get("/api/problems/{id}", MISSING));
         assertThat(api.as("admin").get("/api/worklist").ok().items()).isEmpty();
     }
@@ -61,8 +65,10 @@ class DataScopeIT extends IntegrationTest {
     void unitUsersSeeTheProblemsOfTheirUnitAndTheUnitsBelowIt() {
         for (String user : List.of("staff.fpj", "head.czj", "head.cgz", "staff.dgc", "staff.mzj")) {
             String unit = user.substring(user.indexOf('.') + 1);
-            Set<Long> expected = all.stream().filter(p -> involvesSubtreeOf(p, demo.unit(unit)))
-                    .map(p -> p.get("id").asLong()).collect(Collectors.toSet());
+            Set<Long> expected = all.stream()
+                    .filter(p -> involvesSubtreeOf(p, demo.unit(unit)))
+                    .map(p -> p.get("id").asLong())
+                    .collect(Collectors.toSet());
             assertThat(expected).as("the demo gives %s something to see", user).isNotEmpty();
             assertThat(ids(problemsSeenBy(user))).as(user).isEqualTo(expected);
         }
@@ -80,85 +86,176 @@ class DataScopeIT extends IntegrationTest {
     void anotherUnitsDataByIdLooksExactlyLikeMissingData() {
         JsonNode foreign = firstInvisibleTo("staff.fpj", "IN_PROGRESS");
         long problem = foreign.get("id").asLong();
-        long task = api.as("office").get("/api/problems/{id}/tasks", problem).ok().items().get(0).get("id").asLong();
-        for (String path : List.of("/api/problems/{id}", "/api/problems/{id}/four-lists",
-                "/api/problems/{id}/timeline", "/api/problems/{id}/process", "/api/problems/{id}/tasks")) {
-            assertSameNotFound(api.as("staff.fpj").get(path, problem), api.as("staff.fpj").get(path, MISSING));
+        long task = api.as("office")
+                .get("/api/problems/{id}/tasks", problem)
+                .ok()
+                .items()
+                .get(0)
+                .get("id")
+                .asLong();
+        for (String path : List.of(
+                "/api/problems/{id}",
+                "/api/problems/{id}/four-lists",
+                "/api/problems/{id}/timeline",
+                "/api/problems/{id}/process",
+                "/api/problems/{id}/tasks")) {
+            assertSameNotFound(
+                    api.as("staff.fpj").get(path, problem), api.as("staff.fpj").get(path, MISSING));
         }
-        for (String path : List.of("/api/tasks/{id}", "/api/tasks/{id}/evidence", "/api/tasks/{id}/progress",
+        for (String path : List.of(
+                "/api/tasks/{id}",
+                "/api/tasks/{id}/evidence",
+                "/api/tasks/{id}/progress",
                 "/api/tasks/{id}/sign-offs")) {
-            assertSameNotFound(api.as("staff.fpj").get(path, task), api.as("staff.fpj").get(path, MISSING));
+            assertSameNotFound(
+                    api.as("staff.fpj").get(path, task), api.as("staff.fpj").get(path, MISSING));
         }
         long[] signOffAndEvidence = signOffWithEvidenceInvisibleTo("staff.fpj");
-        assertSameNotFound(api.as("staff.fpj").get("/api/sign-offs/{id}", signOffAndEvidence[0]),
+        assertSameNotFound(
+                api.as("staff.fpj").get("/api/sign-offs/{id}", signOffAndEvidence[0]),
                 api.as("staff.fpj").get("/api/sign-offs/{id}", MISSING));
-        assertSameNotFound(api.as("staff.fpj").get("/api/evidence/{id}", signOffAndEvidence[1]),
+        assertSameNotFound(
+                api.as("staff.fpj").get("/api/evidence/{id}", signOffAndEvidence[1]),
                 api.as("staff.fpj").get("/api/evidence/{id}", MISSING));
     }
 
     @Test
     void actingOnAnotherUnitsDataIsNotFoundEvenForTheRightRole() {
         long[] signOff = signOffWithEvidenceInvisibleTo("head.fpj");
-        assertSameNotFound(api.as("head.fpj").post("/api/sign-offs/{id}/confirm", null, signOff[0]),
+        assertSameNotFound(
+                api.as("head.fpj").post("/api/sign-offs/{id}/confirm", null, signOff[0]),
                 api.as("head.fpj").post("/api/sign-offs/{id}/confirm", null, MISSING));
         JsonNode assigned = firstInvisibleTo("head.fpj", "ASSIGNED");
-        assertSameNotFound(api.as("head.fpj").post("/api/problems/{id}/claim", null, assigned.get("id").asLong()),
+        assertSameNotFound(
+                api.as("head.fpj")
+                        .post(
+                                "/api/problems/{id}/claim",
+                                null,
+                                assigned.get("id").asLong()),
                 api.as("head.fpj").post("/api/problems/{id}/claim", null, MISSING));
         JsonNode inProgress = firstInvisibleTo("staff.fpj", "IN_PROGRESS");
-        long task = api.as("office").get("/api/problems/{id}/tasks", inProgress.get("id").asLong()).ok().items()
-                .get(0).get("id").asLong();
-        api.as("staff.fpj").multipart("/api/tasks/{id}/progress", Map.of("percent", 10, "content", "x"), List.of(),
-                task).expect(404);
+        long task = api.as("office")
+                .get("/api/problems/{id}/tasks", inProgress.get("id").asLong())
+                .ok()
+                .items()
+                .get(0)
+                .get("id")
+                .asLong();
+        api.as("staff.fpj")
+                .multipart("/api/tasks/{id}/progress", Map.of("percent", 10, "content", "x"), List.of(), task)
+                .expect(404);
     }
 
     @Test
     void aVisibleThingTheRoleMayNotActOnIsForbidden() {
-        JsonNode assigned = all.stream().filter(p -> p.get("status").asText().equals("ASSIGNED")).findFirst()
+        JsonNode assigned = all.stream()
+                .filter(p -> p.get("status").asText().equals("ASSIGNED"))
+                .findFirst()
                 .orElseThrow();
         long id = assigned.get("id").asLong();
         api.as("office").post("/api/problems/{id}/claim", null, id).expect(403);
-        api.as("inspector").post("/api/problems/{id}/return", Map.of("reason", "x"), id).expect(403);
-        api.as("inspector").post("/api/rounds", Map.of("sourceType", "SUPERVISION", "code", "X-1", "name", "x",
-                "feedbackReceivedOn", Demo.today().toString())).expect(403);
-        api.as("leader").post("/api/problems", Map.of("roundId", round, "number", "999", "title", "x",
-                "description", "x")).expect(403);
-        api.as("office").put("/api/reference/categories/NEW", Map.of("nameZh", "新", "nameEn", "New",
-                "sortOrder", 1, "active", true)).expect(403);
+        api.as("inspector")
+                .post("/api/problems/{id}/return", Map.of("reason", "x"), id)
+                .expect(403);
+        api.as("inspector")
+                .post(
+                        "/api/rounds",
+                        Map.of(
+                                "sourceType",
+                                "SUPERVISION",
+                                "code",
+                                "X-1",
+                                "name",
+                                "x",
+                                "feedbackReceivedOn",
+                                Demo.today().toString()))
+                .expect(403);
+        api.as("leader")
+                .post("/api/problems", Map.of("roundId", round, "number", "999", "title", "x", "description", "x"))
+                .expect(403);
+        api.as("office")
+                .put(
+                        "/api/reference/categories/NEW",
+                        Map.of("nameZh", "新", "nameEn", "New", "sortOrder", 1, "active", true))
+                .expect(403);
         api.as("office").get("/api/org/users").expect(403);
-        api.as("office").post("/api/org/units", Map.of("parentId", demo.unit("county"), "code", "x",
-                "nameZh", "x", "nameEn", "x", "kind", "DEPARTMENT")).expect(403);
+        api.as("office")
+                .post(
+                        "/api/org/units",
+                        Map.of(
+                                "parentId",
+                                demo.unit("county"),
+                                "code",
+                                "x",
+                                "nameZh",
+                                "x",
+                                "nameEn",
+                                "x",
+                                "kind",
+                                "DEPARTMENT"))
+                .expect(403);
 
-        JsonNode closing = all.stream().filter(p -> p.get("status").asText().equals("CLOSURE_REVIEW")).findFirst()
+        JsonNode closing = all.stream()
+                .filter(p -> p.get("status").asText().equals("CLOSURE_REVIEW"))
+                .findFirst()
                 .orElseThrow();
         String otherLeader = closing.get("responsibleLeaderId").asLong() == demo.user("leader") ? "leader2" : "leader";
-        api.as(otherLeader).post("/api/problems/{id}/closure/approve", null, closing.get("id").asLong()).expect(403);
+        api.as(otherLeader)
+                .post(
+                        "/api/problems/{id}/closure/approve",
+                        null,
+                        closing.get("id").asLong())
+                .expect(403);
     }
 
     @Test
     void worklistsOfferEachRoleOnlyItsOwnStepsInItsOwnScope() {
         Map<String, Set<String>> allowed = Map.of(
-                "office", Set.of("Task_Triage", "Task_Reassign", "Task_ReviewPlan", "Task_ReviewSignOff",
-                        "Task_DecideExtension", "Task_ReviewAnswer", "Task_VerifyRectification"),
+                "office",
+                        Set.of(
+                                "Task_Triage",
+                                "Task_Reassign",
+                                "Task_ReviewPlan",
+                                "Task_ReviewSignOff",
+                                "Task_DecideExtension",
+                                "Task_ReviewAnswer",
+                                "Task_VerifyRectification"),
                 "leader", Set.of("Task_ApproveClosure"),
-                "head.fpj", Set.of("Task_Claim", "Task_DraftPlan", "Task_ConfirmSignOff", "Task_ConfirmExtension",
-                        "Task_AnswerOrder"),
+                "head.fpj",
+                        Set.of(
+                                "Task_Claim",
+                                "Task_DraftPlan",
+                                "Task_ConfirmSignOff",
+                                "Task_ConfirmExtension",
+                                "Task_AnswerOrder"),
                 "staff.fpj", Set.of("Task_DraftPlan", "Task_Rectify", "Task_AnswerOrder"),
-                "head.cgz", Set.of("Task_Claim", "Task_DraftPlan", "Task_ConfirmSignOff", "Task_ConfirmExtension",
-                        "Task_AnswerOrder"),
+                "head.cgz",
+                        Set.of(
+                                "Task_Claim",
+                                "Task_DraftPlan",
+                                "Task_ConfirmSignOff",
+                                "Task_ConfirmExtension",
+                                "Task_AnswerOrder"),
                 "inspector", Set.of("Task_VerifyRectification"));
         allowed.forEach((user, steps) -> {
-            List<JsonNode> items = api.as(user).get("/api/worklist?size=200").ok().items();
+            List<JsonNode> items =
+                    api.as(user).get("/api/worklist?size=200").ok().items();
             // Other tests leave steps on problems of their own rounds: ask for each problem, not for the demo round.
             assertThat(items).as(user).allSatisfy(i -> {
                 assertThat(steps).contains(i.get("activityId").asText());
-                api.as(user).get("/api/problems/{id}", i.get("problemId").asLong()).expect(200);
+                api.as(user)
+                        .get("/api/problems/{id}", i.get("problemId").asLong())
+                        .expect(200);
             });
             if (Set.of("office", "leader", "staff.fpj").contains(user)) {
                 assertThat(items).as("%s has work in the demo", user).isNotEmpty();
             }
         });
         api.as("leader").get("/api/worklist?size=200").ok().items().forEach(i -> {
-            JsonNode p = api.as("leader").get("/api/problems/{id}", i.get("problemId").asLong()).ok().json();
+            JsonNode p = api.as("leader")
+                    .get("/api/problems/{id}", i.get("problemId").asLong())
+                    .ok()
+                    .json();
             assertThat(p.get("responsibleLeaderId").asLong()).isEqualTo(demo.user("leader"));
         });
     }
@@ -166,14 +263,36 @@ class DataScopeIT extends IntegrationTest {
     @Test
     void theAdministratorMaintainsReferenceDataThatEveryoneReads() {
         String code = "ECO" + ProcessHandle.current().pid();
-        api.as("admin").put("/api/reference/categories/{code}", Map.of("nameZh", "生态环保", "nameEn", "Ecology",
-                "sortOrder", 85, "active", true), code).ok();
+        api.as("admin")
+                .put(
+                        "/api/reference/categories/{code}",
+                        Map.of("nameZh", "生态环保", "nameEn", "Ecology", "sortOrder", 85, "active", true),
+                        code)
+                .ok();
         assertThat(api.as("staff.fpj").get("/api/reference/categories").ok().items())
-                .extracting(c -> c.get("code").asText()).contains(code);
-        api.as("admin").put("/api/reference/categories/{code}", Map.of("nameZh", "生态环保", "nameEn", "Ecology",
-                "sortOrder", 85, "active", false), code).ok();
-        Response refused = api.as("office").post("/api/problems", Map.of("roundId", demo.newRound("reference"),
-                "number", "1", "title", "x", "description", "x", "categoryCode", code)).expect(400);
+                .extracting(c -> c.get("code").asText())
+                .contains(code);
+        api.as("admin")
+                .put(
+                        "/api/reference/categories/{code}",
+                        Map.of("nameZh", "生态环保", "nameEn", "Ecology", "sortOrder", 85, "active", false),
+                        code)
+                .ok();
+        Response refused = api.as("office")
+                .post(
+                        "/api/problems",
+                        Map.of(
+                                "roundId",
+                                demo.newRound("reference"),
+                                "number",
+                                "1",
+                                "title",
+                                "x",
+                                "description",
+                                "x",
+                                "categoryCode",
+                                code))
+                .expect(400);
         assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("categoryCode");
     }
 
@@ -189,8 +308,10 @@ class DataScopeIT extends IntegrationTest {
         for (String sort : List.of("id", "number,desc", "deadlineDate,asc", "deadlineDate,desc", "status,asc")) {
             List<JsonNode> seen = new java.util.ArrayList<>();
             for (int page = 0; page < 10; page++) {
-                JsonNode body = api.as("office").get("/api/problems?roundId={round}&size=7&page={page}&sort={sort}",
-                        round, page, sort).ok().json();
+                JsonNode body = api.as("office")
+                        .get("/api/problems?roundId={round}&size=7&page={page}&sort={sort}", round, page, sort)
+                        .ok()
+                        .json();
                 body.get("content").forEach(seen::add);
                 assertThat(body.at("/page/totalElements").asLong()).as(sort).isEqualTo(60);
             }
@@ -205,19 +326,26 @@ class DataScopeIT extends IntegrationTest {
                 String before = seen.get(i - 1).path(key).asText("");
                 String after = seen.get(i).path(key).asText("");
                 if (key.equals("id")) {
-                    assertThat(seen.get(i - 1).get("id").asLong()).isLessThan(seen.get(i).get("id").asLong());
+                    assertThat(seen.get(i - 1).get("id").asLong())
+                            .isLessThan(seen.get(i).get("id").asLong());
                 } else if (!before.isEmpty() && !after.isEmpty()) {
                     if (key.endsWith("Date")) {
                         int order = descending ? after.compareTo(before) : before.compareTo(after);
-                        assertThat(order).as(sort + " at " + i + ": " + before + " then " + after).isLessThanOrEqualTo(0);
+                        assertThat(order)
+                                .as(sort + " at " + i + ": " + before + " then " + after)
+                                .isLessThanOrEqualTo(0);
                     } else if (!before.equals(after)) {
                         finished.add(before);
-                        assertThat(finished).as(sort + " at " + i + ": " + after + " again").doesNotContain(after);
+                        assertThat(finished)
+                                .as(sort + " at " + i + ": " + after + " again")
+                                .doesNotContain(after);
                     }
                     if (before.equals(after)) {
                         long a = seen.get(i - 1).get("id").asLong();
                         long b = seen.get(i).get("id").asLong();
-                        assertThat(descending ? b < a : a < b).as(sort + " ties by id at " + i).isTrue();
+                        assertThat(descending ? b < a : a < b)
+                                .as(sort + " ties by id at " + i)
+                                .isTrue();
                     }
                 }
             }
@@ -227,7 +355,10 @@ class DataScopeIT extends IntegrationTest {
     // ---- helpers ----
 
     private List<JsonNode> problemsSeenBy(String user) {
-        return api.as(user).get("/api/problems?roundId={round}&size=200", round).ok().items();
+        return api.as(user)
+                .get("/api/problems?roundId={round}&size=200", round)
+                .ok()
+                .items();
     }
 
     private static Set<Long> ids(List<JsonNode> problems) {
@@ -237,7 +368,8 @@ class DataScopeIT extends IntegrationTest {
     private boolean involvesSubtreeOf(JsonNode problem, long unit) {
         String prefix = unitPaths.get(unit);
         List<Long> units = StreamSupport.stream(problem.get("coUnitIds").spliterator(), false)
-                .map(JsonNode::asLong).collect(Collectors.toList());
+                .map(JsonNode::asLong)
+                .collect(Collectors.toList());
         if (!problem.get("leadUnitId").isNull()) {
             units.add(problem.get("leadUnitId").asLong());
         }
@@ -246,26 +378,41 @@ class DataScopeIT extends IntegrationTest {
 
     private JsonNode firstInvisibleTo(String user, String status) {
         Set<Long> visible = ids(problemsSeenBy(user));
-        return all.stream().filter(p -> p.get("status").asText().equals(status))
-                .filter(p -> !visible.contains(p.get("id").asLong())).findFirst().orElseThrow();
+        return all.stream()
+                .filter(p -> p.get("status").asText().equals(status))
+                .filter(p -> !visible.contains(p.get("id").asLong()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A sign-off application awaiting its unit head's confirmation, and one of its evidence files. */
     private long[] signOffWithEvidenceInvisibleTo(String user) {
         Set<Long> visible = ids(problemsSeenBy(user));
         for (JsonNode p : all) {
-            if (!p.get("status").asText().equals("IN_PROGRESS") || visible.contains(p.get("id").asLong())) {
+            if (!p.get("status").asText().equals("IN_PROGRESS")
+                    || visible.contains(p.get("id").asLong())) {
                 continue;
             }
-            for (JsonNode t : api.as("office").get("/api/problems/{id}/tasks", p.get("id").asLong()).ok().items()) {
-                List<JsonNode> signOffs = api.as("office").get("/api/tasks/{id}/sign-offs", t.get("id").asLong())
-                        .ok().items();
+            for (JsonNode t : api.as("office")
+                    .get("/api/problems/{id}/tasks", p.get("id").asLong())
+                    .ok()
+                    .items()) {
+                List<JsonNode> signOffs = api.as("office")
+                        .get("/api/tasks/{id}/sign-offs", t.get("id").asLong())
+                        .ok()
+                        .items();
                 List<JsonNode> pending = signOffs.stream()
-                        .filter(s -> s.get("status").asText().equals("SUBMITTED")).toList();
+                        .filter(s -> s.get("status").asText().equals("SUBMITTED"))
+                        .toList();
                 if (!pending.isEmpty()) {
-                    long evidence = api.as("office").get("/api/tasks/{id}/evidence", t.get("id").asLong()).ok()
-                            .items().get(0).get("id").asLong();
-                    return new long[]{pending.get(0).get("id").asLong(), evidence};
+                    long evidence = api.as("office")
+                            .get("/api/tasks/{id}/evidence", t.get("id").asLong())
+                            .ok()
+                            .items()
+                            .get(0)
+                            .get("id")
+                            .asLong();
+                    return new long[] {pending.get(0).get("id").asLong(), evidence};
                 }
             }
         }

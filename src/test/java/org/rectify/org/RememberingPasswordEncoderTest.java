@@ -63,8 +63,8 @@ class RememberingPasswordEncoderTest {
     @Test
     void nothingIsRememberedAfterItsTime() {
         AtomicLong nanos = new AtomicLong();
-        RememberingPasswordEncoder fiveMinutes = new RememberingPasswordEncoder(bcrypt, Duration.ofMinutes(5), 100,
-                nanos::get);
+        RememberingPasswordEncoder fiveMinutes =
+                new RememberingPasswordEncoder(bcrypt, Duration.ofMinutes(5), 100, nanos::get);
         String hash = fiveMinutes.encode("demo1234");
         assertThat(fiveMinutes.matches("demo1234", hash)).isTrue();
         nanos.addAndGet(Duration.ofMinutes(4).toNanos());

@@ -10,10 +10,15 @@ class ProblemListQueriesImplTest {
 
     @Test
     void aPageIsReadInIndexOrderOnlyWhenItEndsWithinTheFirstFiftiethOfTheMatches() {
-        assertThat(ProblemListQueriesImpl.readsInOrder(PageRequest.of(0, 20), 1_000)).isTrue();
-        assertThat(ProblemListQueriesImpl.readsInOrder(PageRequest.of(0, 20), 999)).isFalse();
-        assertThat(ProblemListQueriesImpl.readsInOrder(PageRequest.of(18, 20), 19_319)).isTrue();
-        assertThat(ProblemListQueriesImpl.readsInOrder(PageRequest.of(19, 20), 19_319)).isFalse();
-        assertThat(ProblemListQueriesImpl.readsInOrder(Pageable.unpaged(), 19_319)).isFalse();
+        assertThat(ProblemListQueriesImpl.readsInOrder(PageRequest.of(0, 20), 1_000))
+                .isTrue();
+        assertThat(ProblemListQueriesImpl.readsInOrder(PageRequest.of(0, 20), 999))
+                .isFalse();
+        assertThat(ProblemListQueriesImpl.readsInOrder(PageRequest.of(18, 20), 19_319))
+                .isTrue();
+        assertThat(ProblemListQueriesImpl.readsInOrder(PageRequest.of(19, 20), 19_319))
+                .isFalse();
+        assertThat(ProblemListQueriesImpl.readsInOrder(Pageable.unpaged(), 19_319))
+                .isFalse();
     }
 }

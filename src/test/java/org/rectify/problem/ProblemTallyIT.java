@@ -30,18 +30,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProblemTallyIT extends IntegrationTest {
 
-    @Autowired ProblemTally tally;
-    @Autowired ProblemGrams grams;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired PlatformTransactionManager transactions;
+    @Autowired
+    ProblemTally tally;
+
+    @Autowired
+    ProblemGrams grams;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void theTallyCountsTheProblemsBeforeAndAfterAFold() {
-        new Scenario(api, new Demo(api), "fpj").taskInProgress("TALLY-1", "2099-12-31",
-                java.time.LocalDate.of(2099, 6, 30));
+        new Scenario(api, new Demo(api), "fpj")
+                .taskInProgress("TALLY-1", "2099-12-31", java.time.LocalDate.of(2099, 6, 30));
         assertEveryCountAgrees("with changes");
         tally.fold();
-        assertThat(jdbc.queryForObject("select count(*) from problem_tally_change", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from problem_tally_change", Long.class))
+                .isZero();
         assertEveryCountAgrees("folded");
         assertThat(tallied()).as("the tally's rows, folded").isEqualTo(counted());
     }
@@ -66,7 +74,8 @@ class ProblemTallyIT extends IntegrationTest {
                 + " where number not like '%-copy'");
         assertThat(copies).isPositive();
         // Written in one statement, the copies' ids are consecutive; indexed for search as a bulk load is.
-        grams.index(jdbc.queryForObject("select min(id) from problem where number like '%-copy'", Long.class),
+        grams.index(
+                jdbc.queryForObject("select min(id) from problem where number like '%-copy'", Long.class),
                 jdbc.queryForObject("select max(id) from problem where number like '%-copy'", Long.class));
         try {
             assertEveryCountAgrees("copied in SQL");
@@ -86,7 +95,8 @@ class ProblemTallyIT extends IntegrationTest {
             assertThat(tallied()).as("after a rollback").isEqualTo(before);
             assertEveryCountAgrees("rolled back");
         } finally {
-            jdbc.update("delete from problem_gram where problem_id in (select id from problem where number like '%-copy')");
+            jdbc.update(
+                    "delete from problem_gram where problem_id in (select id from problem where number like '%-copy')");
             jdbc.update("delete from problem where number like '%-copy'");
         }
         assertEveryCountAgrees("copies deleted");
@@ -107,12 +117,33 @@ class ProblemTallyIT extends IntegrationTest {
                 int thread = t;
                 work.add(() -> {
                     for (int i = 0; i < 15; i++) {
-                        long id = api.as("office").post("/api/problems", Map.of("roundId", round,
-                                "number", "T" + thread + "-" + i, "title", "并发登记的问题", "description", "x"))
-                                .expect(201).id();
+                        long id = api.as("office")
+                                .post(
+                                        "/api/problems",
+                                        Map.of(
+                                                "roundId",
+                                                round,
+                                                "number",
+                                                "T" + thread + "-" + i,
+                                                "title",
+                                                "并发登记的问题",
+                                                "description",
+                                                "x"))
+                                .expect(201)
+                                .id();
                         if (i % 3 == 0) {
-                            api.as("office").post("/api/problems/{id}/triage", Map.of("categoryCode", "FUNDS",
-                                    "severity", "GENERAL", "responsibility", responsibility), id).ok();
+                            api.as("office")
+                                    .post(
+                                            "/api/problems/{id}/triage",
+                                            Map.of(
+                                                    "categoryCode",
+                                                    "FUNDS",
+                                                    "severity",
+                                                    "GENERAL",
+                                                    "responsibility",
+                                                    responsibility),
+                                            id)
+                                    .ok();
                         }
                     }
                     return 0;
@@ -146,17 +177,30 @@ class ProblemTallyIT extends IntegrationTest {
 
     @Test
     void theOfficesListIsCountedFromTheTallyAsItLists() {
-        for (String status : new String[]{null, "REGISTERED", "ASSIGNED", "IN_PROGRESS", "CLOSED"}) {
+        for (String status : new String[] {null, "REGISTERED", "ASSIGNED", "IN_PROGRESS", "CLOSED"}) {
             String filter = status == null ? "" : "&status=" + status;
-            long all = api.as("office").get("/api/problems?size=2000" + filter).ok().json().get("content").size();
+            long all = api.as("office")
+                    .get("/api/problems?size=2000" + filter)
+                    .ok()
+                    .json()
+                    .get("content")
+                    .size();
             // A page shorter than the list: its total is a count (the first page of a short list is counted by
             // its rows).
-            long counted = api.as("office").get("/api/problems?size=1" + filter).ok().json()
-                    .at("/page/totalElements").asLong();
-            assertThat(counted).as("office, " + status).isEqualTo(all)
-                    .isEqualTo(jdbc.queryForObject("select count(*) from problem where region_path like"
-                            + " concat((select path from org_unit where code = 'county'), '%')"
-                            + (status == null ? "" : " and status = '" + status + "'"), Long.class));
+            long counted = api.as("office")
+                    .get("/api/problems?size=1" + filter)
+                    .ok()
+                    .json()
+                    .at("/page/totalElements")
+                    .asLong();
+            assertThat(counted)
+                    .as("office, " + status)
+                    .isEqualTo(all)
+                    .isEqualTo(jdbc.queryForObject(
+                            "select count(*) from problem where region_path like"
+                                    + " concat((select path from org_unit where code = 'county'), '%')"
+                                    + (status == null ? "" : " and status = '" + status + "'"),
+                            Long.class));
         }
     }
 
@@ -171,13 +215,17 @@ class ProblemTallyIT extends IntegrationTest {
         }
         int compared = 0;
         for (String prefix : prefixes.stream().distinct().toList()) {
-            assertThat(tally.count(prefix, null)).as(when + ": " + prefix)
-                    .isEqualTo(jdbc.queryForObject("select count(*) from problem where region_path like concat(?, '%')",
-                            Long.class, prefix));
+            assertThat(tally.count(prefix, null))
+                    .as(when + ": " + prefix)
+                    .isEqualTo(jdbc.queryForObject(
+                            "select count(*) from problem where region_path like concat(?, '%')", Long.class, prefix));
             for (ProblemStatus status : ProblemStatus.values()) {
-                assertThat(tally.count(prefix, status)).as(when + ": " + prefix + " " + status)
-                        .isEqualTo(jdbc.queryForObject("select count(*) from problem where region_path like"
-                                + " concat(?, '%') and status = ?", Long.class, prefix, status.name()));
+                assertThat(tally.count(prefix, status))
+                        .as(when + ": " + prefix + " " + status)
+                        .isEqualTo(jdbc.queryForObject(
+                                "select count(*) from problem where region_path like"
+                                        + " concat(?, '%') and status = ?",
+                                Long.class, prefix, status.name()));
                 compared++;
             }
         }
@@ -187,16 +235,16 @@ class ProblemTallyIT extends IntegrationTest {
     /** The tally's rows, zeros left out. */
     private Map<List<String>, Long> tallied() {
         return jdbc.queryForList("select region_path, status, problems from problem_tally where problems <> 0").stream()
-                .collect(Collectors.toMap(r -> List.of((String) value(r, "region_path"), (String) value(r, "status")),
+                .collect(Collectors.toMap(
+                        r -> List.of((String) value(r, "region_path"), (String) value(r, "status")),
                         r -> ((Number) value(r, "problems")).longValue()));
     }
 
     private Map<List<String>, Long> counted() {
         Map<List<String>, Long> counts = new HashMap<>();
-        jdbc.query("select region_path, status, count(*) from problem group by region_path, status",
-                rs -> {
-                    counts.put(List.of(rs.getString(1), rs.getString(2)), rs.getLong(3));
-                });
+        jdbc.query("select region_path, status, count(*) from problem group by region_path, status", rs -> {
+            counts.put(List.of(rs.getString(1), rs.getString(2)), rs.getLong(3));
+        });
         return counts;
     }
 

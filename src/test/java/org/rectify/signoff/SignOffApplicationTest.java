@@ -128,10 +128,13 @@ class SignOffApplicationTest {
     private static void assertWrongStatus(Runnable step, String current, String needed) {
         assertThatThrownBy(step::run).isInstanceOfSatisfying(ConflictException.class, e -> {
             assertThat(e.code()).isEqualTo("rule.signOff.wrongStatus");
-            assertThat(e.args()).containsExactly(11L, Label.of("task.signOffStatus.", SignOffStatus.valueOf(current)),
-                    Label.of("task.signOffStatus.", SignOffStatus.valueOf(needed)));
-            assertThat(e.getMessage()).isEqualTo("sign-off application 11 is " + current + "; this action needs "
-                    + needed);
+            assertThat(e.args())
+                    .containsExactly(
+                            11L,
+                            Label.of("task.signOffStatus.", SignOffStatus.valueOf(current)),
+                            Label.of("task.signOffStatus.", SignOffStatus.valueOf(needed)));
+            assertThat(e.getMessage())
+                    .isEqualTo("sign-off application 11 is " + current + "; this action needs " + needed);
         });
     }
 

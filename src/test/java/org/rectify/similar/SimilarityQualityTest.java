@@ -24,11 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SimilarityQualityTest {
 
-    record Item(int n, String group, String category, String unit, String title, String description) {
-    }
+    record Item(int n, String group, String category, String unit, String title, String description) {}
 
-    record Quality(double recallAt5, double mrr) {
-    }
+    record Quality(double recallAt5, double mrr) {}
 
     @Test
     void recallAtFiveOnTheLabelledSet() throws IOException {
@@ -36,23 +34,32 @@ class SimilarityQualityTest {
         ProblemTextAnalyzer analyzer = new ProblemTextAnalyzer();
         Quality ours = measure(items, analyzer, SimilarityIndex.Weights.DEFAULT, SimilarProblems.CATEGORY_BOOST);
         Quality noCategory = measure(items, analyzer, SimilarityIndex.Weights.DEFAULT, 1.0);
-        Quality noSynonyms = measure(items, new ProblemTextAnalyzer(false), SimilarityIndex.Weights.DEFAULT,
-                SimilarProblems.CATEGORY_BOOST);
+        Quality noSynonyms = measure(
+                items, new ProblemTextAnalyzer(false), SimilarityIndex.Weights.DEFAULT, SimilarProblems.CATEGORY_BOOST);
         Quality bigramsOnly = measure(items, analyzer, new SimilarityIndex.Weights(0, 1, 0, 1000), 1.0);
         long groups = items.stream().map(Item::group).distinct().count();
-        System.out.printf("%n======== 举一反三 on the labelled set: %d problems, %d groups ========%n"
+        System.out.printf(
+                "%n======== 举一反三 on the labelled set: %d problems, %d groups ========%n"
                         + "words + synonyms + bigrams + category   recall@5 %.3f   MRR %.3f%n"
                         + "the same without the category           recall@5 %.3f   MRR %.3f%n"
                         + "the same without the synonyms           recall@5 %.3f   MRR %.3f%n"
                         + "character bigrams alone                 recall@5 %.3f   MRR %.3f%n%n",
-                items.size(), groups, ours.recallAt5(), ours.mrr(), noCategory.recallAt5(), noCategory.mrr(),
-                noSynonyms.recallAt5(), noSynonyms.mrr(), bigramsOnly.recallAt5(), bigramsOnly.mrr());
+                items.size(),
+                groups,
+                ours.recallAt5(),
+                ours.mrr(),
+                noCategory.recallAt5(),
+                noCategory.mrr(),
+                noSynonyms.recallAt5(),
+                noSynonyms.mrr(),
+                bigramsOnly.recallAt5(),
+                bigramsOnly.mrr());
         assertThat(items.size()).isGreaterThanOrEqualTo(200);
         assertThat(ours.recallAt5()).isGreaterThanOrEqualTo(0.8);
     }
 
-    static Quality measure(List<Item> items, ProblemTextAnalyzer analyzer, SimilarityIndex.Weights weights,
-                           double categoryBoost) {
+    static Quality measure(
+            List<Item> items, ProblemTextAnalyzer analyzer, SimilarityIndex.Weights weights, double categoryBoost) {
         Map<Integer, Item> byN = items.stream().collect(Collectors.toMap(Item::n, Function.identity()));
         try (SimilarityIndex index = new SimilarityIndex(new ByteBuffersDirectory(), analyzer, weights)) {
             items.forEach(i -> index.put(i.n(), i.title(), i.description()));
@@ -61,14 +68,24 @@ class SimilarityQualityTest {
             double reciprocal = 0;
             for (Item q : items) {
                 List<Item> ranked = index.search(q.title(), q.description(), 60).stream()
-                        .map(h -> Map.entry(byN.get((int) h.id()), SimilarProblems.adjusted(h.score(),
-                                q.category().equals(byN.get((int) h.id()).category()), categoryBoost)))
+                        .map(h -> Map.entry(
+                                byN.get((int) h.id()),
+                                SimilarProblems.adjusted(
+                                        h.score(),
+                                        q.category()
+                                                .equals(byN.get((int) h.id()).category()),
+                                        categoryBoost)))
                         .filter(e -> !e.getKey().unit().equals(q.unit()))
                         .sorted(Map.Entry.<Item, Double>comparingByValue().reversed())
-                        .map(Map.Entry::getKey).toList();
-                long relevant = items.stream().filter(i -> i.group().equals(q.group()) && !i.unit().equals(q.unit()))
+                        .map(Map.Entry::getKey)
+                        .toList();
+                long relevant = items.stream()
+                        .filter(i -> i.group().equals(q.group()) && !i.unit().equals(q.unit()))
                         .count();
-                long found = ranked.stream().limit(5).filter(i -> i.group().equals(q.group())).count();
+                long found = ranked.stream()
+                        .limit(5)
+                        .filter(i -> i.group().equals(q.group()))
+                        .count();
                 recall += relevant == 0 ? 1 : found / (double) Math.min(relevant, 5);
                 for (int r = 0; r < ranked.size(); r++) {
                     if (ranked.get(r).group().equals(q.group())) {
@@ -84,8 +101,10 @@ class SimilarityQualityTest {
     static List<Item> items() throws IOException {
         try (InputStream in = SimilarityQualityTest.class.getResourceAsStream("/similarity/labelled-problems.tsv")) {
             assertThat(in).as("similarity/labelled-problems.tsv").isNotNull();
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank()).toList();
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .toList();
             List<Item> items = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split("\t", -1);

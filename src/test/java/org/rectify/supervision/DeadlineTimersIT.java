@@ -1,6 +1,5 @@
 package org.rectify.supervision;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -35,6 +34,7 @@ class DeadlineTimersIT extends IntegrationTest {
 
     @Autowired
     private ManagementService management;
+
     @Autowired
     private RuntimeService runtime;
 
@@ -89,22 +89,46 @@ class DeadlineTimersIT extends IntegrationTest {
         assertThat(scenario.alerts(problem, "TASK")).hasSize(3);
 
         long id = order.get("id").asLong();
-        api.as("staff.czj").post("/api/supervision-orders/{id}/answer", Map.of("response", "x"), id).expect(404);
-        api.as("staff.nyj").post("/api/supervision-orders/{id}/answer", Map.of("response", "已加快推进，本周完成"), id).ok();
-        api.as("office").post("/api/supervision-orders/{id}/send-back", Map.of("reason", "请说明具体完成时间"), id).ok();
-        api.as("head.nyj").post("/api/supervision-orders/{id}/answer", Map.of("response", "10月23日前完成"), id).ok();
-        api.as("office").post("/api/supervision-orders/{id}/accept", Map.of("comment", "同意"), id).ok();
-        assertThat(api.as("inspector").get("/api/supervision-orders/{id}", id).ok().text("status")).isEqualTo("ACCEPTED");
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("supervision-order")
-                .processInstanceBusinessKey(String.valueOf(problem)).active().count()).isZero();
+        api.as("staff.czj")
+                .post("/api/supervision-orders/{id}/answer", Map.of("response", "x"), id)
+                .expect(404);
+        api.as("staff.nyj")
+                .post("/api/supervision-orders/{id}/answer", Map.of("response", "已加快推进，本周完成"), id)
+                .ok();
+        api.as("office")
+                .post("/api/supervision-orders/{id}/send-back", Map.of("reason", "请说明具体完成时间"), id)
+                .ok();
+        api.as("head.nyj")
+                .post("/api/supervision-orders/{id}/answer", Map.of("response", "10月23日前完成"), id)
+                .ok();
+        api.as("office")
+                .post("/api/supervision-orders/{id}/accept", Map.of("comment", "同意"), id)
+                .ok();
+        assertThat(api.as("inspector")
+                        .get("/api/supervision-orders/{id}", id)
+                        .ok()
+                        .text("status"))
+                .isEqualTo("ACCEPTED");
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey("supervision-order")
+                        .processInstanceBusinessKey(String.valueOf(problem))
+                        .active()
+                        .count())
+                .isZero();
     }
 
     @Test
     void aTaskSignedOffBeforeItsYellowDayNeverWarns() {
         time.travelTo(of(2026, 9, 1), LocalTime.of(10, 0));
         long[] ids = scenario.taskInProgress("T-2", "2026-10-30", of(2026, 10, 9));
-        long signOff = api.as("staff.nyj").multipart("/api/tasks/{id}/sign-off", Map.of("statement", "完成"),
-                List.of(FileBody.text("proof.txt", "done")), ids[1]).expect(201).id();
+        long signOff = api.as("staff.nyj")
+                .multipart(
+                        "/api/tasks/{id}/sign-off",
+                        Map.of("statement", "完成"),
+                        List.of(FileBody.text("proof.txt", "done")),
+                        ids[1])
+                .expect(201)
+                .id();
         api.as("head.nyj").post("/api/sign-offs/{id}/confirm", null, signOff).ok();
         api.as("office").post("/api/sign-offs/{id}/approve", null, signOff).ok();
         at(of(2026, 10, 20), MORNING, ids[0]);
@@ -115,16 +139,24 @@ class DeadlineTimersIT extends IntegrationTest {
     void reassigningWithALaterDeadlineRearmsTheProblemWatch() {
         time.travelTo(of(2026, 9, 1), LocalTime.of(10, 0));
         long problem = scenario.assigned("T-3", "2026-09-30");
-        api.as("head.nyj").post("/api/problems/{id}/return", Map.of("reason", "非本单位职责"), problem).ok();
+        api.as("head.nyj")
+                .post("/api/problems/{id}/return", Map.of("reason", "非本单位职责"), problem)
+                .ok();
         Map<String, Object> later = scenario.responsibility("2026-10-30");
-        assertThat(timers.watchTimers(problem)).containsExactly(of(2026, 9, 22).atTime(MORNING).atZone(Zones.CHINA)
-                .toInstant());
-        api.as("office").post("/api/problems/{id}/reassign", Map.of("responsibility", later, "reason", "延后"),
-                problem).ok();
-        assertThat(timers.watchTimers(problem)).as("the watch is re-armed for the new yellow day")
-                .containsExactly(of(2026, 10, 23).atTime(MORNING).atZone(Zones.CHINA).toInstant());
+        assertThat(timers.watchTimers(problem))
+                .containsExactly(
+                        of(2026, 9, 22).atTime(MORNING).atZone(Zones.CHINA).toInstant());
+        api.as("office")
+                .post("/api/problems/{id}/reassign", Map.of("responsibility", later, "reason", "延后"), problem)
+                .ok();
+        assertThat(timers.watchTimers(problem))
+                .as("the watch is re-armed for the new yellow day")
+                .containsExactly(
+                        of(2026, 10, 23).atTime(MORNING).atZone(Zones.CHINA).toInstant());
         at(of(2026, 9, 30), MORNING, problem);
-        assertThat(scenario.alerts(problem, "PROBLEM")).as("nothing fires for the old date").isEmpty();
+        assertThat(scenario.alerts(problem, "PROBLEM"))
+                .as("nothing fires for the old date")
+                .isEmpty();
         at(of(2026, 10, 23), MORNING, problem);
         assertThat(scenario.alerts(problem, "PROBLEM")).containsExactly("WARNING");
     }
@@ -142,6 +174,12 @@ class DeadlineTimersIT extends IntegrationTest {
     }
 
     private String latestNotice(String user) {
-        return api.as(user).get("/api/notifications?size=1").ok().items().get(0).get("kind").asText();
+        return api.as(user)
+                .get("/api/notifications?size=1")
+                .ok()
+                .items()
+                .get(0)
+                .get("kind")
+                .asText();
     }
 }

@@ -24,8 +24,8 @@ class SupervisionOrderTest {
 
     /** Issued and numbered, as after it is saved: 督办〔2026〕17号. */
     private static SupervisionOrder issued() {
-        SupervisionOrder order = new SupervisionOrder(5L, 7L, 1L, 2L, null, false, "explain",
-                LocalDate.of(2026, 11, 27), "office", ISSUED);
+        SupervisionOrder order = new SupervisionOrder(
+                5L, 7L, 1L, 2L, null, false, "explain", LocalDate.of(2026, 11, 27), "office", ISSUED);
         ReflectionTestUtils.setField(order, "id", 17L);
         order.issued();
         return order;
@@ -57,8 +57,12 @@ class SupervisionOrderTest {
         assertThat(view.reviewedBy()).isNull();
         SupervisionEvent event = last(order);
         assertThat(event).isInstanceOf(SupervisionEvent.OrderAnswered.class);
-        assertEntry(event.auditEntry(), "SUPERVISION_ORDER_ANSWERED", Map.of("status", Status.ISSUED),
-                Map.of("status", Status.ANSWERED, "response", "we will"), null);
+        assertEntry(
+                event.auditEntry(),
+                "SUPERVISION_ORDER_ANSWERED",
+                Map.of("status", Status.ISSUED),
+                Map.of("status", Status.ANSWERED, "response", "we will"),
+                null);
     }
 
     @Test
@@ -74,8 +78,12 @@ class SupervisionOrderTest {
         assertThat(view.response()).isEqualTo("we will");
         SupervisionEvent event = last(order);
         assertThat(event).isInstanceOf(SupervisionEvent.OrderAccepted.class);
-        assertEntry(event.auditEntry(), "SUPERVISION_ORDER_ACCEPTED", Map.of("status", Status.ANSWERED),
-                Map.of("status", Status.ACCEPTED), null);
+        assertEntry(
+                event.auditEntry(),
+                "SUPERVISION_ORDER_ACCEPTED",
+                Map.of("status", Status.ANSWERED),
+                Map.of("status", Status.ACCEPTED),
+                null);
     }
 
     @Test
@@ -89,8 +97,12 @@ class SupervisionOrderTest {
                 .containsExactly("office", LAST, "not specific");
         SupervisionEvent event = last(order);
         assertThat(event).isInstanceOf(SupervisionEvent.OrderSentBack.class);
-        assertEntry(event.auditEntry(), "SUPERVISION_ORDER_SENT_BACK", Map.of("status", Status.ANSWERED),
-                Map.of("status", Status.ISSUED), "not specific");
+        assertEntry(
+                event.auditEntry(),
+                "SUPERVISION_ORDER_SENT_BACK",
+                Map.of("status", Status.ANSWERED),
+                Map.of("status", Status.ISSUED),
+                "not specific");
 
         order.answer("by Friday", "head.fpj", LAST);
         assertThat(order.view().status()).isEqualTo("ANSWERED");
@@ -124,15 +136,16 @@ class SupervisionOrderTest {
     private static void assertWrongStatus(Runnable step, Status current, Status needed) {
         assertThatThrownBy(step::run).isInstanceOfSatisfying(ConflictException.class, e -> {
             assertThat(e.code()).isEqualTo("rule.order.wrongStatus");
-            assertThat(e.args()).containsExactly("督办〔2026〕17号", Label.of("order.status.", current),
-                    Label.of("order.status.", needed));
-            assertThat(e.getMessage()).isEqualTo("supervision order 督办〔2026〕17号 is " + current + "; this needs "
-                    + needed);
+            assertThat(e.args())
+                    .containsExactly(
+                            "督办〔2026〕17号", Label.of("order.status.", current), Label.of("order.status.", needed));
+            assertThat(e.getMessage())
+                    .isEqualTo("supervision order 督办〔2026〕17号 is " + current + "; this needs " + needed);
         });
     }
 
-    private static void assertEntry(AuditEntry entry, String action, Map<String, Object> before,
-                                    Map<String, Object> after, String reason) {
+    private static void assertEntry(
+            AuditEntry entry, String action, Map<String, Object> before, Map<String, Object> after, String reason) {
         assertThat(entry.action()).isEqualTo(action);
         assertThat(entry.targetType()).isEqualTo("SUPERVISION_ORDER");
         assertThat(entry.targetId()).isEqualTo(17L);

@@ -40,14 +40,18 @@ public final class ApiClient {
         form.setMultipartCharset(StandardCharsets.UTF_8);
         // A test sees each answer as it came: Apache's client would otherwise wait out a 429's or a 503's
         // Retry-After and ask again. (A request lost on a stale connection is still sent again.)
-        HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(
-                HttpClients.custom().setRetryStrategy(new DefaultHttpRequestRetryStrategy() {
-                    @Override
-                    public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
-                        return false;
-                    }
-                }).build());
-        this.http = RestClient.builder().baseUrl("http://localhost:" + port).requestFactory(requests)
+        HttpComponentsClientHttpRequestFactory requests =
+                new HttpComponentsClientHttpRequestFactory(HttpClients.custom()
+                        .setRetryStrategy(new DefaultHttpRequestRetryStrategy() {
+                            @Override
+                            public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+                                return false;
+                            }
+                        })
+                        .build());
+        this.http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .requestFactory(requests)
                 .messageConverters(converters -> {
                     converters.add(0, new MappingJackson2HttpMessageConverter(JSON));
                     converters.add(0, form);
@@ -111,11 +115,16 @@ public final class ApiClient {
         }
 
         public Response getWithLanguage(String path, String language, Object... vars) {
-            return http.get().uri(path, vars).headers(h -> {
-                h.setBasicAuth(username, password, StandardCharsets.UTF_8);
-                h.set(HttpHeaders.ACCEPT_LANGUAGE, language);
-            }).exchange((request, response) -> new Response(response.getStatusCode().value(), response.getHeaders(),
-                    response.getBody().readAllBytes()));
+            return http.get()
+                    .uri(path, vars)
+                    .headers(h -> {
+                        h.setBasicAuth(username, password, StandardCharsets.UTF_8);
+                        h.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+                    })
+                    .exchange((request, response) -> new Response(
+                            response.getStatusCode().value(),
+                            response.getHeaders(),
+                            response.getBody().readAllBytes()));
         }
 
         public Response post(String path, Object body, Object... vars) {
@@ -134,8 +143,8 @@ public final class ApiClient {
             return multipart(path, "files", fields, files, vars);
         }
 
-        public Response multipart(String path, String filePart, Map<String, ?> fields, List<FileBody> files,
-                                  Object... vars) {
+        public Response multipart(
+                String path, String filePart, Map<String, ?> fields, List<FileBody> files, Object... vars) {
             MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
             fields.forEach((k, v) -> parts.add(k, String.valueOf(v)));
             for (FileBody f : files) {
@@ -150,7 +159,8 @@ public final class ApiClient {
         }
 
         private Response call(HttpMethod method, String path, Object body, MediaType type, Object... vars) {
-            RestClient.RequestBodySpec spec = http.method(method).uri(path, vars)
+            RestClient.RequestBodySpec spec = http.method(method)
+                    .uri(path, vars)
                     .headers(h -> {
                         if (username != null) {
                             h.setBasicAuth(username, password, StandardCharsets.UTF_8);
@@ -165,8 +175,10 @@ public final class ApiClient {
             if (body != null) {
                 spec = spec.contentType(type).body(body);
             }
-            return spec.exchange((request, response) -> new Response(response.getStatusCode().value(),
-                    response.getHeaders(), response.getBody().readAllBytes()));
+            return spec.exchange((request, response) -> new Response(
+                    response.getStatusCode().value(),
+                    response.getHeaders(),
+                    response.getBody().readAllBytes()));
         }
     }
 
@@ -181,13 +193,15 @@ public final class ApiClient {
         }
 
         public Response expect(int expected) {
-            assertThat(status).as("HTTP status; body: %s", new String(raw, StandardCharsets.UTF_8))
+            assertThat(status)
+                    .as("HTTP status; body: %s", new String(raw, StandardCharsets.UTF_8))
                     .isEqualTo(expected);
             return this;
         }
 
         public Response ok() {
-            assertThat(status).as("HTTP status; body: %s", new String(raw, StandardCharsets.UTF_8))
+            assertThat(status)
+                    .as("HTTP status; body: %s", new String(raw, StandardCharsets.UTF_8))
                     .isBetween(200, 299);
             return this;
         }

@@ -43,7 +43,8 @@ public final class Browser {
     /** The DevTools sessions attached to service workers (by target) while the connection is cut. */
     private static final Map<String, String> WORKER_SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
     /** Ids of the messages sent to them (DevTools wants small whole numbers). */
-    private static final java.util.concurrent.atomic.AtomicInteger MESSAGES = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger MESSAGES =
+            new java.util.concurrent.atomic.AtomicInteger();
     /** Page states axe-core has passed in this test run. */
     private static final java.util.Set<String> CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -67,11 +68,20 @@ public final class Browser {
             }
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM);
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--window-size=1366,768", "--lang=en-US");
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--window-size=1366,768",
+                    "--lang=en-US");
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                    .usingDriverExecutable(new File(CHROMEDRIVER))
+                    .usingAnyFreePort()
+                    .build();
             shared = new ChromeDriver(service, options);
             fitViewport(shared);
             shared.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
@@ -87,7 +97,9 @@ public final class Browser {
         driver.get("data:text/html,<title>size</title>");
         long innerWidth = ((Number) driver.executeScript("return window.innerWidth")).longValue();
         long innerHeight = ((Number) driver.executeScript("return window.innerHeight")).longValue();
-        driver.manage().window().setSize(new Dimension(1366 + (int) (1366 - innerWidth), 768 + (int) (768 - innerHeight)));
+        driver.manage()
+                .window()
+                .setSize(new Dimension(1366 + (int) (1366 - innerWidth), 768 + (int) (768 - innerHeight)));
     }
 
     public ChromeDriver driver() {
@@ -112,7 +124,8 @@ public final class Browser {
         field("username").sendKeys(username);
         field("password").sendKeys("demo1234");
         WebElement loginPage = driver.findElement(By.tagName("html"));
-        driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
+        driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]"))
+                .click();
         // Wait for the next page, not the sign-in page still showing.
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(gone(loginPage));
         waitFor(By.id("main"));
@@ -211,15 +224,19 @@ public final class Browser {
 
     /** Attaches files to a file input (as a drop would). */
     public Browser attach(String inputId, Path... files) {
-        field(inputId).sendKeys(java.util.Arrays.stream(files).map(f -> f.toAbsolutePath().toString())
-                .collect(Collectors.joining("\n")));
+        field(inputId)
+                .sendKeys(java.util.Arrays.stream(files)
+                        .map(f -> f.toAbsolutePath().toString())
+                        .collect(Collectors.joining("\n")));
         return this;
     }
 
     /** The error banner of the current page, or empty. */
     public String error() {
-        return driver.findElements(By.cssSelector("#main > .alert-danger")).stream().map(WebElement::getText)
-                .findFirst().orElse("");
+        return driver.findElements(By.cssSelector("#main > .alert-danger")).stream()
+                .map(WebElement::getText)
+                .findFirst()
+                .orElse("");
     }
 
     public WebElement waitFor(By by) {
@@ -253,17 +270,25 @@ public final class Browser {
         if (!CHECKED.add(state)) {
             return this;
         }
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(driver);
         List<Rule> bad = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .toList();
         if (!bad.isEmpty()) {
             CHECKED.remove(state);
         }
-        assertThat(bad).as(() -> "axe-core on " + url() + ":\n" + bad.stream()
-                .map(v -> v.getImpact() + " " + v.getId() + ": " + v.getHelp() + " at " + v.getNodes().stream()
-                        .map(n -> String.valueOf(n.getTarget())).limit(5).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n"))).isEmpty();
+        assertThat(bad)
+                .as(() -> "axe-core on " + url() + ":\n"
+                        + bad.stream()
+                                .map(v -> v.getImpact() + " " + v.getId() + ": " + v.getHelp() + " at "
+                                        + v.getNodes().stream()
+                                                .map(n -> String.valueOf(n.getTarget()))
+                                                .limit(5)
+                                                .collect(Collectors.joining(", ")))
+                                .collect(Collectors.joining("\n")))
+                .isEmpty();
         return this;
     }
 
@@ -272,10 +297,11 @@ public final class Browser {
      * mobile viewport, twice the pixels), and turns it off after.
      */
     public void asPhone(Runnable check) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
-                "deviceScaleFactor", 2, "mobile", true));
-        driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", true,
-                "maxTouchPoints", 5));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        driver.executeCdpCommand(
+                "Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", true, "maxTouchPoints", 5));
         try {
             check.run();
         } finally {
@@ -289,34 +315,43 @@ public final class Browser {
      * page and for the app's service worker, whose requests Chromium emulates apart (a DevTools session of its own).
      */
     public Browser offline(boolean off) {
-        Map<String, Object> conditions = Map.of("offline", off, "latency", 0, "downloadThroughput", -1,
-                "uploadThroughput", -1);
+        Map<String, Object> conditions =
+                Map.of("offline", off, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1);
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.emulateNetworkConditions", conditions);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> targets = (List<Map<String, Object>>) driver.executeCdpCommand("Target.getTargets",
-                Map.of()).get("targetInfos");
+        List<Map<String, Object>> targets = (List<Map<String, Object>>)
+                driver.executeCdpCommand("Target.getTargets", Map.of()).get("targetInfos");
         for (Map<String, Object> target : targets) {
-            if ("service_worker".equals(target.get("type")) && String.valueOf(target.get("url")).startsWith(base)) {
-                String session = WORKER_SESSIONS.computeIfAbsent((String) target.get("targetId"), id ->
-                        (String) driver.executeCdpCommand("Target.attachToTarget", Map.of("targetId", id,
-                                "flatten", false)).get("sessionId"));
+            if ("service_worker".equals(target.get("type"))
+                    && String.valueOf(target.get("url")).startsWith(base)) {
+                String session = WORKER_SESSIONS.computeIfAbsent((String) target.get("targetId"), id -> (String)
+                        driver.executeCdpCommand("Target.attachToTarget", Map.of("targetId", id, "flatten", false))
+                                .get("sessionId"));
                 toWorker(session, "Network.enable", "{}");
-                toWorker(session, "Network.emulateNetworkConditions", "{\"offline\":" + off
-                        + ",\"latency\":0,\"downloadThroughput\":-1,\"uploadThroughput\":-1}");
+                toWorker(
+                        session,
+                        "Network.emulateNetworkConditions",
+                        "{\"offline\":" + off + ",\"latency\":0,\"downloadThroughput\":-1,\"uploadThroughput\":-1}");
             }
         }
         if (!off) {
-            WORKER_SESSIONS.forEach((target, session) -> driver.executeCdpCommand("Target.detachFromTarget",
-                    Map.of("sessionId", session)));
+            WORKER_SESSIONS.forEach((target, session) ->
+                    driver.executeCdpCommand("Target.detachFromTarget", Map.of("sessionId", session)));
             WORKER_SESSIONS.clear();
         }
         return this;
     }
 
     private void toWorker(String session, String method, String params) {
-        driver.executeCdpCommand("Target.sendMessageToTarget", Map.of("sessionId", session,
-                "message", "{\"id\":" + MESSAGES.incrementAndGet() + ",\"method\":\"" + method + "\",\"params\":" + params + "}"));
+        driver.executeCdpCommand(
+                "Target.sendMessageToTarget",
+                Map.of(
+                        "sessionId",
+                        session,
+                        "message",
+                        "{\"id\":" + MESSAGES.incrementAndGet() + ",\"method\":\"" + method + "\",\"params\":" + params
+                                + "}"));
     }
 
     /** Runs a check with the window 360 px wide, as a phone's, and gives the window its size back after. */
@@ -356,7 +391,8 @@ public final class Browser {
     /** How far the page scrolls sideways, in pixels: 0 when it fits the window's width. */
     public long sidewaysScroll() {
         return ((Number) driver.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                .longValue();
     }
 
     public Browser screenshot(String name) {

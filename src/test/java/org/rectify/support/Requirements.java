@@ -28,8 +28,7 @@ public final class Requirements {
         Runtime.getRuntime().addShutdownHook(new Thread(Requirements::report));
     }
 
-    private Requirements() {
-    }
+    private Requirements() {}
 
     /**
      * For an {@code ExecutionCondition} of a test class: enabled if {@code present}, else disabled
@@ -56,12 +55,17 @@ public final class Requirements {
         }
         String run = System.getProperty("rectify.test.db", "h2");
         StringBuilder lines = new StringBuilder();
-        SKIPPED.forEach((reason, classes) -> lines.append("SKIPPED on ").append(run).append(": ")
-                .append(classes.get()).append(" test class(es): ").append(reason).append(System.lineSeparator()));
+        SKIPPED.forEach((reason, classes) -> lines.append("SKIPPED on ")
+                .append(run)
+                .append(": ")
+                .append(classes.get())
+                .append(" test class(es): ")
+                .append(reason)
+                .append(System.lineSeparator()));
         try {
             Files.createDirectories(REPORT.getParent());
-            Files.writeString(REPORT, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            Files.writeString(
+                    REPORT, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,8 +28,7 @@ import com.sun.net.httpserver.HttpServer;
 public final class RobotServer {
 
     /** A request as received: its path, its query parameters (decoded) and its body. */
-    public record Request(String path, Map<String, String> query, String body) {
-    }
+    public record Request(String path, Map<String, String> query, String body) {}
 
     /** An answer: an HTTP status, a body, and how long to wait before answering. */
     public record Answer(int status, String body, Duration delay) {

@@ -31,11 +31,13 @@ public class RouteCoverage implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
-            public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                        Exception ex) {
+            public void afterCompletion(
+                    HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
                 String method = request.getMethod();
                 Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-                if (ex == null && response.getStatus() < 400 && pattern != null
+                if (ex == null
+                        && response.getStatus() < 400
+                        && pattern != null
                         && Set.of("POST", "PUT", "PATCH", "DELETE").contains(method)) {
                     CALLED.add(method + " " + pattern);
                 }

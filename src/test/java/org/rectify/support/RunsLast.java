@@ -22,7 +22,8 @@ public @interface RunsLast {
 
         @Override
         public void orderClasses(ClassOrdererContext context) {
-            context.getClassDescriptors().sort(Comparator.comparing((ClassDescriptor c) -> c.isAnnotated(RunsLast.class)));
+            context.getClassDescriptors()
+                    .sort(Comparator.comparing((ClassDescriptor c) -> c.isAnnotated(RunsLast.class)));
         }
     }
 }

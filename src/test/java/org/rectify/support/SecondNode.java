@@ -2,13 +2,13 @@ package org.rectify.support;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,9 +35,14 @@ public final class SecondNode implements AutoCloseable {
     }
 
     public static SecondNode start() throws IOException {
-        String url = MariaDbServer.url() + System.getProperty("rectify.bench.database") + "?sendFractionalSeconds=false";
-        return start(url, List.of("-Xmx1g"), "target/second-node.log",
-                "--rectify.evidence.dir=target/second-node-evidence", "--camunda.bpm.job-execution.enabled=true");
+        String url =
+                MariaDbServer.url() + System.getProperty("rectify.bench.database") + "?sendFractionalSeconds=false";
+        return start(
+                url,
+                List.of("-Xmx1g"),
+                "target/second-node.log",
+                "--rectify.evidence.dir=target/second-node-evidence",
+                "--camunda.bpm.job-execution.enabled=true");
     }
 
     /** The packaged application on {@code url}, its JVM with {@code jvmOptions}, its output in {@code log}. */
@@ -56,8 +61,10 @@ public final class SecondNode implements AutoCloseable {
      */
     public static SecondNode fromClassPath(List<String> jvmOptions, String log, String... args) throws IOException {
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> !e.isBlank()).collect(Collectors.joining(File.pathSeparator));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+                .filter(e -> !e.isBlank())
+                .collect(Collectors.joining(File.pathSeparator));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath, "org.rectify.RectifyApplication"));
         command.addAll(List.of(args));
@@ -76,14 +83,24 @@ public final class SecondNode implements AutoCloseable {
         if (logFile.toAbsolutePath().getParent() != null) {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
         }
-        Process process = new ProcessBuilder(withPort).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        Process process = new ProcessBuilder(withPort)
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile())
+                .start();
         SecondNode node = new SecondNode(process, port);
         HttpClient http = HttpClient.newHttpClient();
-        // Serving its sign-in page: started (its health may be down for reasons of the test's own, a mail server stopped).
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build();
+        // Serving its sign-in page: started (its health may be down for reasons of the test's own, a mail server
+        // stopped).
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .build();
         try {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> process.isAlive() && http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .until(() -> process.isAlive()
+                            && http.send(health, HttpResponse.BodyHandlers.ofString())
+                                            .statusCode()
+                                    == 200);
         } catch (RuntimeException e) {
             process.destroyForcibly();
             throw new IllegalStateException("the second node did not start; see " + log, e);

@@ -31,6 +31,7 @@ public class StartupProbe implements ApplicationRunner {
     public static final Map<String, String> BEFORE_SEEDING = new LinkedHashMap<>();
     /** Problems in the database when readiness turned to ACCEPTING_TRAFFIC; -1 until then. */
     public static volatile long problemsWhenReady = -1;
+
     public static volatile long problemsBeforeSeeding = -1;
 
     private final Environment env;
@@ -46,11 +47,18 @@ public class StartupProbe implements ApplicationRunner {
         problemsBeforeSeeding = count();
         String base = "http://localhost:" + env.getProperty("local.server.port");
         HttpClient http = HttpClient.newHttpClient();
-        for (String path : new String[]{"/actuator/health/readiness", "/actuator/health/liveness", "/login", "/api/me"}) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Accept-Language", "zh-CN").build(), HttpResponse.BodyHandlers.ofString());
-            BEFORE_SEEDING.put(path, r.statusCode() + " " + r.headers().firstValue("Content-Type").orElse("")
-                    + " " + r.headers().firstValue("Retry-After").orElse("-") + "\n" + r.body());
+        for (String path :
+                new String[] {"/actuator/health/readiness", "/actuator/health/liveness", "/login", "/api/me"}) {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Accept-Language", "zh-CN")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            BEFORE_SEEDING.put(
+                    path,
+                    r.statusCode() + " "
+                            + r.headers().firstValue("Content-Type").orElse("") + " "
+                            + r.headers().firstValue("Retry-After").orElse("-") + "\n" + r.body());
         }
     }
 

@@ -25,8 +25,11 @@ public final class Timers {
     public void runDue(long problem) {
         for (int round = 0; round < 10; round++) {
             Set<String> instances = instancesOf(problem, null);
-            List<Job> due = instances.isEmpty() ? List.of() : management.createJobQuery().executable().list().stream()
-                    .filter(j -> instances.contains(j.getProcessInstanceId())).toList();
+            List<Job> due = instances.isEmpty()
+                    ? List.of()
+                    : management.createJobQuery().executable().list().stream()
+                            .filter(j -> instances.contains(j.getProcessInstanceId()))
+                            .toList();
             if (due.isEmpty()) {
                 return;
             }
@@ -39,8 +42,10 @@ public final class Timers {
     public List<Instant> watchTimers(long problem) {
         Set<String> watches = instancesOf(problem, "deadline-watch");
         return management.createJobQuery().timers().list().stream()
-                .filter(j -> watches.contains(j.getProcessInstanceId())).map(j -> j.getDuedate().toInstant())
-                .sorted().toList();
+                .filter(j -> watches.contains(j.getProcessInstanceId()))
+                .map(j -> j.getDuedate().toInstant())
+                .sorted()
+                .toList();
     }
 
     private Set<String> instancesOf(long problem, String processKey) {

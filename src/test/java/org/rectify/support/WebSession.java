@@ -29,11 +29,15 @@ public final class WebSession {
     private static final String BOUNDARY = "----RectifyTestBoundary7MA4YWxkTrZu0gW";
     /** The content type of {@link #multipartBody}. */
     public static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
+
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     private final String base;
 
     private WebSession(int port) {
@@ -55,8 +59,8 @@ public final class WebSession {
     public Answer signInAs(String username) {
         Matcher token = CSRF.matcher(get("/login").text());
         assertThat(token.find()).as("CSRF token on the sign-in page").isTrue();
-        String form = "username=" + encode(username) + "&password=" + encode(ApiClient.PASSWORD)
-                + "&_csrf=" + encode(token.group(1));
+        String form = "username=" + encode(username) + "&password=" + encode(ApiClient.PASSWORD) + "&_csrf="
+                + encode(token.group(1));
         Answer signedIn = send("POST", "/login", "application/x-www-form-urlencoded", form, Map.of());
         assertThat(signedIn.status()).as(username + " signs in").isEqualTo(302);
         assertThat(signedIn.location()).as(username + " signs in").doesNotContain("error");
@@ -76,8 +80,10 @@ public final class WebSession {
     }
 
     public Answer send(String method, String path, String contentType, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -106,7 +112,8 @@ public final class WebSession {
         Matcher token = CSRF.matcher(get(page).text());
         assertThat(token.find()).as("CSRF token on " + page).isTrue();
         StringBuilder form = new StringBuilder("_csrf=" + encode(token.group(1)));
-        fields.forEach(f -> form.append('&').append(encode(f.getKey())).append('=').append(encode(f.getValue())));
+        fields.forEach(
+                f -> form.append('&').append(encode(f.getKey())).append('=').append(encode(f.getValue())));
         return send("POST", action, "application/x-www-form-urlencoded", form.toString(), Map.of());
     }
 
@@ -116,15 +123,23 @@ public final class WebSession {
      */
     public Answer postMultipart(String page, String action, Map<String, String> fields, Map<String, byte[]> files) {
         String csrf = csrf(page);
-        return sendBytes("POST", action, MULTIPART, multipartBody(csrf, fields, files),
+        return sendBytes(
+                "POST",
+                action,
+                MULTIPART,
+                multipartBody(csrf, fields, files),
                 Map.of("Referer", base + page, "Accept", "text/html"));
     }
 
     /** Posts it as the page's script does (js/rectify.js): the CSRF token in a header as well. */
-    public Answer postMultipartAsScript(String page, String action, Map<String, String> fields,
-                                        Map<String, byte[]> files) {
+    public Answer postMultipartAsScript(
+            String page, String action, Map<String, String> fields, Map<String, byte[]> files) {
         String csrf = csrf(page);
-        return sendBytes("POST", action, MULTIPART, multipartBody(csrf, fields, files),
+        return sendBytes(
+                "POST",
+                action,
+                MULTIPART,
+                multipartBody(csrf, fields, files),
                 Map.of("Referer", base + page, "Accept", "text/html", "X-CSRF-TOKEN", csrf));
     }
 
@@ -135,8 +150,8 @@ public final class WebSession {
         Map<String, String> all = new java.util.LinkedHashMap<>();
         all.put("_csrf", csrf);
         all.putAll(fields);
-        all.forEach((k, v) -> text.accept("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + k
-                + "\"\r\n\r\n" + v + "\r\n"));
+        all.forEach((k, v) -> text.accept(
+                "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n"));
         files.forEach((name, bytes) -> {
             text.accept("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
                     + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
@@ -172,8 +187,10 @@ public final class WebSession {
 
     /** The value of a cookie the app has set, if any. */
     public Optional<String> cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst();
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
     }
 
     private static String encode(String value) {
@@ -203,7 +220,9 @@ public final class WebSession {
         }
 
         public Answer expect(int expected) {
-            assertThat(status).as("HTTP status of %s; body: %s", response.uri(), text()).isEqualTo(expected);
+            assertThat(status)
+                    .as("HTTP status of %s; body: %s", response.uri(), text())
+                    .isEqualTo(expected);
             return this;
         }
     }

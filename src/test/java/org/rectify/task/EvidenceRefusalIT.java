@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EvidenceRefusalIT extends IntegrationTest {
 
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private long problem;
     private long task;
@@ -44,8 +45,11 @@ class EvidenceRefusalIT extends IntegrationTest {
     @BeforeEach
     void aTaskInProgress() {
         Demo demo = new Demo(api);
-        long[] ids = new Scenario(api, demo, "fpj").taskInProgress("ER-" + System.nanoTime() % 100_000,
-                demo.workingDaysAhead(25), LocalDate.parse(demo.workingDaysAhead(20)));
+        long[] ids = new Scenario(api, demo, "fpj")
+                .taskInProgress(
+                        "ER-" + System.nanoTime() % 100_000,
+                        demo.workingDaysAhead(25),
+                        LocalDate.parse(demo.workingDaysAhead(20)));
         problem = ids[0];
         task = ids[1];
         staff = WebSession.signIn(port, "staff.fpj");
@@ -92,8 +96,9 @@ class EvidenceRefusalIT extends IntegrationTest {
     void aPhotoOverTheLimitIsRefusedWithTheLimitNamed() {
         byte[] fifty = Arrays.copyOf(Photos.jpeg(64, 48, 13), 50 * 1024 * 1024);
         // As the page's script sends it (were it not to refuse it itself): back to the task with the reason.
-        WebSession.Answer answer = staff.postMultipartAsScript(page, action, fields("key-fifty-mb-01"),
-                Map.of("大图.jpg", fifty)).expect(302);
+        WebSession.Answer answer = staff.postMultipartAsScript(
+                        page, action, fields("key-fifty-mb-01"), Map.of("大图.jpg", fifty))
+                .expect(302);
         assertThat(path(answer)).isEqualTo(page);
         assertThat(staff.get(page).text()).contains("上传文件过大：单个文件不超过 1 MB。未保存任何内容。");
         // Without the script, the token in the unread body is missing too: the friendly 413 page, not a 403.
@@ -101,8 +106,13 @@ class EvidenceRefusalIT extends IntegrationTest {
                 .expect(413);
         assertThat(plain.text()).contains("文件过大");
 
-        Response api413 = api.as("staff.fpj").multipart("/api/tasks/{id}/progress", Map.of("percent", 30,
-                "content", "大图"), List.of(new FileBody("大图.jpg", fifty)), task).expect(413);
+        Response api413 = api.as("staff.fpj")
+                .multipart(
+                        "/api/tasks/{id}/progress",
+                        Map.of("percent", 30, "content", "大图"),
+                        List.of(new FileBody("大图.jpg", fifty)),
+                        task)
+                .expect(413);
         assertThat(api413.headers().getContentType().toString()).isEqualTo("application/problem+json");
         nothingRecorded();
         assertThat(receipts("key-fifty-mb-01")).isZero();
@@ -114,9 +124,15 @@ class EvidenceRefusalIT extends IntegrationTest {
         String csrf = staff.csrf(page);
         byte[] body = staff.multipartBody(csrf, fields("key-cut-off-01"), Map.of("现场.jpg", photo));
         byte[] half = Arrays.copyOf(body, body.length / 2);
-        Map<String, String> asThePage = Map.of("Cookie", "JSESSIONID=" + staff.cookie("JSESSIONID").orElseThrow(),
-                "X-CSRF-TOKEN", csrf, "Referer", staff.base() + page);
-        String auth = "Basic " + Base64.getEncoder().encodeToString("staff.fpj:demo1234".getBytes(StandardCharsets.UTF_8));
+        Map<String, String> asThePage = Map.of(
+                "Cookie",
+                "JSESSIONID=" + staff.cookie("JSESSIONID").orElseThrow(),
+                "X-CSRF-TOKEN",
+                csrf,
+                "Referer",
+                staff.base() + page);
+        String auth =
+                "Basic " + Base64.getEncoder().encodeToString("staff.fpj:demo1234".getBytes(StandardCharsets.UTF_8));
 
         // The connection breaks off half-way through the body: nobody is left to answer, and nothing is recorded.
         cutOff(action, body, asThePage);
@@ -124,11 +140,13 @@ class EvidenceRefusalIT extends IntegrationTest {
         nothingRecorded();
 
         // Half a body arrives whole (a proxy passed on what it got): the page says so, the API answers 400.
-        WebSession.Answer answer = staff.sendBytes("POST", action, WebSession.MULTIPART, half, asThePage).expect(302);
+        WebSession.Answer answer = staff.sendBytes("POST", action, WebSession.MULTIPART, half, asThePage)
+                .expect(302);
         assertThat(path(answer)).isEqualTo(page);
         assertThat(staff.get(page).text()).contains("上传的内容不完整或无法读取（可能是连接中断），未保存任何内容，请重新提交。");
-        WebSession.Answer apiAnswer = WebSession.anonymous(port).sendBytes("POST", "/api" + action, WebSession.MULTIPART,
-                half, Map.of("Authorization", auth)).expect(400);
+        WebSession.Answer apiAnswer = WebSession.anonymous(port)
+                .sendBytes("POST", "/api" + action, WebSession.MULTIPART, half, Map.of("Authorization", auth))
+                .expect(400);
         assertThat(apiAnswer.contentType()).isEqualTo("application/problem+json");
         assertThat(apiAnswer.json().get("title").asText()).isEqualTo("Upload incomplete");
         nothingRecorded();
@@ -136,26 +154,46 @@ class EvidenceRefusalIT extends IntegrationTest {
     }
 
     private void refusedOnThePage(String name, byte[] content, String key, String message) {
-        WebSession.Answer answer = staff.postMultipart(page, action, fields(key), Map.of(name, content)).expect(302);
+        WebSession.Answer answer = staff.postMultipart(page, action, fields(key), Map.of(name, content))
+                .expect(302);
         assertThat(path(answer)).isEqualTo(page);
         assertThat(staff.get(page).text()).contains(message);
         assertThat(receipts(key)).as("no receipt for a refused upload").isZero();
     }
 
     private void refusedByTheApi(String name, byte[] content, String code) {
-        Response r = api.as("staff.fpj").multipart("/api/tasks/{id}/progress", Map.of("percent", 30, "content", "照片"),
-                List.of(new FileBody(name, content)), task).expect(400);
+        Response r = api.as("staff.fpj")
+                .multipart(
+                        "/api/tasks/{id}/progress",
+                        Map.of("percent", 30, "content", "照片"),
+                        List.of(new FileBody(name, content)),
+                        task)
+                .expect(400);
         assertThat(r.headers().getContentType().toString()).isEqualTo("application/problem+json");
         assertThat(r.text("code")).isEqualTo(code);
         assertThat(r.text("detail")).contains(name);
     }
 
     private void nothingRecorded() {
-        assertThat(count("select count(*) from evidence where task_id = ?", task)).as("evidence rows").isZero();
-        assertThat(count("select count(*) from progress_report where task_id = ?", task)).as("progress reports").isZero();
-        assertThat(count("select count(*) from audit_record where problem_id = ? and action in"
-                + " ('PROGRESS_REPORTED', 'EVIDENCE_ADDED')", problem)).as("audit records").isZero();
-        assertThat(api.as("staff.fpj").get("/api/tasks/{id}", task).ok().json().get("progressPercent").asInt()).isZero();
+        assertThat(count("select count(*) from evidence where task_id = ?", task))
+                .as("evidence rows")
+                .isZero();
+        assertThat(count("select count(*) from progress_report where task_id = ?", task))
+                .as("progress reports")
+                .isZero();
+        assertThat(count(
+                        "select count(*) from audit_record where problem_id = ? and action in"
+                                + " ('PROGRESS_REPORTED', 'EVIDENCE_ADDED')",
+                        problem))
+                .as("audit records")
+                .isZero();
+        assertThat(api.as("staff.fpj")
+                        .get("/api/tasks/{id}", task)
+                        .ok()
+                        .json()
+                        .get("progressPercent")
+                        .asInt())
+                .isZero();
     }
 
     private static Map<String, String> fields(String key) {

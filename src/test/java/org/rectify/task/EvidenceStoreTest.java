@@ -1,15 +1,14 @@
 package org.rectify.task;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.Set;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -56,7 +55,8 @@ class EvidenceStoreTest {
 
     @Test
     void refusesFileTypesOutsideTheList() {
-        assertThatThrownBy(() -> store().store(file("tool.exe", "MZ"))).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> store().store(file("tool.exe", "MZ")))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("tool.exe");
         assertThatThrownBy(() -> store().store(file("noextension", "x"))).isInstanceOf(InvalidInputException.class);
     }
@@ -65,17 +65,21 @@ class EvidenceStoreTest {
     void refusesImagesAndPdfsWhoseContentIsSomethingElse() {
         EvidenceStore store = new EvidenceStore(dir, Set.of("pdf", "png", "jpg"));
         assertThatThrownBy(() -> store.store(file("photo.png", "<script>alert(1)</script>")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("photo.png");
-        assertThatThrownBy(() -> store.store(file("report.pdf", "MZ not a pdf"))).isInstanceOf(InvalidInputException.class);
-        assertThat(store.store(file("report.pdf", "%PDF-1.4 minimal")).contentType()).isEqualTo("application/pdf");
-        assertThat(store.store(bytes("scan.jpg", Photos.jpeg(64, 48, 1))).contentType()).isEqualTo("image/jpeg");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("photo.png");
+        assertThatThrownBy(() -> store.store(file("report.pdf", "MZ not a pdf")))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(store.store(file("report.pdf", "%PDF-1.4 minimal")).contentType())
+                .isEqualTo("application/pdf");
+        assertThat(store.store(bytes("scan.jpg", Photos.jpeg(64, 48, 1))).contentType())
+                .isEqualTo("image/jpeg");
     }
 
     @Test
     void readsAPhotosTimeAndPlaceFromItsExif() {
         EvidenceStore store = new EvidenceStore(dir, Set.of("jpg"));
-        byte[] photo = Photos.withExif(Photos.jpeg(320, 240, 2), LocalDateTime.of(2025, 4, 3, 9, 41, 7),
-                39.9088, -116.3974);
+        byte[] photo =
+                Photos.withExif(Photos.jpeg(320, 240, 2), LocalDateTime.of(2025, 4, 3, 9, 41, 7), 39.9088, -116.3974);
         StoredFile stored = store.store(bytes("现场.jpg", photo));
         assertThat(stored.photo().takenAt()).isEqualTo(LocalDateTime.of(2025, 4, 3, 9, 41, 7));
         assertThat(stored.photo().latitude()).isCloseTo(39.9088, within(1e-6));
@@ -93,12 +97,20 @@ class EvidenceStoreTest {
     void keepsWhatTheBrowserSaysOfTheOriginalItShrank() {
         EvidenceStore store = new EvidenceStore(dir, Set.of("jpg"));
         byte[] small = Photos.jpeg(320, 240, 4);
-        StoredFile stored = store.store(new UploadedFile("大图.jpg", "image/jpeg", small.length,
-                new ByteArrayResource(small), new UploadedFile.Original("大图.jpg", 5_000_000L, "ab".repeat(32), null)));
+        StoredFile stored = store.store(new UploadedFile(
+                "大图.jpg",
+                "image/jpeg",
+                small.length,
+                new ByteArrayResource(small),
+                new UploadedFile.Original("大图.jpg", 5_000_000L, "ab".repeat(32), null)));
         assertThat(stored.originalSha256()).isEqualTo("ab".repeat(32));
         assertThat(stored.originalSize()).isEqualTo(5_000_000L);
-        StoredFile unshrunk = store.store(new UploadedFile("大图.jpg", "image/jpeg", small.length,
-                new ByteArrayResource(small), new UploadedFile.Original(null, null, null, "NOT_SHRUNK_INSECURE_CONTEXT")));
+        StoredFile unshrunk = store.store(new UploadedFile(
+                "大图.jpg",
+                "image/jpeg",
+                small.length,
+                new ByteArrayResource(small),
+                new UploadedFile.Original(null, null, null, "NOT_SHRUNK_INSECURE_CONTEXT")));
         assertThat(unshrunk.originalSha256()).isEqualTo(unshrunk.sha256());
         assertThat(unshrunk.photo().notes()).containsExactly(PhotoNote.NOT_SHRUNK_INSECURE_CONTEXT, PhotoNote.NO_EXIF);
     }
@@ -125,11 +137,13 @@ class EvidenceStoreTest {
 
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png", png);
-        assertThat(store.store(bytes("ok.png", png.toByteArray())).contentType()).isEqualTo("image/png");
+        assertThat(store.store(bytes("ok.png", png.toByteArray())).contentType())
+                .isEqualTo("image/png");
         assertRefused(store, "cut.png", Arrays.copyOf(png.toByteArray(), png.size() - 20), "rule.evidence.corrupt");
 
         // Whole: a progressive JPEG (several scans), and one with bytes after its end (a phone's motion photo).
-        assertThat(store.store(bytes("progressive.jpg", progressive())).contentType()).isEqualTo("image/jpeg");
+        assertThat(store.store(bytes("progressive.jpg", progressive())).contentType())
+                .isEqualTo("image/jpeg");
         byte[] trailer = Arrays.copyOf(whole, whole.length + 100);
         assertThat(store.store(bytes("motion.jpg", trailer)).sizeBytes()).isEqualTo(trailer.length);
         try (var left = Files.list(dir.resolve("tmp"))) {
@@ -138,8 +152,11 @@ class EvidenceStoreTest {
     }
 
     private static void assertRefused(EvidenceStore store, String name, byte[] content, String code) {
-        assertThatThrownBy(() -> store.store(bytes(name, content))).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining(name).extracting(e -> ((InvalidInputException) e).code()).isEqualTo(code);
+        assertThatThrownBy(() -> store.store(bytes(name, content)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(name)
+                .extracting(e -> ((InvalidInputException) e).code())
+                .isEqualTo(code);
     }
 
     private static byte[] ftyp(String brand) {

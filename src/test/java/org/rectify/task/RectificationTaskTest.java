@@ -17,8 +17,13 @@ class RectificationTaskTest {
     private static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
 
     private static RectificationTask started(DeadlineType type, ReportCycle cycle) {
-        RectificationTask task = new RectificationTask(1L, 1, new TaskDraft("建立比对机制", "每季度比对", null, type,
-                type.needsDate() ? TODAY.plusDays(30) : null, cycle), 17L, NOW, "staff");
+        RectificationTask task = new RectificationTask(
+                1L,
+                1,
+                new TaskDraft("建立比对机制", "每季度比对", null, type, type.needsDate() ? TODAY.plusDays(30) : null, cycle),
+                17L,
+                NOW,
+                "staff");
         task.start();
         return task;
     }

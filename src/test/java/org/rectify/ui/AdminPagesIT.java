@@ -34,8 +34,11 @@ class AdminPagesIT extends BrowserTest {
         browser.signIn("admin").open("/admin/org").screenshot("admin-org");
         assertThat(browser.mainText()).contains("组织机构", "示范县", "县扶贫开发局", "白云乡", "白云村");
 
-        browser.choose("unit-parent", Long.toString(township)).type("unit-code", code)
-                .type("unit-name-zh", "测试村").type("unit-name-en", "Test Village").choose("unit-kind", "VILLAGE")
+        browser.choose("unit-parent", Long.toString(township))
+                .type("unit-code", code)
+                .type("unit-name-zh", "测试村")
+                .type("unit-name-en", "Test Village")
+                .choose("unit-kind", "VILLAGE")
                 .press("create-unit");
         assertThat(browser.mainText()).contains("已新增单位 " + code, "测试村");
         long unit = unitId(code);
@@ -45,8 +48,11 @@ class AdminPagesIT extends BrowserTest {
         assertThat(browser.mainText()).contains("已更名为测试新村");
 
         String username = "it.user." + SUFFIX;
-        browser.open("/admin/users").type("new-username", username).type("new-display-name", "测试经办人")
-                .choose("new-unit", Long.toString(unit)).type("new-email", "it@demo.rectify.local")
+        browser.open("/admin/users")
+                .type("new-username", username)
+                .type("new-display-name", "测试经办人")
+                .choose("new-unit", Long.toString(unit))
+                .type("new-email", "it@demo.rectify.local")
                 .type("new-password", "demo1234");
         click("new-role-UNIT_STAFF");
         browser.press("create-user");
@@ -63,15 +69,22 @@ class AdminPagesIT extends BrowserTest {
         click("roles-" + user + "-UNIT_HEAD");
         browser.press("save-roles-" + user);
         assertThat(browser.mainText()).contains("的角色已修改");
-        assertThat(browser.driver().findElement(By.cssSelector("#user-" + user + " .user-roles")).getText())
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("#user-" + user + " .user-roles"))
+                        .getText())
                 .contains("单位负责人", "单位经办人");
         assertThat(api.as(username).get("/api/me").ok().json().get("roles").toString())
                 .contains("UNIT_HEAD", "UNIT_STAFF");
 
         browser.press("disable-" + user);
         assertThat(browser.mainText()).contains(username + " 已停用");
-        assertThat(browser.driver().findElement(By.id("user-" + user)).getText()).contains("停用");
-        browser.signOut().open("/login").type("username", username).type("password", "demo1234").press("sign-in");
+        assertThat(browser.driver().findElement(By.id("user-" + user)).getText())
+                .contains("停用");
+        browser.signOut()
+                .open("/login")
+                .type("username", username)
+                .type("password", "demo1234")
+                .press("sign-in");
         assertThat(browser.mainText()).contains("用户名或密码错误");
     }
 
@@ -79,7 +92,8 @@ class AdminPagesIT extends BrowserTest {
     void theCalendarShowsAYearAndRefusesAClashNamingIt() throws IOException {
         browser.signIn("admin").open("/admin/calendar?year=2026").screenshot("admin-calendar");
         assertThat(browser.mainText()).contains("2026 年工作日历", "国庆节", "2026年10月");
-        assertThat(browser.driver().findElements(By.cssSelector("#calendar-grid table"))).hasSize(12);
+        assertThat(browser.driver().findElements(By.cssSelector("#calendar-grid table")))
+                .hasSize(12);
 
         LocalDate holiday = LocalDate.of(2035, 10, 1);
         browser.open("/admin/calendar?year=2035");
@@ -94,8 +108,10 @@ class AdminPagesIT extends BrowserTest {
         assertThat(browser.driver().findElements(By.id("day-" + weekday))).isEmpty();
 
         LocalDate saturday = LocalDate.of(2035, 9, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.SATURDAY));
-        importFile("date,kind,name_zh,name_en\n" + holiday.plusDays(1) + ",HOLIDAY,国庆节,National Day\n"
-                + saturday + ",WORKDAY,国庆节,National Day\n", false);
+        importFile(
+                "date,kind,name_zh,name_en\n" + holiday.plusDays(1) + ",HOLIDAY,国庆节,National Day\n" + saturday
+                        + ",WORKDAY,国庆节,National Day\n",
+                false);
         assertThat(browser.mainText()).contains("导入完成：新增 2 天，修改 0 天，未变 0 天");
         assertThat(browser.field("day-" + saturday).getText()).contains("调休上班日");
 
@@ -104,7 +120,8 @@ class AdminPagesIT extends BrowserTest {
 
         browser.press("remove-" + holiday.plusDays(1));
         assertThat(browser.mainText()).contains(holiday.plusDays(1) + " 已删除");
-        assertThat(browser.driver().findElements(By.id("day-" + holiday.plusDays(1)))).isEmpty();
+        assertThat(browser.driver().findElements(By.id("day-" + holiday.plusDays(1))))
+                .isEmpty();
     }
 
     @Test
@@ -112,8 +129,10 @@ class AdminPagesIT extends BrowserTest {
         String code = "IT_" + SUFFIX.toUpperCase();
         browser.signIn("admin").open("/admin/reference").screenshot("admin-reference");
         assertThat(browser.mainText()).contains("问题来源", "问题类别", "资金管理");
-        browser.type("category-new-code", code).type("category-new-zh", "食品安全")
-                .type("category-new-en", "Food safety").press("add-category");
+        browser.type("category-new-code", code)
+                .type("category-new-zh", "食品安全")
+                .type("category-new-en", "Food safety")
+                .press("add-category");
         assertThat(browser.mainText()).contains(code + " 已保存");
         assertThat(browser.field("category-" + code).getText()).contains("食品安全", "Food safety", "启用");
         assertThat(api.as("office").get("/api/reference/categories").ok().items())
@@ -129,7 +148,7 @@ class AdminPagesIT extends BrowserTest {
     @Test
     void otherRolesGetTheForbiddenPage() {
         browser.signIn("office");
-        for (String page : new String[]{"/admin/org", "/admin/users", "/admin/calendar", "/admin/reference"}) {
+        for (String page : new String[] {"/admin/org", "/admin/users", "/admin/calendar", "/admin/reference"}) {
             browser.open(page);
             assertThat(browser.mainText()).as(page).contains("无权操作").doesNotContain("组织机构", "Exception");
         }
@@ -140,7 +159,10 @@ class AdminPagesIT extends BrowserTest {
     private void saveDay(LocalDate date, String kind, String nameZh, String nameEn) {
         // A date input takes typed keys in the browser's own format; set its value as a picker would.
         browser.driver().executeScript("arguments[0].value = arguments[1]", browser.field("day-date"), date.toString());
-        browser.choose("day-kind", kind).type("day-name-zh", nameZh).type("day-name-en", nameEn).press("save-day");
+        browser.choose("day-kind", kind)
+                .type("day-name-zh", nameZh)
+                .type("day-name-en", nameEn)
+                .press("save-day");
     }
 
     private void importFile(String csv, boolean replace) throws IOException {

@@ -20,22 +20,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuditChainPagesIT extends IntegrationTest {
 
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void anInspectorVerifiesAndExports() throws Exception {
         WebSession inspector = WebSession.signIn(port, "inspector");
         String page = inspector.get("/inspect/chain").expect(200).text();
         assertThat(page).contains("审计链", "立即核验", "导出带走").doesNotContain("完好");
-        assertThat(inspector.get("/inspect/chain?verify=true").expect(200).text()).contains("完好：已核验");
-        assertThat(WebSession.signIn(port, "inspector").get("/inspect/chain?lang=en").text())
+        assertThat(inspector.get("/inspect/chain?verify=true").expect(200).text())
+                .contains("完好：已核验");
+        assertThat(WebSession.signIn(port, "inspector")
+                        .get("/inspect/chain?lang=en")
+                        .text())
                 .contains("Take the history away", "Verify the chain now");
 
         long round = jdbc.queryForObject("select min(id) from inspection_round", Long.class);
         long unit = jdbc.queryForObject("select min(unit_id) from rectification_task", Long.class);
         long problem = jdbc.queryForObject("select min(id) from problem", Long.class);
-        for (String query : List.of("scope=round&id=" + round, "scope=unit&id=" + unit, "scope=problem&id=" + problem)) {
-            WebSession.Answer zip = inspector.get("/inspect/chain/export?" + query).expect(200);
+        for (String query :
+                List.of("scope=round&id=" + round, "scope=unit&id=" + unit, "scope=problem&id=" + problem)) {
+            WebSession.Answer zip =
+                    inspector.get("/inspect/chain/export?" + query).expect(200);
             assertThat(zip.contentType()).isEqualTo("application/zip");
             Path file = Files.write(Files.createTempFile("chain-page", ".zip"), zip.body());
             ExportCheck.Result result = ExportCheck.check(file, List.of());
@@ -48,9 +54,14 @@ class AuditChainPagesIT extends IntegrationTest {
 
     @Test
     void theOfficeReadsItWithoutVerifyingAndUnitUsersMayNotOpenIt() {
-        String office = WebSession.signIn(port, "office").get("/inspect/chain?verify=true").expect(200).text();
+        String office = WebSession.signIn(port, "office")
+                .get("/inspect/chain?verify=true")
+                .expect(200)
+                .text();
         assertThat(office).contains("只有督查审计人员可以核验审计链").doesNotContain("完好：已核验");
         WebSession.signIn(port, "staff.fpj").get("/inspect/chain").expect(403);
-        WebSession.signIn(port, "staff.fpj").get("/inspect/chain/export?scope=round&id=1").expect(403);
+        WebSession.signIn(port, "staff.fpj")
+                .get("/inspect/chain/export?scope=round&id=1")
+                .expect(403);
     }
 }

@@ -37,41 +37,55 @@ class AuditChangesTest {
     @Test
     void everyFieldAnAuditRecordCanHoldIsNamedInBothLanguages() throws IOException {
         Set<String> keys = auditedKeys();
-        assertThat(keys).as("the keys found in the sources").hasSizeGreaterThan(60)
+        assertThat(keys)
+                .as("the keys found in the sources")
+                .hasSizeGreaterThan(60)
                 .contains("status", "progressPercent", "deadlineDate", "sha256", "nameZh", "rows", "headSeq");
         Properties en = load("audit.properties");
         Properties zh = load("audit_zh_CN.properties");
         Set<String> missing = new TreeSet<>();
         for (String key : keys) {
-            if (en.getProperty("audit.field." + key, "").isBlank() || zh.getProperty("audit.field." + key, "").isBlank()) {
+            if (en.getProperty("audit.field." + key, "").isBlank()
+                    || zh.getProperty("audit.field." + key, "").isBlank()) {
                 missing.add(key);
             }
         }
-        assertThat(missing).as("fields of audit records without a name in i18n/audit*.properties").isEmpty();
+        assertThat(missing)
+                .as("fields of audit records without a name in i18n/audit*.properties")
+                .isEmpty();
     }
 
     @Test
     void aChangeIsShownFieldByFieldInTheReadersLanguage() {
-        List<AuditChanges.Change> progress = changes.of("TASK", "{\"status\":\"IN_PROGRESS\",\"progressPercent\":40}",
-                "{\"status\":\"IN_PROGRESS\",\"progressPercent\":60,\"nextReportDue\":\"2026-12-10\"}", Locale.CHINA);
-        assertThat(progress).extracting(c -> c.label() + ": " + c.before() + " → " + c.after())
+        List<AuditChanges.Change> progress = changes.of(
+                "TASK",
+                "{\"status\":\"IN_PROGRESS\",\"progressPercent\":40}",
+                "{\"status\":\"IN_PROGRESS\",\"progressPercent\":60,\"nextReportDue\":\"2026-12-10\"}",
+                Locale.CHINA);
+        assertThat(progress)
+                .extracting(c -> c.label() + ": " + c.before() + " → " + c.after())
                 .containsExactly("整改进度（%）: 40 → 60", "下次报送日期: — → 2026-12-10");
 
         assertThat(changes.of("PROBLEM", "{\"status\":\"REGISTERED\"}", "{\"status\":\"ASSIGNED\"}", Locale.CHINA))
                 .extracting(c -> c.label() + ": " + c.before() + " → " + c.after())
                 .containsExactly("状态: 已登记 → " + messages().getMessage("problemStatus.ASSIGNED", null, Locale.CHINA));
         assertThat(changes.of("PROBLEM", "{\"status\":\"REGISTERED\"}", "{\"status\":\"ASSIGNED\"}", Locale.ENGLISH))
-                .extracting(AuditChanges.Change::label).containsExactly("Status");
+                .extracting(AuditChanges.Change::label)
+                .containsExactly("Status");
 
-        assertThat(changes.of("USER", "{\"roles\":[\"OFFICE\"],\"enabled\":true}",
-                "{\"roles\":[\"OFFICE\",\"INSPECTOR\"],\"enabled\":false}", Locale.CHINA))
+        assertThat(changes.of(
+                        "USER",
+                        "{\"roles\":[\"OFFICE\"],\"enabled\":true}",
+                        "{\"roles\":[\"OFFICE\",\"INSPECTOR\"],\"enabled\":false}",
+                        Locale.CHINA))
                 .extracting(c -> c.before() + " → " + c.after())
                 .containsExactly("整改办 → 整改办、" + messages().getMessage("role.INSPECTOR", null, Locale.CHINA), "是 → 否");
 
         // Nothing changed, nothing shown; a state clipped at its limit (no longer JSON) shown whole.
         assertThat(changes.of("TASK", "{\"a\":1}", "{\"a\":1}", Locale.CHINA)).isEmpty();
         assertThat(changes.of("TASK", null, "{\"title\":\"x…", Locale.ENGLISH))
-                .extracting(c -> c.label() + "=" + c.after()).containsExactly("State={\"title\":\"x…");
+                .extracting(c -> c.label() + "=" + c.after())
+                .containsExactly("State={\"title\":\"x…");
     }
 
     /** Every string literal at a key's place in a state(…) call, and every key put into an audit state map. */

@@ -21,12 +21,17 @@ class DashboardPagesIT extends BrowserTest {
     @Test
     void aLeaderReadsTheFiguresAndDrillsDownToTheLedgerBehindANumber() {
         browser.signIn("leader").open("/dashboard");
-        assertThat(browser.driver().findElement(By.cssSelector("nav a[href$='/dashboard']")).getText()).isEqualTo("统计");
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("nav a[href$='/dashboard']"))
+                        .getText())
+                .isEqualTo("统计");
         assertThat(browser.mainText()).contains("整改统计", "整改完成率", "单位排名", "每周趋势", "按问题来源");
         assertThat(browser.driver().findElements(By.cssSelector("#chart-units canvas, #chart-units svg")))
-                .as("the unit chart is drawn").isNotEmpty();
+                .as("the unit chart is drawn")
+                .isNotEmpty();
         assertThat(browser.driver().findElements(By.cssSelector("#chart-trend canvas, #chart-trend svg")))
-                .as("the trend chart is drawn").isNotEmpty();
+                .as("the trend chart is drawn")
+                .isNotEmpty();
         browser.screenshot("dashboard-leader");
         assertThat(browser.field("dashboard-pdf").getAttribute("href")).contains("/dashboard/report.pdf");
         assertThat(browser.field("dashboard-docx").getAttribute("href")).contains("/dashboard/progress.docx");
@@ -43,7 +48,8 @@ class DashboardPagesIT extends BrowserTest {
         }
 
         browser.open("/dashboard");
-        WebElement firstUnit = browser.driver().findElement(By.cssSelector("#by-UNIT tbody tr a[data-figure='PROBLEMS']"));
+        WebElement firstUnit =
+                browser.driver().findElement(By.cssSelector("#by-UNIT tbody tr a[data-figure='PROBLEMS']"));
         String count = firstUnit.getText();
         browser.driver().get(firstUnit.getAttribute("href"));
         browser.waitFor(By.id("ledger-results"));
@@ -63,15 +69,17 @@ class DashboardPagesIT extends BrowserTest {
         browser.driver().manage().window().setSize(new Dimension(360, 740));
         try {
             browser.open("/dashboard");
-            Long overflow = (Long) browser.driver().executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Long overflow = (Long) browser.driver()
+                    .executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Object wide = browser.driver().executeScript("""
                     return Array.from(document.querySelectorAll('body *'))
                       .filter(e => !e.closest('.table-responsive'))
                       .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
                       .slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' '
                         + Math.round(e.getBoundingClientRect().right)).join('; ')""");
-            assertThat(overflow).as("no sideways scrolling of the page (tables scroll in their boxes): " + wide)
+            assertThat(overflow)
+                    .as("no sideways scrolling of the page (tables scroll in their boxes): " + wide)
                     .isZero();
             assertThat(browser.field("figure-PROBLEMS").isDisplayed()).isTrue();
         } finally {
@@ -85,7 +93,8 @@ class DashboardPagesIT extends BrowserTest {
         browser.signIn("head.fpj").open("/dashboard");
         assertThat(browser.mainText()).contains("整改统计");
         browser.signIn("staff.fpj");
-        assertThat(browser.driver().findElements(By.cssSelector("nav a[href$='/dashboard']"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("nav a[href$='/dashboard']")))
+                .isEmpty();
         browser.visit("/dashboard");
         assertThat(browser.driver().findElements(By.id("key-figures"))).isEmpty();
     }

@@ -43,7 +43,8 @@ class InstallableAppBrowserIT extends BrowserTest {
             WebSession.Answer png = anonymous.get(icon.get("src").asText()).expect(200);
             assertThat(png.contentType()).isEqualTo("image/png");
             var image = ImageIO.read(new ByteArrayInputStream(png.body()));
-            assertThat(image.getWidth() + "x" + image.getHeight()).isEqualTo(icon.get("sizes").asText());
+            assertThat(image.getWidth() + "x" + image.getHeight())
+                    .isEqualTo(icon.get("sizes").asText());
             sizes.add(icon.get("sizes").asText() + " " + icon.get("purpose").asText());
         }
         assertThat(sizes).contains("192x192 any", "512x512 any", "512x512 maskable");
@@ -54,14 +55,17 @@ class InstallableAppBrowserIT extends BrowserTest {
     @Test
     void withoutANetworkAPageShowsTheOfflinePageAndAReportIsNeitherRecordedNorSentLater() {
         Demo demo = new Demo(api);
-        long task = new Scenario(api, demo, "fpj").taskInProgress("PWA-" + System.nanoTime() % 100_000,
-                demo.workingDaysAhead(25), LocalDate.parse(demo.workingDaysAhead(20)))[1];
+        long task = new Scenario(api, demo, "fpj")
+                .taskInProgress(
+                        "PWA-" + System.nanoTime() % 100_000,
+                        demo.workingDaysAhead(25),
+                        LocalDate.parse(demo.workingDaysAhead(20)))[1];
         browser.signIn("staff.fpj").open("/tasks/" + task);
-        String manifest = (String) browser.driver().executeScript(
-                "return document.querySelector('link[rel=manifest]').href");
+        String manifest =
+                (String) browser.driver().executeScript("return document.querySelector('link[rel=manifest]').href");
         assertThat(manifest).endsWith("/manifest.webmanifest");
-        browser.waitUntil(d -> Boolean.TRUE.equals(browser.driver().executeScript(
-                "return !!navigator.serviceWorker.controller")));
+        browser.waitUntil(d ->
+                Boolean.TRUE.equals(browser.driver().executeScript("return !!navigator.serviceWorker.controller")));
 
         browser.type("percent", "70").type("content", "离线时填写的进展");
         WebElement send = browser.field("report-progress");
@@ -69,7 +73,8 @@ class InstallableAppBrowserIT extends BrowserTest {
         browser.offline(true);
         try {
             send.click();
-            WebElement status = browser.driver().findElement(By.cssSelector("form[action*='/progress'] .upload-status"));
+            WebElement status =
+                    browser.driver().findElement(By.cssSelector("form[action*='/progress'] .upload-status"));
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                     .until(d -> status.getText().contains("上传未成功"));
             browser.visit("/tasks/" + task);
@@ -81,18 +86,29 @@ class InstallableAppBrowserIT extends BrowserTest {
 
         browser.open("/tasks/" + task);
         assertThat(browser.mainText()).contains("尚未报告进展").doesNotContain("离线时填写的进展");
-        assertThat(api.as("staff.fpj").get("/api/tasks/{id}/progress", task).ok().items()).isEmpty();
+        assertThat(api.as("staff.fpj")
+                        .get("/api/tasks/{id}/progress", task)
+                        .ok()
+                        .items())
+                .isEmpty();
         @SuppressWarnings("unchecked")
         List<String> cached = (List<String>) browser.driver().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 caches.keys().then(names => Promise.all(names.map(n => caches.open(n).then(c => c.keys()))))
                     .then(all => done(all.flat().map(r => new URL(r.url).pathname)));""");
-        assertThat(cached).contains("/offline.html", "/js/rectify.js")
-                .allMatch(path -> path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
-                        || path.startsWith("/icons/") || path.equals("/offline.html") || path.equals("/manifest.webmanifest"));
+        assertThat(cached)
+                .contains("/offline.html", "/js/rectify.js")
+                .allMatch(path -> path.startsWith("/webjars/")
+                        || path.startsWith("/css/")
+                        || path.startsWith("/js/")
+                        || path.startsWith("/icons/")
+                        || path.equals("/offline.html")
+                        || path.equals("/manifest.webmanifest"));
         Object syncTags = browser.driver().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 navigator.serviceWorker.ready.then(r => r.sync ? r.sync.getTags() : []).then(tags => done(tags.length));""");
-        assertThat(((Number) syncTags).intValue()).as("background syncs waiting to send something later").isZero();
+        assertThat(((Number) syncTags).intValue())
+                .as("background syncs waiting to send something later")
+                .isZero();
     }
 }

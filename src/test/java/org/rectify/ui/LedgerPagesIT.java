@@ -48,7 +48,10 @@ class LedgerPagesIT extends BrowserTest {
         addTasks(fpj, "核查危房户", "建立台账");
 
         browser.signIn("leader").open("/ledger");
-        assertThat(browser.driver().findElement(By.cssSelector("nav a[href$='/ledger']")).getText()).isEqualTo("台账");
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("nav a[href$='/ledger']"))
+                        .getText())
+                .isEqualTo("台账");
         browser.choose("f-round", String.valueOf(round)).choose("f-unit", String.valueOf(demo.unit("fpj")));
         apply();
         assertThat(browser.url()).contains("round=" + round, "unit=" + demo.unit("fpj"));
@@ -63,11 +66,14 @@ class LedgerPagesIT extends BrowserTest {
         assertThat(cells(8)).containsExactly("2");
 
         browser.open("/ledger?kind=tasks&round=" + round + "&lang=en");
-        assertThat(browser.mainText()).contains("Ledgers", "Task ledger", "Poverty Alleviation Bureau", "Finance Bureau");
+        assertThat(browser.mainText())
+                .contains("Ledgers", "Task ledger", "Poverty Alleviation Bureau", "Finance Bureau");
         String href = browser.field("download-tasks").getAttribute("href");
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download(href)))) {
             assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("Task ledger");
-            assertThat(book.getSheetAt(0).getLastRowNum() - 1).as("the page's rows").isEqualTo(cells(1).size());
+            assertThat(book.getSheetAt(0).getLastRowNum() - 1)
+                    .as("the page's rows")
+                    .isEqualTo(cells(1).size());
         }
     }
 
@@ -79,15 +85,20 @@ class LedgerPagesIT extends BrowserTest {
         browser.driver().manage().window().setSize(new Dimension(360, 740));
         try {
             browser.open("/ledger?kind=tasks");
-            Long overflow = (Long) browser.driver().executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(overflow).as("no sideways scrolling of the page (the table scrolls in its box)").isZero();
+            Long overflow = (Long) browser.driver()
+                    .executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(overflow)
+                    .as("no sideways scrolling of the page (the table scrolls in its box)")
+                    .isZero();
             assertThat(browser.field("download-tasks").isDisplayed()).isTrue();
         } finally {
             browser.driver().manage().window().setSize(before);
         }
         browser.visit("/ledger?unit=" + demo.unit("czj"));
-        assertThat(browser.driver().findElements(By.id("ledger-table"))).as("another unit's ledger: not found").isEmpty();
+        assertThat(browser.driver().findElements(By.id("ledger-table")))
+                .as("another unit's ledger: not found")
+                .isEmpty();
         assertThat(browser.mainText()).doesNotContain("县财政局");
     }
 
@@ -102,40 +113,63 @@ class LedgerPagesIT extends BrowserTest {
     /** The texts of one column of the ledger table. */
     private List<String> cells(int column) {
         return browser.driver().findElements(By.cssSelector("#ledger-table tbody tr")).stream()
-                .map(r -> r.findElements(By.tagName("td")).get(column).getText()).toList();
+                .map(r -> r.findElements(By.tagName("td")).get(column).getText())
+                .toList();
     }
 
     /** A link of the page fetched with the browser's session (and its language cookie). */
     private byte[] download(String href) throws IOException, InterruptedException {
-        String cookies = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+        String cookies = browser.driver().manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(href))
+                                .header("Cookie", cookies)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
         return response.body();
     }
 
     private long assigned(long round, String number, String title, String unit) {
-        long id = api.as("office").post("/api/problems", Map.of("roundId", round, "number", number, "title", title,
-                "description", "x")).expect(201).id();
+        long id = api.as("office")
+                .post("/api/problems", Map.of("roundId", round, "number", number, "title", title, "description", "x"))
+                .expect(201)
+                .id();
         Map<String, Object> r = new HashMap<>();
         r.put("leadUnitId", demo.unit(unit));
         r.put("coUnitIds", Set.of());
         r.put("responsibleLeaderId", demo.user("leader"));
         r.put("deadlineType", "TIME_LIMITED");
         r.put("deadlineDate", demo.workingDaysAhead(40));
-        api.as("office").post("/api/problems/{id}/triage", Map.of("categoryCode", "INDUSTRY", "severity", "GENERAL",
-                "responsibility", r), id).ok();
+        api.as("office")
+                .post(
+                        "/api/problems/{id}/triage",
+                        Map.of("categoryCode", "INDUSTRY", "severity", "GENERAL", "responsibility", r),
+                        id)
+                .ok();
         return id;
     }
 
     private void addTasks(long problem, String... measures) {
         api.as("head.fpj").post("/api/problems/{id}/claim", null, problem).ok();
         for (String measure : measures) {
-            api.as("staff.fpj").post("/api/problems/{id}/tasks", Map.of("measure", measure,
-                    "completionCriterion", "台账", "deadlineType", "TIME_LIMITED",
-                    "deadlineDate", demo.workingDaysAhead(30)), problem).expect(201);
+            api.as("staff.fpj")
+                    .post(
+                            "/api/problems/{id}/tasks",
+                            Map.of(
+                                    "measure",
+                                    measure,
+                                    "completionCriterion",
+                                    "台账",
+                                    "deadlineType",
+                                    "TIME_LIMITED",
+                                    "deadlineDate",
+                                    demo.workingDaysAhead(30)),
+                            problem)
+                    .expect(201);
         }
     }
 }

@@ -36,20 +36,30 @@ class LifecycleBrowserIT extends BrowserTest {
 
         // The office registers a round and enters the problem.
         browser.signIn("office").open("/office/rounds");
-        browser.choose("sourceType", "SUPERVISION").type("code", code).type("name", "界面全流程测试轮次")
+        browser.choose("sourceType", "SUPERVISION")
+                .type("code", code)
+                .type("name", "界面全流程测试轮次")
                 .press("register-round");
         long round = api.as("office").get("/api/rounds").ok().items().stream()
-                .filter(r -> r.get("code").asText().equals(code)).findFirst().orElseThrow().get("id").asLong();
+                .filter(r -> r.get("code").asText().equals(code))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
         browser.open("/office/rounds/" + round + "/problems/new");
-        browser.type("number", "1").type("title", "易地搬迁安置点后续扶持措施落实不到位")
-                .type("description", "安置点就业帮扶台账不全，部分搬迁户未落实就业").press("save-problem");
+        browser.type("number", "1")
+                .type("title", "易地搬迁安置点后续扶持措施落实不到位")
+                .type("description", "安置点就业帮扶台账不全，部分搬迁户未落实就业")
+                .press("save-problem");
         long problem = Long.parseLong(browser.url().replaceAll(".*/problems/(\\d+).*", "$1"));
         assertThat(status()).isEqualTo("已登记");
 
-        browser.choose("triage-category", "INDUSTRY").choose("triage-severity", "SERIOUS")
+        browser.choose("triage-category", "INDUSTRY")
+                .choose("triage-severity", "SERIOUS")
                 .choose("triage-lead", String.valueOf(demo.unit("fpj")))
                 .choose("triage-leader", String.valueOf(demo.user("leader")))
-                .choose("triage-deadline-type", "TIME_LIMITED").date("triage-deadline-date", demo.workingDaysAhead(40))
+                .choose("triage-deadline-type", "TIME_LIMITED")
+                .date("triage-deadline-date", demo.workingDaysAhead(40))
                 .press("triage-submit");
         assertThat(status()).isEqualTo("已交办");
 
@@ -62,7 +72,8 @@ class LifecycleBrowserIT extends BrowserTest {
 
         browser.signIn("staff.fpj").open("/problems/" + problem);
         browser.type("task-measure", "建立安置点就业帮扶台账，逐户落实就业")
-                .type("task-criterion", "有劳动力的搬迁户每户至少一人就业").type("task-working-days", "20")
+                .type("task-criterion", "有劳动力的搬迁户每户至少一人就业")
+                .type("task-working-days", "20")
                 .press("task-add");
         browser.press("plan-submit");
         assertThat(status()).isEqualTo("方案审核中");
@@ -70,8 +81,10 @@ class LifecycleBrowserIT extends BrowserTest {
         browser.signIn("office").open("/problems/" + problem);
         browser.press("plan-approve");
         assertThat(status()).isEqualTo("整改中");
-        long task = Long.parseLong(browser.driver().findElement(By.cssSelector("#task-table a[href*='/tasks/']"))
-                .getAttribute("href").replaceAll(".*/tasks/(\\d+).*", "$1"));
+        long task = Long.parseLong(browser.driver()
+                .findElement(By.cssSelector("#task-table a[href*='/tasks/']"))
+                .getAttribute("href")
+                .replaceAll(".*/tasks/(\\d+).*", "$1"));
 
         // Staff report progress with evidence, then ask for more time: head confirms, office approves.
         Path photo = files.resolve("就业台账照片.png");
@@ -79,11 +92,14 @@ class LifecycleBrowserIT extends BrowserTest {
         browser.signIn("staff.fpj").open("/");
         assertThat(browser.mainText()).contains("建立安置点就业帮扶台账");
         browser.open("/tasks/" + task);
-        browser.type("percent", "60").type("content", "已完成 80 户就业帮扶台账").attach("progress-files", photo)
+        browser.type("percent", "60")
+                .type("content", "已完成 80 户就业帮扶台账")
+                .attach("progress-files", photo)
                 .press("report-progress");
         assertThat(browser.field("task-progress").getText()).isEqualTo("60%");
         String later = demo.workingDaysAhead(30);
-        browser.date("requested-date", later).type("extension-reason", "部分搬迁户外出务工，需延后核实")
+        browser.date("requested-date", later)
+                .type("extension-reason", "部分搬迁户外出务工，需延后核实")
                 .press("request-extension");
         browser.signIn("head.fpj").open("/tasks/" + task).press("confirm-extension");
         browser.signIn("office").open("/tasks/" + task);
@@ -117,16 +133,26 @@ class LifecycleBrowserIT extends BrowserTest {
         browser.signIn("inspector").open("/inspect?q=" + "易地搬迁安置点");
         assertThat(browser.mainText()).contains("易地搬迁安置点后续扶持措施落实不到位");
         browser.open("/problems/" + problem);
-        assertThat(browser.field("timeline").getText()).contains("王整改（县整改办）", "县扶贫开发局负责人",
-                "县扶贫开发局经办人", "环节完成：审核整改方案");
-        List<JsonNode> timeline = api.as("inspector").get("/api/problems/{id}/timeline", problem).ok().items();
+        assertThat(browser.field("timeline").getText()).contains("王整改（县整改办）", "县扶贫开发局负责人", "县扶贫开发局经办人", "环节完成：审核整改方案");
+        List<JsonNode> timeline = api.as("inspector")
+                .get("/api/problems/{id}/timeline", problem)
+                .ok()
+                .items();
         assertThat(timeline.stream().map(e -> e.get("action").asText()).toList())
-                .contains("PROBLEM_REGISTERED", "PROBLEM_TRIAGED", "PROBLEM_CLAIMED", "PLAN_APPROVED",
-                        "PROGRESS_REPORTED", "EXTENSION_APPROVED", "SIGN_OFF_REJECTED", "SIGN_OFF_APPROVED",
+                .contains(
+                        "PROBLEM_REGISTERED",
+                        "PROBLEM_TRIAGED",
+                        "PROBLEM_CLAIMED",
+                        "PLAN_APPROVED",
+                        "PROGRESS_REPORTED",
+                        "EXTENSION_APPROVED",
+                        "SIGN_OFF_REJECTED",
+                        "SIGN_OFF_APPROVED",
                         "PROBLEM_CLOSED");
         assertThat(timeline.stream().map(e -> e.get("actor").asText()).toList())
                 .contains("office", "head.fpj", "staff.fpj", "leader");
-        assertThat(timeline.stream().map(e -> e.path("reason").asText()).toList()).contains("缺少搬迁户签字确认");
+        assertThat(timeline.stream().map(e -> e.path("reason").asText()).toList())
+                .contains("缺少搬迁户签字确认");
     }
 
     private String status() {

@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.rectify.deadline.DeadlineColour;
 import org.rectify.deadline.DeadlineType;
+import org.rectify.org.Role;
 import org.rectify.problem.ProblemStatus;
 import org.rectify.problem.Severity;
-import org.rectify.org.Role;
 import org.rectify.task.TaskStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,14 +44,19 @@ class MessagesTest {
     @Test
     void bothLanguagesHoldTheSameKeys() throws IOException {
         try (Stream<Path> files = Files.list(I18N)) {
-            for (Path english : files.filter(f -> !f.getFileName().toString().contains("_")).toList()) {
-                Path chinese = english.resolveSibling(english.getFileName().toString().replace(".properties", "_zh_CN.properties"));
+            for (Path english :
+                    files.filter(f -> !f.getFileName().toString().contains("_")).toList()) {
+                Path chinese = english.resolveSibling(
+                        english.getFileName().toString().replace(".properties", "_zh_CN.properties"));
                 Properties en = load(english);
                 Properties zh = load(chinese);
-                assertThat(zh.stringPropertyNames()).as(chinese + " against " + english)
+                assertThat(zh.stringPropertyNames())
+                        .as(chinese + " against " + english)
                         .containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
-                en.forEach((k, v) -> assertThat(v.toString()).as(english + " " + k).isNotBlank());
-                zh.forEach((k, v) -> assertThat(v.toString()).as(chinese + " " + k).isNotBlank());
+                en.forEach(
+                        (k, v) -> assertThat(v.toString()).as(english + " " + k).isNotBlank());
+                zh.forEach(
+                        (k, v) -> assertThat(v.toString()).as(chinese + " " + k).isNotBlank());
             }
         }
     }
@@ -76,7 +81,9 @@ class MessagesTest {
                 }
             }
         }
-        assertThat(missing).as("keys used by templates but missing from the bundles").isEmpty();
+        assertThat(missing)
+                .as("keys used by templates but missing from the bundles")
+                .isEmpty();
         for (String prefix : prefixes) {
             assertThat(keys).as("labels under " + prefix).anyMatch(k -> k.startsWith(prefix));
         }
@@ -130,8 +137,12 @@ class MessagesTest {
         for (String key : en.stringPropertyNames()) {
             String english = en.getProperty(key);
             String chinese = zh.getProperty(key);
-            assertThat(new MessageFormat(english, Locale.ENGLISH).format(args)).as(key).doesNotContain("{");
-            assertThat(new MessageFormat(chinese, Locale.SIMPLIFIED_CHINESE).format(args)).as(key).doesNotContain("{");
+            assertThat(new MessageFormat(english, Locale.ENGLISH).format(args))
+                    .as(key)
+                    .doesNotContain("{");
+            assertThat(new MessageFormat(chinese, Locale.SIMPLIFIED_CHINESE).format(args))
+                    .as(key)
+                    .doesNotContain("{");
             assertThat(placeholders(chinese)).as("placeholders of " + key).isEqualTo(placeholders(english));
         }
     }
@@ -148,7 +159,8 @@ class MessagesTest {
     private static Set<String> allKeys() throws IOException {
         Set<String> keys = new TreeSet<>();
         try (Stream<Path> files = Files.list(I18N)) {
-            for (Path f : files.filter(f -> !f.getFileName().toString().contains("_")).toList()) {
+            for (Path f :
+                    files.filter(f -> !f.getFileName().toString().contains("_")).toList()) {
                 keys.addAll(load(f).stringPropertyNames());
             }
         }
@@ -157,7 +169,8 @@ class MessagesTest {
 
     private static Properties load(Path file) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file); Reader r = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(file);
+                Reader r = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
             p.load(r);
         }
         return p;

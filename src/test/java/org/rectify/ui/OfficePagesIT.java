@@ -30,6 +30,7 @@ class OfficePagesIT extends BrowserTest {
 
     @Autowired
     private ManagementService management;
+
     @Autowired
     private RuntimeService runtime;
 
@@ -46,7 +47,9 @@ class OfficePagesIT extends BrowserTest {
     void theOfficeRegistersARoundAndEntersItsProblems() {
         String code = "UI-" + unique();
         browser.signIn("office").open("/office/rounds");
-        browser.choose("sourceType", "SUPERVISION").type("code", code).type("name", "县委巡察反馈（界面）")
+        browser.choose("sourceType", "SUPERVISION")
+                .type("code", code)
+                .type("name", "县委巡察反馈（界面）")
                 .type("inspectingBody", "县委第二巡察组");
         browser.press("register-round");
         assertThat(browser.mainText()).contains("已登记轮次 " + code);
@@ -68,22 +71,27 @@ class OfficePagesIT extends BrowserTest {
         assertThat(entered.get("number").asText()).isEqualTo("2");
         assertThat(entered.get("roundId").asLong()).isEqualTo(round);
         assertThat(entered.get("status").asText()).isEqualTo("REGISTERED");
-        assertThat(api.as("office").get("/api/problems?roundId={r}", round).ok().items()).hasSize(2);
+        assertThat(api.as("office").get("/api/problems?roundId={r}", round).ok().items())
+                .hasSize(2);
     }
 
     @Test
     void aDuplicateNumberOrRoundCodeIsRefusedKindlyAndTheFormKeepsItsValues() {
         String code = "UI-" + unique();
         long round = demo.newRound("duplicate");
-        api.as("office").post("/api/problems", java.util.Map.of("roundId", round, "number", "7", "title", "已有问题",
-                "description", "x")).expect(201);
+        api.as("office")
+                .post(
+                        "/api/problems",
+                        java.util.Map.of("roundId", round, "number", "7", "title", "已有问题", "description", "x"))
+                .expect(201);
 
         browser.signIn("office").open("/office/rounds/" + round + "/problems/new");
         enterProblem("7", "重复编号的问题", "这段较长的描述在被拒绝后仍应保留。");
         browser.press("save-problem");
         assertThat(browser.error()).contains("本轮次已有编号为 7 的问题");
         assertThat(browser.field("description").getAttribute("value")).isEqualTo("这段较长的描述在被拒绝后仍应保留。");
-        assertThat(api.as("office").get("/api/problems?roundId={r}", round).ok().items()).hasSize(1);
+        assertThat(api.as("office").get("/api/problems?roundId={r}", round).ok().items())
+                .hasSize(1);
 
         String taken = api.as("office").get("/api/rounds/{id}", round).ok().text("code");
         browser.open("/office/rounds");
@@ -95,8 +103,8 @@ class OfficePagesIT extends BrowserTest {
 
     @Test
     void aSupervisionOrderIsAnsweredSentBackAnsweredAgainAndAccepted() {
-        long[] ids = scenario.taskInProgress("UI-S-" + unique(), demo.workingDaysAhead(20),
-                LocalDate.parse(demo.workingDaysAhead(10)));
+        long[] ids = scenario.taskInProgress(
+                "UI-S-" + unique(), demo.workingDaysAhead(20), LocalDate.parse(demo.workingDaysAhead(10)));
         browser.signIn("office").open("/problems/" + ids[0] + "/supervision-orders/new");
         browser.choose("taskId", String.valueOf(ids[1])).type("content", "请书面说明产业项目排查进度滞后的原因。");
         browser.press("issue-order");
@@ -112,7 +120,10 @@ class OfficePagesIT extends BrowserTest {
         browser.signIn("office").open("/supervision-orders/" + order).screenshot("supervision-order");
         browser.type("comment", "同意").press("accept-order");
         assertThat(browser.mainText()).contains("已采纳该答复", "本月底前完成全部排查");
-        assertThat(api.as("office").get("/api/supervision-orders/{id}", order).ok().text("status"))
+        assertThat(api.as("office")
+                        .get("/api/supervision-orders/{id}", order)
+                        .ok()
+                        .text("status"))
                 .isEqualTo("ACCEPTED");
 
         browser.open("/office/supervision?status=ACCEPTED&sort=newest");
@@ -124,11 +135,13 @@ class OfficePagesIT extends BrowserTest {
 
     @Test
     void aNudgeReachesTheUnit() {
-        long[] ids = scenario.taskInProgress("UI-N-" + unique(), demo.workingDaysAhead(20),
-                LocalDate.parse(demo.workingDaysAhead(10)));
+        long[] ids = scenario.taskInProgress(
+                "UI-N-" + unique(), demo.workingDaysAhead(20), LocalDate.parse(demo.workingDaysAhead(10)));
         String message = "请于本周内报送整改进展（" + unique() + "）";
         browser.signIn("office").open("/problems/" + ids[0] + "/nudge");
-        browser.choose("taskId", String.valueOf(ids[1])).type("message", message).press("send-nudge");
+        browser.choose("taskId", String.valueOf(ids[1]))
+                .type("message", message)
+                .press("send-nudge");
 
         browser.signIn("staff.fpj").open("/notifications");
         assertThat(browser.mainText()).contains("整改办催办", message);
@@ -136,9 +149,14 @@ class OfficePagesIT extends BrowserTest {
 
     @Test
     void theInspectorVerifiesALookBackTheOfficeScheduled() {
-        long problem = scenario.closed("UI-L-" + unique(), demo.workingDaysAhead(20),
-                LocalDate.parse(demo.workingDaysAhead(10)));
-        long round = api.as("office").get("/api/problems/{id}", problem).ok().json().get("roundId").asLong();
+        long problem = scenario.closed(
+                "UI-L-" + unique(), demo.workingDaysAhead(20), LocalDate.parse(demo.workingDaysAhead(10)));
+        long round = api.as("office")
+                .get("/api/problems/{id}", problem)
+                .ok()
+                .json()
+                .get("roundId")
+                .asLong();
         String day = demo.workingDaysAhead(1);
 
         browser.signIn("office").open("/office/rounds");
@@ -146,23 +164,29 @@ class OfficePagesIT extends BrowserTest {
         browser.press("schedule-" + round);
         assertThat(browser.mainText()).contains("已安排 1 个已销号问题于 " + day + " 回头看");
         long check = api.as("inspector").get("/api/problems/{id}/look-backs", problem).ok().items().stream()
-                .filter(c -> c.get("status").asText().equals("SCHEDULED")).findFirst().orElseThrow()
-                .get("id").asLong();
+                .filter(c -> c.get("status").asText().equals("SCHEDULED"))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
 
         time.travelTo(LocalDate.parse(day), LocalTime.of(10, 0));
         new Timers(management, runtime).runDue(problem);
         browser.signIn("inspector").open("/look-backs/" + check);
         browser.type("finding-holds", "抽查 3 户，整改成效巩固。").press("verify-holds");
         assertThat(browser.mainText()).contains("整改成效巩固，问题已核验", "已核验", "抽查 3 户");
-        assertThat(api.as("inspector").get("/api/problems/{id}", problem).ok().text("status")).isEqualTo("VERIFIED");
+        assertThat(api.as("inspector").get("/api/problems/{id}", problem).ok().text("status"))
+                .isEqualTo("VERIFIED");
     }
 
     @Test
     void theInspectorSearchesProblemsAndTheAuditTrail() {
         String number = "UI-I-" + unique();
-        long[] ids = scenario.taskInProgress(number, demo.workingDaysAhead(20),
-                LocalDate.parse(demo.workingDaysAhead(10)));
-        api.as("office").post("/api/problems/{id}/nudge", java.util.Map.of("message", "请加快进度"), ids[0]).expect(204);
+        long[] ids =
+                scenario.taskInProgress(number, demo.workingDaysAhead(20), LocalDate.parse(demo.workingDaysAhead(10)));
+        api.as("office")
+                .post("/api/problems/{id}/nudge", java.util.Map.of("message", "请加快进度"), ids[0])
+                .expect(204);
 
         browser.signIn("inspector").open("/inspect");
         browser.type("q", number).press("search-problems");
@@ -170,10 +194,14 @@ class OfficePagesIT extends BrowserTest {
                 .isNotEmpty();
 
         browser.open("/inspect/audit");
-        browser.type("action", "NUDGED").type("actor", "office").choose("targetType", "PROBLEM")
+        browser.type("action", "NUDGED")
+                .type("actor", "office")
+                .choose("targetType", "PROBLEM")
                 .press("search-audit");
         browser.screenshot("inspector-search");
-        String newest = browser.driver().findElement(By.cssSelector("#audit-records tbody tr")).getText();
+        String newest = browser.driver()
+                .findElement(By.cssSelector("#audit-records tbody tr"))
+                .getText();
         assertThat(newest).contains("催办", "office", number, "请加快进度");
 
         browser.open("/inspect/audit?action=PLAN_APPROVED&actor=office");
@@ -200,7 +228,11 @@ class OfficePagesIT extends BrowserTest {
 
     private long roundId(String code) {
         return api.as("office").get("/api/rounds").ok().items().stream()
-                .filter(r -> r.get("code").asText().equals(code)).findFirst().orElseThrow().get("id").asLong();
+                .filter(r -> r.get("code").asText().equals(code))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
     }
 
     /** Date inputs take their value in the page's format; setting it directly is locale-proof. */

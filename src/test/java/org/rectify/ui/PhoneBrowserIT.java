@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -38,7 +37,9 @@ class PhoneBrowserIT extends BrowserTest {
     void aUnitOfficersDayOnAPhone() {
         Demo demo = new Demo(api);
         Scenario scenario = new Scenario(api, demo, "fpj");
-        long[] ids = scenario.taskInProgress("PH-" + System.nanoTime() % 100_000, demo.workingDaysAhead(25),
+        long[] ids = scenario.taskInProgress(
+                "PH-" + System.nanoTime() % 100_000,
+                demo.workingDaysAhead(25),
                 LocalDate.parse(demo.workingDaysAhead(20)));
         long task = ids[1];
         Path site = photo("现场照片一.jpg");
@@ -49,8 +50,12 @@ class PhoneBrowserIT extends BrowserTest {
             // One line of top bar: the menu opens with its button.
             WebElement menu = browser.field("main-menu");
             assertThat(menu.isDisplayed()).as("the menu, closed").isFalse();
-            assertThat(browser.driver().findElement(By.cssSelector(".rectify-header")).getRect().getHeight())
-                    .as("the top bar's height").isLessThan(80);
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector(".rectify-header"))
+                            .getRect()
+                            .getHeight())
+                    .as("the top bar's height")
+                    .isLessThan(80);
             browser.driver().findElement(By.cssSelector(".navbar-toggler")).click();
             browser.waitUntil(d -> menu.getAttribute("class").contains("show")
                     && !menu.getAttribute("class").contains("collapsing"));
@@ -62,18 +67,22 @@ class PhoneBrowserIT extends BrowserTest {
             WebElement row = browser.driver().findElement(By.cssSelector("main table.cards tbody tr"));
             assertThat(row.getCssValue("display")).isEqualTo("block");
             assertThat(row.findElements(By.cssSelector("td[data-label]"))).isNotEmpty();
-            assertThat(browser.sidewaysScroll()).as("no sideways scrolling on the worklist").isZero();
+            assertThat(browser.sidewaysScroll())
+                    .as("no sideways scrolling on the worklist")
+                    .isZero();
             thumbSized();
             browser.screenshot("phone-worklist");
 
             WebElement link = browser.driver().findElement(By.cssSelector("main a[href$='/tasks/" + task + "']"));
             browser.follow(link);
-            assertThat(browser.sidewaysScroll()).as("no sideways scrolling on the task").isZero();
+            assertThat(browser.sidewaysScroll())
+                    .as("no sideways scrolling on the task")
+                    .isZero();
             thumbSized();
-            browser.type("percent", "50").type("content", "已到现场核查，拍照留存")
-                    .attach("progress-files-camera", site, ledger);
-            browser.driver().executeScript("document.querySelector('.camera-button').scrollIntoView({block: 'center',"
-                    + " behavior: 'instant'})");
+            browser.type("percent", "50").type("content", "已到现场核查，拍照留存").attach("progress-files-camera", site, ledger);
+            browser.driver()
+                    .executeScript("document.querySelector('.camera-button').scrollIntoView({block: 'center',"
+                            + " behavior: 'instant'})");
             browser.screenshot("phone-task");
             // The connection drops as the report goes: the page says so and tries again; it is recorded once.
             WebElement page = browser.driver().findElement(By.tagName("html"));
@@ -82,9 +91,12 @@ class PhoneBrowserIT extends BrowserTest {
             browser.offline(true);
             try {
                 send.click();
-                WebElement status = browser.driver().findElement(By.cssSelector("form[action*='/progress'] .upload-status"));
+                WebElement status =
+                        browser.driver().findElement(By.cssSelector("form[action*='/progress'] .upload-status"));
                 browser.waitUntil(d -> status.getText().contains("网络中断，正在重试"));
-                assertThat(send.isEnabled()).as("the button, while it tries again").isFalse();
+                assertThat(send.isEnabled())
+                        .as("the button, while it tries again")
+                        .isFalse();
             } finally {
                 browser.offline(false);
             }
@@ -93,22 +105,32 @@ class PhoneBrowserIT extends BrowserTest {
             assertThat(browser.mainText()).contains("进展报告已保存");
             assertThat(browser.field("task-progress").getText()).isEqualTo("50%");
 
-            browser.type("statement", "整改已完成，附现场照片").attach("sign-off-files-camera", site)
+            browser.type("statement", "整改已完成，附现场照片")
+                    .attach("sign-off-files-camera", site)
                     .press("apply-sign-off");
             assertThat(browser.error()).isEmpty();
             assertThat(browser.sidewaysScroll()).isZero();
 
             // Elder mode and English hold at this size too.
             browser.open("/tasks/" + task + "?elder=on");
-            assertThat(browser.sidewaysScroll()).as("no sideways scrolling in elder mode").isZero();
+            assertThat(browser.sidewaysScroll())
+                    .as("no sideways scrolling in elder mode")
+                    .isZero();
             thumbSized();
             browser.open("/?lang=en&elder=off");
-            assertThat(browser.sidewaysScroll()).as("no sideways scrolling in English").isZero();
+            assertThat(browser.sidewaysScroll())
+                    .as("no sideways scrolling in English")
+                    .isZero();
             browser.open("/?lang=zh_CN");
         });
 
-        assertThat(api.as("staff.fpj").get("/api/tasks/{id}/progress", task).ok().items()).hasSize(1);
-        List<JsonNode> evidence = api.as("staff.fpj").get("/api/tasks/{id}/evidence", task).ok().items();
+        assertThat(api.as("staff.fpj")
+                        .get("/api/tasks/{id}/progress", task)
+                        .ok()
+                        .items())
+                .hasSize(1);
+        List<JsonNode> evidence =
+                api.as("staff.fpj").get("/api/tasks/{id}/evidence", task).ok().items();
         assertThat(evidence.stream().map(e -> e.get("fileName").asText()).toList())
                 .containsExactlyInAnyOrder("现场照片一.jpg", "整改台账.jpg", "现场照片一.jpg");
         assertThat(api.as("staff.fpj").get("/api/tasks/{id}", task).ok().text("status"))
@@ -117,7 +139,9 @@ class PhoneBrowserIT extends BrowserTest {
 
     /** Every visible button, form control and card link of the page's main part is at least 44 px tall. */
     private void thumbSized() {
-        assertThat(browser.smallTargets()).as("controls smaller than a thumb on " + browser.url()).isEmpty();
+        assertThat(browser.smallTargets())
+                .as("controls smaller than a thumb on " + browser.url())
+                .isEmpty();
     }
 
     private Path photo(String name) {

@@ -25,24 +25,47 @@ class PhonePagesIT extends BrowserTest {
     @Test
     void aUnitHeadAndALeaderDecideOnAPhone() {
         Demo demo = new Demo(api);
-        long problem = new Scenario(api, demo, "mlx").assigned("PP-" + System.nanoTime() % 100_000,
-                demo.workingDaysAhead(30));
+        long problem =
+                new Scenario(api, demo, "mlx").assigned("PP-" + System.nanoTime() % 100_000, demo.workingDaysAhead(30));
 
         browser.asPhone(() -> {
             browser.signIn("head.mlx").open("/problems/" + problem);
             fits();
             browser.press("claim-submit");
-            assertThat(api.as("head.mlx").get("/api/problems/{id}", problem).ok().text("status"))
+            assertThat(api.as("head.mlx")
+                            .get("/api/problems/{id}", problem)
+                            .ok()
+                            .text("status"))
                     .isEqualTo("PLANNING");
         });
 
-        long task = api.as("staff.mlx").post("/api/problems/{id}/tasks", Map.of("measure", "完成排查",
-                "completionCriterion", "排查台账", "deadlineType", "TIME_LIMITED",
-                "deadlineDate", demo.workingDaysAhead(20)), problem).expect(201).id();
-        api.as("staff.mlx").post("/api/problems/{id}/plan/submit", null, problem).expect(204);
+        long task = api.as("staff.mlx")
+                .post(
+                        "/api/problems/{id}/tasks",
+                        Map.of(
+                                "measure",
+                                "完成排查",
+                                "completionCriterion",
+                                "排查台账",
+                                "deadlineType",
+                                "TIME_LIMITED",
+                                "deadlineDate",
+                                demo.workingDaysAhead(20)),
+                        problem)
+                .expect(201)
+                .id();
+        api.as("staff.mlx")
+                .post("/api/problems/{id}/plan/submit", null, problem)
+                .expect(204);
         api.as("office").post("/api/problems/{id}/plan/approve", null, problem).expect(204);
-        long signOff = api.as("staff.mlx").multipart("/api/tasks/{id}/sign-off", Map.of("statement", "已完成"),
-                List.of(ApiClient.FileBody.text("台账.txt", "ledger")), task).expect(201).id();
+        long signOff = api.as("staff.mlx")
+                .multipart(
+                        "/api/tasks/{id}/sign-off",
+                        Map.of("statement", "已完成"),
+                        List.of(ApiClient.FileBody.text("台账.txt", "ledger")),
+                        task)
+                .expect(201)
+                .id();
 
         browser.asPhone(() -> {
             browser.open("/tasks/" + task);
@@ -69,16 +92,21 @@ class PhonePagesIT extends BrowserTest {
             fits();
             browser.open("/leader?lang=zh_CN");
             WebElement decide = browser.driver().findElement(By.cssSelector("#closure-" + problem + " summary"));
-            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-                    decide);
+            ((JavascriptExecutor) browser.driver())
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'})", decide);
             decide.click();
             browser.type("closure-comment-" + problem, "同意销号").press("approve-closure-" + problem);
         });
-        assertThat(api.as("leader").get("/api/problems/{id}", problem).ok().text("status")).isEqualTo("CLOSED");
+        assertThat(api.as("leader").get("/api/problems/{id}", problem).ok().text("status"))
+                .isEqualTo("CLOSED");
     }
 
     private void fits() {
-        assertThat(browser.sidewaysScroll()).as("no sideways scrolling on " + browser.url()).isZero();
-        assertThat(browser.smallTargets()).as("controls smaller than a thumb on " + browser.url()).isEmpty();
+        assertThat(browser.sidewaysScroll())
+                .as("no sideways scrolling on " + browser.url())
+                .isZero();
+        assertThat(browser.smallTargets())
+                .as("controls smaller than a thumb on " + browser.url())
+                .isEmpty();
     }
 }

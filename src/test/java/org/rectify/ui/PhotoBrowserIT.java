@@ -43,18 +43,35 @@ class PhotoBrowserIT extends BrowserTest {
         long task = taskInProgress("PB-1");
         byte[] original = Photos.withExif(Photos.jpeg(4000, 3000, 31, 64), TAKEN, 30.572815, 104.066801);
         Path photo = Files.write(files.resolve("IMG_4000.jpg"), original);
-        assertThat(original.length).as("larger than the tests' upload limit of 1 MB").isGreaterThan(2 * 1024 * 1024);
+        assertThat(original.length)
+                .as("larger than the tests' upload limit of 1 MB")
+                .isGreaterThan(2 * 1024 * 1024);
 
         browser.signIn("staff.fpj").open("/tasks/" + task);
-        browser.type("percent", "60").type("content", "现场大图").attach("progress-files", photo).press("report-progress");
+        browser.type("percent", "60")
+                .type("content", "现场大图")
+                .attach("progress-files", photo)
+                .press("report-progress");
         assertThat(browser.error()).isEmpty();
-        assertThat(browser.mainText()).contains("进展报告已保存", "原图 " + Photos.sha256(original).substring(0, 12),
-                "2025-06-18 15:02:44", "30.572815, 104.066801");
+        assertThat(browser.mainText())
+                .contains(
+                        "进展报告已保存",
+                        "原图 " + Photos.sha256(original).substring(0, 12),
+                        "2025-06-18 15:02:44",
+                        "30.572815, 104.066801");
 
-        JsonNode e = api.as("staff.fpj").get("/api/tasks/{id}/evidence", task).ok().items().get(0);
-        byte[] stored = api.as("staff.fpj").get("/api/evidence/{id}", e.get("id").asLong()).ok().raw();
+        JsonNode e = api.as("staff.fpj")
+                .get("/api/tasks/{id}/evidence", task)
+                .ok()
+                .items()
+                .get(0);
+        byte[] stored = api.as("staff.fpj")
+                .get("/api/evidence/{id}", e.get("id").asLong())
+                .ok()
+                .raw();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(stored));
-        System.out.printf("PhotoBrowserIT: a 4000x3000 photo of %d bytes went as %dx%d of %d bytes%n",
+        System.out.printf(
+                "PhotoBrowserIT: a 4000x3000 photo of %d bytes went as %dx%d of %d bytes%n",
                 original.length, image.getWidth(), image.getHeight(), stored.length);
         assertThat(stored.length).isLessThan(original.length).isLessThan(1024 * 1024);
         assertThat(image.getWidth()).isEqualTo(2048);
@@ -80,8 +97,16 @@ class PhotoBrowserIT extends BrowserTest {
         refusedOnThePage(heic, "IMG_0001.HEIC 是 HEIC 格式的照片，无法上传");
         browser.driver().findElement(By.id("progress-files")).clear();
         refusedOnThePage(video, "现场.jpg 是视频，不能作为佐证材料");
-        assertThat(api.as("staff.fpj").get("/api/tasks/{id}/progress", task).ok().items()).isEmpty();
-        assertThat(api.as("staff.fpj").get("/api/tasks/{id}/evidence", task).ok().items()).isEmpty();
+        assertThat(api.as("staff.fpj")
+                        .get("/api/tasks/{id}/progress", task)
+                        .ok()
+                        .items())
+                .isEmpty();
+        assertThat(api.as("staff.fpj")
+                        .get("/api/tasks/{id}/evidence", task)
+                        .ok()
+                        .items())
+                .isEmpty();
     }
 
     private void refusedOnThePage(Path file, String message) {
@@ -90,15 +115,19 @@ class PhotoBrowserIT extends BrowserTest {
         browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", send);
         send.click();
         WebElement status = browser.driver().findElement(By.cssSelector("form[action*='/progress'] .upload-status"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> status.getText().contains(message));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(d -> status.getText().contains(message));
         assertThat(send.isEnabled()).as("the button, to choose another file").isTrue();
         browser.accessible();
     }
 
     private long taskInProgress(String number) {
         Demo demo = new Demo(api);
-        return new Scenario(api, demo, "fpj").taskInProgress(number + "-" + System.nanoTime() % 100_000,
-                demo.workingDaysAhead(25), LocalDate.parse(demo.workingDaysAhead(20)))[1];
+        return new Scenario(api, demo, "fpj")
+                .taskInProgress(
+                        number + "-" + System.nanoTime() % 100_000,
+                        demo.workingDaysAhead(25),
+                        LocalDate.parse(demo.workingDaysAhead(20)))[1];
     }
 
     private static byte[] ftyp(String brand) {

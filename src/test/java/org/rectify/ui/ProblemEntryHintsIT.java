@@ -55,7 +55,9 @@ class ProblemEntryHintsIT extends BrowserTest {
         browser.accessible().screenshot("entry-hints");
 
         browser.atPhoneWidth(() -> {
-            assertThat(browser.sidewaysScroll()).as("no sideways scrolling at 360 px").isZero();
+            assertThat(browser.sidewaysScroll())
+                    .as("no sideways scrolling at 360 px")
+                    .isZero();
             assertThat(hints().isDisplayed()).isTrue();
             browser.driver().executeScript("arguments[0].scrollIntoView({behavior: 'instant'})", hints());
             browser.screenshot("entry-hints-360");
@@ -70,8 +72,10 @@ class ProblemEntryHintsIT extends BrowserTest {
         long twin = registered(demo, number, "czj");
         SimilarIndex.awaitReady(api);
         browser.signIn("office").open("/problems/" + registered);
-        WebElement link = await(d -> browser.field("similar").findElements(
-                By.cssSelector("a[href$='/problems/" + twin + "']")).stream().findFirst().orElse(null));
+        WebElement link = await(
+                d -> browser.field("similar").findElements(By.cssSelector("a[href$='/problems/" + twin + "']")).stream()
+                        .findFirst()
+                        .orElse(null));
         assertThat(link.getDomAttribute("target")).isNull();
         assertThat(item(link).getText()).contains(number + " " + TITLE, "县财政局", "已交办", "%", "公墓");
     }
@@ -84,15 +88,19 @@ class ProblemEntryHintsIT extends BrowserTest {
         String path = "/office/rounds/" + round + "/problems/similar";
         WebSession office = WebSession.signIn(port, "office");
 
-        assertThat(office.get(path + "?title=&description=%20").expect(200).text()).isBlank();
+        assertThat(office.get(path + "?title=&description=%20").expect(200).text())
+                .isBlank();
         SimilarIndex.awaitReady(api);
         String like = office.get(path + query(TITLE, "", "OTHER")).expect(200).text();
         assertThat(like).contains("/problems/" + registered, "县教育局", "同一类别");
-        String unrelated = office.get(path + query(UNRELATED_TITLE, UNRELATED_DESCRIPTION, "")).expect(200).text();
+        String unrelated = office.get(path + query(UNRELATED_TITLE, UNRELATED_DESCRIPTION, ""))
+                .expect(200)
+                .text();
         assertThat(unrelated).contains("entry-hints-heading").doesNotContain("/problems/" + registered);
 
         WebSession.signIn(port, "head.jyj").get(path + query(TITLE, "", "")).expect(403);
-        WebSession.signIn(port, "office").get("/office/rounds/999999999/problems/similar" + query(TITLE, "", ""))
+        WebSession.signIn(port, "office")
+                .get("/office/rounds/999999999/problems/similar" + query(TITLE, "", ""))
                 .expect(404);
     }
 

@@ -54,7 +54,8 @@ class ProblemEntryHintsTest {
     @Test
     void aTextLongerThanTheLookUpTakesIsCut() {
         assertThat(SimilarProblems.text("标题", "长".repeat(SimilarProblems.MAX_TEXT)))
-                .hasSize(SimilarProblems.MAX_TEXT).startsWith("标题\n长");
+                .hasSize(SimilarProblems.MAX_TEXT)
+                .startsWith("标题\n长");
     }
 
     @Test
@@ -67,8 +68,7 @@ class ProblemEntryHintsTest {
     @Test
     void onlyTheOfficeMayAsk() {
         signIn(Role.UNIT_STAFF);
-        assertThatThrownBy(() -> hints.hints(1L, "危房改造", null, null, model))
-                .isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> hints.hints(1L, "危房改造", null, null, model)).isInstanceOf(NotPermittedException.class);
         verifyNoInteractions(similar);
     }
 

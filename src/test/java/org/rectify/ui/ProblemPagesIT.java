@@ -52,20 +52,31 @@ class ProblemPagesIT extends BrowserTest {
         assertThat(browser.mainText()).contains("黄 · 临期");
         assertThat(listed("/problems?round=" + round + "&colour=RED")).containsExactly("L4");
         assertThat(browser.mainText()).contains("红 · 逾期");
-        assertThat(listed("/problems?round=" + round + "&unit=" + demo.unit("czj"))).containsExactly("L2", "L4");
-        assertThat(listed("/problems?round=" + round + "&unit=" + demo.unit("slj"))).as("a co-responsible unit")
+        assertThat(listed("/problems?round=" + round + "&unit=" + demo.unit("czj")))
+                .containsExactly("L2", "L4");
+        assertThat(listed("/problems?round=" + round + "&unit=" + demo.unit("slj")))
+                .as("a co-responsible unit")
                 .containsExactly("L1");
         assertThat(listed("/problems?round=" + round + "&q=" + "列表筛选乙" + round)).containsExactly("L2");
-        String yellowDeadline = api.as("office").get("/api/problems/{id}", yellow).ok().text("deadlineDate");
+        String yellowDeadline =
+                api.as("office").get("/api/problems/{id}", yellow).ok().text("deadlineDate");
         assertThat(listed("/problems?round=" + round + "&from=" + yellowDeadline + "&to=" + yellowDeadline))
                 .containsExactly("L2");
         assertThat(listed("/problems?round=" + round + "&source=SUPERVISION")).hasSize(4);
         assertThat(listed("/problems?round=" + round + "&source=LOOK_BACK")).isEmpty();
         assertThat(browser.mainText()).contains("没有符合筛选条件的问题");
 
-        assertThat(api.as("office").get("/api/problems?roundId={r}&colour=YELLOW&sourceType=SUPERVISION"
-                        + "&deadlineFrom={d}&deadlineTo={d}", round, yellowDeadline, yellowDeadline).ok().items())
-                .as("the API takes the same filters").singleElement()
+        assertThat(api.as("office")
+                        .get(
+                                "/api/problems?roundId={r}&colour=YELLOW&sourceType=SUPERVISION"
+                                        + "&deadlineFrom={d}&deadlineTo={d}",
+                                round,
+                                yellowDeadline,
+                                yellowDeadline)
+                        .ok()
+                        .items())
+                .as("the API takes the same filters")
+                .singleElement()
                 .satisfies(p -> assertThat(p.get("number").asText()).isEqualTo("L2"));
     }
 
@@ -118,20 +129,25 @@ class ProblemPagesIT extends BrowserTest {
 
     @Test
     void problemPageShowsTheFourListsWhereItWaitsAndTheTimeline() {
-        long[] ids = new Scenario(api, demo, "wjw").taskInProgress("D1", demo.workingDaysAhead(40),
-                LocalDate.parse(demo.workingDaysAhead(20)));
+        long[] ids = new Scenario(api, demo, "wjw")
+                .taskInProgress("D1", demo.workingDaysAhead(40), LocalDate.parse(demo.workingDaysAhead(20)));
 
         browser.signIn("staff.wjw").open("/problems/" + ids[0]);
-        assertThat(browser.mainText()).contains("四个清单", "问题清单", "任务清单", "责任清单", "时限清单",
-                "完成产业项目排查", "排查台账", "县卫生健康委员会", "限期整改", "整改中");
+        assertThat(browser.mainText())
+                .contains("四个清单", "问题清单", "任务清单", "责任清单", "时限清单", "完成产业项目排查", "排查台账", "县卫生健康委员会", "限期整改", "整改中");
         assertThat(browser.field("waiting").getText()).contains("落实整改", "单位经办人");
         assertThat(browser.field("timeline").getText())
                 .contains("登记问题", "分类交办", "牵头单位认领", "草拟任务", "报送整改方案", "同意整改方案", "环节开始：落实整改");
         assertThat(browser.driver().findElement(By.cssSelector("#task-table a")).getAttribute("href"))
                 .endsWith("/tasks/" + ids[1]);
 
-        long demoProblem = api.as("office").get("/api/problems?roundId={r}&status=IN_PROGRESS", demo.lookBackRound())
-                .ok().items().get(0).get("id").asLong();
+        long demoProblem = api.as("office")
+                .get("/api/problems?roundId={r}&status=IN_PROGRESS", demo.lookBackRound())
+                .ok()
+                .items()
+                .get(0)
+                .get("id")
+                .asLong();
         browser.signIn("office").open("/problems/" + demoProblem).screenshot("problem-detail");
         assertThat(browser.field("supervise-order").getAttribute("href"))
                 .endsWith("/problems/" + demoProblem + "/supervision-orders/new");
@@ -144,11 +160,13 @@ class ProblemPagesIT extends BrowserTest {
 
         browser.signIn("office").open("/problems/" + id);
         assertThat(status()).isEqualTo("已登记");
-        browser.choose("triage-category", "INDUSTRY").choose("triage-severity", "SERIOUS")
+        browser.choose("triage-category", "INDUSTRY")
+                .choose("triage-severity", "SERIOUS")
                 .choose("triage-lead", String.valueOf(demo.unit("jtj")))
                 .choose("triage-co", String.valueOf(demo.unit("slj")))
                 .choose("triage-leader", String.valueOf(demo.user("leader")))
-                .choose("triage-deadline-type", "TIME_LIMITED").type("triage-working-days", "40");
+                .choose("triage-deadline-type", "TIME_LIMITED")
+                .type("triage-working-days", "40");
         browser.press("triage-submit");
         assertThat(browser.mainText()).contains("问题已交办牵头单位");
         assertThat(status()).isEqualTo("已交办");
@@ -159,7 +177,8 @@ class ProblemPagesIT extends BrowserTest {
         assertThat(status()).isEqualTo("制定方案中");
 
         browser.signIn("staff.jtj").open("/problems/" + id);
-        browser.type("task-measure", "规范村集体经济收益分配").type("task-criterion", "分配方案经村民代表会议通过")
+        browser.type("task-measure", "规范村集体经济收益分配")
+                .type("task-criterion", "分配方案经村民代表会议通过")
                 .type("task-working-days", "20");
         browser.press("task-add");
         assertThat(browser.field("task-table").getText()).contains("规范村集体经济收益分配", "草拟");
@@ -180,7 +199,8 @@ class ProblemPagesIT extends BrowserTest {
         assertThat(status()).isEqualTo("整改中");
         assertThat(browser.field("task-table").getText()).contains("整改中");
         assertThat(browser.field("timeline").getText()).contains("退回整改方案", "措施不够具体，请细化到村");
-        assertThat(api.as("office").get("/api/problems/{id}", id).ok().text("status")).isEqualTo("IN_PROGRESS");
+        assertThat(api.as("office").get("/api/problems/{id}", id).ok().text("status"))
+                .isEqualTo("IN_PROGRESS");
     }
 
     @Test
@@ -194,7 +214,8 @@ class ProblemPagesIT extends BrowserTest {
 
         browser.signIn("office").open("/problems/" + id);
         browser.choose("reassign-lead", String.valueOf(demo.unit("slj")))
-                .type("reassign-reason", "改由水利局牵头").press("reassign-submit");
+                .type("reassign-reason", "改由水利局牵头")
+                .press("reassign-submit");
         assertThat(status()).isEqualTo("已交办");
         assertThat(browser.field("lead-unit").getText()).isEqualTo("县水利局");
         assertThat(browser.field("timeline").getText()).contains("退回整改办", "该问题属水利部门职责", "重新交办");
@@ -206,7 +227,9 @@ class ProblemPagesIT extends BrowserTest {
         long sentBack = awaitingClosure("wjw", "C2");
 
         browser.signIn("leader2").open("/problems/" + closing);
-        assertThat(browser.driver().findElements(By.id("closure-approve"))).as("not this leader's problem").isEmpty();
+        assertThat(browser.driver().findElements(By.id("closure-approve")))
+                .as("not this leader's problem")
+                .isEmpty();
         browser.signIn("leader").open("/problems/" + closing);
         browser.type("closure-comment", "整改到位，同意销号").press("closure-approve");
         assertThat(status()).isEqualTo("已销号");
@@ -217,7 +240,13 @@ class ProblemPagesIT extends BrowserTest {
         assertThat(status()).isEqualTo("制定方案中");
 
         browser.signIn("staff.wjw").open("/problems/" + sentBack);
-        long task = api.as("staff.wjw").get("/api/problems/{id}/tasks", sentBack).ok().items().get(0).get("id").asLong();
+        long task = api.as("staff.wjw")
+                .get("/api/problems/{id}/tasks", sentBack)
+                .ok()
+                .items()
+                .get(0)
+                .get("id")
+                .asLong();
         browser.type("reopen-reason-" + task, "补充佐证材料").press("task-reopen-" + task);
         assertThat(browser.field("task-table").getText()).contains("已重新打开");
         browser.press("plan-submit");
@@ -237,35 +266,51 @@ class ProblemPagesIT extends BrowserTest {
     void wrongInputShowsTheReasonAndChangesNothing() {
         long id = registered(demo.newRound("wrong"), "W1", "易地扶贫搬迁后续扶持不到位");
         browser.signIn("office").open("/problems/" + id);
-        browser.choose("triage-category", "INDUSTRY").choose("triage-lead", String.valueOf(demo.unit("jtj")))
+        browser.choose("triage-category", "INDUSTRY")
+                .choose("triage-lead", String.valueOf(demo.unit("jtj")))
                 .choose("triage-leader", String.valueOf(demo.user("leader")));
         setDate("triage-deadline-date", nonWorkingDay());
         browser.press("triage-submit");
         assertThat(browser.error()).contains("截止日期", "不是工作日");
         assertThat(status()).isEqualTo("已登记");
 
-        browser.choose("triage-category", "INDUSTRY").choose("triage-lead", String.valueOf(demo.unit("jtj")))
+        browser.choose("triage-category", "INDUSTRY")
+                .choose("triage-lead", String.valueOf(demo.unit("jtj")))
                 .type("triage-working-days", "30");
         // The browser would refuse an empty required field; this checks what the server says.
         browser.driver().executeScript("document.getElementById('triage-leader').removeAttribute('required')");
         browser.press("triage-submit");
         assertThat(browser.error()).contains("责任领导");
         assertThat(status()).isEqualTo("已登记");
-        assertThat(api.as("office").get("/api/problems/{id}", id).ok().text("status")).isEqualTo("REGISTERED");
+        assertThat(api.as("office").get("/api/problems/{id}", id).ok().text("status"))
+                .isEqualTo("REGISTERED");
     }
 
     // ---- data through the API ----
 
     private long registered(long round, String number, String title) {
-        return api.as("office").post("/api/problems", Map.of("roundId", round, "number", number, "title", title,
-                "description", "集成测试问题")).expect(201).id();
+        return api.as("office")
+                .post(
+                        "/api/problems",
+                        Map.of("roundId", round, "number", number, "title", title, "description", "集成测试问题"))
+                .expect(201)
+                .id();
     }
 
-    private long assigned(long round, String number, String title, String unit, Set<String> coUnits,
-                          String deadline) {
+    private long assigned(long round, String number, String title, String unit, Set<String> coUnits, String deadline) {
         long id = registered(round, number, title);
-        api.as("office").post("/api/problems/{id}/triage", Map.of("categoryCode", "INDUSTRY", "severity", "GENERAL",
-                "responsibility", responsibility(unit, coUnits, deadline)), id).ok();
+        api.as("office")
+                .post(
+                        "/api/problems/{id}/triage",
+                        Map.of(
+                                "categoryCode",
+                                "INDUSTRY",
+                                "severity",
+                                "GENERAL",
+                                "responsibility",
+                                responsibility(unit, coUnits, deadline)),
+                        id)
+                .ok();
         return id;
     }
 
@@ -273,7 +318,10 @@ class ProblemPagesIT extends BrowserTest {
     private long overdue(long round, String number, String title, String unit) {
         LocalDate past = Demo.today().minusDays(30);
         time.travelTo(past, LocalTime.of(10, 0));
-        String deadline = api.as("office").get("/api/calendar/working-days?from={d}&days=2", past).ok().text("date");
+        String deadline = api.as("office")
+                .get("/api/calendar/working-days?from={d}&days=2", past)
+                .ok()
+                .text("date");
         long id = assigned(round, number, title, unit, Set.of(), deadline);
         time.reset();
         return id;
@@ -281,11 +329,19 @@ class ProblemPagesIT extends BrowserTest {
 
     /** A problem of the unit whose only task is signed off: waiting for the leader (the demo user "leader"). */
     private long awaitingClosure(String unit, String number) {
-        long[] ids = new Scenario(api, demo, unit).taskInProgress(number, demo.workingDaysAhead(40),
-                LocalDate.parse(demo.workingDaysAhead(20)));
-        long signOff = api.as("staff." + unit).multipart("/api/tasks/{id}/sign-off", Map.of("statement", "完成"),
-                List.of(ApiClient.FileBody.text("proof.txt", "proof " + number)), ids[1]).expect(201).id();
-        api.as("head." + unit).post("/api/sign-offs/{id}/confirm", null, signOff).ok();
+        long[] ids = new Scenario(api, demo, unit)
+                .taskInProgress(number, demo.workingDaysAhead(40), LocalDate.parse(demo.workingDaysAhead(20)));
+        long signOff = api.as("staff." + unit)
+                .multipart(
+                        "/api/tasks/{id}/sign-off",
+                        Map.of("statement", "完成"),
+                        List.of(ApiClient.FileBody.text("proof.txt", "proof " + number)),
+                        ids[1])
+                .expect(201)
+                .id();
+        api.as("head." + unit)
+                .post("/api/sign-offs/{id}/confirm", null, signOff)
+                .ok();
         api.as("office").post("/api/sign-offs/{id}/approve", null, signOff).ok();
         return ids[0];
     }
@@ -303,7 +359,10 @@ class ProblemPagesIT extends BrowserTest {
     /** A future day the official calendar does not work (a weekend or a holiday). */
     private String nonWorkingDay() {
         LocalDate day = Demo.today().plusDays(10);
-        while (api.as("office").get("/api/calendar/working-days?from={d}&days=0", day).ok().text("date")
+        while (api.as("office")
+                .get("/api/calendar/working-days?from={d}&days=0", day)
+                .ok()
+                .text("date")
                 .equals(day.toString())) {
             day = day.plusDays(1);
         }
@@ -328,12 +387,14 @@ class ProblemPagesIT extends BrowserTest {
     /** Numbers repeat across rounds: the rows' problem ids tell problems apart. */
     private List<String> problemIds() {
         return browser.driver().findElements(By.cssSelector("#problem-table tbody tr")).stream()
-                .map(tr -> tr.getAttribute("data-problem-id")).toList();
+                .map(tr -> tr.getAttribute("data-problem-id"))
+                .toList();
     }
 
     private List<String> column(int n) {
-        return browser.driver().findElements(By.cssSelector("#problem-table tbody tr td:nth-child(" + n + ")"))
-                .stream().map(WebElement::getText).toList();
+        return browser.driver().findElements(By.cssSelector("#problem-table tbody tr td:nth-child(" + n + ")")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     private WebElement header(String linkId) {

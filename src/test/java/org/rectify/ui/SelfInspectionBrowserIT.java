@@ -33,7 +33,10 @@ class SelfInspectionBrowserIT extends BrowserTest {
         assertThat(browser.field("self-inspections").getText()).contains("县扶贫开发局", "县教育局");
         browser.accessible().screenshot("self-inspection");
 
-        JsonNode links = api.as("office").get("/api/problems/{id}/self-inspections", problem).ok().json();
+        JsonNode links = api.as("office")
+                .get("/api/problems/{id}/self-inspections", problem)
+                .ok()
+                .json();
         List<Long> spawned = new ArrayList<>();
         links.get("selfInspections").forEach(p -> spawned.add(p.get("id").asLong()));
         assertThat(spawned).hasSize(2);
@@ -42,8 +45,13 @@ class SelfInspectionBrowserIT extends BrowserTest {
             JsonNode p = api.as("office").get("/api/problems/{id}", id).ok().json();
             assertThat(p.get("status").asText()).isEqualTo("ASSIGNED");
             leads.add(p.get("leadUnitId").asLong());
-            assertThat(api.as("office").get("/api/problems/{id}/self-inspections", id).ok().json()
-                    .at("/origin/id").asLong()).isEqualTo(problem);
+            assertThat(api.as("office")
+                            .get("/api/problems/{id}/self-inspections", id)
+                            .ok()
+                            .json()
+                            .at("/origin/id")
+                            .asLong())
+                    .isEqualTo(problem);
         }
         assertThat(leads).containsExactlyInAnyOrder(demo.unit("fpj"), demo.unit("jyj"));
         assertThat(selfFound()).isEqualTo(selfFoundBefore + 2);
@@ -52,21 +60,64 @@ class SelfInspectionBrowserIT extends BrowserTest {
         browser.open("/problems/" + spawned.get(0));
         assertThat(browser.field("self-inspections").getText()).contains("本问题是对照以下问题开展的自查");
         // Registering the same unit twice is refused, and nothing is written.
-        api.as("office").post("/api/problems/{id}/self-inspections", java.util.Map.of("unitIds",
-                List.of(demo.unit("fpj"), demo.unit("ybj")), "responsibleLeaderId", demo.user("leader"),
-                "deadlineType", "TIME_LIMITED", "deadlineWorkingDays", 20), problem).expect(409);
-        assertThat(api.as("office").get("/api/problems/{id}/self-inspections", problem).ok().json()
-                .get("selfInspections").size()).isEqualTo(2);
+        api.as("office")
+                .post(
+                        "/api/problems/{id}/self-inspections",
+                        java.util.Map.of(
+                                "unitIds",
+                                List.of(demo.unit("fpj"), demo.unit("ybj")),
+                                "responsibleLeaderId",
+                                demo.user("leader"),
+                                "deadlineType",
+                                "TIME_LIMITED",
+                                "deadlineWorkingDays",
+                                20),
+                        problem)
+                .expect(409);
+        assertThat(api.as("office")
+                        .get("/api/problems/{id}/self-inspections", problem)
+                        .ok()
+                        .json()
+                        .get("selfInspections")
+                        .size())
+                .isEqualTo(2);
         // The problem's own unit is not another unit.
-        api.as("office").post("/api/problems/{id}/self-inspections", java.util.Map.of("unitIds",
-                List.of(demo.unit("mzj")), "responsibleLeaderId", demo.user("leader"),
-                "deadlineType", "TIME_LIMITED", "deadlineWorkingDays", 20), problem).expect(400);
-        api.as("head.fpj").post("/api/problems/{id}/self-inspections", java.util.Map.of("unitIds",
-                List.of(demo.unit("ybj")), "responsibleLeaderId", demo.user("leader"),
-                "deadlineType", "TIME_LIMITED", "deadlineWorkingDays", 20), problem).expect(404);
+        api.as("office")
+                .post(
+                        "/api/problems/{id}/self-inspections",
+                        java.util.Map.of(
+                                "unitIds",
+                                List.of(demo.unit("mzj")),
+                                "responsibleLeaderId",
+                                demo.user("leader"),
+                                "deadlineType",
+                                "TIME_LIMITED",
+                                "deadlineWorkingDays",
+                                20),
+                        problem)
+                .expect(400);
+        api.as("head.fpj")
+                .post(
+                        "/api/problems/{id}/self-inspections",
+                        java.util.Map.of(
+                                "unitIds",
+                                List.of(demo.unit("ybj")),
+                                "responsibleLeaderId",
+                                demo.user("leader"),
+                                "deadlineType",
+                                "TIME_LIMITED",
+                                "deadlineWorkingDays",
+                                20),
+                        problem)
+                .expect(404);
     }
 
     private long selfFound() {
-        return api.as("office").get("/api/dashboard").ok().json().at("/totals/figures/counts/SELF_FOUND").asLong();
+        return api.as("office")
+                .get("/api/dashboard")
+                .ok()
+                .json()
+                .at("/totals/figures/counts/SELF_FOUND")
+                .asLong();
     }
 }

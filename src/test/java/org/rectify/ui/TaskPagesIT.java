@@ -56,11 +56,14 @@ class TaskPagesIT extends BrowserTest {
         browser.signIn("staff.fpj").open("/tasks/" + task);
         assertThat(browser.field("problem-link").getAttribute("href")).endsWith("/problems/" + problem);
         assertThat(browser.field("task-status").getText()).isEqualTo("整改中");
-        browser.type("percent", "40").type("content", "已完成 12 个村的产业项目排查")
-                .attach("progress-files", photo, report).press("report-progress");
+        browser.type("percent", "40")
+                .type("content", "已完成 12 个村的产业项目排查")
+                .attach("progress-files", photo, report)
+                .press("report-progress");
         assertThat(browser.mainText()).contains("进展报告已保存", "已完成 12 个村的产业项目排查", "现场照片.png", "排查台账.pdf");
         assertThat(browser.field("task-progress").getText()).isEqualTo("40%");
-        assertThat(browser.driver().findElements(By.cssSelector("img[alt='现场照片.png']"))).isNotEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("img[alt='现场照片.png']")))
+                .isNotEmpty();
         assertThat(browser.driver().findElements(By.partialLinkText("预览"))).isNotEmpty();
         browser.screenshot("task-page");
         evidenceIsServedSafely(task);
@@ -74,7 +77,9 @@ class TaskPagesIT extends BrowserTest {
         assertThat(browser.mainText()).contains("单位负责人已退回", "请补充村级签字");
 
         browser.signIn("staff.fpj").open("/tasks/" + task);
-        browser.type("statement", "已补充村级签字").attach("sign-off-files", photo, report).press("apply-sign-off");
+        browser.type("statement", "已补充村级签字")
+                .attach("sign-off-files", photo, report)
+                .press("apply-sign-off");
         browser.signIn("head.fpj").open("/tasks/" + task).press("confirm-sign-off");
         assertThat(browser.field("task-status").getText()).isEqualTo("待整改办审核");
 
@@ -94,7 +99,8 @@ class TaskPagesIT extends BrowserTest {
         browser.type("approve-comment", "材料齐全").press("approve-sign-off");
         assertThat(browser.field("task-status").getText()).isEqualTo("已销号");
         assertThat(browser.mainText()).contains("已同意，该任务已销号");
-        assertThat(api.as("office").get("/api/problems/{id}", problem).ok().text("status")).isEqualTo("CLOSURE_REVIEW");
+        assertThat(api.as("office").get("/api/problems/{id}", problem).ok().text("status"))
+                .isEqualTo("CLOSURE_REVIEW");
     }
 
     @Test
@@ -132,8 +138,10 @@ class TaskPagesIT extends BrowserTest {
         browser.signIn("staff.fpj").open("/tasks/" + task);
         // Too large: the page's script says so before anything is sent (the server's 413 is EvidenceRefusalIT's).
         browser.type("percent", "10").type("content", "上传扫描件").attach("progress-files", big);
-        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
-                browser.field("report-progress"));
+        browser.driver()
+                .executeScript(
+                        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+                        browser.field("report-progress"));
         browser.field("report-progress").click();
         WebElement status = browser.driver().findElement(By.cssSelector("form[action*='/progress'] .upload-status"));
         browser.waitUntil(d -> status.getText().contains("扫描件.pdf 过大（1.4 MB）：单个文件不超过 1 MB。"));
@@ -141,7 +149,9 @@ class TaskPagesIT extends BrowserTest {
         assertThat(browser.mainText()).contains("尚未报告进展", "尚未上传佐证材料");
         browser.field("progress-files").clear();
 
-        browser.type("percent", "10").type("content", "上传程序").attach("progress-files", program)
+        browser.type("percent", "10")
+                .type("content", "上传程序")
+                .attach("progress-files", program)
                 .press("report-progress");
         assertThat(browser.error()).contains("佐证材料", "tool.exe");
         assertThat(browser.mainText()).contains("尚未报告进展", "尚未上传佐证材料");
@@ -150,10 +160,20 @@ class TaskPagesIT extends BrowserTest {
     @Test
     void anotherUnitSeesNeitherTheTaskNorItsEvidence() {
         long task = taskInProgress("TP-4")[1];
-        api.as("staff.fpj").multipart("/api/tasks/{id}/progress", Map.of("percent", 20, "content", "排查中"),
-                List.of(ApiClient.FileBody.text("记录.txt", "记录")), task).expect(201);
-        long evidence = api.as("staff.fpj").get("/api/tasks/{id}/evidence", task).ok().items().get(0)
-                .get("id").asLong();
+        api.as("staff.fpj")
+                .multipart(
+                        "/api/tasks/{id}/progress",
+                        Map.of("percent", 20, "content", "排查中"),
+                        List.of(ApiClient.FileBody.text("记录.txt", "记录")),
+                        task)
+                .expect(201);
+        long evidence = api.as("staff.fpj")
+                .get("/api/tasks/{id}/evidence", task)
+                .ok()
+                .items()
+                .get(0)
+                .get("id")
+                .asLong();
 
         browser.signIn("staff.czj").open("/tasks/" + task);
         assertThat(browser.mainText()).contains("页面不存在").doesNotContain("排查中");
@@ -165,8 +185,14 @@ class TaskPagesIT extends BrowserTest {
     void leaderApprovesAClosureFromTheQueue() {
         long[] ids = taskInProgress("TP-5");
         long problem = ids[0];
-        long signOff = api.as("staff.fpj").multipart("/api/tasks/{id}/sign-off", Map.of("statement", "完成"),
-                List.of(ApiClient.FileBody.text("proof.txt", "proof TP-5")), ids[1]).expect(201).id();
+        long signOff = api.as("staff.fpj")
+                .multipart(
+                        "/api/tasks/{id}/sign-off",
+                        Map.of("statement", "完成"),
+                        List.of(ApiClient.FileBody.text("proof.txt", "proof TP-5")),
+                        ids[1])
+                .expect(201)
+                .id();
         api.as("head.fpj").post("/api/sign-offs/{id}/confirm", null, signOff).ok();
         api.as("office").post("/api/sign-offs/{id}/approve", null, signOff).ok();
 
@@ -179,7 +205,8 @@ class TaskPagesIT extends BrowserTest {
         browser.type("closure-comment-" + problem, "同意销号").press("approve-closure-" + problem);
         assertThat(browser.mainText()).contains("问题 TP-5 已销号");
         assertThat(browser.driver().findElements(By.id("closure-" + problem))).isEmpty();
-        JsonNode closed = api.as("inspector").get("/api/problems/{id}", problem).ok().json();
+        JsonNode closed =
+                api.as("inspector").get("/api/problems/{id}", problem).ok().json();
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
     }
 
@@ -190,9 +217,14 @@ class TaskPagesIT extends BrowserTest {
 
     /** The evidence download: inline only for a safe type, with nosniff; a download by default. */
     private void evidenceIsServedSafely(long task) {
-        List<JsonNode> evidence = api.as("office").get("/api/tasks/{id}/evidence", task).ok().items();
-        long photo = evidence.stream().filter(e -> e.get("fileName").asText().endsWith(".png")).findFirst()
-                .orElseThrow().get("id").asLong();
+        List<JsonNode> evidence =
+                api.as("office").get("/api/tasks/{id}/evidence", task).ok().items();
+        long photo = evidence.stream()
+                .filter(e -> e.get("fileName").asText().endsWith(".png"))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
         List<?> inline = fetch("/evidence/" + photo + "?inline=true");
         assertThat(inline.get(0)).isEqualTo(200L);
         assertThat(inline.get(1)).isEqualTo("image/png");

@@ -14,6 +14,7 @@ class UiShellIT extends BrowserTest {
 
     @Autowired
     AuditTrail audit;
+
     @Autowired
     OrgDirectory directory;
 
@@ -23,9 +24,12 @@ class UiShellIT extends BrowserTest {
         long failedBefore = count(inspector, "SIGN_IN_FAILED");
         long signedInBefore = count(inspector, "SIGNED_IN");
         browser.open("/login").screenshot("login");
-        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang"))
+                .isEqualTo("zh-CN");
         assertThat(browser.mainText()).contains("登录", "用户名", "密码");
-        assertThat(browser.driver().findElements(By.id("bell"))).as("no bell before signing in").isEmpty();
+        assertThat(browser.driver().findElements(By.id("bell")))
+                .as("no bell before signing in")
+                .isEmpty();
 
         browser.type("username", "inspector").type("password", "wrong");
         browser.press("sign-in");
@@ -43,23 +47,27 @@ class UiShellIT extends BrowserTest {
     }
 
     private long count(long userId, String action) {
-        return audit.forTarget("USER", userId).stream().filter(r -> r.action().equals(action)).count();
+        return audit.forTarget("USER", userId).stream()
+                .filter(r -> r.action().equals(action))
+                .count();
     }
 
     @Test
     void everyRoleSignsInToItsWorklist() {
-        for (String user : new String[]{"office", "leader", "inspector", "admin", "head.fpj", "staff.fpj"}) {
+        for (String user : new String[] {"office", "leader", "inspector", "admin", "head.fpj", "staff.fpj"}) {
             browser.signIn(user).open("/");
             assertThat(browser.mainText()).as(user).contains("我的待办");
         }
         browser.signIn("office").open("/").screenshot("worklist-office");
-        assertThat(browser.driver().findElements(By.cssSelector("#main table tbody tr"))).isNotEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("#main table tbody tr")))
+                .isNotEmpty();
     }
 
     @Test
     void englishOnRequestAndRemembered() {
         browser.signIn("office").open("/?lang=en");
-        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang"))
+                .isEqualTo("en");
         assertThat(browser.mainText()).contains("My worklist");
         browser.open("/notifications");
         assertThat(browser.mainText()).contains("Notifications");
@@ -72,13 +80,16 @@ class UiShellIT extends BrowserTest {
         browser.signIn("staff.fpj").open("/");
         String normal = browser.driver().findElement(By.tagName("html")).getCssValue("font-size");
         browser.open("/?elder=on").screenshot("worklist-elder");
-        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("class")).contains("elder");
+        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("class"))
+                .contains("elder");
         String large = browser.driver().findElement(By.tagName("html")).getCssValue("font-size");
         assertThat(px(large)).isGreaterThan(px(normal));
         browser.open("/notifications");
-        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("class")).contains("elder");
+        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("class"))
+                .contains("elder");
         browser.open("/?elder=off");
-        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("class")).doesNotContain("elder");
+        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("class"))
+                .doesNotContain("elder");
     }
 
     @Test

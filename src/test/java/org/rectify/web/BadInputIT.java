@@ -36,30 +36,39 @@ class BadInputIT extends IntegrationTest {
 
     @Test
     void missingFieldsAreNamedInA400ProblemDetail() {
-        Response r = api.as("office").post("/api/problems", Map.of("roundId", round, "number", "1")).expect(400);
+        Response r = api.as("office")
+                .post("/api/problems", Map.of("roundId", round, "number", "1"))
+                .expect(400);
         assertThat(r.headers().getContentType().toString()).isEqualTo("application/problem+json");
-        assertThat(r.json().get("errors")).extracting(e -> e.get("field").asText())
+        assertThat(r.json().get("errors"))
+                .extracting(e -> e.get("field").asText())
                 .contains("title", "description");
     }
 
     @Test
     void aDeadlineInThePastIsRefusedWithTheFieldNamed() {
-        Response r = api.as("office").post("/api/problems", problem("P-1", responsibility("fpj",
-                Demo.today().minusDays(1).toString()))).expect(400);
+        Response r = api.as("office")
+                .post(
+                        "/api/problems",
+                        problem(
+                                "P-1",
+                                responsibility("fpj", Demo.today().minusDays(1).toString())))
+                .expect(400);
         assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("deadlineDate");
     }
 
     @Test
     void aTimeLimitedDeadlineNeedsADate() {
-        Response r = api.as("office").post("/api/problems", problem("P-2", responsibility("fpj", null)))
+        Response r = api.as("office")
+                .post("/api/problems", problem("P-2", responsibility("fpj", null)))
                 .expect(400);
-        assertThat(r.json().get("errors").get(0).get("field").asText())
-                .isEqualTo("deadlineDate");
+        assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("deadlineDate");
     }
 
     @Test
     void aDeadlineOnAWeekendIsRefusedNamingTheNextWorkingDay() {
-        Response r = api.as("office").post("/api/problems", problem("P-5", responsibility("fpj", "2030-10-05")))
+        Response r = api.as("office")
+                .post("/api/problems", problem("P-5", responsibility("fpj", "2030-10-05")))
                 .expect(400);
         assertThat(r.text("detail")).contains("not a working day").contains("2030-10-07");
     }
@@ -68,7 +77,10 @@ class BadInputIT extends IntegrationTest {
     void anImmediateProblemWithoutADateIsDueAfterTheConfiguredWorkingDays() {
         Map<String, Object> r = responsibility("fpj", null);
         r.put("deadlineType", "IMMEDIATE");
-        long id = api.as("office").post("/api/problems", problem("P-6", r)).expect(201).id();
+        long id = api.as("office")
+                .post("/api/problems", problem("P-6", r))
+                .expect(201)
+                .id();
         assertThat(api.as("office").get("/api/problems/{id}", id).ok().text("deadlineDate"))
                 .isEqualTo(demo.workingDaysAhead(5));
     }
@@ -77,7 +89,10 @@ class BadInputIT extends IntegrationTest {
     void aDeadlineGivenInWorkingDaysIsCountedOnTheCalendar() {
         Map<String, Object> r = responsibility("fpj", null);
         r.put("deadlineWorkingDays", 12);
-        long id = api.as("office").post("/api/problems", problem("P-7", r)).expect(201).id();
+        long id = api.as("office")
+                .post("/api/problems", problem("P-7", r))
+                .expect(201)
+                .id();
         JsonNode p = api.as("office").get("/api/problems/{id}", id).ok().json();
         assertThat(p.get("deadlineDate").asText()).isEqualTo(demo.workingDaysAhead(12));
         assertThat(p.get("colour").asText()).isEqualTo("GREEN");
@@ -87,8 +102,15 @@ class BadInputIT extends IntegrationTest {
     void aLeadUnitOutsideTheRegionOrTheRegionItselfIsRefused() {
         Map<String, Object> r = responsibility("fpj", demo.workingDaysAhead(5));
         r.put("leadUnitId", demo.unit("county"));
-        assertThat(api.as("office").post("/api/problems", problem("P-3", r)).expect(400)
-                .json().get("errors").get(0).get("field").asText()).isEqualTo("leadUnitId");
+        assertThat(api.as("office")
+                        .post("/api/problems", problem("P-3", r))
+                        .expect(400)
+                        .json()
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asText())
+                .isEqualTo("leadUnitId");
         r.put("leadUnitId", 987_654L);
         api.as("office").post("/api/problems", problem("P-3", r)).expect(400);
     }
@@ -105,21 +127,31 @@ class BadInputIT extends IntegrationTest {
     @Test
     void aDuplicateProblemNumberInTheSameRoundIs409() {
         api.as("office").post("/api/problems", problem("DUP", null)).expect(201);
-        Response again = api.as("office").post("/api/problems", problem("DUP", null)).expect(409);
+        Response again =
+                api.as("office").post("/api/problems", problem("DUP", null)).expect(409);
         assertThat(again.text("detail")).contains("DUP");
-        assertThat(api.as("office").get("/api/problems?roundId={r}", round).ok().items()).hasSize(1);
+        assertThat(api.as("office").get("/api/problems?roundId={r}", round).ok().items())
+                .hasSize(1);
     }
 
     @Test
     void anActionInTheWrongStateIs409AndChangesNothing() {
-        long id = api.as("office").post("/api/problems", problem("W-1", null)).expect(201).id();
+        long id = api.as("office")
+                .post("/api/problems", problem("W-1", null))
+                .expect(201)
+                .id();
         api.as("office").post("/api/problems/{id}/plan/approve", null, id).expect(409);
-        api.as("office").post("/api/problems/{id}/reassign", Map.of("responsibility",
-                responsibility("fpj", demo.workingDaysAhead(9))), id).expect(409);
+        api.as("office")
+                .post(
+                        "/api/problems/{id}/reassign",
+                        Map.of("responsibility", responsibility("fpj", demo.workingDaysAhead(9))),
+                        id)
+                .expect(409);
         JsonNode problem = api.as("office").get("/api/problems/{id}", id).ok().json();
         assertThat(problem.get("status").asText()).isEqualTo("REGISTERED");
         assertThat(problem.get("version").asLong()).isZero();
-        List<JsonNode> waiting = api.as("office").get("/api/problems/{id}/process", id).ok().items();
+        List<JsonNode> waiting =
+                api.as("office").get("/api/problems/{id}/process", id).ok().items();
         assertThat(waiting).extracting(s -> s.get("activityId").asText()).containsExactly("Task_Triage");
     }
 
@@ -127,48 +159,83 @@ class BadInputIT extends IntegrationTest {
     void anUploadOverTheSizeLimitIs413AndLeavesNoTrace() {
         long task = taskInProgress("U-1");
         byte[] tooBig = new byte[1024 * 1024 + 1];
-        Response r = api.as("staff.fpj").multipart("/api/tasks/{id}/progress", Map.of("percent", 20,
-                "content", "进展"), List.of(new FileBody("big.pdf", tooBig)), task).expect(413);
+        Response r = api.as("staff.fpj")
+                .multipart(
+                        "/api/tasks/{id}/progress",
+                        Map.of("percent", 20, "content", "进展"),
+                        List.of(new FileBody("big.pdf", tooBig)),
+                        task)
+                .expect(413);
         assertThat(r.headers().getContentType().toString()).isEqualTo("application/problem+json");
-        assertThat(api.as("office").get("/api/tasks/{id}/progress", task).ok().items()).isEmpty();
+        assertThat(api.as("office").get("/api/tasks/{id}/progress", task).ok().items())
+                .isEmpty();
     }
 
     @Test
     void aRefusedFileRollsBackTheWholeReport() {
         long task = taskInProgress("U-2");
-        Response r = api.as("staff.fpj").multipart("/api/tasks/{id}/progress", Map.of("percent", 40,
-                "content", "进展"), List.of(FileBody.text("ok.txt", "fine"), FileBody.text("run.exe", "MZ")), task)
+        Response r = api.as("staff.fpj")
+                .multipart(
+                        "/api/tasks/{id}/progress",
+                        Map.of("percent", 40, "content", "进展"),
+                        List.of(FileBody.text("ok.txt", "fine"), FileBody.text("run.exe", "MZ")),
+                        task)
                 .expect(400);
         assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("files");
-        assertThat(api.as("office").get("/api/tasks/{id}/progress", task).ok().items()).isEmpty();
-        assertThat(api.as("office").get("/api/tasks/{id}/evidence", task).ok().items()).isEmpty();
-        assertThat(api.as("office").get("/api/tasks/{id}", task).ok().json().get("progressPercent").asInt()).isZero();
+        assertThat(api.as("office").get("/api/tasks/{id}/progress", task).ok().items())
+                .isEmpty();
+        assertThat(api.as("office").get("/api/tasks/{id}/evidence", task).ok().items())
+                .isEmpty();
+        assertThat(api.as("office")
+                        .get("/api/tasks/{id}", task)
+                        .ok()
+                        .json()
+                        .get("progressPercent")
+                        .asInt())
+                .isZero();
     }
 
     @Test
     void aSignOffWithoutAnyEvidenceIsRefused() {
         long task = taskInProgress("U-3");
-        api.as("staff.fpj").multipart("/api/tasks/{id}/sign-off", Map.of("statement", "完成"), List.of(), task)
+        api.as("staff.fpj")
+                .multipart("/api/tasks/{id}/sign-off", Map.of("statement", "完成"), List.of(), task)
                 .expect(400);
-        assertThat(api.as("office").get("/api/tasks/{id}", task).ok().text("status")).isEqualTo("IN_PROGRESS");
-        assertThat(api.as("office").get("/api/tasks/{id}/sign-offs", task).ok().items()).isEmpty();
+        assertThat(api.as("office").get("/api/tasks/{id}", task).ok().text("status"))
+                .isEqualTo("IN_PROGRESS");
+        assertThat(api.as("office").get("/api/tasks/{id}/sign-offs", task).ok().items())
+                .isEmpty();
     }
 
     @Test
     void twoOfficersApprovingTheSameSignOffAtOnceOneWinsTheOtherGets409() throws Exception {
         long task = taskInProgress("C-1");
-        long signOff = api.as("staff.fpj").multipart("/api/tasks/{id}/sign-off", Map.of("statement", "完成"),
-                List.of(FileBody.text("proof.txt", "proof")), task).expect(201).id();
+        long signOff = api.as("staff.fpj")
+                .multipart(
+                        "/api/tasks/{id}/sign-off",
+                        Map.of("statement", "完成"),
+                        List.of(FileBody.text("proof.txt", "proof")),
+                        task)
+                .expect(201)
+                .id();
         api.as("head.fpj").post("/api/sign-offs/{id}/confirm", null, signOff).ok();
 
-        List<Integer> statuses = race(2, i -> api.as(i == 0 ? "office" : "office2")
-                .post("/api/sign-offs/{id}/approve", Map.of("comment", "同意"), signOff).status());
+        List<Integer> statuses = race(
+                2,
+                i -> api.as(i == 0 ? "office" : "office2")
+                        .post("/api/sign-offs/{id}/approve", Map.of("comment", "同意"), signOff)
+                        .status());
         assertThat(statuses).containsExactlyInAnyOrder(200, 409);
-        JsonNode application = api.as("office").get("/api/sign-offs/{id}", signOff).ok().json();
+        JsonNode application =
+                api.as("office").get("/api/sign-offs/{id}", signOff).ok().json();
         assertThat(application.get("status").asText()).isEqualTo("APPROVED");
-        List<JsonNode> timeline = api.as("inspector").get("/api/problems/{id}/timeline",
-                application.get("problemId").asLong()).ok().items();
-        assertThat(timeline).filteredOn(e -> e.get("action").asText().equals("SIGN_OFF_APPROVED")).hasSize(1);
+        List<JsonNode> timeline = api.as("inspector")
+                .get("/api/problems/{id}/timeline", application.get("problemId").asLong())
+                .ok()
+                .items();
+        assertThat(timeline)
+                .filteredOn(e -> e.get("action").asText().equals("SIGN_OFF_APPROVED"))
+                .hasSize(1);
     }
 
     // ---- helpers ----
@@ -202,14 +269,38 @@ class BadInputIT extends IntegrationTest {
 
     /** A problem of the poverty bureau with one approved task in progress. */
     private long taskInProgress(String number) {
-        long id = api.as("office").post("/api/problems", problem(number,
-                responsibility("fpj", demo.workingDaysAhead(30)))).expect(201).id();
-        api.as("office").post("/api/problems/{id}/triage", Map.of("categoryCode", "FUNDS", "severity", "GENERAL",
-                "responsibility", responsibility("fpj", demo.workingDaysAhead(30))), id).ok();
+        long id = api.as("office")
+                .post("/api/problems", problem(number, responsibility("fpj", demo.workingDaysAhead(30))))
+                .expect(201)
+                .id();
+        api.as("office")
+                .post(
+                        "/api/problems/{id}/triage",
+                        Map.of(
+                                "categoryCode",
+                                "FUNDS",
+                                "severity",
+                                "GENERAL",
+                                "responsibility",
+                                responsibility("fpj", demo.workingDaysAhead(30))),
+                        id)
+                .ok();
         api.as("head.fpj").post("/api/problems/{id}/claim", null, id).ok();
-        long task = api.as("staff.fpj").post("/api/problems/{id}/tasks", Map.of("measure", "整改", "completionCriterion",
-                "完成", "deadlineType", "IMMEDIATE", "deadlineDate", demo.workingDaysAhead(5)), id)
-                .expect(201).id();
+        long task = api.as("staff.fpj")
+                .post(
+                        "/api/problems/{id}/tasks",
+                        Map.of(
+                                "measure",
+                                "整改",
+                                "completionCriterion",
+                                "完成",
+                                "deadlineType",
+                                "IMMEDIATE",
+                                "deadlineDate",
+                                demo.workingDaysAhead(5)),
+                        id)
+                .expect(201)
+                .id();
         api.as("staff.fpj").post("/api/problems/{id}/plan/submit", null, id).expect(204);
         api.as("office").post("/api/problems/{id}/plan/approve", null, id).expect(204);
         return task;

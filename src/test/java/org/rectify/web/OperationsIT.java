@@ -36,8 +36,10 @@ class OperationsIT extends IntegrationTest {
 
     @Autowired
     ManagementService management;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -45,33 +47,47 @@ class OperationsIT extends IntegrationTest {
     void readinessTurnsUpOnlyOnceTheDemoDataIsThere() {
         assertThat(StartupProbe.problemsBeforeSeeding).isZero();
         assertThat(StartupProbe.BEFORE_SEEDING.get("/actuator/health/readiness"))
-                .startsWith("503 ").contains("OUT_OF_SERVICE");
-        assertThat(StartupProbe.BEFORE_SEEDING.get("/actuator/health/liveness")).startsWith("200 ").contains("UP");
-        assertThat(StartupProbe.BEFORE_SEEDING.get("/login")).startsWith("503 text/html;charset=UTF-8 5")
-                .contains("系统正在启动").doesNotContain("password");
+                .startsWith("503 ")
+                .contains("OUT_OF_SERVICE");
+        assertThat(StartupProbe.BEFORE_SEEDING.get("/actuator/health/liveness"))
+                .startsWith("200 ")
+                .contains("UP");
+        assertThat(StartupProbe.BEFORE_SEEDING.get("/login"))
+                .startsWith("503 text/html;charset=UTF-8 5")
+                .contains("系统正在启动")
+                .doesNotContain("password");
         assertThat(StartupProbe.BEFORE_SEEDING.get("/api/me")).startsWith("503 application/problem+json 5");
         assertThat(StartupProbe.problemsWhenReady).isEqualTo(60);
 
-        assertThat(api.anonymous().get("/actuator/health/readiness").ok().text("status")).isEqualTo("UP");
-        assertThat(api.anonymous().get("/actuator/health/liveness").ok().text("status")).isEqualTo("UP");
+        assertThat(api.anonymous().get("/actuator/health/readiness").ok().text("status"))
+                .isEqualTo("UP");
+        assertThat(api.anonymous().get("/actuator/health/liveness").ok().text("status"))
+                .isEqualTo("UP");
         assertThat(api.anonymous().get("/login").status()).isEqualTo(200);
     }
 
     @Test
     void healthShowsItsContributorsToAdminOnly() {
-        assertThat(api.anonymous().get("/actuator/health").json().has("components")).isFalse();
-        assertThat(api.as("office").get("/actuator/health").json().has("components")).isFalse();
+        assertThat(api.anonymous().get("/actuator/health").json().has("components"))
+                .isFalse();
+        assertThat(api.as("office").get("/actuator/health").json().has("components"))
+                .isFalse();
         JsonNode components = api.as("admin").get("/actuator/health").json().get("components");
-        assertThat(components.fieldNames()).toIterable()
+        assertThat(components.fieldNames())
+                .toIterable()
                 .contains("db", "mailOutbox", "evidenceStorage", "processEngine", "readinessState");
         JsonNode mail = components.get("mailOutbox");
-        assertThat(mail.get("details").get("backlog").asLong()).isEqualTo(jdbc.queryForObject(
-                "select count(*) from mail_outbox where status in ('PENDING', 'SENDING')", Long.class));
+        assertThat(mail.get("details").get("backlog").asLong())
+                .isEqualTo(jdbc.queryForObject(
+                        "select count(*) from mail_outbox where status in ('PENDING', 'SENDING')", Long.class));
         java.sql.Timestamp oldest = jdbc.queryForObject(
-                "select min(created_at) from mail_outbox where status in ('PENDING', 'SENDING')", java.sql.Timestamp.class);
-        boolean stuck = oldest != null && oldest.toInstant().isBefore(java.time.Instant.now().minusSeconds(3600));
+                "select min(created_at) from mail_outbox where status in ('PENDING', 'SENDING')",
+                java.sql.Timestamp.class);
+        boolean stuck = oldest != null
+                && oldest.toInstant().isBefore(java.time.Instant.now().minusSeconds(3600));
         assertThat(mail.get("status").asText()).isEqualTo(stuck ? "DOWN" : "UP");
-        assertThat(components.get("evidenceStorage").get("details").get("free").asLong()).isPositive();
+        assertThat(components.get("evidenceStorage").get("details").get("free").asLong())
+                .isPositive();
     }
 
     @Test
@@ -82,12 +98,21 @@ class OperationsIT extends IntegrationTest {
         Scenario scenario = new Scenario(api, demo, "tyjr");
         time.travelTo(of(2026, 9, 1), LocalTime.of(10, 0));
         long problem = scenario.closed("OPS-1", "2026-10-30", of(2026, 10, 9));
-        long check = api.as("inspector").get("/api/problems/{id}/look-backs", problem).ok().items().get(0)
-                .get("id").asLong();
+        long check = api.as("inspector")
+                .get("/api/problems/{id}/look-backs", problem)
+                .ok()
+                .items()
+                .get(0)
+                .get("id")
+                .asLong();
         time.travelTo(of(2026, 11, 30), LocalTime.of(9, 0));
         new Timers(management, runtime).runDue(problem);
-        api.as("office").post("/api/look-backs/{id}/verify", Map.of("holds", false, "finding", "反弹",
-                "deadlineWorkingDays", 20), check).ok();
+        api.as("office")
+                .post(
+                        "/api/look-backs/{id}/verify",
+                        Map.of("holds", false, "finding", "反弹", "deadlineWorkingDays", 20),
+                        check)
+                .ok();
 
         Map<String, Double> after = scrape();
         assertThat(after.get("rectify_problems_registered_total") - before.get("rectify_problems_registered_total"))
@@ -97,37 +122,55 @@ class OperationsIT extends IntegrationTest {
         assertThat(after.get("rectify_problems_reopened_total") - before.get("rectify_problems_reopened_total"))
                 .isEqualTo(1);
         assertThat(after.get("rectify_audit_records_written_total") - before.get("rectify_audit_records_written_total"))
-                .isEqualTo(auditRecords() - auditRecordsBefore).isPositive();
-        assertThat(after).containsKeys("rectify_jobs_failed", "rectify_incidents_open", "rectify_timers_lag_seconds",
-                "rectify_mail_outbox_backlog", "rectify_mail_outbox_failed", "camunda_engine_job_successful_total");
-        assertThat(after.get("rectify_incidents_open")).isEqualTo((double) runtime.createIncidentQuery().count());
+                .isEqualTo(auditRecords() - auditRecordsBefore)
+                .isPositive();
+        assertThat(after)
+                .containsKeys(
+                        "rectify_jobs_failed",
+                        "rectify_incidents_open",
+                        "rectify_timers_lag_seconds",
+                        "rectify_mail_outbox_backlog",
+                        "rectify_mail_outbox_failed",
+                        "camunda_engine_job_successful_total");
+        assertThat(after.get("rectify_incidents_open"))
+                .isEqualTo((double) runtime.createIncidentQuery().count());
         assertThat(after.get("rectify_timers_lag_seconds")).isGreaterThanOrEqualTo(0);
-        assertThat(after.get("rectify_mail_outbox_backlog")).isEqualTo(jdbc.queryForObject(
-                "select count(*) from mail_outbox where status in ('PENDING', 'SENDING')", Double.class));
+        assertThat(after.get("rectify_mail_outbox_backlog"))
+                .isEqualTo(jdbc.queryForObject(
+                        "select count(*) from mail_outbox where status in ('PENDING', 'SENDING')", Double.class));
 
         Map<String, Integer> problems = coloursOf(allProblems(), "problem");
         Map<String, Integer> tasks = new HashMap<>();
         for (JsonNode p : allProblems()) {
-            coloursOf(api.as("office").get("/api/problems/{id}/tasks", p.get("id").asLong()).ok().items(), "task")
+            coloursOf(
+                            api.as("office")
+                                    .get("/api/problems/{id}/tasks", p.get("id").asLong())
+                                    .ok()
+                                    .items(),
+                            "task")
                     .forEach((k, v) -> tasks.merge(k, v, Integer::sum));
         }
         for (String colour : List.of("red", "yellow", "green")) {
             assertThat(after.get("rectify_open_items{kind=\"problem\",colour=\"" + colour + "\"}"))
-                    .as("open problems, %s", colour).isEqualTo(problems.getOrDefault(colour, 0).doubleValue());
+                    .as("open problems, %s", colour)
+                    .isEqualTo(problems.getOrDefault(colour, 0).doubleValue());
             assertThat(after.get("rectify_open_items{kind=\"task\",colour=\"" + colour + "\"}"))
-                    .as("open tasks, %s", colour).isEqualTo(tasks.getOrDefault(colour, 0).doubleValue());
+                    .as("open tasks, %s", colour)
+                    .isEqualTo(tasks.getOrDefault(colour, 0).doubleValue());
         }
     }
 
     @Test
     void onlyAdminMayScrapeAndTheRefusalsAreProblemJson() {
-        ApiClient.Response anonymous = api.anonymous().get("/actuator/prometheus").expect(401);
+        ApiClient.Response anonymous =
+                api.anonymous().get("/actuator/prometheus").expect(401);
         assertThat(anonymous.headers().getContentType()).hasToString("application/problem+json");
         assertThat(anonymous.headers().getFirst("WWW-Authenticate")).startsWith("Basic");
         assertThat(anonymous.text("title")).isEqualTo("Not signed in");
         assertThat(new String(anonymous.raw(), StandardCharsets.UTF_8)).doesNotContain("rectify_");
         for (String user : List.of("office", "leader", "inspector", "head.fpj")) {
-            ApiClient.Response refused = api.as(user).get("/actuator/prometheus").expect(403);
+            ApiClient.Response refused =
+                    api.as(user).get("/actuator/prometheus").expect(403);
             assertThat(refused.headers().getContentType()).hasToString("application/problem+json");
             assertThat(refused.json().get("status").asInt()).isEqualTo(403);
             assertThat(new String(refused.raw(), StandardCharsets.UTF_8)).doesNotContain("rectify_");
@@ -139,7 +182,8 @@ class OperationsIT extends IntegrationTest {
         assertThat(noUser.headers().getContentType()).hasToString("application/problem+json");
         assertThat(noUser.json().get("status").asInt()).isEqualTo(401);
         assertThat(noUser.json().has("timestamp")).isFalse();
-        ApiClient.Response wrongPassword = api.as("office").withPassword("wrong").get("/api/me").expect(401);
+        ApiClient.Response wrongPassword =
+                api.as("office").withPassword("wrong").get("/api/me").expect(401);
         assertThat(wrongPassword.headers().getContentType()).hasToString("application/problem+json");
     }
 
@@ -181,7 +225,10 @@ class OperationsIT extends IntegrationTest {
     private List<JsonNode> allProblems() {
         List<JsonNode> all = new ArrayList<>();
         for (int page = 0; ; page++) {
-            List<JsonNode> items = api.as("office").get("/api/problems?size=200&page={p}", page).ok().items();
+            List<JsonNode> items = api.as("office")
+                    .get("/api/problems?size=200&page={p}", page)
+                    .ok()
+                    .items();
             all.addAll(items);
             if (items.size() < 200) {
                 return all;

@@ -29,24 +29,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BrowserTest.NeedsBrowser.class)
 class RouteCoverageIT extends IntegrationTest {
 
-    private static final Set<RequestMethod> CHANGING = Set.of(RequestMethod.POST, RequestMethod.PUT,
-            RequestMethod.PATCH, RequestMethod.DELETE);
+    private static final Set<RequestMethod> CHANGING =
+            Set.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE);
 
-    @Autowired Map<String, RequestMappingHandlerMapping> mappings;
+    @Autowired
+    Map<String, RequestMappingHandlerMapping> mappings;
 
     @Test
     void everyStateChangingRouteWasCalledAndJudgedByTheAuditGuard() {
         Set<String> routes = new TreeSet<>();
-        mappings.values().forEach(mapping -> mapping.getHandlerMethods().forEach((info, handler) -> {
-            if (handler.getBeanType().getName().startsWith("org.rectify.")) {
-                routes.addAll(changing(info));
-            }
-        }));
+        mappings.values()
+                .forEach(mapping -> mapping.getHandlerMethods().forEach((info, handler) -> {
+                    if (handler.getBeanType().getName().startsWith("org.rectify.")) {
+                        routes.addAll(changing(info));
+                    }
+                }));
         assertThat(routes).as("the application's state-changing routes").hasSizeGreaterThan(30);
         Set<String> missed = new TreeSet<>(routes);
         missed.removeAll(RouteCoverage.called());
-        assertThat(missed).as("state-changing routes no test of this run called with success (run the whole suite:"
-                + " ./mvnw verify)").isEmpty();
+        assertThat(missed)
+                .as("state-changing routes no test of this run called with success (run the whole suite:"
+                        + " ./mvnw verify)")
+                .isEmpty();
     }
 
     private static Set<String> changing(RequestMappingInfo info) {
@@ -58,5 +62,4 @@ class RouteCoverageIT extends IntegrationTest {
         }
         return routes;
     }
-
 }

@@ -25,29 +25,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UploadReceiptsIT extends IntegrationTest {
 
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void anUploadSentAgainIsRecordedOnce() throws Exception {
         Demo demo = new Demo(api);
-        long task = new Scenario(api, demo, "fpj").taskInProgress("UR-" + System.nanoTime() % 100_000,
-                demo.workingDaysAhead(25), LocalDate.parse(demo.workingDaysAhead(20)))[1];
+        long task = new Scenario(api, demo, "fpj")
+                .taskInProgress(
+                        "UR-" + System.nanoTime() % 100_000,
+                        demo.workingDaysAhead(25),
+                        LocalDate.parse(demo.workingDaysAhead(20)))[1];
         WebSession staff = WebSession.signIn(port, "staff.fpj");
         String page = "/tasks/" + task;
         String action = page + "/progress";
 
         // Refused (a percent out of range): no receipt, and the retry is judged again.
-        WebSession.Answer refused = staff.postForm(page, action, Map.of("percent", "130", "content", "太多",
-                "uploadKey", "key-refused-0001")).expect(302);
+        WebSession.Answer refused = staff.postForm(
+                        page, action, Map.of("percent", "130", "content", "太多", "uploadKey", "key-refused-0001"))
+                .expect(302);
         assertThat(staff.get(path(refused)).text()).contains("请检查“整改进度”");
         assertThat(reports(task)).isZero();
         assertThat(receipts("key-refused-0001")).isZero();
 
-        WebSession.Answer first = staff.postForm(page, action, Map.of("percent", "30", "content", "第一次报送",
-                "uploadKey", "key-twice-0001")).expect(302);
+        WebSession.Answer first = staff.postForm(
+                        page, action, Map.of("percent", "30", "content", "第一次报送", "uploadKey", "key-twice-0001"))
+                .expect(302);
         assertThat(staff.get(path(first)).text()).contains("进展报告已保存");
-        WebSession.Answer again = staff.postForm(page, action, Map.of("percent", "30", "content", "第一次报送",
-                "uploadKey", "key-twice-0001")).expect(302);
+        WebSession.Answer again = staff.postForm(
+                        page, action, Map.of("percent", "30", "content", "第一次报送", "uploadKey", "key-twice-0001"))
+                .expect(302);
         assertThat(staff.get(path(again)).text()).contains("此前已收到");
         assertThat(reports(task)).isOne();
 
@@ -57,8 +64,11 @@ class UploadReceiptsIT extends IntegrationTest {
             List<Future<Integer>> sent = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 WebSession each = WebSession.signIn(port, "staff.fpj");
-                sent.add(two.submit(() -> each.postForm(page, action, Map.of("percent", "40", "content", "同时到达",
-                        "uploadKey", "key-at-once-0001")).status()));
+                sent.add(two.submit(() -> each.postForm(
+                                page,
+                                action,
+                                Map.of("percent", "40", "content", "同时到达", "uploadKey", "key-at-once-0001"))
+                        .status()));
             }
             for (Future<Integer> f : sent) {
                 assertThat(f.get()).isEqualTo(302);
@@ -69,8 +79,9 @@ class UploadReceiptsIT extends IntegrationTest {
         assertThat(reports(task)).isEqualTo(2);
 
         // A malformed key: a message, nothing recorded.
-        WebSession.Answer malformed = staff.postForm(page, action, Map.of("percent", "50", "content", "坏的键",
-                "uploadKey", "<script>")).expect(302);
+        WebSession.Answer malformed = staff.postForm(
+                        page, action, Map.of("percent", "50", "content", "坏的键", "uploadKey", "<script>"))
+                .expect(302);
         assertThat(staff.get(path(malformed)).text()).contains("请检查“上传标识”", "上传标识由 8 到 64 个字母");
         assertThat(reports(task)).isEqualTo(2);
     }

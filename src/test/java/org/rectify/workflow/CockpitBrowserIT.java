@@ -31,14 +31,17 @@ class CockpitBrowserIT extends BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dashboard .stats-section")));
         browser.screenshot("cockpit-dashboard");
         assertThat(browser.url()).contains(COCKPIT);
-        assertThat(browser.driver().findElements(By.cssSelector(".form-signin"))).as("Camunda's sign-in form").isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector(".form-signin")))
+                .as("Camunda's sign-in form")
+                .isEmpty();
     }
 
     @Test
     void anAdministratorAlreadySignedInGoesStraightToCockpit() {
         browser.signIn("admin").visit(COCKPIT);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dashboard .stats-section")));
-        assertThat(browser.driver().findElements(By.cssSelector(".form-signin"))).isEmpty();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dashboard .stats-section")));
+        assertThat(browser.driver().findElements(By.cssSelector(".form-signin")))
+                .isEmpty();
     }
 }

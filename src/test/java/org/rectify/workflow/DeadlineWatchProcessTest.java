@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rectify.supervision.DeadlineWatch;
 
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.*;
@@ -67,8 +67,8 @@ class DeadlineWatchProcessTest {
 
     @Test
     void eachTimerFiresOnceInOrderWhenItsDayComes() {
-        ProcessInstance watch = runtimeService().startProcessInstanceByKey(WATCH_PROCESS_KEY,
-                withVariables("subjectType", "TASK", "subjectId", 101L));
+        ProcessInstance watch = runtimeService()
+                .startProcessInstanceByKey(WATCH_PROCESS_KEY, withVariables("subjectType", "TASK", "subjectId", 101L));
         assertThat(watch).isWaitingAt("Timer_Warning");
         Assertions.assertThat(dueJobs()).isEmpty();
 
@@ -105,7 +105,8 @@ class DeadlineWatchProcessTest {
         Assertions.assertThat(watchesOf("TASK")).hasSize(2);
 
         signOff(problem, 101L);
-        Assertions.assertThat(watchesOf("TASK")).extracting(p -> runtimeService().getVariable(p.getId(), "subjectId"))
+        Assertions.assertThat(watchesOf("TASK"))
+                .extracting(p -> runtimeService().getVariable(p.getId(), "subjectId"))
                 .containsExactly(102L);
         assertThat(problem).isWaitingAt(RECTIFY, WATCH_TASK, WATCH_PROBLEM);
     }
@@ -114,8 +115,11 @@ class DeadlineWatchProcessTest {
     void aMovedDeadlineInterruptsTheWatchAndStartsItAgain() {
         ProcessInstance problem = startAndTriage();
         ProcessInstance first = watchesOf("PROBLEM").get(0);
-        String subscription = runtimeService().createEventSubscriptionQuery()
-                .eventName(MESSAGE_PROBLEM_DEADLINE_MOVED).singleResult().getExecutionId();
+        String subscription = runtimeService()
+                .createEventSubscriptionQuery()
+                .eventName(MESSAGE_PROBLEM_DEADLINE_MOVED)
+                .singleResult()
+                .getExecutionId();
         runtimeService().messageEventReceived(MESSAGE_PROBLEM_DEADLINE_MOVED, subscription);
 
         List<ProcessInstance> now = watchesOf("PROBLEM");
@@ -133,15 +137,18 @@ class DeadlineWatchProcessTest {
         signOff(problem, 102L);
         complete(task(APPROVE_CLOSURE, problem), withVariables(FLAG_CLOSURE_APPROVED, true));
         assertThat(problem).isEnded();
-        Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(WATCH_PROCESS_KEY).count())
+        Assertions.assertThat(runtimeService()
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(WATCH_PROCESS_KEY)
+                        .count())
                 .isZero();
     }
 
     // ---- helpers ----
 
     private ProcessInstance startAndTriage() {
-        ProcessInstance problem = runtimeService().startProcessInstanceByKey(PROCESS_KEY, "42",
-                withVariables(VAR_PROBLEM_ID, 42L, VAR_REGION_ID, 1L));
+        ProcessInstance problem = runtimeService()
+                .startProcessInstanceByKey(PROCESS_KEY, "42", withVariables(VAR_PROBLEM_ID, 42L, VAR_REGION_ID, 1L));
         complete(task(TRIAGE, problem), withVariables(VAR_LEAD_UNIT_ID, 5L, VAR_RESPONSIBLE_LEADER, "leader"));
         return problem;
     }
@@ -153,24 +160,41 @@ class DeadlineWatchProcessTest {
     }
 
     private void signOff(ProcessInstance problem, long taskId) {
-        String branch = runtimeService().createExecutionQuery().processInstanceId(problem.getId())
-                .activityId(RECTIFY).list().stream()
-                .filter(e -> Long.valueOf(taskId).equals(runtimeService().getVariable(e.getId(), VAR_TASK_ID)))
-                .findFirst().orElseThrow().getId();
+        String branch =
+                runtimeService()
+                        .createExecutionQuery()
+                        .processInstanceId(problem.getId())
+                        .activityId(RECTIFY)
+                        .list()
+                        .stream()
+                        .filter(e ->
+                                Long.valueOf(taskId).equals(runtimeService().getVariable(e.getId(), VAR_TASK_ID)))
+                        .findFirst()
+                        .orElseThrow()
+                        .getId();
         complete(taskQuery().executionId(branch).singleResult());
-        String confirm = taskQuery().processInstanceId(problem.getId()).taskDefinitionKey(CONFIRM_SIGN_OFF).list()
-                .stream().filter(t -> Long.valueOf(taskId).equals(taskService().getVariable(t.getId(), VAR_TASK_ID)))
-                .findFirst().orElseThrow().getId();
+        String confirm =
+                taskQuery().processInstanceId(problem.getId()).taskDefinitionKey(CONFIRM_SIGN_OFF).list().stream()
+                        .filter(t -> Long.valueOf(taskId).equals(taskService().getVariable(t.getId(), VAR_TASK_ID)))
+                        .findFirst()
+                        .orElseThrow()
+                        .getId();
         taskService().complete(confirm, withVariables(FLAG_HEAD_CONFIRMED, true));
-        String review = taskQuery().processInstanceId(problem.getId()).taskDefinitionKey(REVIEW_SIGN_OFF).list()
-                .stream().filter(t -> Long.valueOf(taskId).equals(taskService().getVariable(t.getId(), VAR_TASK_ID)))
-                .findFirst().orElseThrow().getId();
+        String review =
+                taskQuery().processInstanceId(problem.getId()).taskDefinitionKey(REVIEW_SIGN_OFF).list().stream()
+                        .filter(t -> Long.valueOf(taskId).equals(taskService().getVariable(t.getId(), VAR_TASK_ID)))
+                        .findFirst()
+                        .orElseThrow()
+                        .getId();
         taskService().complete(review, withVariables(FLAG_SIGN_OFF_APPROVED, true));
     }
 
     private List<ProcessInstance> watchesOf(String subjectType) {
-        return runtimeService().createProcessInstanceQuery().processDefinitionKey(WATCH_PROCESS_KEY)
-                .variableValueEquals("subjectType", subjectType).list();
+        return runtimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(WATCH_PROCESS_KEY)
+                .variableValueEquals("subjectType", subjectType)
+                .list();
     }
 
     private List<Job> dueJobs() {

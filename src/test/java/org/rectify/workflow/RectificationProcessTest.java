@@ -1,5 +1,20 @@
 package org.rectify.workflow;
 
+import java.util.List;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -19,21 +34,6 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.rectify.workflow.ProcessModels.*;
-
-import java.util.List;
-
-import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Walks every branch of bpmn/rectification.bpmn on a standalone in-memory engine (see
@@ -113,7 +113,9 @@ class RectificationProcessTest {
         triage();
         claim(true);
 
-        assertThat(problem).hasPassedInOrder(CLAIM, GATEWAY_CLAIMED).hasNotPassed(REASSIGN)
+        assertThat(problem)
+                .hasPassedInOrder(CLAIM, GATEWAY_CLAIMED)
+                .hasNotPassed(REASSIGN)
                 .isWaitingAtExactly(DRAFT_PLAN);
         assertThat(task(DRAFT_PLAN, problem)).hasCandidateGroup("UNIT_STAFF@5").hasCandidateGroup("UNIT_HEAD@5");
     }
@@ -124,7 +126,9 @@ class RectificationProcessTest {
         triage();
         claim(false);
 
-        assertThat(problem).hasPassedInOrder(CLAIM, GATEWAY_CLAIMED).hasNotPassed(DRAFT_PLAN)
+        assertThat(problem)
+                .hasPassedInOrder(CLAIM, GATEWAY_CLAIMED)
+                .hasNotPassed(DRAFT_PLAN)
                 .isWaitingAtExactly(REASSIGN);
         assertThat(task(REASSIGN, problem)).hasCandidateGroup("OFFICE@1");
     }
@@ -139,7 +143,11 @@ class RectificationProcessTest {
         assertThat(problem).hasPassedInOrder(CLAIM, GATEWAY_CLAIMED, REASSIGN).isWaitingAtExactly(CLAIM);
         Task claim = task(CLAIM, problem);
         assertThat(claim).hasCandidateGroup("UNIT_HEAD@6");
-        Assertions.assertThat(taskQuery().taskId(claim.getId()).taskCandidateGroup("UNIT_HEAD@5").count()).isZero();
+        Assertions.assertThat(taskQuery()
+                        .taskId(claim.getId())
+                        .taskCandidateGroup("UNIT_HEAD@5")
+                        .count())
+                .isZero();
     }
 
     // --- Plan and Gateway_PlanApproved ---------------------------------------------------------------
@@ -163,8 +171,10 @@ class RectificationProcessTest {
         submitPlan();
         reviewPlan(false);
 
-        assertThat(problem).hasPassedInOrder(DRAFT_PLAN, REVIEW_PLAN, GATEWAY_PLAN_APPROVED)
-                .hasNotPassed(RECTIFY_TASK).isWaitingAtExactly(DRAFT_PLAN);
+        assertThat(problem)
+                .hasPassedInOrder(DRAFT_PLAN, REVIEW_PLAN, GATEWAY_PLAN_APPROVED)
+                .hasNotPassed(RECTIFY_TASK)
+                .isWaitingAtExactly(DRAFT_PLAN);
         assertThat(task(DRAFT_PLAN, problem)).hasCandidateGroup("UNIT_STAFF@5").hasCandidateGroup("UNIT_HEAD@5");
         verify(workflowDirectory, never()).inProgressTaskIds(any());
     }
@@ -218,7 +228,10 @@ class RectificationProcessTest {
         Task confirm = confirmTaskOf(UNIT_A);
         assertThat(confirm).hasCandidateGroup("UNIT_HEAD@7");
         Assertions.assertThat(rectificationTaskIdOf(confirm)).isEqualTo(TASK_A);
-        Assertions.assertThat(taskQuery().taskDefinitionKey(CONFIRM_SIGN_OFF).taskCandidateGroup("UNIT_HEAD@8").count())
+        Assertions.assertThat(taskQuery()
+                        .taskDefinitionKey(CONFIRM_SIGN_OFF)
+                        .taskCandidateGroup("UNIT_HEAD@8")
+                        .count())
                 .isZero();
         Assertions.assertThat(openTasks()).containsExactlyInAnyOrder(CONFIRM_SIGN_OFF, RECTIFY);
     }
@@ -229,7 +242,9 @@ class RectificationProcessTest {
         complete(rectifyTaskOf(UNIT_A));
         complete(confirmTaskOf(UNIT_A), withVariables(FLAG_HEAD_CONFIRMED, false));
 
-        assertThat(problem).hasPassedInOrder(CONFIRM_SIGN_OFF, GATEWAY_HEAD_CONFIRMED).hasNotPassed(REVIEW_SIGN_OFF);
+        assertThat(problem)
+                .hasPassedInOrder(CONFIRM_SIGN_OFF, GATEWAY_HEAD_CONFIRMED)
+                .hasNotPassed(REVIEW_SIGN_OFF);
         Assertions.assertThat(openTasks()).containsExactlyInAnyOrder(RECTIFY, RECTIFY);
         Assertions.assertThat(rectificationTaskIdOf(rectifyTaskOf(UNIT_A))).isEqualTo(TASK_A);
     }
@@ -253,7 +268,8 @@ class RectificationProcessTest {
         complete(rectifyTaskOf(UNIT_A));
         complete(confirmTaskOf(UNIT_A), withVariables(FLAG_HEAD_CONFIRMED, true));
 
-        Assertions.assertThat(taskService().getVariable(reviewSignOffTaskOf(UNIT_A).getId(), FLAG_HEAD_CONFIRMED))
+        Assertions.assertThat(
+                        taskService().getVariable(reviewSignOffTaskOf(UNIT_A).getId(), FLAG_HEAD_CONFIRMED))
                 .isEqualTo(true);
         Assertions.assertThat(taskService().getVariable(rectifyTaskOf(UNIT_B).getId(), FLAG_HEAD_CONFIRMED))
                 .isEqualTo(false);
@@ -270,7 +286,9 @@ class RectificationProcessTest {
         complete(confirmTaskOf(UNIT_A), withVariables(FLAG_HEAD_CONFIRMED, true));
         complete(reviewSignOffTaskOf(UNIT_A), withVariables(FLAG_SIGN_OFF_APPROVED, false));
 
-        assertThat(problem).hasPassedInOrder(REVIEW_SIGN_OFF, GATEWAY_SIGN_OFF_APPROVED).hasNotPassed(TASK_SIGNED_OFF);
+        assertThat(problem)
+                .hasPassedInOrder(REVIEW_SIGN_OFF, GATEWAY_SIGN_OFF_APPROVED)
+                .hasNotPassed(TASK_SIGNED_OFF);
         Assertions.assertThat(openTasks()).containsExactlyInAnyOrder(RECTIFY, RECTIFY);
         Assertions.assertThat(rectificationTaskIdOf(rectifyTaskOf(UNIT_A))).isEqualTo(TASK_A);
     }
@@ -280,10 +298,14 @@ class RectificationProcessTest {
         untilPlanApproved();
         signOff(UNIT_A);
 
-        assertThat(problem).hasPassedInOrder(REVIEW_SIGN_OFF, GATEWAY_SIGN_OFF_APPROVED, TASK_SIGNED_OFF)
-                .isNotEnded().isNotWaitingAt(APPROVE_CLOSURE);
+        assertThat(problem)
+                .hasPassedInOrder(REVIEW_SIGN_OFF, GATEWAY_SIGN_OFF_APPROVED, TASK_SIGNED_OFF)
+                .isNotEnded()
+                .isNotWaitingAt(APPROVE_CLOSURE);
         Assertions.assertThat(openTasks()).containsExactly(RECTIFY);
-        Assertions.assertThat(rectifyTasks()).extracting(this::rectificationTaskIdOf).containsExactly(TASK_B);
+        Assertions.assertThat(rectifyTasks())
+                .extracting(this::rectificationTaskIdOf)
+                .containsExactly(TASK_B);
     }
 
     @Test
@@ -334,10 +356,25 @@ class RectificationProcessTest {
         signOff(UNIT_B);
         approveClosure(true);
 
-        assertThat(problem).isEnded()
-                .hasPassedInOrder(START, TRIAGE, CLAIM, GATEWAY_CLAIMED, DRAFT_PLAN, REVIEW_PLAN, GATEWAY_PLAN_APPROVED,
-                        RECTIFY, CONFIRM_SIGN_OFF, GATEWAY_HEAD_CONFIRMED, REVIEW_SIGN_OFF, GATEWAY_SIGN_OFF_APPROVED,
-                        TASK_SIGNED_OFF, APPROVE_CLOSURE, GATEWAY_CLOSURE_APPROVED, PROBLEM_CLOSED)
+        assertThat(problem)
+                .isEnded()
+                .hasPassedInOrder(
+                        START,
+                        TRIAGE,
+                        CLAIM,
+                        GATEWAY_CLAIMED,
+                        DRAFT_PLAN,
+                        REVIEW_PLAN,
+                        GATEWAY_PLAN_APPROVED,
+                        RECTIFY,
+                        CONFIRM_SIGN_OFF,
+                        GATEWAY_HEAD_CONFIRMED,
+                        REVIEW_SIGN_OFF,
+                        GATEWAY_SIGN_OFF_APPROVED,
+                        TASK_SIGNED_OFF,
+                        APPROVE_CLOSURE,
+                        GATEWAY_CLOSURE_APPROVED,
+                        PROBLEM_CLOSED)
                 .hasNotPassed(REASSIGN);
     }
 
@@ -348,8 +385,11 @@ class RectificationProcessTest {
         signOff(UNIT_B);
         approveClosure(false);
 
-        assertThat(problem).hasPassedInOrder(APPROVE_CLOSURE, GATEWAY_CLOSURE_APPROVED).hasNotPassed(PROBLEM_CLOSED)
-                .isNotEnded().isWaitingAtExactly(DRAFT_PLAN);
+        assertThat(problem)
+                .hasPassedInOrder(APPROVE_CLOSURE, GATEWAY_CLOSURE_APPROVED)
+                .hasNotPassed(PROBLEM_CLOSED)
+                .isNotEnded()
+                .isWaitingAtExactly(DRAFT_PLAN);
         assertThat(task(DRAFT_PLAN, problem)).hasCandidateGroup("UNIT_STAFF@5").hasCandidateGroup("UNIT_HEAD@5");
     }
 
@@ -368,8 +408,10 @@ class RectificationProcessTest {
         assertThat(rectifyC).hasCandidateGroup("UNIT_STAFF@9");
         Assertions.assertThat(rectificationTaskIdOf(rectifyC)).isEqualTo(TASK_C);
         // The new branch starts from the input mapping's defaults, not from the previous round's decisions.
-        Assertions.assertThat(taskService().getVariables(rectifyC.getId(), List.of(FLAG_HEAD_CONFIRMED, FLAG_SIGN_OFF_APPROVED)))
-                .containsEntry(FLAG_HEAD_CONFIRMED, false).containsEntry(FLAG_SIGN_OFF_APPROVED, false);
+        Assertions.assertThat(taskService()
+                        .getVariables(rectifyC.getId(), List.of(FLAG_HEAD_CONFIRMED, FLAG_SIGN_OFF_APPROVED)))
+                .containsEntry(FLAG_HEAD_CONFIRMED, false)
+                .containsEntry(FLAG_SIGN_OFF_APPROVED, false);
     }
 
     @Test
@@ -386,8 +428,12 @@ class RectificationProcessTest {
         assertThat(task(APPROVE_CLOSURE, problem)).isAssignedTo(LEADER);
         approveClosure(true);
         assertThat(problem).isEnded().hasPassed(PROBLEM_CLOSED);
-        Assertions.assertThat(historyService().createHistoricActivityInstanceQuery()
-                .processInstanceId(problem.getId()).activityId(TASK_SIGNED_OFF).count()).isEqualTo(3);
+        Assertions.assertThat(historyService()
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(problem.getId())
+                        .activityId(TASK_SIGNED_OFF)
+                        .count())
+                .isEqualTo(3);
     }
 
     /** Characterises the model: an approved plan with no task in progress needs no sign-off at all. */
@@ -402,13 +448,15 @@ class RectificationProcessTest {
     // --- Steps, completed with the variables the application services set ---------------------------------
 
     private void start() {
-        problem = runtimeService().startProcessInstanceByKey(PROCESS_KEY, String.valueOf(PROBLEM_ID),
-                withVariables(VAR_PROBLEM_ID, PROBLEM_ID, VAR_REGION_ID, REGION_ID));
+        problem = runtimeService()
+                .startProcessInstanceByKey(
+                        PROCESS_KEY,
+                        String.valueOf(PROBLEM_ID),
+                        withVariables(VAR_PROBLEM_ID, PROBLEM_ID, VAR_REGION_ID, REGION_ID));
     }
 
     private void triage() {
-        complete(task(TRIAGE, problem),
-                withVariables(VAR_LEAD_UNIT_ID, LEAD_UNIT_ID, VAR_RESPONSIBLE_LEADER, LEADER));
+        complete(task(TRIAGE, problem), withVariables(VAR_LEAD_UNIT_ID, LEAD_UNIT_ID, VAR_RESPONSIBLE_LEADER, LEADER));
     }
 
     private void claim(boolean claimed) {
@@ -416,7 +464,8 @@ class RectificationProcessTest {
     }
 
     private void reassign() {
-        complete(task(REASSIGN, problem),
+        complete(
+                task(REASSIGN, problem),
                 withVariables(VAR_LEAD_UNIT_ID, NEW_LEAD_UNIT_ID, VAR_RESPONSIBLE_LEADER, NEW_LEADER));
     }
 
@@ -464,19 +513,26 @@ class RectificationProcessTest {
 
     /** Every branch's review goes to the same office group, so the branch is told by its taskUnitId. */
     private Task reviewSignOffTaskOf(long unitId) {
-        List<Task> reviews = taskQuery().processInstanceId(problem.getId()).taskDefinitionKey(REVIEW_SIGN_OFF).list()
-                .stream().filter(review -> Long.valueOf(unitId).equals(taskUnitIdOf(review))).toList();
+        List<Task> reviews =
+                taskQuery().processInstanceId(problem.getId()).taskDefinitionKey(REVIEW_SIGN_OFF).list().stream()
+                        .filter(review -> Long.valueOf(unitId).equals(taskUnitIdOf(review)))
+                        .toList();
         Assertions.assertThat(reviews).hasSize(1);
         return reviews.get(0);
     }
 
     /** Definition keys of the open user tasks; isWaitingAtExactly would also list the sub-process scopes. */
     private List<String> openTasks() {
-        return taskQuery().processInstanceId(problem.getId()).list().stream().map(Task::getTaskDefinitionKey).toList();
+        return taskQuery().processInstanceId(problem.getId()).list().stream()
+                .map(Task::getTaskDefinitionKey)
+                .toList();
     }
 
     private List<Task> rectifyTasks() {
-        return taskQuery().processInstanceId(problem.getId()).taskDefinitionKey(RECTIFY).list();
+        return taskQuery()
+                .processInstanceId(problem.getId())
+                .taskDefinitionKey(RECTIFY)
+                .list();
     }
 
     private Object rectificationTaskIdOf(Task task) {

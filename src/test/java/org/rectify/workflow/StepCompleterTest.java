@@ -35,9 +35,11 @@ class StepCompleterTest {
     @Test
     void noStepOrSeveralIsTheCallersConflict() {
         assertThatThrownBy(() -> completer.complete(query(), Map.of(), StepCompleterTest::notWaiting))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("not waiting");
-        assertThatThrownBy(() -> completer.complete(query(step("1"), step("2")), Map.of(),
-                StepCompleterTest::notWaiting)).isInstanceOf(ConflictException.class);
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("not waiting");
+        assertThatThrownBy(
+                        () -> completer.complete(query(step("1"), step("2")), Map.of(), StepCompleterTest::notWaiting))
+                .isInstanceOf(ConflictException.class);
         verify(steps, never()).complete(anyString(), anyMap());
     }
 

@@ -5,8 +5,6 @@ import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.rectify.audit.AuditExports;
-import org.springframework.web.bind.annotation.PathVariable;
-
 import org.rectify.audit.AuditQuery;
 import org.rectify.audit.AuditRecordView;
 import org.rectify.audit.AuditTrail;
@@ -17,6 +15,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,12 +55,13 @@ class AuditController {
 
     /** The region's audit trail, newest first: who did what, when, before and after, and why. */
     @GetMapping("/audit")
-    Page<AuditRecordView> search(@RequestParam(required = false) String action,
-                                 @RequestParam(required = false) String actor,
-                                 @RequestParam(required = false) String targetType,
-                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                 @PageableDefault(size = 20) Pageable page) {
+    Page<AuditRecordView> search(
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String targetType,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @PageableDefault(size = 20) Pageable page) {
         return trail.search(new AuditQuery(action, actor, targetType, from, to), page);
     }
 }

@@ -35,13 +35,24 @@ class DashboardController {
     /** The dashboard's parameters. */
     record DashboardQuery(
             @Parameter(description = "the day the figures stand at the end of (China time); none: now")
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate asOf,
+
             @Parameter(description = "first day of the period of NEW and CLOSED_IN_PERIOD; none: six days before asOf")
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = "the unit whose figures (as lead unit, with the units below it) are shown,"
-                    + " broken down by the units right below it; none: the caller's whole scope") Long unitId,
-            Long roundId, String sourceType,
-            @Parameter(description = "a category code; NONE: problems without a category") String categoryCode,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate from,
+
+            @Parameter(
+                    description = "the unit whose figures (as lead unit, with the units below it) are shown,"
+                            + " broken down by the units right below it; none: the caller's whole scope")
+            Long unitId,
+
+            Long roundId,
+            String sourceType,
+
+            @Parameter(description = "a category code; NONE: problems without a category")
+            String categoryCode,
+
             @Schema(implementation = Severity.class) String severity) {
 
         FigureFilter filter() {
@@ -50,9 +61,11 @@ class DashboardController {
     }
 
     @GetMapping
-    @Operation(summary = "Key figures, the same by unit, source, category, severity and round, the ranking of"
-            + " units with the change since the week before, and the 12-week trend; 404 for a unit outside the"
-            + " caller's scope, 400 naming an unknown parameter or value, or a period that ends before it starts")
+    @Operation(
+            summary =
+                    "Key figures, the same by unit, source, category, severity and round, the ranking of"
+                            + " units with the change since the week before, and the 12-week trend; 404 for a unit outside the"
+                            + " caller's scope, 400 naming an unknown parameter or value, or a period that ends before it starts")
     Dashboard dashboard(@ParameterObject DashboardQuery query, HttpServletRequest request) {
         KnownParameters.check(request.getParameterMap().keySet(), DashboardQuery.class);
         return dashboards.dashboard(query.filter());

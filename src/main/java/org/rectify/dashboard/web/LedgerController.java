@@ -47,8 +47,8 @@ class LedgerController {
     static final String FIGURE = "only the rows a dashboard figure counts (a Figure of this ledger's kind)";
     static final String AS_OF = "the ledger as it stood at the end of this past day (China time); none: now";
     static final String FROM = "the first day of the period of the figures NEW and CLOSED_IN_PERIOD";
-    static final String AT = "the ledger as it stood at this instant (ISO-8601, e.g. a dashboard's takenAt), instead of"
-            + " asOf";
+    static final String AT =
+            "the ledger as it stood at this instant (ISO-8601, e.g. a dashboard's takenAt), instead of" + " asOf";
 
     private final TaskLedger tasks;
     private final ProblemLedger problems;
@@ -61,61 +61,99 @@ class LedgerController {
     }
 
     /** The task ledger's filters; its status is the task's. */
-    record TaskFilters(Long roundId,
-                       @Parameter(description = LEAD_UNIT) Long leadUnitId,
-                       @Parameter(description = LEAD_UNIT_ONLY) Boolean leadUnitOnly,
-                       @Schema(implementation = TaskStatus.class) String status,
-                       @Schema(implementation = DeadlineColour.class) String colour,
-                       String sourceType,
-                       @Parameter(description = CATEGORY) String categoryCode,
-                       @Schema(implementation = Severity.class) String severity,
-                       @Parameter(description = FIGURE) String figure,
-                       @Parameter(description = AS_OF) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                       @Parameter(description = FROM) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                       @Parameter(description = AT) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+    record TaskFilters(
+            Long roundId,
+            @Parameter(description = LEAD_UNIT) Long leadUnitId,
+            @Parameter(description = LEAD_UNIT_ONLY) Boolean leadUnitOnly,
+            @Schema(implementation = TaskStatus.class) String status,
+            @Schema(implementation = DeadlineColour.class) String colour,
+            String sourceType,
+            @Parameter(description = CATEGORY) String categoryCode,
+            @Schema(implementation = Severity.class) String severity,
+            @Parameter(description = FIGURE) String figure,
+
+            @Parameter(description = AS_OF) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate asOf,
+
+            @Parameter(description = FROM) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate from,
+
+            @Parameter(description = AT) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            Instant at) {
 
         LedgerFilter filter() {
-            return new LedgerFilter(roundId, leadUnitId, Boolean.TRUE.equals(leadUnitOnly), status, colour,
-                    sourceType, categoryCode, severity, figure, asOf, from, at);
+            return new LedgerFilter(
+                    roundId,
+                    leadUnitId,
+                    Boolean.TRUE.equals(leadUnitOnly),
+                    status,
+                    colour,
+                    sourceType,
+                    categoryCode,
+                    severity,
+                    figure,
+                    asOf,
+                    from,
+                    at);
         }
     }
 
     /** The problem ledger's filters; its status is the problem's. */
-    record ProblemFilters(Long roundId,
-                          @Parameter(description = LEAD_UNIT) Long leadUnitId,
-                          @Parameter(description = LEAD_UNIT_ONLY) Boolean leadUnitOnly,
-                          @Schema(implementation = ProblemStatus.class) String status,
-                          @Schema(implementation = DeadlineColour.class) String colour,
-                          String sourceType,
-                          @Parameter(description = CATEGORY) String categoryCode,
-                          @Schema(implementation = Severity.class) String severity,
-                          @Parameter(description = FIGURE) String figure,
-                          @Parameter(description = AS_OF) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                          LocalDate asOf,
-                          @Parameter(description = FROM) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                          LocalDate from,
-                          @Parameter(description = AT) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+    record ProblemFilters(
+            Long roundId,
+            @Parameter(description = LEAD_UNIT) Long leadUnitId,
+            @Parameter(description = LEAD_UNIT_ONLY) Boolean leadUnitOnly,
+            @Schema(implementation = ProblemStatus.class) String status,
+            @Schema(implementation = DeadlineColour.class) String colour,
+            String sourceType,
+            @Parameter(description = CATEGORY) String categoryCode,
+            @Schema(implementation = Severity.class) String severity,
+            @Parameter(description = FIGURE) String figure,
+
+            @Parameter(description = AS_OF) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate asOf,
+
+            @Parameter(description = FROM) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate from,
+
+            @Parameter(description = AT) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            Instant at) {
 
         LedgerFilter filter() {
-            return new LedgerFilter(roundId, leadUnitId, Boolean.TRUE.equals(leadUnitOnly), status, colour,
-                    sourceType, categoryCode, severity, figure, asOf, from, at);
+            return new LedgerFilter(
+                    roundId,
+                    leadUnitId,
+                    Boolean.TRUE.equals(leadUnitOnly),
+                    status,
+                    colour,
+                    sourceType,
+                    categoryCode,
+                    severity,
+                    figure,
+                    asOf,
+                    from,
+                    at);
         }
     }
 
     @GetMapping("/tasks")
-    @Operation(summary = "The task ledger: one row per task (withdrawn ones left out) with its problem's columns,"
-            + " by round, problem number and task number")
-    Page<TaskLedgerRow> tasks(@ParameterObject TaskFilters filters,
-                              @ParameterObject @PageableDefault(size = 50) Pageable page, HttpServletRequest request) {
+    @Operation(
+            summary = "The task ledger: one row per task (withdrawn ones left out) with its problem's columns,"
+                    + " by round, problem number and task number")
+    Page<TaskLedgerRow> tasks(
+            @ParameterObject TaskFilters filters,
+            @ParameterObject @PageableDefault(size = 50) Pageable page,
+            HttpServletRequest request) {
         KnownParameters.check(request.getParameterMap().keySet(), TaskFilters.class, "page", "size", "sort");
         return tasks.list(filters.filter(), page);
     }
 
     @GetMapping("/problems")
     @Operation(summary = "The problem ledger: one row per problem with its task counts, closure date and relapses")
-    Page<ProblemLedgerRow> problems(@ParameterObject ProblemFilters filters,
-                                    @ParameterObject @PageableDefault(size = 50) Pageable page,
-                                    HttpServletRequest request) {
+    Page<ProblemLedgerRow> problems(
+            @ParameterObject ProblemFilters filters,
+            @ParameterObject @PageableDefault(size = 50) Pageable page,
+            HttpServletRequest request) {
         KnownParameters.check(request.getParameterMap().keySet(), ProblemFilters.class, "page", "size", "sort");
         return problems.list(filters.filter(), page);
     }

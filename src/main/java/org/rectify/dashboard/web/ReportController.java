@@ -34,9 +34,10 @@ class ReportController {
     }
 
     @GetMapping("/report.pdf")
-    @Operation(summary = "The dispatch report (调度通报) as PDF: key figures, the ranking of the units with their"
-            + " change since last week and the laggards, charts of closure by unit and of the weekly trend, and the"
-            + " overdue problems." + WHO)
+    @Operation(
+            summary = "The dispatch report (调度通报) as PDF: key figures, the ranking of the units with their"
+                    + " change since last week and the laggards, charts of closure by unit and of the weekly trend, and the"
+                    + " overdue problems." + WHO)
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/pdf"))
     void dispatch(@ParameterObject FigureFilter filter, Locale locale, HttpServletResponse response)
             throws IOException {
@@ -44,10 +45,12 @@ class ReportController {
     }
 
     @GetMapping("/progress.docx")
-    @Operation(summary = "The progress report (进展情况报告) as a Word document drafted from the figures, with"
-            + " headed places for the office to write what the data cannot say." + WHO)
-    @ApiResponse(responseCode = "200", content = @Content(mediaType =
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+    @Operation(
+            summary = "The progress report (进展情况报告) as a Word document drafted from the figures, with"
+                    + " headed places for the office to write what the data cannot say." + WHO)
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
     void progress(@ParameterObject FigureFilter filter, Locale locale, HttpServletResponse response)
             throws IOException {
         reports.prepare(ReportKind.PROGRESS, filter).send(locale, response);

@@ -10,11 +10,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.rectify.common.InvalidInputException;
 import org.rectify.deadline.CalendarAdministration;
 import org.rectify.deadline.CalendarEntry;
 import org.rectify.deadline.DayKind;
 import org.rectify.deadline.WorkingDayCalendar;
-import org.rectify.common.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,11 +33,12 @@ class CalendarController {
         this.calendar = calendar;
     }
 
-    record Day(@NotNull DayKind kind, @NotBlank @Size(max = 50) String nameZh, @NotBlank @Size(max = 50) String nameEn) {
-    }
+    record Day(
+            @NotNull DayKind kind,
+            @NotBlank @Size(max = 50) String nameZh,
+            @NotBlank @Size(max = 50) String nameEn) {}
 
-    record WorkingDays(LocalDate from, int workingDays, LocalDate date) {
-    }
+    record WorkingDays(LocalDate from, int workingDays, LocalDate date) {}
 
     /** The entries of a year that differ from the plain Monday-to-Friday week. */
     @GetMapping
@@ -47,14 +48,15 @@ class CalendarController {
 
     /** The date that lies the given number of working days after {@code from}. */
     @GetMapping("/working-days")
-    WorkingDays workingDays(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                            @RequestParam @Min(0) @Max(1000) int days) {
+    WorkingDays workingDays(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @Min(0) @Max(1000) int days) {
         return new WorkingDays(from, days, calendar.plusWorkingDays(from, days));
     }
 
     @PutMapping("/{date}")
-    CalendarEntry put(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                      @Valid @RequestBody Day body) {
+    CalendarEntry put(
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @Valid @RequestBody Day body) {
         return administration.put(new CalendarEntry(date, body.kind(), body.nameZh(), body.nameEn()));
     }
 
@@ -65,8 +67,8 @@ class CalendarController {
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    CalendarAdministration.ImportResult importSchedule(@RequestPart("file") MultipartFile file,
-                                                       @RequestParam(defaultValue = "false") boolean replace)
+    CalendarAdministration.ImportResult importSchedule(
+            @RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean replace)
             throws IOException {
         if (file.isEmpty()) {
             throw new InvalidInputException("file", "rule.calendar.emptyFile", "the file is empty");

@@ -30,11 +30,12 @@ class ExtensionController {
     /** 延期申请: a later working day, a reason and, if any, evidence. */
     @PostMapping(path = "/tasks/{id}/extensions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    ExtensionView request(@PathVariable Long id,
-                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate requestedDate,
-                          @RequestParam @NotBlank @Size(max = 2000) String reason,
-                          @RequestPart(name = "files", required = false) List<MultipartFile> files,
-                          @RequestParam(required = false) String originals) {
+    ExtensionView request(
+            @PathVariable Long id,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate requestedDate,
+            @RequestParam @NotBlank @Size(max = 2000) String reason,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(required = false) String originals) {
         return extensions.request(id, requestedDate, reason, Uploads.of(files, originals));
     }
 

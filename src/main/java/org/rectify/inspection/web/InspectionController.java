@@ -25,8 +25,11 @@ class InspectionController {
         this.referenceData = referenceData;
     }
 
-    record ReferenceBody(@NotBlank @Size(max = 100) String nameZh, @NotBlank @Size(max = 100) String nameEn,
-                         int sortOrder, boolean active) {
+    record ReferenceBody(
+            @NotBlank @Size(max = 100) String nameZh,
+            @NotBlank @Size(max = 100) String nameEn,
+            int sortOrder,
+            boolean active) {
 
         ReferenceItem withCode(String code) {
             return new ReferenceItem(code, nameZh, nameEn, sortOrder, active);

@@ -4,14 +4,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
+import org.rectify.common.UploadedFile;
 import org.rectify.intake.FeedbackImports;
-import org.rectify.intake.XlsxDownload;
 import org.rectify.intake.ImportPreview;
 import org.rectify.intake.ImportRefused;
 import org.rectify.intake.ImportResult;
 import org.rectify.intake.ImportTexts;
 import org.rectify.intake.ImportView;
-import org.rectify.common.UploadedFile;
+import org.rectify.intake.XlsxDownload;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,7 +33,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api")
 class ImportController {
 
-
     private final FeedbackImports imports;
     private final ImportTexts texts;
 
@@ -43,9 +42,14 @@ class ImportController {
     }
 
     /** The preview as the API shows it: issues in the reader's language, the rows it would register. */
-    record PreviewBody(ImportView upload, boolean alreadyImported, boolean importable, int problems, int tasks,
-                       List<ImportTexts.IssueView> issues, List<ImportPreview.Row> rows) {
-    }
+    record PreviewBody(
+            ImportView upload,
+            boolean alreadyImported,
+            boolean importable,
+            int problems,
+            int tasks,
+            List<ImportTexts.IssueView> issues,
+            List<ImportPreview.Row> rows) {}
 
     @GetMapping("/rounds/{roundId}/imports/template")
     ResponseEntity<byte[]> template(@PathVariable Long roundId) {
@@ -58,8 +62,11 @@ class ImportController {
      * with every issue when it has any, 200 with the earlier import when the same file was imported before.
      */
     @PostMapping(path = "/rounds/{roundId}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<?> upload(@PathVariable Long roundId, @RequestParam("file") MultipartFile file,
-                             @RequestParam(defaultValue = "false") boolean dryRun, Locale locale) {
+    ResponseEntity<?> upload(
+            @PathVariable Long roundId,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            Locale locale) {
         UploadedFile upload = new UploadedFile(file.getOriginalFilename(), file.getContentType(), file.getSize(), file);
         if (dryRun) {
             return ResponseEntity.ok(body(imports.preview(roundId, upload), locale));
@@ -98,14 +105,22 @@ class ImportController {
     }
 
     private PreviewBody body(ImportPreview p, Locale locale) {
-        return new PreviewBody(p.upload(), p.alreadyImported(), p.importable(), p.rows().size(), p.tasks(),
-                texts.views(p.issues(), locale), p.rows());
+        return new PreviewBody(
+                p.upload(),
+                p.alreadyImported(),
+                p.importable(),
+                p.rows().size(),
+                p.tasks(),
+                texts.views(p.issues(), locale),
+                p.rows());
     }
 
     private static ResponseEntity<ImportResult> result(ImportResult result) {
         if (result.alreadyImported()) {
             return ResponseEntity.ok(result);
         }
-        return ResponseEntity.created(URI.create("/api/imports/" + result.upload().id())).body(result);
+        return ResponseEntity.created(
+                        URI.create("/api/imports/" + result.upload().id()))
+                .body(result);
     }
 }

@@ -21,8 +21,7 @@ class LookBackController {
         this.checks = checks;
     }
 
-    record Schedule(@NotNull LocalDate date) {
-    }
+    record Schedule(@NotNull LocalDate date) {}
 
     /** The office schedules a look-back check (回头看) of every closed problem of a round for one day. */
     @PostMapping("/rounds/{id}/look-back")

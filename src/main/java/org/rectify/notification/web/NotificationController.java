@@ -6,8 +6,8 @@ import java.util.Map;
 
 import org.rectify.notification.NotificationPreferences;
 import org.rectify.notification.NotificationView;
-import org.rectify.notification.Preferences;
 import org.rectify.notification.Notifications;
+import org.rectify.notification.Preferences;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -28,9 +28,11 @@ class NotificationController {
 
     /** The latest written first, or with {@code order=ATTENTION} as the bell lists them (unread, action first). */
     @GetMapping
-    Page<NotificationView> mine(@RequestParam(defaultValue = "false") boolean unreadOnly,
-                                @RequestParam(defaultValue = "LATEST") Notifications.Order order,
-                                @PageableDefault(size = 20) Pageable page, Locale locale) {
+    Page<NotificationView> mine(
+            @RequestParam(defaultValue = "false") boolean unreadOnly,
+            @RequestParam(defaultValue = "LATEST") Notifications.Order order,
+            @PageableDefault(size = 20) Pageable page,
+            Locale locale) {
         return notifications.mine(unreadOnly, order, page, locale);
     }
 
@@ -46,8 +48,7 @@ class NotificationController {
     }
 
     /** The preferences as names: groups turned off, channels, and the digest's hour or null. */
-    record PreferencesForm(List<String> muted, List<String> channels, Integer digestHour) {
-    }
+    record PreferencesForm(List<String> muted, List<String> channels, Integer digestHour) {}
 
     @PutMapping("/preferences")
     Preferences changePreferences(@RequestBody PreferencesForm form) {

@@ -33,24 +33,28 @@ class OrgController {
         this.administration = administration;
     }
 
-    record Me(Long userId, String username, String displayName, Long unitId, Long regionId, Set<Role> roles,
-              List<String> candidateGroups) {
-    }
+    record Me(
+            Long userId,
+            String username,
+            String displayName,
+            Long unitId,
+            Long regionId,
+            Set<Role> roles,
+            List<String> candidateGroups) {}
 
-    record Rename(@NotBlank @Size(max = 200) String nameZh, @NotBlank @Size(max = 200) String nameEn) {
-    }
+    record Rename(
+            @NotBlank @Size(max = 200) String nameZh,
+            @NotBlank @Size(max = 200) String nameEn) {}
 
-    record Roles(@NotNull Set<Role> roles) {
-    }
+    record Roles(@NotNull Set<Role> roles) {}
 
-    record Enabled(boolean enabled) {
-    }
+    record Enabled(boolean enabled) {}
 
     @GetMapping("/me")
     Me me() {
         Actor a = current.get();
-        return new Me(a.userId(), a.username(), a.displayName(), a.unitId(), a.regionId(), a.roles(),
-                a.candidateGroups());
+        return new Me(
+                a.userId(), a.username(), a.displayName(), a.unitId(), a.regionId(), a.roles(), a.candidateGroups());
     }
 
     /** The org tree of the caller's region, in tree order. */

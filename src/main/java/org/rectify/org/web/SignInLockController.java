@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 class SignInLockController {
 
     /** The name (as typed) or the address to lift. */
-    record Release(@NotNull SignInSubject.Kind kind, @NotBlank @Size(max = 180) String subject) {
-    }
+    record Release(
+            @NotNull SignInSubject.Kind kind,
+            @NotBlank @Size(max = 180) String subject) {}
 
     private final SignInLocks locks;
 

@@ -20,8 +20,8 @@ import org.rectify.web.Bodies.Reason;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.data.web.PageableDefault;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.*;
 
@@ -42,7 +42,8 @@ class ProblemController {
     /** 举一反三: a self-inspection problem for each unit named, all or none. */
     @PostMapping("/{id}/self-inspections")
     @ResponseStatus(HttpStatus.CREATED)
-    java.util.List<ProblemView> spawnSelfInspections(@PathVariable Long id, @Valid @RequestBody SpawnSelfInspections body) {
+    java.util.List<ProblemView> spawnSelfInspections(
+            @PathVariable Long id, @Valid @RequestBody SpawnSelfInspections body) {
         return selfInspections.spawn(id, body);
     }
 
@@ -52,8 +53,7 @@ class ProblemController {
         return selfInspections.links(id);
     }
 
-    record Claim(Long personInChargeId) {
-    }
+    record Claim(Long personInChargeId) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
@@ -62,19 +62,31 @@ class ProblemController {
     }
 
     @GetMapping
-    Page<ProblemView> list(@RequestParam(required = false) Long roundId,
-                           @RequestParam(required = false) ProblemStatus status,
-                           @RequestParam(required = false) Long unitId,
-                           @RequestParam(required = false) String categoryCode,
-                           @RequestParam(required = false) Severity severity,
-                           @RequestParam(required = false) String q,
-                           @RequestParam(required = false) DeadlineColour colour,
-                           @RequestParam(required = false) String sourceType,
-                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadlineFrom,
-                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadlineTo,
-                           @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.ASC) Pageable page) {
-        return problems.list(new ProblemFilter(roundId, status, unitId, categoryCode, severity, q, colour, sourceType,
-                deadlineFrom, deadlineTo), page);
+    Page<ProblemView> list(
+            @RequestParam(required = false) Long roundId,
+            @RequestParam(required = false) ProblemStatus status,
+            @RequestParam(required = false) Long unitId,
+            @RequestParam(required = false) String categoryCode,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) DeadlineColour colour,
+            @RequestParam(required = false) String sourceType,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadlineFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadlineTo,
+            @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.ASC) Pageable page) {
+        return problems.list(
+                new ProblemFilter(
+                        roundId,
+                        status,
+                        unitId,
+                        categoryCode,
+                        severity,
+                        q,
+                        colour,
+                        sourceType,
+                        deadlineFrom,
+                        deadlineTo),
+                page);
     }
 
     @GetMapping("/{id}")

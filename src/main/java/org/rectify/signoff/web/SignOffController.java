@@ -28,10 +28,11 @@ class SignOffController {
     /** The unit's staff apply for sign-off of a task, with evidence (or evidence already on the task). */
     @PostMapping(path = "/tasks/{id}/sign-off", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    SignOffView apply(@PathVariable Long id,
-                      @RequestParam @NotBlank @Size(max = 4000) String statement,
-                      @RequestPart(name = "files", required = false) List<MultipartFile> files,
-                          @RequestParam(required = false) String originals) {
+    SignOffView apply(
+            @PathVariable Long id,
+            @RequestParam @NotBlank @Size(max = 4000) String statement,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(required = false) String originals) {
         return signOffs.apply(id, statement, Uploads.of(files, originals));
     }
 

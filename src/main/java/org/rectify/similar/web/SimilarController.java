@@ -24,15 +24,15 @@ class SimilarController {
     }
 
     @GetMapping("/api/problems/{id}/similar")
-    List<SimilarProblem> like(@PathVariable long id,
-                              @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
+    List<SimilarProblem> like(@PathVariable long id, @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
         return similar.like(id, limit);
     }
 
     @GetMapping("/api/similar")
-    List<SimilarProblem> likeText(@RequestParam(required = false) String text,
-                                  @RequestParam(required = false) String categoryCode,
-                                  @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
+    List<SimilarProblem> likeText(
+            @RequestParam(required = false) String text,
+            @RequestParam(required = false) String categoryCode,
+            @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
         return similar.likeText(text, categoryCode, limit);
     }
 }

@@ -30,11 +30,9 @@ class SupervisionController {
         this.nudges = nudges;
     }
 
-    record Nudge(Long taskId, @NotBlank @Size(max = 1000) String message) {
-    }
+    record Nudge(Long taskId, @NotBlank @Size(max = 1000) String message) {}
 
-    record Answer(@NotBlank @Size(max = 4000) String response) {
-    }
+    record Answer(@NotBlank @Size(max = 4000) String response) {}
 
     /** 催办: remind the unit responsible for the problem, or for one of its tasks. */
     @PostMapping("/problems/{id}/nudge")

@@ -40,8 +40,12 @@ class TaskController {
     private final Evidences evidences;
     private final FourListsReader fourLists;
 
-    TaskController(Tasks tasks, TaskBreakdown breakdown, TaskProgress progress, Evidences evidences,
-                   FourListsReader fourLists) {
+    TaskController(
+            Tasks tasks,
+            TaskBreakdown breakdown,
+            TaskProgress progress,
+            Evidences evidences,
+            FourListsReader fourLists) {
         this.tasks = tasks;
         this.breakdown = breakdown;
         this.progress = progress;
@@ -106,11 +110,12 @@ class TaskController {
 
     @PostMapping(path = "/tasks/{id}/progress", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    ProgressReportView report(@PathVariable Long id,
-                              @RequestParam @Min(0) @Max(100) int percent,
-                              @RequestParam @NotBlank @Size(max = 4000) String content,
-                              @RequestPart(name = "files", required = false) List<MultipartFile> files,
-                          @RequestParam(required = false) String originals) {
+    ProgressReportView report(
+            @PathVariable Long id,
+            @RequestParam @Min(0) @Max(100) int percent,
+            @RequestParam @NotBlank @Size(max = 4000) String content,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(required = false) String originals) {
         return progress.report(id, percent, content, Uploads.of(files, originals));
     }
 
@@ -129,8 +134,12 @@ class TaskController {
         Evidences.EvidenceFile file = evidences.open(id);
         EvidenceView meta = file.metadata();
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(meta.fileName(), UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(meta.fileName(), UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-SHA256", meta.sha256())
                 .contentType(MediaType.parseMediaType(meta.contentType()))
                 .contentLength(meta.sizeBytes())

@@ -21,8 +21,8 @@ class CockpitAuthenticationFilter extends ContainerBasedAuthenticationFilter {
     static final Set<String> APPS = Set.of("cockpit");
 
     @Override
-    protected UserAuthentication createAuthentication(ProcessEngine engine, String username, List<String> groups,
-            List<String> tenants) {
+    protected UserAuthentication createAuthentication(
+            ProcessEngine engine, String username, List<String> groups, List<String> tenants) {
         UserAuthentication authentication = new UserAuthentication(username, engine.getName());
         authentication.setGroupIds(groups);
         authentication.setTenantIds(tenants);

@@ -21,8 +21,11 @@ class CockpitEntrance {
     FilterRegistrationBean<OncePerRequestFilter> cockpitEntranceFilter() {
         OncePerRequestFilter entrance = new OncePerRequestFilter() {
             @Override
-            protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
-                    HttpServletResponse response, jakarta.servlet.FilterChain chain) throws java.io.IOException {
+            protected void doFilterInternal(
+                    jakarta.servlet.http.HttpServletRequest request,
+                    HttpServletResponse response,
+                    jakarta.servlet.FilterChain chain)
+                    throws java.io.IOException {
                 response.sendRedirect(request.getContextPath() + COCKPIT);
             }
         };

@@ -29,8 +29,8 @@ class CockpitSignOn {
         FilterRegistrationBean<CockpitAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new CockpitAuthenticationFilter());
         registration.setName("Container Based Authentication Filter");
-        registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                SignedInOperator.class.getName()));
+        registration.setInitParameters(Map.of(
+                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, SignedInOperator.class.getName()));
         // After Spring Security's filter, which restores the signed-in user from the session; before
         // the webapp's own filters, which read the webapp's user from there.
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);

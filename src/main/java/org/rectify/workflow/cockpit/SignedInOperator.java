@@ -28,8 +28,11 @@ public class SignedInOperator implements AuthenticationProvider {
         if (signedIn == null || !signedIn.isAuthenticated() || signedIn instanceof AnonymousAuthenticationToken) {
             return AuthenticationResult.unsuccessful();
         }
-        List<String> roles = signedIn.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(ROLE)).map(a -> a.substring(ROLE.length())).toList();
+        List<String> roles = signedIn.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(ROLE))
+                .map(a -> a.substring(ROLE.length()))
+                .toList();
         // SecurityConfig already refuses everyone else under /camunda; this filter must not rely on it.
         if (!roles.contains(Role.ADMIN.name())) {
             return AuthenticationResult.unsuccessful();
@@ -42,6 +45,5 @@ public class SignedInOperator implements AuthenticationProvider {
 
     /** Nothing to add: signing in happens at Rectify's /login, and SecurityConfig answers the refusal. */
     @Override
-    public void augmentResponseByAuthenticationChallenge(HttpServletResponse response, ProcessEngine engine) {
-    }
+    public void augmentResponseByAuthenticationChallenge(HttpServletResponse response, ProcessEngine engine) {}
 }

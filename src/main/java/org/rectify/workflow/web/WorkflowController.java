@@ -35,8 +35,9 @@ class WorkflowController {
 
     /** The caller's open process steps with their problem context, overdue first. */
     @GetMapping("/worklist")
-    Page<WorkItem> worklist(@RequestParam(defaultValue = "0") @Min(0) int page,
-                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    Page<WorkItem> worklist(
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return worklist.mine(page, size);
     }
 

@@ -7,7 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReviewTest {
 
-    enum Step { ASKED, CONFIRMED, RETURNED, APPROVED, REJECTED }
+    enum Step {
+        ASKED,
+        CONFIRMED,
+        RETURNED,
+        APPROVED,
+        REJECTED
+    }
 
     /** A refusal that says what it was given, so the tests see the current and the needed status. */
     static final class WrongStep extends RuntimeException {
@@ -20,8 +26,8 @@ class ReviewTest {
         }
     }
 
-    private final Review<Step> review = Review.of(Step.ASKED, Step.CONFIRMED, Step.RETURNED, Step.APPROVED,
-            Step.REJECTED);
+    private final Review<Step> review =
+            Review.of(Step.ASKED, Step.CONFIRMED, Step.RETURNED, Step.APPROVED, Step.REJECTED);
     private final Review<Step> sendingBack = Review.sendingBack(Step.ASKED, Step.CONFIRMED, Step.APPROVED);
 
     @Test
