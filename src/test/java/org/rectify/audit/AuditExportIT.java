@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An inspector exports the trail of a round, a problem and a unit: the zip checks clean offline (the jar's mode
- * and the README's lines of shell and Python) and holds exactly the scope's sealed records; one byte changed,
+ * and the documentation's lines of shell and Python (src/docs/design.md)) and holds exactly the scope's sealed records; one byte changed,
  * a record edited or taken out with the manifest made to match, or an evidence file swapped, and the check fails
  * naming the file or the record. Another region's round is as unknown as a round that does not exist.
  */
@@ -354,11 +354,14 @@ class AuditExportIT extends IntegrationTest {
         return code + " " + printed.toString(StandardCharsets.UTF_8);
     }
 
-    /** The README's shell check, run in the unzipped export: exit code, a space, what it printed. */
+    /**
+     * The shell check the documentation gives inspectors (src/docs/design.md, "The audit chain"), run in the
+     * unzipped export: exit code, a space, what it printed.
+     */
     private static String readmeCheck(Path zip) throws IOException, InterruptedException {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("src/docs/design.md"));
         int marker = readme.indexOf("<!-- export-check -->");
-        assertThat(marker).as("the README's export check").isPositive();
+        assertThat(marker).as("the documented export check").isPositive();
         int start = readme.indexOf("```sh\n", marker) + "```sh\n".length();
         String block = readme.substring(start, readme.indexOf("```", start));
         String script =
