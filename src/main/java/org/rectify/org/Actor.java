@@ -1,5 +1,6 @@
 package org.rectify.org;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,7 +23,8 @@ public record Actor(
         String unitPath,
         Long regionId,
         String regionPath,
-        Set<Role> roles) {
+        Set<Role> roles)
+        implements Serializable {
 
     public static final String SYSTEM = "system";
 

@@ -1,7 +1,5 @@
 package org.rectify.audit;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.rectify.org.NewUnit;
 import org.rectify.org.NewUser;
@@ -89,10 +86,7 @@ class TwoNodesAuditChainIT extends IntegrationTest {
         long unitA = unit("A");
         long unitB = unit("B");
 
-        Server h2 = onMariaDb()
-                ? null
-                : Server.createTcpServer("-tcpPort", String.valueOf(freePort())).start();
-        try (SecondNode other = startNode(h2)) {
+        try (SecondNode other = SecondNode.onTheTestDatabase(databaseUrl, "node-b")) {
             ExecutorService clients = Executors.newFixedThreadPool(2 * CLIENTS);
             List<Future<?>> work = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
@@ -103,10 +97,6 @@ class TwoNodesAuditChainIT extends IntegrationTest {
                 f.get(10, TimeUnit.MINUTES);
             }
             clients.shutdown();
-        } finally {
-            if (h2 != null) {
-                h2.stop();
-            }
         }
 
         AuditVerifier.Report report = verification.verify();
@@ -181,36 +171,5 @@ class TwoNodesAuditChainIT extends IntegrationTest {
                         + " where r.action = 'UNIT_RENAMED' and r.target_id = ? order by s.seq",
                 Long.class,
                 unit);
-    }
-
-    /** The second node: the same application from this test's class path, on the same database. */
-    private SecondNode startNode(Server h2) throws IOException {
-        List<String> args = new ArrayList<>(List.of(
-                "--rectify.audit.head-file=" + HEAD_FILE + ".other",
-                "--rectify.evidence.dir=target/it-evidence/" + DB,
-                "--spring.main.banner-mode=off"));
-        if (h2 == null) {
-            args.addAll(List.of(
-                    "--spring.profiles.active=mysql,demo,test",
-                    "--RECTIFY_DB_URL=" + databaseUrl,
-                    "--RECTIFY_DB_USER=root",
-                    "--RECTIFY_DB_PASSWORD="));
-        } else {
-            args.addAll(List.of(
-                    "--spring.profiles.active=demo,test",
-                    "--spring.datasource.url="
-                            + databaseUrl.replace(
-                                    "jdbc:h2:mem:", "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/mem:")));
-        }
-        return SecondNode.fromClassPath(
-                List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"),
-                "target/two-nodes/node-b-" + DB + ".log",
-                args.toArray(String[]::new));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

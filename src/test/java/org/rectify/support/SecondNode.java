@@ -9,12 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import org.h2.tools.Server;
 
 import static org.awaitility.Awaitility.await;
 
@@ -28,10 +31,68 @@ public final class SecondNode implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private Runnable afterClose = () -> {};
 
     private SecondNode(Process process, int port) {
         this.process = process;
         this.port = port;
+    }
+
+    /**
+     * The application from this test's class path on the test's own database, the test properties applied, as a
+     * second node: on MariaDB the same database; on H2 this JVM's in-memory database through an H2 TCP server
+     * (started here, stopped with the node), the one way two H2 nodes share a database. {@code name} names its log
+     * ({@code target/two-nodes/<name>-<db>.log}) and its audit head file.
+     */
+    public static SecondNode onTheTestDatabase(String databaseUrl, String name) throws IOException {
+        Server h2;
+        try {
+            h2 = IntegrationTest.onMariaDb()
+                    ? null
+                    : Server.createTcpServer("-tcpPort", String.valueOf(freePort()))
+                            .start();
+        } catch (SQLException e) {
+            throw new IOException("the H2 TCP server did not start", e);
+        }
+        List<String> args = new ArrayList<>(List.of(
+                "--rectify.audit.head-file=" + IntegrationTest.HEAD_FILE + "." + name,
+                "--rectify.evidence.dir=target/it-evidence/" + IntegrationTest.DB,
+                "--spring.main.banner-mode=off"));
+        if (h2 == null) {
+            args.addAll(List.of(
+                    "--spring.profiles.active=mysql,demo,test",
+                    "--RECTIFY_DB_URL=" + databaseUrl,
+                    "--RECTIFY_DB_USER=root",
+                    "--RECTIFY_DB_PASSWORD="));
+        } else {
+            args.addAll(List.of(
+                    "--spring.profiles.active=demo,test",
+                    "--spring.datasource.url="
+                            + databaseUrl.replace(
+                                    "jdbc:h2:mem:", "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/mem:")));
+        }
+        SecondNode node;
+        try {
+            node = fromClassPath(
+                    List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"),
+                    "target/two-nodes/" + name + "-" + IntegrationTest.DB + ".log",
+                    args.toArray(String[]::new));
+        } catch (IOException | RuntimeException e) {
+            if (h2 != null) {
+                h2.stop();
+            }
+            throw e;
+        }
+        if (h2 != null) {
+            node.afterClose = h2::stop;
+        }
+        return node;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     public static SecondNode start() throws IOException {
@@ -124,5 +185,6 @@ public final class SecondNode implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        afterClose.run();
     }
 }

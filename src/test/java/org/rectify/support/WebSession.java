@@ -32,16 +32,30 @@ public final class WebSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private final CookieManager cookies;
+    private final HttpClient http;
     private final String base;
 
     private WebSession(int port) {
+        this(new CookieManager(), port);
+    }
+
+    private WebSession(CookieManager cookies, int port) {
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
         this.base = "http://localhost:" + port;
+    }
+
+    /**
+     * The same browser (its cookies, so its session) talking to another node at {@code port} of the same host, as
+     * a load balancer without sticky sessions would send it.
+     */
+    public WebSession on(int port) {
+        return new WebSession(cookies, port);
     }
 
     public static WebSession anonymous(int port) {

@@ -126,7 +126,7 @@ class EvidenceRefusalIT extends IntegrationTest {
         byte[] half = Arrays.copyOf(body, body.length / 2);
         Map<String, String> asThePage = Map.of(
                 "Cookie",
-                "JSESSIONID=" + staff.cookie("JSESSIONID").orElseThrow(),
+                "SESSION=" + staff.cookie("SESSION").orElseThrow(),
                 "X-CSRF-TOKEN",
                 csrf,
                 "Referer",
