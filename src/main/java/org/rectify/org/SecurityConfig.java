@@ -163,6 +163,10 @@ class SecurityConfig {
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
                 .logout(Customizer.withDefaults())
+                // A sign-in starts a new session rather than renaming the one of the sign-in page: sessions live in
+                // the database, and a request that read the old one and ends later (the service worker's update
+                // check, an icon) would save it back under its old name, signing the browser out again.
+                .sessionManagement(s -> s.sessionFixation(f -> f.migrateSession()))
                 .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::uploadNotRead)
                         .defaultAuthenticationEntryPointFor(
                                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),

@@ -1,5 +1,8 @@
 package org.rectify.org;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +14,8 @@ import org.rectify.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +34,9 @@ class SessionsAcrossNodesIT extends IntegrationTest {
 
     @Autowired
     OrgDirectory directory;
+
+    @Autowired
+    SessionRepository<? extends Session> sessions;
 
     @Value("${spring.datasource.url}")
     String databaseUrl;
@@ -76,5 +84,43 @@ class SessionsAcrossNodesIT extends IntegrationTest {
             onB.get("/").expect(200);
         }
         again.get("/").expect(200);
+    }
+
+    /**
+     * A request that read the sign-in page's session and ends after the browser has signed in (the service worker's
+     * check for a new version, an icon, a second tab) saves that session as it read it. Had the sign-in only renamed
+     * the session, that save would give it back its old name and the browser, holding the new one, would be signed
+     * out at its next page (seen in CI). A sign-in starts a new session; the late save finds nothing to change.
+     */
+    @Test
+    void aRequestEndingAfterTheSignInDoesNotSignTheBrowserOut() {
+        WebSession browser = WebSession.anonymous(port);
+        browser.get("/login").expect(200);
+        String before = sessionId(browser);
+        Session underWay = read(before);
+        underWay.setLastAccessedTime(Instant.now());
+
+        browser.signInAs("staff.fpj");
+        assertThat(sessionId(browser)).isNotEqualTo(before);
+        save(underWay);
+
+        assertThat(browser.get("/", Map.of("Accept", "text/html")).expect(200).text())
+                .contains("我的待办");
+        assertThat(jdbc.queryForObject("select count(*) from SPRING_SESSION where SESSION_ID = ?", Long.class, before))
+                .isZero();
+    }
+
+    private static String sessionId(WebSession browser) {
+        return new String(Base64.getDecoder().decode(browser.cookie("SESSION").orElseThrow()), StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Session read(String id) {
+        return ((SessionRepository<Session>) sessions).findById(id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void save(Session session) {
+        ((SessionRepository<Session>) sessions).save(session);
     }
 }
