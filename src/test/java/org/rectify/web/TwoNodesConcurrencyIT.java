@@ -204,6 +204,13 @@ class TwoNodesConcurrencyIT extends IntegrationTest {
                 .get("version")
                 .asLong();
 
+        // Only the office edits, and only naming the version it read.
+        onB.as("staff.fpj")
+                .put("/api/problems/{id}", edit(read, "FUNDS", "SERIOUS", "x"), problem)
+                .expect(403);
+        onB.as("office2")
+                .put("/api/problems/{id}", Map.of("categoryCode", "FUNDS", "severity", "SERIOUS"), problem)
+                .expect(400);
         JsonNode first = onA.as("office")
                 .put("/api/problems/{id}", edit(read, "FUNDS", "SERIOUS", "先保存的目标"), problem)
                 .ok()
