@@ -140,6 +140,27 @@ public class Problem extends AbstractAggregateRoot<Problem> {
                 new ProblemEvent.Triaged(id, leadUnitId, responsibleLeaderId, entry("PROBLEM_TRIAGED", before, after)));
     }
 
+    /** The office corrects the classification and goal of an open problem; a change of nothing records nothing. */
+    void edit(String categoryCode, Severity severity, String goal) {
+        expect(REGISTERED, ASSIGNED, RETURNED, PLANNING, PLAN_REVIEW, IN_PROGRESS, CLOSURE_REVIEW);
+        Map<String, Object> before = state(
+                "categoryCode", this.categoryCode, "severity", this.severity, "rectificationGoal", rectificationGoal);
+        Map<String, Object> after =
+                state("categoryCode", categoryCode, "severity", severity, "rectificationGoal", goal);
+        if (before.equals(after)) {
+            return;
+        }
+        this.categoryCode = categoryCode;
+        this.severity = severity;
+        this.rectificationGoal = goal;
+        registerEvent(new ProblemEvent.Edited(id, entry("PROBLEM_EDITED", before, after)));
+    }
+
+    /** The version of the problem an edit was made on is still the current one. */
+    boolean isAtVersion(long seen) {
+        return version == seen;
+    }
+
     void claim(Long unitHeadId, Long personInChargeId) {
         expect(ASSIGNED);
         this.unitHeadId = unitHeadId;

@@ -17,6 +17,9 @@ public sealed interface ProblemEvent extends AuditableEvent {
 
     record Returned(Long problemId, AuditEntry auditEntry) implements ProblemEvent {}
 
+    /** The office corrected an open problem's classification or goal. */
+    record Edited(Long problemId, AuditEntry auditEntry) implements ProblemEvent {}
+
     record Reassigned(Long problemId, Long leadUnitId, Long responsibleLeaderId, AuditEntry auditEntry)
             implements ProblemEvent {}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.rectify.common.ConflictException;
 import org.rectify.common.InvalidInputException;
 import org.rectify.common.NotPermittedException;
+import org.rectify.common.StaleVersionException;
 import org.rectify.common.Zones;
 import org.rectify.deadline.DeadlinePolicy;
 import org.rectify.inspection.InspectionRounds;
@@ -100,6 +101,30 @@ public class ProblemLifecycle {
         Responsibility r = resolve(cmd.responsibility(), problem.getRegionPath());
         problem.triage(cmd.categoryCode(), cmd.severity(), cmd.rectificationGoal(), r);
         return views.of(problems.save(problem));
+    }
+
+    /**
+     * The office corrects an open problem's classification and goal. The edit names the version it was made on:
+     * under the problem's row lock, a version saved by someone else in between (on this node or another) refuses
+     * it with 409 and the problem's current state, instead of saving over the other's change.
+     */
+    public ProblemView edit(Long id, EditProblem cmd) {
+        Problem problem = reader.lockedProblem(id);
+        current.get().require(Role.OFFICE);
+        referenceData.requireActiveCategory(cmd.categoryCode());
+        if (!problem.isAtVersion(cmd.version())) {
+            ProblemView now = views.of(problem);
+            throw new StaleVersionException(
+                    now,
+                    "rule.problem.changedMeanwhile",
+                    "problem " + now.number() + " was changed by someone else while you edited it (you edited version "
+                            + cmd.version() + ", it is now at version " + now.version()
+                            + "); its current state is in 'current': make your change again on it",
+                    now.number());
+        }
+        problem.edit(cmd.categoryCode(), cmd.severity(), cmd.rectificationGoal());
+        // Flushed, so that the answer carries the version the next edit is to be made on.
+        return views.of(problems.saveAndFlush(problem));
     }
 
     /** The lead unit's head takes the problem on, naming the person in charge (defaults to the head). */

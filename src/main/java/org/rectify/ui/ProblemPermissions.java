@@ -21,6 +21,8 @@ import static org.rectify.problem.ProblemStatus.*;
  * @param reviewPlan   the office approves the plan or sends it back
  * @param closure      the responsible leader decides on closing (销号)
  * @param supervise    the office issues a supervision order or nudges, once a lead unit is named
+ * @param selfInspect  the office has other units inspect themselves after this problem (举一反三)
+ * @param edit         the office corrects an open problem's classification and goal
  */
 record ProblemPermissions(
         boolean triage,
@@ -30,7 +32,8 @@ record ProblemPermissions(
         boolean reviewPlan,
         boolean closure,
         boolean supervise,
-        boolean selfInspect) {
+        boolean selfInspect,
+        boolean edit) {
 
     static ProblemPermissions of(Actor me, FourLists file) {
         ProblemStatus status = file.problem().status();
@@ -46,7 +49,8 @@ record ProblemPermissions(
                 office && status == PLAN_REVIEW,
                 responsibleLeader && status == CLOSURE_REVIEW,
                 office && !status.isClosed() && file.responsibility().leadUnit() != null,
-                office);
+                office,
+                office && !status.isClosed());
     }
 
     public boolean any() {

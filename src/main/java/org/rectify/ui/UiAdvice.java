@@ -14,6 +14,7 @@ import org.rectify.common.InvalidInputException;
 import org.rectify.common.NotFoundException;
 import org.rectify.common.NotPermittedException;
 import org.rectify.common.RuleTexts;
+import org.rectify.common.StaleVersionException;
 import org.rectify.notification.Notifications;
 import org.rectify.org.CurrentActor;
 import org.slf4j.Logger;
@@ -174,6 +175,10 @@ class UiAdvice {
     private String explain(Exception ex, Locale locale) {
         if (ex instanceof InvalidInputException e) {
             return msg("error.invalid", locale, field(e.field(), locale), rules.text(e, locale));
+        }
+        if (ex instanceof StaleVersionException e) {
+            // Not "cannot be done now": it can, on what was saved meanwhile, which the form now shows.
+            return rules.text(e, locale);
         }
         if (ex instanceof ConflictException e) {
             return msg("error.conflict", locale, rules.text(e, locale));

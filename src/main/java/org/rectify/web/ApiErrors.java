@@ -9,6 +9,7 @@ import org.rectify.common.InvalidInputException;
 import org.rectify.common.NotFoundException;
 import org.rectify.common.NotPermittedException;
 import org.rectify.common.RuleException;
+import org.rectify.common.StaleVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -107,9 +108,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return withCode(problem(HttpStatus.FORBIDDEN, "Not permitted", ex.getMessage()), ex);
     }
 
+    /** A stale edit's answer carries the record's current state as {@code current}, for the client to show. */
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException ex) {
-        return withCode(problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage()), ex);
+        ProblemDetail body = withCode(problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage()), ex);
+        if (ex instanceof StaleVersionException stale) {
+            body.setProperty("current", stale.current());
+        }
+        return body;
     }
 
     /** Optimistic or pessimistic lock failures: somebody else changed the same thing at the same time. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import jakarta.validation.Valid;
 import org.rectify.deadline.DeadlineColour;
+import org.rectify.problem.EditProblem;
 import org.rectify.problem.NewProblem;
 import org.rectify.problem.ProblemFilter;
 import org.rectify.problem.ProblemLifecycle;
@@ -92,6 +93,15 @@ class ProblemController {
     @GetMapping("/{id}")
     ProblemView get(@PathVariable Long id) {
         return problems.get(id);
+    }
+
+    /**
+     * The office corrects an open problem's classification and goal; the body names the version it was made on
+     * (409 with the current state in {@code current} when someone saved the problem in between).
+     */
+    @PutMapping("/{id}")
+    ProblemView edit(@PathVariable Long id, @Valid @RequestBody EditProblem body) {
+        return lifecycle.edit(id, body);
     }
 
     @PostMapping("/{id}/triage")
