@@ -38,6 +38,11 @@
     });
   }
 
+  // A progress bar's width, from its data-percent: set here, since the pages' policy refuses style attributes.
+  document.querySelectorAll('.progress-bar[data-percent]').forEach(function (bar) {
+    bar.style.width = bar.getAttribute('data-percent') + '%';
+  });
+
   labelCells(document);
   focusableScrollers(document);
   document.body.addEventListener('htmx:afterSwap', function (e) {

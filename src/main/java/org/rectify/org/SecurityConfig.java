@@ -36,7 +36,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * HTTP Basic for the API (stateless, no CSRF since no cookie authenticates it), form login with
  * sessions and CSRF for the browser. Roles and data scope are enforced in the services, where the
  * same rules serve both. Camunda's Cockpit at /camunda is for administrators, on the browser's
- * session (see {@link #cockpit}); the actuator's metrics too, by HTTP Basic (see {@link #actuator}).
+ * session (see {@link #cockpit}); the actuator's metrics too, by HTTP Basic (see {@link #actuator}). The pages
+ * carry a Content-Security-Policy (see {@link PagePolicy}); Cockpit keeps Camunda's own.
  */
 @Configuration
 class SecurityConfig {
@@ -163,6 +164,9 @@ class SecurityConfig {
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
                 .logout(Customizer.withDefaults())
+                // The token in the form's body or a header, never in an address (see BodyOnlyCsrfToken).
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new BodyOnlyCsrfToken()))
+                .headers(headers -> headers.addHeaderWriter(new PagePolicy()))
                 // A sign-in starts a new session rather than renaming the one of the sign-in page: sessions live in
                 // the database, and a request that read the old one and ends later (the service worker's update
                 // check, an icon) would save it back under its old name, signing the browser out again.

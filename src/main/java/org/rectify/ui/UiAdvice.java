@@ -114,12 +114,16 @@ class UiAdvice {
         return current(request, b -> b.queryParam(name, value));
     }
 
-    /** This page's address (as received, still encoded) without the preference parameters, changed. */
+    /**
+     * This page's address (as received, still encoded) without the preference parameters, changed; never with a CSRF
+     * token, should one have come in the address (the links built from it would spread it).
+     */
     private static String current(HttpServletRequest request, UnaryOperator<UriComponentsBuilder> change) {
         UriComponentsBuilder builder = UriComponentsBuilder.fromPath(request.getRequestURI())
                 .query(request.getQueryString())
                 .replaceQueryParam("lang")
-                .replaceQueryParam("elder");
+                .replaceQueryParam("elder")
+                .replaceQueryParam("_csrf");
         try {
             return change.apply(builder).build(true).toUriString();
         } catch (IllegalArgumentException malformed) {

@@ -2,6 +2,9 @@ package org.rectify.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +53,10 @@ class StartupGate {
         private final ApplicationAvailability availability;
         private final MessageSource messages;
         private final LocaleResolver locales;
+        private static final String STYLE =
+                "body{font-family:sans-serif;margin:2rem auto;max-width:36rem;padding:0 1rem}h1{font-size:1.5rem}";
+        private static final String POLICY = policy();
+
         private final ObjectMapper json;
         private volatile boolean open;
 
@@ -82,6 +89,7 @@ class StartupGate {
                 return;
             }
             response.setContentType("text/html;charset=UTF-8");
+            response.setHeader("Content-Security-Policy", POLICY);
             response.getOutputStream().write(page(locale, title, text).getBytes(StandardCharsets.UTF_8));
         }
 
@@ -94,15 +102,27 @@ class StartupGate {
                     <!DOCTYPE html>
                     <html lang="%s"><head><meta charset="utf-8">
                     <meta name="viewport" content="width=device-width, initial-scale=1">
-                    <meta http-equiv="refresh" content="%d"><title>%s</title></head>
-                    <body style="font-family:sans-serif;margin:2rem auto;max-width:36rem;padding:0 1rem">
-                    <h1 style="font-size:1.5rem">%s</h1><p id="starting">%s</p></body></html>
+                    <meta http-equiv="refresh" content="%d"><title>%s</title><style>%s</style></head>
+                    <body><h1>%s</h1><p id="starting">%s</p></body></html>
                     """.formatted(
                             locale.toLanguageTag(),
                             RETRY_SECONDS,
                             HtmlUtils.htmlEscape(title),
+                            STYLE,
                             HtmlUtils.htmlEscape(title),
                             HtmlUtils.htmlEscape(text));
+        }
+
+        /** The page's own policy: nothing but its one style element, named by its hash (the app's pages: org.PagePolicy). */
+        private static String policy() {
+            try {
+                byte[] hash = MessageDigest.getInstance("SHA-256").digest(STYLE.getBytes(StandardCharsets.UTF_8));
+                return "default-src 'none'; style-src 'sha256-"
+                        + Base64.getEncoder().encodeToString(hash)
+                        + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }
