@@ -1,20 +1,28 @@
 package org.rectify.fault;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
@@ -26,6 +34,7 @@ import org.rectify.deadline.DeadlineType;
 import org.rectify.deadline.WorkingDayCalendar;
 import org.rectify.inspection.InspectionRounds;
 import org.rectify.inspection.NewRound;
+import org.rectify.intake.Workbooks;
 import org.rectify.notification.MailOutboxSender;
 import org.rectify.org.NewUnit;
 import org.rectify.org.NewUser;
@@ -37,7 +46,10 @@ import org.rectify.problem.ProblemLifecycle;
 import org.rectify.problem.ResponsibilityInput;
 import org.rectify.problem.Severity;
 import org.rectify.problem.TriageProblem;
+import org.rectify.support.ApiClient;
+import org.rectify.support.Demo;
 import org.rectify.support.IntegrationTest;
+import org.rectify.support.Scenario;
 import org.rectify.support.SecondNode;
 import org.rectify.support.SignedIn;
 import org.rectify.task.TaskBreakdown;
@@ -62,6 +74,7 @@ class NodeCrashIT extends IntegrationTest {
     private static final int PROBLEMS = 6;
     private static final int TASKS = 40;
     private static final int EMAILS = 150;
+    private static final int IMPORTED = 150;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -95,6 +108,9 @@ class NodeCrashIT extends IntegrationTest {
 
     @Autowired
     MailOutboxSender mail;
+
+    @Autowired
+    TaskService tasks;
 
     @Autowired
     Clock clock;
@@ -214,6 +230,189 @@ class NodeCrashIT extends IntegrationTest {
                         .toList());
         // At least once; twice only for an email sent and not yet marked so when the sender died.
         assertThat(perMessageId.values().stream().filter(n -> n > 1).count()).isLessThanOrEqualTo(claimedAtKill);
+    }
+
+    @Test
+    void anImportKilledMidWayLeavesNothing() throws Exception {
+        County county = county("importcrash");
+        ApiClient.As office = api.as("office." + county.tag());
+        long round = office.post(
+                        "/api/rounds",
+                        Map.of(
+                                "sourceType",
+                                "SUPERVISION",
+                                "code",
+                                county.tag(),
+                                "name",
+                                "导入中断",
+                                "feedbackReceivedOn",
+                                "2025-03-03"))
+                .expect(201)
+                .id();
+        byte[] template =
+                office.get("/api/rounds/{id}/imports/template", round).ok().raw();
+        List<List<Object>> problems = new ArrayList<>();
+        List<List<Object>> measures = new ArrayList<>();
+        for (int i = 0; i < IMPORTED; i++) {
+            problems.add(Arrays.asList(
+                    "CRASH-" + i, "导入中断问题 " + i, "说明 " + i, "FUNDS", null, null, "故障局", null, "故障县领导", "立行立改", null));
+            measures.add(Arrays.asList("CRASH-" + i, "整改措施 " + i, "完成", null, "立行立改", null, null));
+        }
+        byte[] file = Workbooks.filled(template, problems, measures);
+        long audited = count("select count(*) from audit_record");
+        boolean inFlight;
+        try (SecondNode node = SecondNode.onTheTestDatabase(databaseUrl, "crash-import")) {
+            ApiClient onNode = new ApiClient(node.port());
+            CompletableFuture<ApiClient.Response> upload =
+                    CompletableFuture.supplyAsync(() -> onNode.as("office." + county.tag())
+                            .multipart(
+                                    "/api/rounds/{id}/imports",
+                                    "file",
+                                    Map.of(),
+                                    List.of(new ApiClient.FileBody("中断.xlsx", file)),
+                                    round));
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> upload.isDone() || writing());
+            inFlight = !upload.isDone();
+            node.kill();
+        }
+        long imported = count("select count(*) from problem where round_id = ?", round);
+        System.out.printf(
+                "NodeCrashIT: import killed %s, %d of %d problems there%n",
+                inFlight ? "while its request was in flight" : "after its request ended", imported, IMPORTED);
+        // All or nothing: the problems, their processes and the import's record and audit together.
+        assertThat(imported).isIn(0L, (long) IMPORTED);
+        assertThat(count("select count(*) from feedback_import where round_id = ? and status = 'IMPORTED'", round))
+                .isEqualTo(imported == 0 ? 0 : 1);
+        List<String> keys = jdbc.queryForList("select id from problem where round_id = ?", Long.class, round).stream()
+                .map(String::valueOf)
+                .toList();
+        assertThat(keys.stream()
+                        .filter(k -> runtime.createProcessInstanceQuery()
+                                        .processInstanceBusinessKey(k)
+                                        .count()
+                                > 0)
+                        .count())
+                .as("problems with their process")
+                .isEqualTo(imported);
+        if (imported == 0) {
+            assertThat(count("select count(*) from audit_record")).isEqualTo(audited);
+            // The list imports whole when sent again, to the survivor.
+            office.multipart(
+                            "/api/rounds/{id}/imports",
+                            "file",
+                            Map.of(),
+                            List.of(new ApiClient.FileBody("中断.xlsx", file)),
+                            round)
+                    .expect(201);
+            assertThat(count("select count(*) from problem where round_id = ?", round))
+                    .isEqualTo(IMPORTED);
+        }
+    }
+
+    @Test
+    void aSignOffStepKilledMidRequestHappenedFullyOrNotAtAll() throws Exception {
+        Scenario scenario = new Scenario(api, new Demo(api), "fpj");
+        long[] ids = scenario.taskInProgress(
+                "KILL-" + System.nanoTime() % 100_000,
+                "2099-12-31",
+                Demo.today().plusMonths(3));
+        long signOff = api.as("staff.fpj")
+                .multipart(
+                        "/api/tasks/{id}/sign-off",
+                        Map.of("statement", "完成"),
+                        List.of(ApiClient.FileBody.text("proof.txt", "proof")),
+                        ids[1])
+                .expect(201)
+                .id();
+        List<String> waiting =
+                tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(ids[0])).list().stream()
+                        .map(org.camunda.bpm.engine.task.Task::getId)
+                        .toList();
+        String status = signOffStatus(signOff);
+        long audited = count("select count(*) from audit_record where problem_id = ?", ids[0]);
+        // The node is held in the middle of the confirmation (the problem locked and its process moving, the
+        // engine waiting to delete the waiting task, which this test holds locked) and killed there.
+        try (Connection blocker = blocker();
+                SecondNode node = SecondNode.onTheTestDatabase(databaseUrl + lockWait(), "crash-signoff")) {
+            blocker.setAutoCommit(false);
+            try (PreparedStatement lock = blocker.prepareStatement("select ID_ from ACT_RU_TASK where ID_ in ("
+                    + String.join(",", java.util.Collections.nCopies(waiting.size(), "?")) + ") for update")) {
+                for (int i = 0; i < waiting.size(); i++) {
+                    lock.setString(i + 1, waiting.get(i));
+                }
+                lock.executeQuery().close();
+            }
+            CompletableFuture<ApiClient.Response> confirm = CompletableFuture.supplyAsync(
+                    () -> new ApiClient(node.port()).as("head.fpj").post("/api/sign-offs/{id}/confirm", null, signOff));
+            await().atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> waitsFor(blocker));
+            node.kill();
+            blocker.rollback();
+            // The client sees its connection reset (or refused, on a retry): no answer from a dead node.
+            confirm.handle((answer, failure) -> answer).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        // Not at all: the sign-off, its process and its audit trail as before; then the step goes through here.
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> openTasks(waiting) == waiting.size()
+                        && signOffStatus(signOff).equals(status));
+        assertThat(count("select count(*) from audit_record where problem_id = ?", ids[0]))
+                .isEqualTo(audited);
+        api.as("head.fpj").post("/api/sign-offs/{id}/confirm", null, signOff).ok();
+        assertThat(signOffStatus(signOff)).isEqualTo("CONFIRMED");
+        assertThat(openTasks(waiting)).isLessThan(waiting.size());
+        assertThat(count("select count(*) from audit_record where problem_id = ?", ids[0]))
+                .isGreaterThan(audited);
+    }
+
+    /** A request's transaction holds uncommitted writes: a second node's import under way. */
+    private boolean writing() {
+        return onMariaDb()
+                ? count("select count(*) from information_schema.innodb_trx where trx_rows_modified >= 20") > 0
+                : count("select count(*) from information_schema.sessions where contains_uncommitted"
+                                + " and session_id <> session_id()")
+                        > 0;
+    }
+
+    /** A connection of the test's own, outside Spring's transactions, to hold a row lock. */
+    private Connection blocker() throws Exception {
+        return onMariaDb()
+                ? DriverManager.getConnection(databaseUrl, "root", "")
+                : DriverManager.getConnection(databaseUrl, "sa", "");
+    }
+
+    /** On H2 a session waits a second for a lock unless told otherwise; long enough for the kill to land. */
+    private static String lockWait() {
+        return onMariaDb() ? "" : ";LOCK_TIMEOUT=120000";
+    }
+
+    /** Whether another session waits for a lock the blocker holds. */
+    private static boolean waitsFor(Connection blocker) throws Exception {
+        String sql = onMariaDb()
+                ? "select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'"
+                : "select count(*) from information_schema.sessions where blocker_id = session_id()";
+        try (Statement s = blocker.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
+    }
+
+    private long openTasks(List<String> ids) {
+        return ids.stream()
+                .filter(id -> tasks.createTaskQuery().taskId(id).count() == 1)
+                .count();
+    }
+
+    private String signOffStatus(long signOff) {
+        return jdbc.queryForObject("select status from sign_off_application where id = ?", String.class, signOff);
+    }
+
+    private long count(String sql, Object... args) {
+        Long n = jdbc.queryForObject(sql, Long.class, args);
+        return n == null ? 0 : n;
     }
 
     private County county(String purpose) {

@@ -142,7 +142,10 @@ public final class SecondNode implements AutoCloseable {
         return launch(command, log);
     }
 
-    /** Starts the command on a free port and waits until the node serves its sign-in page (three minutes). */
+    /**
+     * Starts the command on a free port and waits until the node serves its sign-in page (five minutes: a node
+     * on a fresh database migrates it and seeds the demo data first, slowly on a busy machine).
+     */
     private static SecondNode launch(List<String> command, String log) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -165,7 +168,7 @@ public final class SecondNode implements AutoCloseable {
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .build();
         try {
-            await().atMost(Duration.ofMinutes(3))
+            await().atMost(Duration.ofMinutes(5))
                     .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions()
                     .until(() -> process.isAlive()
