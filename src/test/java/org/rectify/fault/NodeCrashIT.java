@@ -192,6 +192,9 @@ class NodeCrashIT extends IntegrationTest {
     @Test
     void emailsClaimedByAKilledSenderAreSentByTheSurvivor() throws Exception {
         County county = county("mailcrash");
+        // What earlier tests and the demo left waiting goes first (the tests run the sender themselves), so that
+        // the node's batch is this test's emails.
+        mail.sendDue();
         List<Long> notifications = pendingEmails(county);
         String domain = "@" + county.tag() + ".test";
         long atKill;
@@ -204,7 +207,7 @@ class NodeCrashIT extends IntegrationTest {
                         "--rectify.mail.poll-interval=PT0.2S",
                         "--spring.mail.host=127.0.0.1",
                         "--spring.mail.port=" + MAIL.getSmtp().getPort()))) {
-            await().atMost(Duration.ofMinutes(1))
+            await().atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(20))
                     .until(() -> received(domain).size() >= EMAILS / 10);
             node.kill();
