@@ -6,6 +6,7 @@ import java.net.URI;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.rectify.common.DatabaseLoss;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,6 +43,17 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (DatabaseLoss.causedBy(e)) {
+            // The user could not be read: not a wrong password, the database is gone for the moment.
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            write(
+                    request,
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Database unavailable",
+                    "The database connection was lost; nothing was saved. Try again in a moment.");
+            return;
+        }
         if (basicRealm != null) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + basicRealm + "\"");
         }

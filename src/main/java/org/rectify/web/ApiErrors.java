@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import jakarta.validation.ConstraintViolationException;
 import org.rectify.common.ConflictException;
+import org.rectify.common.DatabaseLoss;
 import org.rectify.common.InvalidInputException;
 import org.rectify.common.NotFoundException;
 import org.rectify.common.NotPermittedException;
@@ -33,7 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every API error as an RFC 9457 ProblemDetail: 400 with field errors, 403, 404, 409 for a wrong
- * state or a lost race, 413 for an oversized upload. No stack traces leave the server.
+ * state or a lost race, 413 for an oversized upload, 503 for the database gone away. No stack traces leave
+ * the server.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiErrors extends ResponseEntityExceptionHandler {
@@ -148,14 +150,24 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 "The upload arrived incomplete or could not be read; nothing was recorded. Send it again.");
     }
 
-    /** Anything else is our fault: logged with its stack trace here, and a plain 500 ProblemDetail there. */
+    /**
+     * Anything else is our fault: logged with its stack trace here, and a plain 500 ProblemDetail there; but for
+     * the database gone away (the connection dropped, mid-commit too): nothing was saved, 503, try again.
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception ex) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (DatabaseLoss.causedBy(ex)) {
+            log.warn("request failed, the database is unavailable: {}", ex.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_SECONDS))
+                    .body(DatabaseOutage.problem());
+        }
         log.error("request failed", ex);
-        return problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "Internal error",
-                "The request could not be completed. Try again later.");
+        return ResponseEntity.internalServerError()
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "Internal error",
+                        "The request could not be completed. Try again later."));
     }
 
     static ProblemDetail problem(HttpStatus status, String title, String detail) {

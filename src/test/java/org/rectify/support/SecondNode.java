@@ -45,6 +45,15 @@ public final class SecondNode implements AutoCloseable {
      * ({@code target/two-nodes/<name>-<db>.log}) and its audit head file.
      */
     public static SecondNode onTheTestDatabase(String databaseUrl, String name) throws IOException {
+        return onTheTestDatabase(databaseUrl, name, List.of());
+    }
+
+    /**
+     * As {@link #onTheTestDatabase(String, String)}, with further properties such as
+     * {@code --camunda.bpm.job-execution.enabled=true} (later ones override the test properties).
+     */
+    public static SecondNode onTheTestDatabase(String databaseUrl, String name, List<String> properties)
+            throws IOException {
         Server h2;
         try {
             h2 = IntegrationTest.onMariaDb()
@@ -71,6 +80,7 @@ public final class SecondNode implements AutoCloseable {
                             + databaseUrl.replace(
                                     "jdbc:h2:mem:", "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/mem:")));
         }
+        args.addAll(properties);
         SecondNode node;
         try {
             node = fromClassPath(
@@ -132,7 +142,10 @@ public final class SecondNode implements AutoCloseable {
         return launch(command, log);
     }
 
-    /** Starts the command on a free port and waits until the node serves its sign-in page (three minutes). */
+    /**
+     * Starts the command on a free port and waits until the node serves its sign-in page (five minutes: a node
+     * on a fresh database migrates it and seeds the demo data first, slowly on a busy machine).
+     */
     private static SecondNode launch(List<String> command, String log) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -155,7 +168,7 @@ public final class SecondNode implements AutoCloseable {
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .build();
         try {
-            await().atMost(Duration.ofMinutes(3))
+            await().atMost(Duration.ofMinutes(5))
                     .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions()
                     .until(() -> process.isAlive()
@@ -171,6 +184,22 @@ public final class SecondNode implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Kills the node as {@code kill -9} does (SIGKILL on Linux): no shutdown hook runs, nothing is flushed,
+     * its connections and locks are left to the database and to the other nodes. Waits until it is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the killed node is still running");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing the node", e);
+        }
     }
 
     /** Stops the node and waits for it (a minute, then kills it). */
