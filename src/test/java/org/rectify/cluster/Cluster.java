@@ -134,10 +134,10 @@ public final class Cluster implements AutoCloseable {
         return jars[0];
     }
 
-    /** Ready: the readiness probe answers 200 (the demo data, on the first node, is in). Five minutes at most. */
+    /** Ready: the readiness probe answers 200 (the demo data, on the first node, is in); cluster.start-minutes (15). */
     private void awaitReady(Process node, URI uri, int n) throws InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
-        Instant until = Instant.now().plus(Duration.ofMinutes(5));
+        Instant until = Instant.now().plus(Duration.ofMinutes(Long.getLong("cluster.start-minutes", 15)));
         while (Instant.now().isBefore(until)) {
             if (!node.isAlive()) {
                 throw new IllegalStateException("node " + n + " ended; see " + dir.resolve("node-" + n + ".log"));
@@ -156,8 +156,7 @@ public final class Cluster implements AutoCloseable {
             }
             Thread.sleep(1000);
         }
-        throw new IllegalStateException(
-                "node " + n + " not ready in 5 minutes; see " + dir.resolve("node-" + n + ".log"));
+        throw new IllegalStateException("node " + n + " not ready in time; see " + dir.resolve("node-" + n + ".log"));
     }
 
     @Override
