@@ -325,6 +325,11 @@ public class SoakSimulation extends Simulation {
     }
 
     @Override
+    public void before() {
+        end = System.currentTimeMillis() + Duration.ofMinutes(minutes).toMillis();
+    }
+
+    @Override
     public void after() {
         try {
             ConsistencyCheck check = new ConsistencyCheck(

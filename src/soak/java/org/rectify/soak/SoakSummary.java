@@ -25,8 +25,12 @@ public final class SoakSummary {
                     .max(Comparator.comparing(p -> p.toFile().lastModified()))
                     .orElseThrow(() -> new IllegalStateException("no Gatling report under target/gatling"));
         }
-        JsonNode root = new ObjectMapper().readTree(statsJson(report));
         StringBuilder out = new StringBuilder();
+        if (!Files.exists(report.resolve("js"))) {
+            System.out.println(check());
+            throw new IllegalStateException("the soak sent no request (no Gatling report in " + report + ")");
+        }
+        JsonNode root = new ObjectMapper().readTree(statsJson(report));
         out.append("\nSoak figures (").append(report.resolve("index.html")).append("):\n");
         out.append(String.format("%-46s %9s %7s %8s %9s%n", "request kind", "requests", "errors", "req/s", "p95 ms"));
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("contents").fields(); it.hasNext(); ) {
@@ -35,14 +39,18 @@ public final class SoakSummary {
         line(out, root);
         System.out.println(out);
         Files.writeString(Path.of("target/soak/figures.txt"), out.toString());
-        Path consistency = Path.of("target/soak/consistency.txt");
-        String check = Files.exists(consistency)
-                ? Files.readString(consistency)
-                : "Consistency after the soak:\n  FINDING: no report (the simulation did not finish)\n";
+        String check = check();
         System.out.println(check);
         if (check.contains("FINDING")) {
             throw new IllegalStateException("the data is not consistent after the soak (target/soak/consistency.txt)");
         }
+    }
+
+    private static String check() throws IOException {
+        Path consistency = Path.of("target/soak/consistency.txt");
+        return Files.exists(consistency)
+                ? Files.readString(consistency)
+                : "Consistency after the soak:\n  FINDING: no report (the simulation did not finish)\n";
     }
 
     private static void line(StringBuilder out, JsonNode node) {

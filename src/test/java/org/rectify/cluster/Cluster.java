@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Settings (system properties): {@code cluster.nodes} (2), {@code cluster.port} (the proxy's, 8080; node n listens
  * on port + n), {@code cluster.database} (rectify_cluster, dropped and made anew), {@code cluster.server}
  * (jdbc:mysql://127.0.0.1:3306/, user root, no password), {@code cluster.heap} (1g), {@code cluster.dir}
- * (target/cluster: each node's log and files, and the shared evidence directory), {@code cluster.minutes} (120).
+ * (target/cluster: each node's log and files, and the shared evidence directory), {@code cluster.minutes} (120),
+ * {@code cluster.fresh} (true; false: keep the database of an earlier run, its migrations and demo data done).
  */
 public final class Cluster implements AutoCloseable {
 
@@ -87,8 +88,10 @@ public final class Cluster implements AutoCloseable {
         Files.createDirectories(evidenceDir());
         try (Connection c = DriverManager.getConnection(server, "root", "");
                 Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + database);
-            s.execute("create database " + database + " character set utf8mb4");
+            if (Boolean.parseBoolean(System.getProperty("cluster.fresh", "true"))) {
+                s.execute("drop database if exists " + database);
+            }
+            s.execute("create database if not exists " + database + " character set utf8mb4");
         }
         for (int n = 1; n <= nodeCount; n++) {
             startNode(n);
