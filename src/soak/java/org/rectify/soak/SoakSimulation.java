@@ -57,8 +57,9 @@ public class SoakSimulation extends Simulation {
     private final long maxRequests = Long.getLong("soak.max-requests", 200_000);
     private final int maxRps = Integer.getInteger("soak.max-rps", 40);
     private final int caseOfficers = Integer.getInteger("soak.case-officers", 6);
-    private final long end =
-            System.currentTimeMillis() + Duration.ofMinutes(minutes).toMillis();
+    /** Set when the load starts (in {@link #before()}): the nodes may take minutes to start first. */
+    private volatile long end;
+
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong numbers = new AtomicLong();
 
