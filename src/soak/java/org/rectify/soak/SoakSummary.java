@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -30,7 +31,9 @@ public final class SoakSummary {
             System.out.println(check());
             throw new IllegalStateException("the soak sent no request (no Gatling report in " + report + ")");
         }
-        JsonNode root = new ObjectMapper().readTree(statsJson(report));
+        JsonNode root = new ObjectMapper()
+                .enable(JsonParser.Feature.ALLOW_UNQUOTED_FIELD_NAMES)
+                .readTree(statsJson(report));
         out.append("\nSoak figures (").append(report.resolve("index.html")).append("):\n");
         out.append(String.format("%-46s %9s %7s %8s %9s%n", "request kind", "requests", "errors", "req/s", "p95 ms"));
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("contents").fields(); it.hasNext(); ) {
@@ -64,13 +67,18 @@ public final class SoakSummary {
                 stats.path("percentiles3").path("total").asLong()));
     }
 
-    /** Gatling's js/stats.json where it writes one, else the object literal in js/stats.js. */
+    /**
+     * Gatling's js/stats.json where it writes one, else the object literal in js/stats.js ({@code var stats = {...}}
+     * with unquoted names, before the page's functions).
+     */
     private static String statsJson(Path report) throws IOException {
         Path json = report.resolve("js/stats.json");
         if (Files.exists(json)) {
             return Files.readString(json);
         }
         String js = Files.readString(report.resolve("js/stats.js"));
-        return js.substring(js.indexOf('{'), js.lastIndexOf('}') + 1);
+        int end = js.indexOf("function ");
+        String literal = end < 0 ? js : js.substring(0, end);
+        return literal.substring(literal.indexOf('{'), literal.lastIndexOf('}') + 1);
     }
 }
