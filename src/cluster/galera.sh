@@ -59,6 +59,7 @@ default_storage_engine=InnoDB
 innodb_autoinc_lock_mode=2
 transaction-isolation=READ-COMMITTED
 wsrep_on=ON
+wsrep_causal_reads=ON
 wsrep_sync_wait=7
 # the cluster on loopback
 wsrep_provider=$PROVIDER

@@ -142,14 +142,38 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 "The upload arrived incomplete or could not be read; nothing was recorded. Send it again.");
     }
 
-    /** Anything else is our fault: logged with its stack trace here, and a plain 500 ProblemDetail there. */
+    /**
+     * Anything else is our fault: logged with its stack trace here, and a plain 500 ProblemDetail there. Except a
+     * database connection lost under the request (a database server gone, a Galera failover): its transaction is
+     * rolled back, the next one takes another connection, so 503 with Retry-After, and no stack trace in the log.
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception ex) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (connectionLost(ex)) {
+            log.warn("database connection lost: {}", ex.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "2")
+                    .body(problem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "Database unavailable",
+                            "The database connection was lost; the request was not completed. Reload and try again."));
+        }
         log.error("request failed", ex);
-        return problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "Internal error",
-                "The request could not be completed. Try again later.");
+        return ResponseEntity.internalServerError()
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "Internal error",
+                        "The request could not be completed. Try again later."));
+    }
+
+    private static boolean connectionLost(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ProblemDetail problem(HttpStatus status, String title, String detail) {

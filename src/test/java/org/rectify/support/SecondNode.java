@@ -132,7 +132,8 @@ public final class SecondNode implements AutoCloseable {
         return launch(command, log);
     }
 
-    /** Starts the command on a free port and waits until the node serves its sign-in page (three minutes). */
+    /** Starts the command on a free port and waits until the node serves its sign-in page (three minutes,
+     * or -Drectify.node.start-minutes). */
     private static SecondNode launch(List<String> command, String log) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -155,7 +156,8 @@ public final class SecondNode implements AutoCloseable {
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .build();
         try {
-            await().atMost(Duration.ofMinutes(3))
+            // -Drectify.node.start-minutes: a busy machine (GaleraBenchmark's three database nodes) needs longer
+            await().atMost(Duration.ofMinutes(Long.getLong("rectify.node.start-minutes", 3)))
                     .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions()
                     .until(() -> process.isAlive()
