@@ -143,8 +143,9 @@ public final class SecondNode implements AutoCloseable {
     }
 
     /**
-     * Starts the command on a free port and waits until the node serves its sign-in page (five minutes: a node
-     * on a fresh database migrates it and seeds the demo data first, slowly on a busy machine).
+     * Starts the command on a free port and waits until the node serves its sign-in page (five minutes, or
+     * {@code -Drectify.node.start-minutes}: a node on a fresh database migrates it and seeds the demo data first,
+     * slowly on a busy machine).
      */
     private static SecondNode launch(List<String> command, String log) throws IOException {
         int port;
@@ -168,7 +169,7 @@ public final class SecondNode implements AutoCloseable {
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .build();
         try {
-            await().atMost(Duration.ofMinutes(5))
+            await().atMost(Duration.ofMinutes(Long.getLong("rectify.node.start-minutes", 5)))
                     .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions()
                     .until(() -> process.isAlive()
