@@ -52,8 +52,10 @@ class ReportConversionIT extends IntegrationTest {
 
         Path fromWord = converted.resolve("progress.pdf");
         assertThat(fromWord).isNotEmptyFile();
-        assertThat(ReportIT.pdfText(Files.readAllBytes(fromWord)).replaceAll("\\s", ""))
-                .contains(totals.replaceAll("\\s", ""));
+        // Compared without spaces and punctuation: a comma that hangs at the end of a Chinese line (as LibreOffice
+        // sets it) may be lost when the PDF's text is read back, depending on where the figures make the line break.
+        assertThat(ReportIT.pdfText(Files.readAllBytes(fromWord)).replaceAll("[\\s\\p{P}]", ""))
+                .contains(totals.replaceAll("[\\s\\p{P}]", ""));
         assertThat(converted.resolve("dispatch.pdf")).isNotEmptyFile();
     }
 
